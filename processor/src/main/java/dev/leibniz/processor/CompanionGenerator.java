@@ -1,0 +1,110 @@
+package dev.leibniz.processor;
+
+import com.sun.source.util.Trees;
+import dev.leibniz.processor.analyse.ActivityAnalysis;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.diag.Reporter;
+import dev.leibniz.processor.emit.CompanionWriter;
+import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.read.MethodReader;
+import dev.leibniz.processor.reverse.ReverseBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Runs the phases for every {@code @Differentiable} method of a round and writes one companion
+ * class per user class. A method with errors gets no code; an exception inside a phase becomes
+ * an internal error at the method, and the other methods go on.
+ */
+final class CompanionGenerator {
+  private final Reporter reporter;
+  private final MethodReader reader;
+  private final Filer filer;
+
+  private CompanionGenerator(ProcessingEnvironment env, Trees trees) {
+    this.reporter = new Reporter(trees, env.getMessager());
+    this.reader = new MethodReader(trees, env.getElementUtils(), reporter);
+    this.filer = env.getFiler();
+  }
+
+  /** A generator for javac's environment, or one that reports that there is no Tree API. */
+  static Generation forEnvironment(ProcessingEnvironment env) {
+    Optional<Trees> trees = JavacEnvironment.trees(env);
+    if (trees.isEmpty()) {
+      return elements -> {
+        if (!elements.isEmpty()) {
+          env.getMessager()
+              .printMessage(Diagnostic.Kind.ERROR, Message.NO_TREE_API.format());
+        }
+      };
+    }
+    return new CompanionGenerator(env, trees.get())::generate;
+  }
+
+  /** What one round does with its annotated elements. */
+  interface Generation {
+    void generate(java.util.Set<? extends Element> annotated);
+  }
+
+  private void generate(java.util.Set<? extends Element> annotated) {
+    Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
+    for (Element element : annotated) {
+      if (element.getKind() != ElementKind.METHOD) {
+        continue;
+      }
+      var method = (ExecutableElement) element;
+      var owner = (TypeElement) method.getEnclosingElement();
+      List<AdjointMethod> methods = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+      differentiate(method, owner).ifPresent(methods::add);
+    }
+    byOwner.forEach(this::writeCompanion);
+  }
+
+  private Optional<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner) {
+    try {
+      String companion = CompanionWriter.companionName(reference(owner));
+      Optional<MethodIR> ir = reader.read(method, companion);
+      return ir.map(m -> ReverseBuilder.build(m, ActivityAnalysis.of(m)));
+    } catch (RuntimeException | LinkageError e) {
+      reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
+      return Optional.empty();
+    }
+  }
+
+  private void writeCompanion(TypeElement owner, List<AdjointMethod> methods) {
+    if (methods.isEmpty()) {
+      return;
+    }
+    try {
+      CompanionWriter.write(reference(owner), methods).writeTo(filer);
+    } catch (IOException | RuntimeException e) {
+      reporter.error(owner, Message.INTERNAL_ERROR, owner.getSimpleName(), describe(e));
+    }
+  }
+
+  private static TypeRef reference(TypeElement owner) {
+    return dev.leibniz.processor.read.TypeRefs.of(owner);
+  }
+
+  private static String describe(Throwable e) {
+    var trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String[] lines = trace.toString().split("\n");
+    return e + (lines.length > 1 ? " " + lines[1].trim() : "");
+  }
+}

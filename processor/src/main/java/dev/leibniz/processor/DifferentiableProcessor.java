@@ -1,0 +1,48 @@
+package dev.leibniz.processor;
+
+import com.google.auto.service.AutoService;
+import dev.leibniz.DerivativeOf;
+import dev.leibniz.Differentiable;
+import dev.leibniz.NoDerivative;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The entry point javac calls. Each round it hands the {@code @Differentiable} methods to a
+ * {@link CompanionGenerator}; everything else happens there.
+ */
+@AutoService(Processor.class)
+public final class DifferentiableProcessor extends AbstractProcessor {
+  private static final String DIFFERENTIABLE = Differentiable.class.getCanonicalName();
+
+  /**
+   * Leibniz's annotations, and {@code @Generated}, which marks the code Leibniz writes: claiming
+   * it keeps a user's {@code -Xlint:all} build free of "no processor claimed" warnings.
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        Differentiable.class.getCanonicalName(),
+        NoDerivative.class.getCanonicalName(),
+        DerivativeOf.class.getCanonicalName(),
+        "javax.annotation.processing.Generated");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (annotations.stream().anyMatch(a -> a.getQualifiedName().contentEquals(DIFFERENTIABLE))) {
+      CompanionGenerator.forEnvironment(processingEnv)
+          .generate(round.getElementsAnnotatedWith(Differentiable.class));
+    }
+    return true;
+  }
+}

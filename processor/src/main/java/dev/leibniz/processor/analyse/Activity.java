@@ -1,0 +1,31 @@
+package dev.leibniz.processor.analyse;
+
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import java.util.Set;
+
+/**
+ * Which variables are active: they depend on a differentiable input and reach the result. Only
+ * active variables get adjoints, and only active expressions get derivative code.
+ */
+public record Activity(Set<Expr.Var> activeVariables) {
+  public Activity {
+    activeVariables = Set.copyOf(activeVariables);
+  }
+
+  /** Whether the variable carries a derivative. */
+  public boolean isActive(Expr.Var variable) {
+    return activeVariables.contains(variable);
+  }
+
+  /** Whether the expression's value depends differentiably on an active variable. */
+  public boolean isActive(Expr e) {
+    if (e.type() != Type.DOUBLE) {
+      return false;
+    }
+    if (e instanceof Expr.Var v) {
+      return isActive(v);
+    }
+    return DifferentiablePaths.operands(e).anyMatch(this::isActive);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.leibniz.processor.diag;
+
+/**
+ * Every diagnostic Leibniz reports, with a stable id. Each says what cannot be differentiated and
+ * what to do instead.
+ */
+public enum Message {
+  UNSUPPORTED_STATEMENT(
+      "LZ101", "Leibniz cannot differentiate %s yet: rewrite it with supported statements"),
+  UNSUPPORTED_EXPRESSION(
+      "LZ102",
+      "Leibniz cannot differentiate %s: rewrite it, or compute it outside the method and pass"
+          + " it as a @NoDerivative parameter"),
+  UNSUPPORTED_LOCAL_TYPE(
+      "LZ103", "local variable '%s' has type %s: Leibniz supports locals of type double and int"),
+  FLOAT_NOT_SUPPORTED(
+      "LZ104", "%s is a float: Leibniz differentiates double only; use double instead of float"),
+  UNSUPPORTED_PARAMETER_TYPE(
+      "LZ105",
+      "parameter '%s' has type %s, which Leibniz cannot differentiate: use double, or mark it"
+          + " @NoDerivative"),
+  UNKNOWN_FUNCTION(
+      "LZ106",
+      "call to '%s' cannot be differentiated: Leibniz knows the java.lang.Math functions; for"
+          + " another function, declare its derivative with @DerivativeOf, or pass the value in"
+          + " as a @NoDerivative parameter"),
+  WRONG_ARGUMENT_COUNT("LZ107", "Math.%s takes %d argument(s) here, not %d"),
+  UNRESOLVED_NAME(
+      "LZ108",
+      "cannot resolve '%s': Leibniz reads parameters, locals, fields and constants of known"
+          + " classes"),
+  PRIVATE_MEMBER(
+      "LZ109",
+      "'%s' is private, so the generated %s cannot read it: make it package-private"),
+  RETURN_TYPE("LZ110", "@Differentiable method '%s' returns %s: it must return double"),
+  NO_BODY(
+      "LZ111", "@Differentiable method '%s' is %s: there is no body to differentiate"),
+  IN_INTERFACE(
+      "LZ112",
+      "@Differentiable method '%s' is declared in an interface: move it to a class"),
+  EARLY_RETURN(
+      "LZ113",
+      "Leibniz supports one return statement, at the end of the method: assign the result to"
+          + " a local and return it last"),
+  MISSING_RETURN("LZ114", "@Differentiable method '%s' must end with a return statement"),
+  GENERIC_METHOD(
+      "LZ115", "@Differentiable method '%s' has type parameters: Leibniz supports plain methods"),
+  INACCESSIBLE_CLASS(
+      "LZ116",
+      "class %s is %s, so generated code cannot name it: make it a package-private or public"
+          + " member class"),
+  ACCESSOR_CLASH(
+      "LZ117",
+      "parameters '%s' and '%s' would both have the gradient accessor %s(): rename one of them"),
+  ASSIGNMENT_TARGET(
+      "LZ118",
+      "Leibniz can assign only to local variables and parameters, not to %s: use a local"),
+  NESTED_ASSIGNMENT(
+      "LZ119",
+      "assignments inside expressions cannot be differentiated: make '%s' a statement of its"
+          + " own"),
+  INTERNAL_ERROR(
+      "LZ190",
+      "internal error in Leibniz while differentiating '%s' (%s); please report it with this"
+          + " method"),
+  NO_TREE_API(
+      "LZ191",
+      "Leibniz needs javac's Compiler Tree API (com.sun.source), which this compiler does not"
+          + " offer: compile with javac");
+
+  private final String id;
+  private final String template;
+
+  Message(String id, String template) {
+    this.id = id;
+    this.template = template;
+  }
+
+  /** The message's stable id, such as {@code LZ101}. */
+  public String id() {
+    return id;
+  }
+
+  /** The text with its arguments filled in, prefixed by the id: {@code [LZ101] ...}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(template, args);
+  }
+}

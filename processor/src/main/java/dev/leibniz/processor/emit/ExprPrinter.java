@@ -1,0 +1,103 @@
+package dev.leibniz.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.ir.UnaryOp;
+
+/**
+ * Prints expressions as Java with as few parentheses as Java's precedence allows, and never
+ * fewer: a right operand of equal precedence keeps its parentheses, because floating-point
+ * {@code a - (b - c)} and {@code a * (b * c)} are not {@code a - b - c} and {@code a * b * c}.
+ */
+final class ExprPrinter {
+  private static final int CONDITIONAL = 1;
+  private static final int UNARY = 13;
+  private static final int PRIMARY = 16;
+
+  private ExprPrinter() {}
+
+  static CodeBlock print(Expr e) {
+    if (e instanceof Expr.Literal l) {
+      return CodeBlock.of("$L", literal(l));
+    } else if (e instanceof Expr.Var v) {
+      return CodeBlock.of("$N", v.name());
+    } else if (e instanceof Expr.Unary u) {
+      boolean doubled = u.op() != UnaryOp.NOT && startsWithSign(u.operand());
+      CodeBlock operand = doubled ? parenthesized(u.operand()) : atLeast(u.operand(), UNARY);
+      return CodeBlock.of("$L$L", u.op().symbol(), operand);
+    } else if (e instanceof Expr.Binary b) {
+      int p = b.op().precedence();
+      return CodeBlock.of(
+          "$L $L $L", atLeast(b.left(), p), b.op().symbol(), atLeast(b.right(), p + 1));
+    } else if (e instanceof Expr.Call c) {
+      CodeBlock args =
+          c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(", "));
+      return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), args);
+    } else if (e instanceof Expr.Cast c) {
+      return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
+    } else if (e instanceof Expr.Conditional c) {
+      return CodeBlock.of(
+          "$L ? $L : $L",
+          atLeast(c.condition(), CONDITIONAL + 1),
+          atLeast(c.then(), CONDITIONAL + 1),
+          atLeast(c.otherwise(), CONDITIONAL));
+    } else if (e instanceof Expr.StaticField f) {
+      return CodeBlock.of("$T.$N", className(f.owner()), f.name());
+    } else if (e instanceof Expr.InstanceField f) {
+      return CodeBlock.of("$L.$N", atLeast(f.target(), PRIMARY), f.name());
+    }
+    throw new IllegalArgumentException("cannot print " + e);
+  }
+
+  /** The JavaPoet name of an IR class reference. */
+  static ClassName className(TypeRef ref) {
+    var names = ref.simpleNames();
+    return ClassName.get(
+        ref.packageName(), names.get(0), names.subList(1, names.size()).toArray(String[]::new));
+  }
+
+  private static CodeBlock atLeast(Expr e, int precedence) {
+    return precedence(e) < precedence ? parenthesized(e) : print(e);
+  }
+
+  private static CodeBlock parenthesized(Expr e) {
+    return CodeBlock.of("($L)", print(e));
+  }
+
+  private static int precedence(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return b.op().precedence();
+    } else if (e instanceof Expr.Conditional) {
+      return CONDITIONAL;
+    } else if (e instanceof Expr.Unary || e instanceof Expr.Cast || startsWithSign(e)) {
+      return UNARY;
+    }
+    return PRIMARY;
+  }
+
+  private static boolean startsWithSign(Expr e) {
+    if (e instanceof Expr.Unary u) {
+      return u.op() != UnaryOp.NOT;
+    }
+    return e instanceof Expr.Literal l && literal(l).startsWith("-");
+  }
+
+  private static String literal(Expr.Literal l) {
+    Object value = l.value();
+    if (l.type() == Type.DOUBLE) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d)) {
+        return "Double.NaN";
+      } else if (Double.isInfinite(d)) {
+        return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      }
+      return Double.toString(d);
+    } else if (l.type() == Type.LONG) {
+      return value + "L";
+    }
+    return String.valueOf(value);
+  }
+}

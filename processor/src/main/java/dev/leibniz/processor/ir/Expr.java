@@ -1,0 +1,100 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/**
+ * An expression: the right-hand sides of the user's code and of the code Leibniz writes.
+ *
+ * <p>The default methods build expressions so that derivative rules read like the formulas
+ * they implement: {@code x.times(x).plus(one())}.
+ */
+public sealed interface Expr
+    permits Expr.Literal,
+        Expr.Var,
+        Expr.Unary,
+        Expr.Binary,
+        Expr.Call,
+        Expr.Cast,
+        Expr.Conditional,
+        Expr.StaticField,
+        Expr.InstanceField {
+
+  /** The Java type of the expression's value. */
+  Type type();
+
+  /** A literal number or boolean, printed so that it reads back exactly. */
+  record Literal(Type type, Object value) implements Expr {}
+
+  /** A local variable or parameter. */
+  record Var(String name, Type type) implements Expr {}
+
+  /** {@code -x}, {@code +x}, {@code !b}. */
+  record Unary(UnaryOp op, Expr operand, Type type) implements Expr {}
+
+  /** An infix operation. Arithmetic on ints keeps Java's meaning: {@code 1 / 2 == 0}. */
+  record Binary(BinaryOp op, Expr left, Expr right, Type type) implements Expr {}
+
+  /** A call of a static method such as {@code Math.sin}. */
+  record Call(TypeRef owner, String name, List<Expr> args, Type type) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** A primitive conversion such as {@code (double) k}. */
+  record Cast(Type type, Expr operand) implements Expr {}
+
+  /** {@code condition ? then : otherwise}. */
+  record Conditional(Expr condition, Expr then, Expr otherwise, Type type) implements Expr {}
+
+  /** A static field, read as a constant: {@code Model.SCALE}, {@code Math.PI}. */
+  record StaticField(TypeRef owner, String name, Type type) implements Expr {}
+
+  /** A field of an object, read as a constant: {@code self.weight}. */
+  record InstanceField(Expr target, String name, Type type) implements Expr {}
+
+  static Expr.Literal literal(double value) {
+    return new Literal(Type.DOUBLE, value);
+  }
+
+  static Expr.Literal one() {
+    return literal(1.0);
+  }
+
+  static Expr.Literal zero() {
+    return literal(0.0);
+  }
+
+  default Expr plus(Expr other) {
+    return new Binary(BinaryOp.ADD, this, other, Type.promote(type(), other.type()));
+  }
+
+  default Expr minus(Expr other) {
+    return new Binary(BinaryOp.SUB, this, other, Type.promote(type(), other.type()));
+  }
+
+  default Expr times(Expr other) {
+    return new Binary(BinaryOp.MUL, this, other, Type.promote(type(), other.type()));
+  }
+
+  default Expr over(Expr other) {
+    return new Binary(BinaryOp.DIV, this, other, Type.promote(type(), other.type()));
+  }
+
+  default Expr negate() {
+    return new Unary(UnaryOp.NEG, this, type());
+  }
+
+  default Expr isGreaterThan(Expr other) {
+    return new Binary(BinaryOp.GT, this, other, Type.BOOLEAN);
+  }
+
+  default Expr isEqualTo(Expr other) {
+    return new Binary(BinaryOp.EQ, this, other, Type.BOOLEAN);
+  }
+
+  /** {@code this ? then : otherwise}, for a boolean {@code this}. */
+  default Expr choose(Expr then, Expr otherwise) {
+    return new Conditional(this, then, otherwise, Type.promote(then.type(), otherwise.type()));
+  }
+}

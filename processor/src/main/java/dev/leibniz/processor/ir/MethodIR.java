@@ -1,0 +1,31 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/**
+ * A {@code @Differentiable} method as the read phase understood it.
+ *
+ * @param name the method's name
+ * @param owner the class that declares it
+ * @param fileName the simple name of the source file, for comments in generated code
+ * @param receiver the receiver of an instance method as a parameter, or null for a static one
+ * @param params the declared parameters, in order
+ * @param body the body, with every local renamed so that each name is declared once
+ */
+public record MethodIR(
+    String name, TypeRef owner, String fileName, Param receiver, List<Param> params, Stmt.Block body) {
+  public MethodIR {
+    params = List.copyOf(params);
+  }
+
+  /** The receiver (if any) followed by the declared parameters. */
+  public List<Param> allParams() {
+    if (receiver == null) {
+      return params;
+    }
+    var all = new java.util.ArrayList<Param>();
+    all.add(receiver);
+    all.addAll(params);
+    return List.copyOf(all);
+  }
+}

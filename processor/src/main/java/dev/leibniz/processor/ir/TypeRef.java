@@ -1,0 +1,18 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/** A reference to a named class, kept as plain names so that the IR holds no javac types. */
+public record TypeRef(String packageName, List<String> simpleNames) {
+  public static final TypeRef MATH = new TypeRef("java.lang", List.of("Math"));
+  public static final TypeRef STRICT_MATH = new TypeRef("java.lang", List.of("StrictMath"));
+
+  public TypeRef {
+    simpleNames = List.copyOf(simpleNames);
+  }
+
+  /** The name as written in source in the same package: {@code Outer.Inner}. */
+  public String nestedName() {
+    return String.join(".", simpleNames);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.rules.Rule;
+import dev.leibniz.processor.rules.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads names, field accesses and calls: the part of an expression that needs resolving
+ * against declarations.
+ */
+final class MemberReader {
+  private final ReadContext context;
+  private final ExpressionReader expressions;
+
+  MemberReader(ReadContext context, ExpressionReader expressions) {
+    this.context = context;
+    this.expressions = expressions;
+  }
+
+  /** A local, a parameter, or a field of the enclosing classes. */
+  Expr identifier(IdentifierTree tree) {
+    String name = tree.getName().toString();
+    Expr.Var local = context.scope().lookup(name);
+    if (local != null) {
+      return local;
+    }
+    Optional<VariableElement> field = context.names().field(name);
+    if (field.isEmpty()) {
+      context.error(tree, Message.UNRESOLVED_NAME, name);
+      return null;
+    }
+    boolean isStatic = field.get().getModifiers().contains(Modifier.STATIC);
+    if (!isStatic && context.receiver() == null) {
+      context.error(tree, Message.UNRESOLVED_NAME, name);
+      return null;
+    }
+    return fieldRead(tree, field.get(), isStatic ? null : context.receiver());
+  }
+
+  /** {@code this.f}, {@code param.f}, {@code Type.CONSTANT}. */
+  Expr select(MemberSelectTree tree) {
+    String member = tree.getIdentifier().toString();
+    ExpressionTree target = tree.getExpression();
+    if (target instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+      Optional<VariableElement> field = context.names().fieldOf(context.owner(), member);
+      if (context.receiver() == null || field.isEmpty()) {
+        return expressions.unsupported(tree);
+      }
+      return fieldRead(tree, field.get(), context.receiver());
+    }
+    Expr.Var object = objectVariable(target);
+    if (object != null) {
+      TypeMirror type = context.objectTypes().get(object.name());
+      Optional<VariableElement> field =
+          type instanceof DeclaredType declared
+              ? context.names().fieldOf((TypeElement) declared.asElement(), member)
+              : Optional.empty();
+      return field.isPresent() ? fieldRead(tree, field.get(), object) : unresolved(tree);
+    }
+    Optional<TypeElement> type = context.names().type(target.toString());
+    if (type.isEmpty()) {
+      return unresolved(tree);
+    }
+    Optional<VariableElement> field = context.names().fieldOf(type.get(), member);
+    if (field.isEmpty() || !field.get().getModifiers().contains(Modifier.STATIC)) {
+      return unresolved(tree);
+    }
+    return fieldRead(tree, field.get(), null);
+  }
+
+  /** A call of a function in the rule table: {@code Math.sin(x)}, or {@code sin(x)}. */
+  Expr call(MethodInvocationTree tree) {
+    ExpressionTree callee = tree.getMethodSelect();
+    Optional<TypeRef> owner = Optional.empty();
+    String name;
+    if (callee instanceof MemberSelectTree select) {
+      name = select.getIdentifier().toString();
+      owner = mathClass(select.getExpression().toString());
+    } else {
+      name = callee.toString();
+      owner = context.names().staticallyImportedFunction(name);
+    }
+    Optional<Rule> rule = Rules.lookup(name).filter(r -> Rules.functionNames().contains(name));
+    if (owner.isEmpty() || rule.isEmpty()) {
+      context.error(tree, Message.UNKNOWN_FUNCTION, callee);
+      return null;
+    }
+    return invocation(tree, owner.get(), rule.get());
+  }
+
+  private Expr invocation(MethodInvocationTree tree, TypeRef owner, Rule rule) {
+    if (tree.getArguments().size() != rule.arity()) {
+      context.error(
+          tree, Message.WRONG_ARGUMENT_COUNT, rule.name(), rule.arity(), tree.getArguments().size());
+      return null;
+    }
+    var args = new ArrayList<Expr>();
+    for (ExpressionTree argument : tree.getArguments()) {
+      args.add(expressions.read(argument));
+    }
+    if (args.contains(null)) {
+      return null;
+    }
+    if (!args.stream().allMatch(arg -> arg.type().isNumeric())) {
+      return expressions.unsupported(tree);
+    }
+    Type type = rule.keepsArgumentType() ? promoted(args) : Type.DOUBLE;
+    return new Expr.Call(owner, rule.name(), args, type);
+  }
+
+  private Optional<TypeRef> mathClass(String qualifier) {
+    if (context.scope().lookup(qualifier) != null) {
+      return Optional.empty();
+    }
+    return context.names().type(qualifier)
+        .map(NameResolver::reference)
+        .filter(ref -> ref.equals(TypeRef.MATH) || ref.equals(TypeRef.STRICT_MATH));
+  }
+
+  private Expr.Var objectVariable(ExpressionTree target) {
+    if (target instanceof IdentifierTree id) {
+      Expr.Var variable = context.scope().lookup(id.getName().toString());
+      return variable != null && variable.type() == Type.OBJECT ? variable : null;
+    }
+    return null;
+  }
+
+  private Expr fieldRead(Tree tree, VariableElement field, Expr.Var target) {
+    Type type = NameResolver.typeOf(field.asType());
+    if (type == null) {
+      return expressions.unsupported(tree);
+    }
+    if (!context.names().accessible(field)) {
+      context.error(tree, Message.PRIVATE_MEMBER, field.getSimpleName(), context.companionName());
+      return null;
+    }
+    String name = field.getSimpleName().toString();
+    if (target != null) {
+      return new Expr.InstanceField(target, name, type);
+    }
+    var declaring = NameResolver.reference((TypeElement) field.getEnclosingElement());
+    return new Expr.StaticField(declaring, name, type);
+  }
+
+  private Expr unresolved(MemberSelectTree tree) {
+    context.error(tree, Message.UNRESOLVED_NAME, tree.toString());
+    return null;
+  }
+
+  private static Type promoted(List<Expr> args) {
+    return args.stream().map(Expr::type).reduce(Type.INT, Type::promote);
+  }
+}

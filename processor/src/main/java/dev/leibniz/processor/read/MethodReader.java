@@ -1,0 +1,110 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.leibniz.processor.diag.Reporter;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Stmt;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * The read phase: turns one {@code @Differentiable} method into a {@link MethodIR}, or reports
+ * every construct it cannot differentiate and returns nothing.
+ */
+public final class MethodReader {
+  private final Trees trees;
+  private final Elements elements;
+  private final Reporter reporter;
+
+  public MethodReader(Trees trees, Elements elements, Reporter reporter) {
+    this.trees = trees;
+    this.elements = elements;
+    this.reporter = reporter;
+  }
+
+  /** The method's IR, or empty when the method has errors (all of them reported). */
+  public Optional<MethodIR> read(ExecutableElement method, String companionName) {
+    int errorsBefore = reporter.errorCount();
+    var signature = new SignatureReader(reporter);
+    if (!signature.check(method)) {
+      return Optional.empty();
+    }
+    TreePath path = trees.getPath(method);
+    MethodTree tree = (MethodTree) path.getLeaf();
+    CompilationUnitTree unit = path.getCompilationUnit();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    var scope = new Scope(identifiers(tree));
+    List<Param> params = signature.params(method, scope);
+    Param receiver = signature.receiver(method, scope);
+    var context =
+        new ReadContext(
+            trees,
+            unit,
+            reporter,
+            new NameResolver(elements, unit, owner),
+            scope,
+            owner,
+            receiver == null ? null : receiver.var(),
+            objectTypes(method, receiver),
+            companionName);
+    Stmt.Block body = new StatementReader(context).body(tree.getBody(), tree, name(method));
+    if (reporter.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    String file = unit.getSourceFile().getName();
+    String fileName = file.substring(file.lastIndexOf('/') + 1);
+    return Optional.of(
+        new MethodIR(
+            name(method), NameResolver.reference(owner), fileName, receiver, params, body));
+  }
+
+  private static Map<String, TypeMirror> objectTypes(ExecutableElement method, Param receiver) {
+    var types = new HashMap<String, TypeMirror>();
+    method.getParameters().stream()
+        .filter(p -> p.asType().getKind() == javax.lang.model.type.TypeKind.DECLARED)
+        .forEach(p -> types.put(p.getSimpleName().toString(), p.asType()));
+    if (receiver != null) {
+      types.put(receiver.var().name(), method.getEnclosingElement().asType());
+    }
+    return types;
+  }
+
+  /** Every name the method's source mentions, so that fresh names can avoid them all. */
+  private static Set<String> identifiers(MethodTree tree) {
+    var names = new HashSet<String>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        names.add(node.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        names.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+    }.scan(tree, null);
+    return names;
+  }
+
+  private static String name(ExecutableElement method) {
+    return method.getSimpleName().toString();
+  }
+
+}

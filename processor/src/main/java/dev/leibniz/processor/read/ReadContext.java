@@ -1,0 +1,45 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.diag.Reporter;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import java.util.Map;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * What the readers of one method share: where errors go, how names resolve, and the method's
+ * variables.
+ *
+ * @param owner the class declaring the method
+ * @param receiver the variable standing for {@code this}, or null in a static method
+ * @param objectTypes the declared types of parameters that are objects, for their fields
+ * @param companionName the simple name of the companion class, for messages
+ */
+record ReadContext(
+    Trees trees,
+    CompilationUnitTree unit,
+    Reporter reporter,
+    NameResolver names,
+    Scope scope,
+    TypeElement owner,
+    Expr.Var receiver,
+    Map<String, TypeMirror> objectTypes,
+    String companionName) {
+
+  void error(Tree tree, Message message, Object... args) {
+    reporter.error(tree, unit, message, args);
+  }
+
+  /** The line and one-line text of a statement, for comments in the generated code. */
+  Source source(Tree tree) {
+    long start = trees.getSourcePositions().getStartPosition(unit, tree);
+    int line = (int) unit.getLineMap().getLineNumber(start);
+    String text = tree.toString().replaceAll("\\s+", " ").trim();
+    return new Source(line, text);
+  }
+}

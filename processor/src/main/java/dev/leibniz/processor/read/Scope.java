@@ -1,0 +1,70 @@
+package dev.leibniz.processor.read;
+
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables visible at a point of a method body. Java lets sibling blocks reuse a name; the
+ * generated code hoists variables out of their blocks, so a reused name is given a fresh one
+ * ({@code t}, then {@code t_2}) that no identifier of the method uses.
+ */
+final class Scope {
+  private final Deque<Map<String, Expr.Var>> frames = new ArrayDeque<>();
+  private final Set<String> declared = new HashSet<>();
+  private final Set<String> taken;
+
+  /** @param identifiers every identifier the method mentions, which fresh names must avoid */
+  Scope(Set<String> identifiers) {
+    this.taken = new HashSet<>(identifiers);
+    frames.push(new HashMap<>());
+  }
+
+  void enter() {
+    frames.push(new HashMap<>());
+  }
+
+  void exit() {
+    frames.pop();
+  }
+
+  /** Declares a variable in the innermost block and returns it, renamed if the name was used. */
+  Expr.Var declare(String name, Type type) {
+    String unique = name;
+    for (int suffix = 2; declared.contains(unique); suffix++) {
+      String candidate = name + "_" + suffix;
+      unique = taken.contains(candidate) ? unique : candidate;
+    }
+    declared.add(unique);
+    taken.add(unique);
+    var variable = new Expr.Var(unique, type);
+    frames.peek().put(name, variable);
+    return variable;
+  }
+
+  /** The variable a simple name refers to, or null when no local or parameter has that name. */
+  Expr.Var lookup(String name) {
+    for (Map<String, Expr.Var> frame : frames) {
+      Expr.Var found = frame.get(name);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** A name for a variable Leibniz introduces, unused by the method. */
+  String fresh(String base) {
+    String name = base;
+    for (int suffix = 1; taken.contains(name); suffix++) {
+      name = base + suffix;
+    }
+    taken.add(name);
+    return name;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.leibniz.processor.reverse;
+
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names for the variables the generated code adds, readable and never clashing with the user's:
+ * {@code dX} is the adjoint of {@code x}, {@code _t0} a temporary, {@code _x1} a saved value of
+ * {@code x}.
+ */
+final class Names {
+  private final Set<String> taken = new HashSet<>();
+  private final Map<Expr.Var, Expr.Var> adjoints = new HashMap<>();
+  private int temporaries;
+  private int saves;
+  private int captures;
+
+  Names(Set<String> userNames) {
+    taken.addAll(userNames);
+  }
+
+  /** The adjoint of a variable, the same on every call. */
+  Expr.Var adjoint(Expr.Var primal) {
+    return adjoints.computeIfAbsent(primal, v -> fresh(adjointName(v.name()), Type.DOUBLE));
+  }
+
+  /** A fresh temporary for an intermediate value. */
+  Expr.Var temporary() {
+    return fresh("_t" + temporaries++, Type.DOUBLE);
+  }
+
+  /** A fresh local to keep the value of {@code variable} that an assignment overwrites. */
+  Expr.Var saved(Expr.Var variable) {
+    return fresh("_" + variable.name() + ++saves, variable.type());
+  }
+
+  /** A fresh local to hold an upstream adjoint while the target's own adjoint is reset. */
+  Expr.Var captured() {
+    return fresh("_g" + captures++, Type.DOUBLE);
+  }
+
+  /** A fresh variable named {@code base}, or {@code base} with a suffix if that is taken. */
+  Expr.Var fresh(String base, Type type) {
+    String name = base;
+    for (int suffix = 1; taken.contains(name); suffix++) {
+      name = base + "_" + suffix;
+    }
+    taken.add(name);
+    return new Expr.Var(name, type);
+  }
+
+  private static String adjointName(String primal) {
+    if (primal.startsWith("_")) {
+      return "d" + primal;
+    }
+    return "d" + Character.toUpperCase(primal.charAt(0)) + primal.substring(1);
+  }
+}

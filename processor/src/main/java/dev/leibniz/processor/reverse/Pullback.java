@@ -1,0 +1,75 @@
+package dev.leibniz.processor.reverse;
+
+import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.UnaryOp;
+import dev.leibniz.processor.rules.Rule;
+import dev.leibniz.processor.rules.Rules;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the backward-sweep statements of one linearized expression: for each operation, from
+ * the root down, {@code downstream = local × upstream} into each active operand. A temporary's
+ * adjoint is declared where its only use hands it a value; a variable's adjoint accumulates.
+ */
+final class Pullback {
+  private final Activity activity;
+  private final Names names;
+
+  Pullback(Activity activity, Names names) {
+    this.activity = activity;
+    this.names = names;
+  }
+
+  /**
+   * Propagates {@code upstream} from {@code node}, whose value is {@code result}, to the
+   * variables it was computed from.
+   */
+  void propagate(
+      Expr node, Expr upstream, Expr result, Map<Expr.Var, Expr> temporaries, List<Stmt> out) {
+    if (node instanceof Expr.Var v) {
+      into(v, upstream, temporaries, out);
+      return;
+    }
+    if (node instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
+      propagate(u.operand(), upstream, u.operand(), temporaries, out);
+      return;
+    }
+    Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + node));
+    List<Expr> args = operands(node);
+    for (int i = 0; i < args.size(); i++) {
+      Expr arg = args.get(i);
+      if (activity.isActive(arg) || temporaries.containsKey(arg)) {
+        Expr local = rule.partial(i, args, result);
+        if (!Algebra.isZero(local)) {
+          into((Expr.Var) arg, Algebra.product(local, upstream), temporaries, out);
+        }
+      }
+    }
+  }
+
+  private void into(Expr.Var v, Expr term, Map<Expr.Var, Expr> temporaries, List<Stmt> out) {
+    Expr definition = temporaries.get(v);
+    Expr.Var adjoint = names.adjoint(v);
+    if (definition == null) {
+      out.add(new Stmt.Accumulate(adjoint, term));
+      return;
+    }
+    out.add(new Stmt.Declare(adjoint, term, Source.NONE));
+    propagate(definition, adjoint, v, temporaries, out);
+  }
+
+  private static List<Expr> operands(Expr node) {
+    if (node instanceof Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (node instanceof Expr.Unary u) {
+      return List.of(u.operand());
+    } else if (node instanceof Expr.Call c) {
+      return c.args();
+    }
+    throw new IllegalStateException("not an operation: " + node);
+  }
+}

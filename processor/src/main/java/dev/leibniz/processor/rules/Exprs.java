@@ -1,0 +1,48 @@
+package dev.leibniz.processor.rules;
+
+import dev.leibniz.processor.ir.Expr;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Queries over expression trees that several phases share. */
+public final class Exprs {
+  private Exprs() {}
+
+  /** The direct sub-expressions of {@code e}. */
+  public static Stream<Expr> children(Expr e) {
+    if (e instanceof Expr.Unary u) {
+      return Stream.of(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return Stream.of(b.left(), b.right());
+    } else if (e instanceof Expr.Call c) {
+      return c.args().stream();
+    } else if (e instanceof Expr.Cast c) {
+      return Stream.of(c.operand());
+    } else if (e instanceof Expr.Conditional c) {
+      return Stream.of(c.condition(), c.then(), c.otherwise());
+    } else if (e instanceof Expr.InstanceField f) {
+      return Stream.of(f.target());
+    }
+    return Stream.empty();
+  }
+
+  /** Whether {@code needle} occurs anywhere in {@code e}. */
+  public static boolean mentions(Expr e, Expr needle) {
+    return e.equals(needle) || children(e).anyMatch(child -> mentions(child, needle));
+  }
+
+  /** The variables {@code e} reads, in order of first appearance. */
+  public static Set<Expr.Var> variables(Expr e) {
+    var found = new LinkedHashSet<Expr.Var>();
+    collect(e, found);
+    return found;
+  }
+
+  private static void collect(Expr e, Set<Expr.Var> found) {
+    if (e instanceof Expr.Var v) {
+      found.add(v);
+    }
+    children(e).forEach(child -> collect(child, found));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.leibniz.processor.rules;
+
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import java.util.List;
+
+/**
+ * The derivative rule of one primitive: for each argument, the partial derivative of the
+ * primitive's result with respect to that argument, as an expression of the arguments and of the
+ * result itself (so that {@code exp} can reuse its value instead of computing it twice).
+ *
+ * @param name the primitive: an operator name such as {@code mul} or a {@code Math} function
+ * @param partials one entry per argument
+ * @param keepsArgumentType whether the result has the promoted type of the arguments (like
+ *     {@code Math.abs(int)}) rather than always {@code double}
+ */
+public record Rule(String name, List<Partial> partials, boolean keepsArgumentType) {
+
+  /** ∂f/∂argᵢ, given the arguments and the result {@code y = f(args)}. */
+  @FunctionalInterface
+  public interface Partial {
+    Expr at(List<Expr> args, Expr result);
+  }
+
+  private static final Expr.Var PROBE = new Expr.Var("$result", Type.DOUBLE);
+
+  public Rule {
+    partials = List.copyOf(partials);
+  }
+
+  /** The number of arguments the primitive takes. */
+  public int arity() {
+    return partials.size();
+  }
+
+  /** ∂f/∂args[index] at the given arguments and result. */
+  public Expr partial(int index, List<Expr> args, Expr result) {
+    return partials.get(index).at(args, result);
+  }
+
+  /** Whether the partial with respect to {@code index} refers to the primitive's result. */
+  public boolean partialUsesResult(int index, List<Expr> args) {
+    return Exprs.mentions(partial(index, args, PROBE), PROBE);
+  }
+}

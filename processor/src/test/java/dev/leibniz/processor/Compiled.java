@@ -1,0 +1,131 @@
+package dev.leibniz.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Test support: compiles sources in memory with the processor under {@code -Xlint:all -Werror},
+ * loads the classes, and calls generated gradient methods by name.
+ */
+final class Compiled {
+  private final Compilation compilation;
+  private final ClassLoader loader;
+
+  private Compiled(Compilation compilation) {
+    this.compilation = compilation;
+    this.loader = new InMemoryLoader(compilation.generatedFiles());
+  }
+
+  /** Compiles {@code sources} (each a whole file: "package p; class C {...}"), expecting success. */
+  static Compiled compile(String... sources) {
+    Compilation compilation = compilation(sources);
+    assertWithMessage("compilation errors: %s", compilation.diagnostics())
+        .that(compilation.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
+    assertWithMessage("warnings").that(compilation.warnings()).isEmpty();
+    return new Compiled(compilation);
+  }
+
+  /** The raw compilation of {@code sources}, successful or not, for diagnostics tests. */
+  static Compilation compilation(String... sources) {
+    JavaFileObject[] files =
+        Arrays.stream(sources).map(Compiled::file).toArray(JavaFileObject[]::new);
+    return javac()
+        .withProcessors(new DifferentiableProcessor())
+        .withOptions("-Xlint:all", "-Werror")
+        .compile(files);
+  }
+
+  private static JavaFileObject file(String source) {
+    String pkg = source.replaceAll("(?s)^\\s*package\\s+([\\w.]+);.*", "$1");
+    String type =
+        source.replaceAll("(?s).*?(?:class|record|interface|enum)\\s+(\\w+).*", "$1");
+    String name = source.trim().startsWith("package") ? pkg + "." + type : type;
+    return JavaFileObjects.forSourceString(name, source);
+  }
+
+  Compilation compilation() {
+    return compilation;
+  }
+
+  /** A class of the compilation. */
+  Class<?> load(String className) {
+    try {
+      return loader.loadClass(className);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Calls a static method {@code name} of {@code className} with {@code args}. */
+  Object call(String className, String name, Object... args) {
+    try {
+      Class<?> type = loader.loadClass(className);
+      Method method =
+          Arrays.stream(type.getDeclaredMethods())
+              .filter(m -> m.getName().equals(name) && m.getParameterCount() == args.length)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no method " + name + " in " + className));
+      method.setAccessible(true);
+      return method.invoke(null, args);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("calling " + className + "." + name, e);
+    }
+  }
+
+  /** The components of a generated result record, by accessor name. */
+  static Map<String, Object> components(Object record) {
+    var values = new HashMap<String, Object>();
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      try {
+        values.put(c.getName(), c.getAccessor().invoke(record));
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return values;
+  }
+
+  /** Loads classes straight from the compilation's in-memory class files. */
+  private static final class InMemoryLoader extends ClassLoader {
+    private final Map<String, JavaFileObject> classes = new HashMap<>();
+
+    InMemoryLoader(List<JavaFileObject> files) {
+      super(Compiled.class.getClassLoader());
+      for (JavaFileObject file : files) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS) {
+          String path = file.toUri().getPath();
+          String name = path.substring(path.indexOf("CLASS_OUTPUT/") + 13, path.length() - 6);
+          classes.put(name.replace('/', '.'), file);
+        }
+      }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      JavaFileObject file = classes.get(name);
+      if (file == null) {
+        throw new ClassNotFoundException(name);
+      }
+      try (InputStream in = file.openInputStream()) {
+        byte[] bytes = in.readAllBytes();
+        return defineClass(name, bytes, 0, bytes.length);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

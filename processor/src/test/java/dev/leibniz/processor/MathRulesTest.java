@@ -1,0 +1,148 @@
+package dev.leibniz.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leibniz.check.FiniteDifferences;
+import dev.leibniz.processor.rules.Rules;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every {@code Math} function in the rule table against its textbook derivative, written out
+ * here independently, and against finite differences; then the conventions at kinks.
+ */
+class MathRulesTest {
+  /** f'(x) from any calculus table. */
+  private static final Map<String, DoubleUnaryOperator> UNARY = new LinkedHashMap<>();
+
+  /** (∂f/∂a, ∂f/∂b) from any calculus table. */
+  private static final Map<String, DoubleBinaryOperator[]> BINARY = new LinkedHashMap<>();
+
+  static {
+    UNARY.put("sin", Math::cos);
+    UNARY.put("cos", x -> -Math.sin(x));
+    UNARY.put("tan", x -> 1 / (Math.cos(x) * Math.cos(x)));
+    UNARY.put("asin", x -> 1 / Math.sqrt(1 - x * x));
+    UNARY.put("acos", x -> -1 / Math.sqrt(1 - x * x));
+    UNARY.put("atan", x -> 1 / (1 + x * x));
+    UNARY.put("sinh", Math::cosh);
+    UNARY.put("cosh", Math::sinh);
+    UNARY.put("tanh", x -> 1 / (Math.cosh(x) * Math.cosh(x)));
+    UNARY.put("exp", Math::exp);
+    UNARY.put("expm1", Math::exp);
+    UNARY.put("log", x -> 1 / x);
+    UNARY.put("log10", x -> 1 / (x * Math.log(10)));
+    UNARY.put("log1p", x -> 1 / (1 + x));
+    UNARY.put("sqrt", x -> 1 / (2 * Math.sqrt(x)));
+    UNARY.put("cbrt", x -> 1 / (3 * Math.pow(x, 2.0 / 3)));
+    UNARY.put("abs", x -> Math.signum(x));
+    UNARY.put("signum", x -> 0);
+    UNARY.put("floor", x -> 0);
+    UNARY.put("ceil", x -> 0);
+    UNARY.put("rint", x -> 0);
+    UNARY.put("toRadians", x -> Math.PI / 180);
+    UNARY.put("toDegrees", x -> 180 / Math.PI);
+    BINARY.put("pow", pair((a, b) -> b * Math.pow(a, b - 1), (a, b) -> Math.pow(a, b) * Math.log(a)));
+    BINARY.put("atan2", pair((y, x) -> x / (x * x + y * y), (y, x) -> -y / (x * x + y * y)));
+    BINARY.put("hypot", pair((a, b) -> a / Math.hypot(a, b), (a, b) -> b / Math.hypot(a, b)));
+    BINARY.put("max", pair((a, b) -> a > b ? 1 : 0, (a, b) -> a > b ? 0 : 1));
+    BINARY.put("min", pair((a, b) -> a < b ? 1 : 0, (a, b) -> a < b ? 0 : 1));
+  }
+
+  /** Points inside every function's domain and away from its kinks. */
+  private static final double[] POINTS = {0.13, 0.37, 0.61, 0.89};
+
+  private static Compiled compiled;
+
+  @BeforeAll
+  static void compile() {
+    String unary =
+        UNARY.keySet().stream()
+            .map(f -> "  @Differentiable static double " + f + "(double x) { return Math." + f + "(x); }")
+            .collect(Collectors.joining("\n"));
+    String binary =
+        BINARY.keySet().stream()
+            .map(f -> "  @Differentiable static double " + f
+                + "(double a, double b) { return Math." + f + "(a, b); }")
+            .collect(Collectors.joining("\n"));
+    compiled =
+        Compiled.compile(
+            "package m; import dev.leibniz.Differentiable; public class F {\n"
+                + unary + "\n" + binary + "\n"
+                + "  @Differentiable static double powOfZero(double b) { return Math.pow(0.0, b); }\n"
+                + "}");
+  }
+
+  @Test
+  void everyFunctionInTheRuleTableIsCovered() {
+    var covered = Stream.concat(UNARY.keySet().stream(), BINARY.keySet().stream()).sorted().toList();
+    assertEquals(Rules.functionNames(), covered);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> unaryFunctions() {
+    return UNARY.entrySet().stream()
+        .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+          for (double x : POINTS) {
+            double generated = Gradients.generated(compiled, "m.F", entry.getKey(), x)[0];
+            assertEquals(entry.getValue().applyAsDouble(x), generated, 1e-12, "textbook at " + x);
+            double numeric = FiniteDifferences.derivative(
+                t -> Gradients.primal(compiled, "m.F", entry.getKey(), t), x);
+            boolean stepFunction = entry.getValue().applyAsDouble(x) == 0;
+            if (!stepFunction) {
+              assertTrue(FiniteDifferences.relativeError(generated, numeric) < 1e-8,
+                  entry.getKey() + " finite differences at " + x + ": " + numeric);
+            }
+          }
+        }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> binaryFunctions() {
+    return BINARY.entrySet().stream()
+        .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+          for (double a : POINTS) {
+            double b = 1.3 - a;
+            double[] generated = Gradients.generated(compiled, "m.F", entry.getKey(), a, b);
+            DoubleBinaryOperator[] textbook = entry.getValue();
+            assertEquals(textbook[0].applyAsDouble(a, b), generated[0], 1e-12, "d/da at " + a);
+            assertEquals(textbook[1].applyAsDouble(a, b), generated[1], 1e-12, "d/db at " + a);
+            Gradients.assertMatchesFiniteDifferences(compiled, "m.F", entry.getKey(), 1e-8, a, b);
+          }
+        }));
+  }
+
+  @Test
+  void conventionsWhereTheDerivativeDoesNotExist() {
+    assertEquals(0.0, Gradients.generated(compiled, "m.F", "abs", 0.0)[0], "abs'(0) = 0");
+    assertEquals(
+        Double.POSITIVE_INFINITY, Gradients.generated(compiled, "m.F", "sqrt", 0.0)[0], "sqrt'(0)");
+    double[] maxTie = Gradients.generated(compiled, "m.F", "max", 0.4, 0.4);
+    double[] minTie = Gradients.generated(compiled, "m.F", "min", 0.4, 0.4);
+    assertEquals(0.5, maxTie[0]);
+    assertEquals(0.5, maxTie[1]);
+    assertEquals(0.5, minTie[0]);
+    assertEquals(0.5, minTie[1]);
+    for (String step : new String[] {"floor", "ceil", "rint", "signum"}) {
+      assertEquals(0.0, Gradients.generated(compiled, "m.F", step, 2.0)[0], step + " at integer");
+      assertEquals(0.0, Gradients.generated(compiled, "m.F", step, 0.0)[0], step + " at 0");
+    }
+    assertEquals(0.0, Gradients.generated(compiled, "m.F", "powOfZero", 2.0)[0], "d/dy pow(0, y)");
+    double[] hypotOrigin = Gradients.generated(compiled, "m.F", "hypot", 0.0, 0.0);
+    assertEquals(0.0, hypotOrigin[0]);
+    assertEquals(0.0, hypotOrigin[1]);
+  }
+
+  private static DoubleBinaryOperator[] pair(DoubleBinaryOperator da, DoubleBinaryOperator db) {
+    return new DoubleBinaryOperator[] {da, db};
+  }
+}

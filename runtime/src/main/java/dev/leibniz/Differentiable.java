@@ -1,0 +1,20 @@
+package dev.leibniz;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method whose gradient Leibniz writes at compile time.
+ *
+ * <p>For a method {@code m} of class {@code p.C}, the annotation processor generates
+ * {@code p.CGradients.m(...)}, which takes the same parameters (an instance method's receiver
+ * first) and returns the value together with the partial derivative with respect to every
+ * differentiable parameter: each {@code double} parameter not marked {@link NoDerivative}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Differentiable {}
