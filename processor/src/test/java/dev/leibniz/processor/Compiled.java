@@ -20,7 +20,7 @@ import javax.tools.JavaFileObject;
  * Test support: compiles sources in memory with the processor under {@code -Xlint:all -Werror},
  * loads the classes, and calls generated gradient methods by name.
  */
-final class Compiled {
+public final class Compiled {
   private final Compilation compilation;
   private final ClassLoader loader;
 
@@ -30,7 +30,7 @@ final class Compiled {
   }
 
   /** Compiles {@code sources} (each a whole file: "package p; class C {...}"), expecting success. */
-  static Compiled compile(String... sources) {
+  public static Compiled compile(String... sources) {
     Compilation compilation = compilation(sources);
     assertWithMessage("compilation errors: %s", compilation.diagnostics())
         .that(compilation.status())
@@ -71,7 +71,7 @@ final class Compiled {
   }
 
   /** Calls a static method {@code name} of {@code className} with {@code args}. */
-  Object call(String className, String name, Object... args) {
+  public Object call(String className, String name, Object... args) {
     try {
       Class<?> type = loader.loadClass(className);
       Method method =
@@ -84,6 +84,15 @@ final class Compiled {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError("calling " + className + "." + name, e);
     }
+  }
+
+  /**
+   * The value and gradient the companion of {@code className} returns for {@code method}: the
+   * result record's components in order.
+   */
+  public double[] valueAndGradient(String className, String method, Object... args) {
+    Object record = call(className.replace('$', '_') + "Gradients", method, args);
+    return Gradients.valueAndGradient(record);
   }
 
   /** The components of a generated result record, by accessor name. */

@@ -1,0 +1,97 @@
+package dev.leibniz.processor.random;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A randomly generated straight-line method: {@code inputs} double parameters, an int
+ * parameter {@code k}, declarations, reassignments and compound assignments, and a return.
+ */
+final class RandomProgram {
+  /** One statement: {@code double t = v;}, {@code t = v;} or {@code t op= v;}. */
+  record Statement(String target, boolean declares, char op, Node value) {
+    String java() {
+      if (declares) {
+        return "double " + target + " = " + value.java() + ";";
+      }
+      return target + " " + (op == '=' ? "" : String.valueOf(op)) + "= " + value.java() + ";";
+    }
+  }
+
+  final String name;
+  final int inputs;
+  final int k;
+  final List<Statement> statements;
+  final Node result;
+
+  private RandomProgram(String name, int inputs, int k, List<Statement> statements, Node result) {
+    this.name = name;
+    this.inputs = inputs;
+    this.k = k;
+    this.statements = statements;
+    this.result = result;
+  }
+
+  /** A new random program named {@code name}. */
+  static RandomProgram generate(String name, Random random) {
+    int inputs = 1 + random.nextInt(3);
+    int k = 1 + random.nextInt(5);
+    var generator = new ExpressionGenerator(random, k);
+    var variables = new ArrayList<String>();
+    for (int i = 0; i < inputs; i++) {
+      variables.add("x" + i);
+    }
+    var statements = new ArrayList<Statement>();
+    int count = 1 + random.nextInt(6);
+    for (int s = 0; s < count; s++) {
+      Node value = generator.expression(variables, 3);
+      int kind = random.nextInt(3);
+      if (kind == 0) {
+        String local = "v" + s;
+        statements.add(new Statement(local, true, '=', value));
+        variables.add(local);
+      } else {
+        String target = variables.get(random.nextInt(variables.size()));
+        char op = kind == 1 ? '=' : "+-*".charAt(random.nextInt(3));
+        statements.add(new Statement(target, false, op, value));
+      }
+    }
+    Node result = generator.expression(variables, 2);
+    return new RandomProgram(name, inputs, k, statements, result);
+  }
+
+  /** The method's source. */
+  String java() {
+    var text = new StringBuilder("  @Differentiable static double ").append(name).append('(');
+    for (int i = 0; i < inputs; i++) {
+      text.append("double x").append(i).append(", ");
+    }
+    text.append("int k) {\n");
+    statements.forEach(s -> text.append("    ").append(s.java()).append('\n'));
+    return text.append("    return ").append(result.java()).append(";\n  }\n").toString();
+  }
+
+  /** The value and every partial derivative at {@code x}, by dual numbers. */
+  Dual oracle(double[] x) {
+    Map<String, Dual> env = new HashMap<>();
+    for (int i = 0; i < inputs; i++) {
+      env.put("x" + i, Dual.input(x[i], i, inputs));
+    }
+    for (Statement s : statements) {
+      Dual v = s.value().eval(env, inputs);
+      Dual old = env.get(s.target());
+      Dual updated =
+          switch (s.op()) {
+            case '+' -> old.plus(v);
+            case '-' -> old.minus(v);
+            case '*' -> old.times(v);
+            default -> v;
+          };
+      env.put(s.target(), updated);
+    }
+    return result.eval(env, inputs);
+  }
+}
