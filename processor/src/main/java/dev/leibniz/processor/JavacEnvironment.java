@@ -12,7 +12,7 @@ import javax.annotation.processing.ProcessingEnvironment;
  * original in a field, which is where this looks, a few levels deep.
  */
 final class JavacEnvironment {
-  private static final int MAX_DEPTH = 4;
+  private static final int MAX_DEPTH = 5;
 
   private JavacEnvironment() {}
 
@@ -44,6 +44,22 @@ final class JavacEnvironment {
     return Optional.empty();
   }
 
+  /**
+   * Whether a field's value may be, or hold, the original environment: an environment, a proxy,
+   * or an object of a build tool's own class (never a JDK class: those are not wrappers).
+   */
+  private static boolean isWrapper(Object value) {
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof ProcessingEnvironment || Proxy.isProxyClass(value.getClass())) {
+      return true;
+    }
+    String name = value.getClass().getName();
+    return !name.startsWith("java.") && !name.startsWith("javax.") && !name.startsWith("jdk.")
+        && !name.startsWith("com.sun.") && !value.getClass().isArray();
+  }
+
   private static Optional<Trees> inside(Object target, Field field, int depth) {
     if (field.getType().isPrimitive()) {
       return Optional.empty();
@@ -51,9 +67,7 @@ final class JavacEnvironment {
     try {
       field.setAccessible(true);
       Object value = field.get(target);
-      boolean candidate = value instanceof ProcessingEnvironment
-          || (value != null && Proxy.isProxyClass(value.getClass()));
-      return candidate ? trees(value, depth + 1) : Optional.empty();
+      return isWrapper(value) ? trees(value, depth + 1) : Optional.empty();
     } catch (ReflectiveOperationException | RuntimeException inaccessible) {
       return Optional.empty();
     }

@@ -41,15 +41,19 @@ public final class Compiled {
 
   /** The raw compilation of {@code sources}, successful or not, for diagnostics tests. */
   static Compilation compilation(String... sources) {
-    JavaFileObject[] files =
-        Arrays.stream(sources).map(Compiled::file).toArray(JavaFileObject[]::new);
+    return compilation(Arrays.stream(sources).map(Compiled::file).toArray(JavaFileObject[]::new));
+  }
+
+  /** The raw compilation of {@code files} with the processor, successful or not. */
+  static Compilation compilation(JavaFileObject... files) {
     return javac()
         .withProcessors(new DifferentiableProcessor())
         .withOptions("-Xlint:all", "-Werror")
         .compile(files);
   }
 
-  private static JavaFileObject file(String source) {
+  /** A source file named after the class it declares. */
+  static JavaFileObject file(String source) {
     String pkg = source.replaceAll("(?s)^\\s*package\\s+([\\w.]+);.*", "$1");
     String type =
         source.replaceAll("(?s).*?(?:class|record|interface|enum)\\s+(\\w+).*", "$1");

@@ -41,7 +41,7 @@ public final class MethodReader {
   public Optional<MethodIR> read(ExecutableElement method, String companionName) {
     int errorsBefore = reporter.errorCount();
     var signature = new SignatureReader(reporter);
-    if (!signature.check(method)) {
+    if (!signature.check(method) && !signature.hasBody(method)) {
       return Optional.empty();
     }
     TreePath path = trees.getPath(method);

@@ -55,14 +55,28 @@ final class SignatureReader {
     return reporter.errorCount() == before;
   }
 
-  /** The declared parameters as IR, declared in {@code scope}. */
+  /**
+   * Whether the method has a body to read, so that errors in it can be reported together with
+   * the signature's.
+   */
+  boolean hasBody(ExecutableElement method) {
+    return !method.getEnclosingElement().getKind().isInterface()
+        && !method.getModifiers().contains(Modifier.ABSTRACT)
+        && !method.getModifiers().contains(Modifier.NATIVE);
+  }
+
+  /**
+   * The declared parameters as IR, declared in {@code scope}. A parameter of a type already
+   * reported is read as a constant, so that its uses add no further errors.
+   */
   List<Param> params(ExecutableElement method, Scope scope) {
     var params = new ArrayList<Param>();
     for (VariableElement p : method.getParameters()) {
-      Type type = NameResolver.typeOf(p.asType());
+      Type type = p.asType().getKind() == TypeKind.FLOAT ? Type.DOUBLE : NameResolver.typeOf(p.asType());
+      type = type == null ? Type.OBJECT : type;
       Expr.Var variable = scope.declare(p.getSimpleName().toString(), type);
       boolean differentiable =
-          type.isDifferentiable() && p.getAnnotation(NoDerivative.class) == null;
+          p.asType().getKind() == TypeKind.DOUBLE && p.getAnnotation(NoDerivative.class) == null;
       params.add(param(variable, p.asType(), differentiable));
     }
     return params;

@@ -93,8 +93,13 @@ final class StatementReader {
 
   private Stmt declaration(VariableTree tree) {
     String name = tree.getName().toString();
+    boolean inferred = tree.getType() == null || tree.getType().toString().equals("var");
+    Type declared = inferred ? null : declaredType(tree);
+    if (!inferred && declared == null) {
+      return null;
+    }
     Expr init = tree.getInitializer() == null ? null : expressions.read(tree.getInitializer());
-    Type type = declaredType(tree, init);
+    Type type = inferred ? (init == null ? null : init.type()) : declared;
     if (type == null) {
       return null;
     }
@@ -106,11 +111,8 @@ final class StatementReader {
     return new Stmt.Declare(variable, value, context.source(tree));
   }
 
-  private Type declaredType(VariableTree tree, Expr init) {
+  private Type declaredType(VariableTree tree) {
     Tree typeTree = tree.getType();
-    if (typeTree == null || typeTree.toString().equals("var")) {
-      return init == null ? null : init.type();
-    }
     if (typeTree instanceof PrimitiveTypeTree primitive) {
       switch (primitive.getPrimitiveTypeKind()) {
         case DOUBLE:

@@ -4,10 +4,13 @@ import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits an active expression so that every intermediate value its derivative needs has a name:
@@ -28,9 +31,15 @@ final class Linearizer {
    * The expression in three-address form.
    *
    * @param temporaries each temporary with its defining operation, in evaluation order
+   * @param activeTemporaries the temporaries whose values depend on active variables
    * @param root the top operation, over variables, temporaries and constants
    */
-  record Linear(Map<Expr.Var, Expr> temporaries, Expr root) {
+  record Linear(Map<Expr.Var, Expr> temporaries, Set<Expr.Var> activeTemporaries, Expr root) {
+    /** Whether an operand of the split expression carries a derivative. */
+    boolean isActive(Expr operand, Activity activity) {
+      return activeTemporaries.contains(operand) || activity.isActive(operand);
+    }
+
     /** The temporaries' declarations, for the forward sweep. */
     List<Stmt> declarations() {
       var statements = new ArrayList<Stmt>();
@@ -42,8 +51,9 @@ final class Linearizer {
   /** Splits {@code e}. */
   Linear linearize(Expr e) {
     var temporaries = new LinkedHashMap<Expr.Var, Expr>();
-    Expr root = split(e, temporaries);
-    return new Linear(temporaries, root);
+    var active = new HashSet<Expr.Var>();
+    Expr root = split(e, temporaries, active);
+    return new Linear(temporaries, active, root);
   }
 
   /** The same split with the root operation bound to a temporary of its own. */
@@ -52,36 +62,55 @@ final class Linearizer {
       return linear;
     }
     var temporaries = new LinkedHashMap<>(linear.temporaries());
-    return new Linear(temporaries, bind(linear.root(), temporaries));
+    var active = new HashSet<>(linear.activeTemporaries());
+    Expr.Var root = bind(linear.root(), temporaries);
+    active.add(root);
+    return new Linear(temporaries, active, root);
   }
 
-  private Expr split(Expr e, Map<Expr.Var, Expr> temporaries) {
+  private Expr split(Expr e, Map<Expr.Var, Expr> temporaries, Set<Expr.Var> active) {
     if (!activity.isActive(e) || e instanceof Expr.Var) {
       return e;
     }
     if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.op(), operand(u.operand(), temporaries), u.type());
+      return new Expr.Unary(u.op(), operand(u.operand(), temporaries, active), u.type());
     } else if (e instanceof Expr.Binary b) {
-      Expr left = operand(b.left(), temporaries);
-      Expr right = operand(b.right(), temporaries);
+      Expr left = operand(b.left(), temporaries, active);
+      Expr right = operand(b.right(), temporaries, active);
       return new Expr.Binary(b.op(), left, right, b.type());
     } else if (e instanceof Expr.Call c) {
-      var args = c.args().stream().map(arg -> operand(arg, temporaries)).toList();
+      var args = c.args().stream().map(arg -> operand(arg, temporaries, active)).toList();
       return new Expr.Call(c.owner(), c.name(), args, c.type());
     } else if (e instanceof Expr.Cast c) {
-      return new Expr.Cast(c.type(), operand(c.operand(), temporaries));
+      return new Expr.Cast(c.type(), operand(c.operand(), temporaries, active));
     }
     throw new IllegalStateException("no linear form for " + e);
   }
 
-  private Expr operand(Expr e, Map<Expr.Var, Expr> temporaries) {
-    boolean compound = activity.isActive(e) && !(e instanceof Expr.Var);
-    Expr split = split(e, temporaries);
-    return compound ? bind(split, temporaries) : split;
+  /**
+   * An operand of an active operation: an active compound operand gets a temporary, because its
+   * adjoint passes through it; so does a constant operand that calls a function, because the
+   * derivative of its sibling reads it again and a call is worth not repeating.
+   */
+  private Expr operand(Expr e, Map<Expr.Var, Expr> temporaries, Set<Expr.Var> active) {
+    if (!activity.isActive(e)) {
+      return callsAFunction(e) ? bind(e, temporaries) : e;
+    }
+    Expr split = split(e, temporaries, active);
+    if (split instanceof Expr.Var) {
+      return split;
+    }
+    Expr.Var temporary = bind(split, temporaries);
+    active.add(temporary);
+    return temporary;
+  }
+
+  private static boolean callsAFunction(Expr e) {
+    return e instanceof Expr.Call || Exprs.children(e).anyMatch(Linearizer::callsAFunction);
   }
 
   private Expr.Var bind(Expr e, Map<Expr.Var, Expr> temporaries) {
-    Expr.Var temporary = names.temporary();
+    Expr.Var temporary = names.temporary(e.type());
     temporaries.put(temporary, e);
     return temporary;
   }

@@ -29,8 +29,8 @@ final class Names {
   }
 
   /** A fresh temporary for an intermediate value. */
-  Expr.Var temporary() {
-    return fresh("_t" + temporaries++, Type.DOUBLE);
+  Expr.Var temporary(Type type) {
+    return fresh("_t" + temporaries++, type);
   }
 
   /** A fresh local to keep the value of {@code variable} that an assignment overwrites. */

@@ -8,7 +8,6 @@ import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the backward-sweep statements of one linearized expression: for each operation, from
@@ -28,38 +27,37 @@ final class Pullback {
    * Propagates {@code upstream} from {@code node}, whose value is {@code result}, to the
    * variables it was computed from.
    */
-  void propagate(
-      Expr node, Expr upstream, Expr result, Map<Expr.Var, Expr> temporaries, List<Stmt> out) {
+  void propagate(Expr node, Expr upstream, Expr result, Linearizer.Linear linear, List<Stmt> out) {
     if (node instanceof Expr.Var v) {
-      into(v, upstream, temporaries, out);
+      into(v, upstream, linear, out);
       return;
     }
     if (node instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
-      propagate(u.operand(), upstream, u.operand(), temporaries, out);
+      propagate(u.operand(), upstream, u.operand(), linear, out);
       return;
     }
     Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + node));
     List<Expr> args = operands(node);
     for (int i = 0; i < args.size(); i++) {
       Expr arg = args.get(i);
-      if (activity.isActive(arg) || temporaries.containsKey(arg)) {
+      if (linear.isActive(arg, activity)) {
         Expr local = rule.partial(i, args, result);
         if (!Algebra.isZero(local)) {
-          into((Expr.Var) arg, Algebra.product(local, upstream), temporaries, out);
+          into((Expr.Var) arg, Algebra.product(local, upstream), linear, out);
         }
       }
     }
   }
 
-  private void into(Expr.Var v, Expr term, Map<Expr.Var, Expr> temporaries, List<Stmt> out) {
-    Expr definition = temporaries.get(v);
+  private void into(Expr.Var v, Expr term, Linearizer.Linear linear, List<Stmt> out) {
+    Expr definition = linear.temporaries().get(v);
     Expr.Var adjoint = names.adjoint(v);
     if (definition == null) {
       out.add(new Stmt.Accumulate(adjoint, term));
       return;
     }
     out.add(new Stmt.Declare(adjoint, term, Source.NONE));
-    propagate(definition, adjoint, v, temporaries, out);
+    propagate(definition, adjoint, v, linear, out);
   }
 
   private static List<Expr> operands(Expr node) {

@@ -144,20 +144,37 @@ public final class ReverseBuilder {
     if (selfReferencing) {
       Expr.Var captured = names.captured();
       backward.add(new Stmt.Declare(captured, upstream, Source.NONE));
-      backward.add(new Stmt.Assign(names.adjoint(target), Expr.zero(), Source.NONE));
       if (saved != null) {
         backward.add(saved.restore());
       }
-      pullback.propagate(linear.root(), captured, null, linear.temporaries(), backward);
+      var terms = new ArrayList<Stmt>();
+      pullback.propagate(linear.root(), captured, null, linear, terms);
+      backward.addAll(startFresh(names.adjoint(target), terms));
       return;
     }
-    pullback.propagate(linear.root(), upstream, target, linear.temporaries(), backward);
+    pullback.propagate(linear.root(), upstream, target, linear, backward);
     if (overwrites && !isResult) {
       backward.add(new Stmt.Assign(names.adjoint(target), Expr.zero(), Source.NONE));
     }
     if (saved != null) {
       backward.add(saved.restore());
     }
+  }
+
+  /**
+   * The terms of a self-referencing assignment, whose target's adjoint must restart from zero:
+   * the first term into it becomes a plain assignment, or a reset comes first if there is none.
+   */
+  private static List<Stmt> startFresh(Expr.Var adjoint, List<Stmt> terms) {
+    var result = new ArrayList<Stmt>(terms);
+    for (int i = 0; i < result.size(); i++) {
+      if (result.get(i) instanceof Stmt.Accumulate a && a.target().equals(adjoint)) {
+        result.set(i, new Stmt.Assign(adjoint, a.value(), Source.NONE));
+        return result;
+      }
+    }
+    result.add(0, new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
+    return result;
   }
 
   private static boolean usesResult(Expr root) {

@@ -1,0 +1,217 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.leibniz.processor.diag.Message;
+import java.util.Arrays;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every diagnostic, pinned to its file and line. A test source marks the line each error belongs
+ * to with a comment naming the message id, such as {@code // LZ106}.
+ */
+class DiagnosticsTest {
+
+  @Test
+  void unsupportedStatement() {
+    assertErrors(method("try { x = 2 * x; } finally { x = 1; } // LZ101", "return x;"),
+        Message.UNSUPPORTED_STATEMENT, "a try statement");
+  }
+
+  @Test
+  void unsupportedExpressions() {
+    assertErrors(method("double y = x + 'a'; // LZ102", "return y;"),
+        Message.UNSUPPORTED_EXPRESSION, "cannot differentiate a char literal");
+    assertErrors(method("Runnable r = () -> {}; // LZ103", "return x;"),
+        Message.UNSUPPORTED_LOCAL_TYPE, "local variable 'r' has type Runnable");
+    assertErrors(method("double y = (x > 0) ? x : -x; // LZ102", "return y;"),
+        Message.UNSUPPORTED_EXPRESSION, "a conditional expression");
+    assertErrors(method("int b = 3 & 1; // LZ102", "return x * b;"),
+        Message.UNSUPPORTED_EXPRESSION, "'3 & 1' (and)");
+  }
+
+  @Test
+  void floatIsRejectedNeverTreatedAsConstant() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static double f(double x,\n"
+            + "      float y) { // LZ104\n"
+            + "    float z = 1; // LZ104\n"
+            + "    return x * 1.5f; // LZ104\n"
+            + "  }\n"
+            + "}\n",
+        Message.FLOAT_NOT_SUPPORTED, "use double instead of float");
+  }
+
+  @Test
+  void unsupportedParameterType() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static double f(double x, Object[] o) { // LZ105\n"
+            + "    return x;\n"
+            + "  }\n"
+            + "}\n",
+        Message.UNSUPPORTED_PARAMETER_TYPE, "parameter 'o' has type java.lang.Object[]");
+  }
+
+  @Test
+  void unknownFunctionSuggestsARule() {
+    assertErrors(
+        method("return helper(x); // LZ106")
+            .replace("class C {", "class C { static double helper(double x) { return x; }"),
+        Message.UNKNOWN_FUNCTION, "call to 'helper' cannot be differentiated");
+    assertErrors(method("return Math.round(x); // LZ106"),
+        Message.UNKNOWN_FUNCTION, "@DerivativeOf");
+  }
+
+  @Test
+  void wrongArgumentCount() {
+    assertErrors(method("return Math.atan2(x); // LZ107"),
+        Message.WRONG_ARGUMENT_COUNT, "Math.atan2 takes 2 argument(s) here, not 1");
+  }
+
+  @Test
+  void unresolvedNamesAndPrivateFields() {
+    assertErrors(method("return x * nowhere; // LZ108"),
+        Message.UNRESOLVED_NAME, "cannot resolve 'nowhere'");
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  private static double hidden = 2;\n"
+            + "  @Differentiable static double f(double x) {\n"
+            + "    return x * hidden; // LZ109\n"
+            + "  }\n"
+            + "}\n",
+        Message.PRIVATE_MEMBER, "'hidden' is private, so the generated CGradients cannot read it");
+  }
+
+  @Test
+  void signatureMisuse() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "abstract class C {\n"
+            + "  @Differentiable static int f(double x) { return 1; } // LZ110\n"
+            + "  @Differentiable abstract double g(double x); // LZ111\n"
+            + "  @Differentiable native double h(double x); // LZ111\n"
+            + "  @Differentiable static <T> double k(double x) { return x; } // LZ115\n"
+            + "  @Differentiable static double m(double x, double X) { return x; } // LZ117\n"
+            + "  private static class Hidden {\n"
+            + "    @Differentiable static double n(double x) { return x; } // LZ116\n"
+            + "  }\n"
+            + "}\n",
+        null, "");
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "interface I {\n"
+            + "  @Differentiable static double f(double x) { return x; } // LZ112\n"
+            + "}\n",
+        Message.IN_INTERFACE, "declared in an interface");
+  }
+
+  @Test
+  void returnsAndAssignments() {
+    assertErrors(method("return x; // LZ113", "return 2 * x;"), Message.EARLY_RETURN, "one return");
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static double f(double x) { // LZ114\n"
+            + "    x = 2;\n"
+            + "    throw new IllegalStateException(); // LZ101\n"
+            + "  }\n"
+            + "}\n",
+        null, "");
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  static double field;\n"
+            + "  @Differentiable static double f(double x) {\n"
+            + "    field = x; // LZ118\n"
+            + "    return x;\n"
+            + "  }\n"
+            + "}\n",
+        Message.ASSIGNMENT_TARGET, "not to field");
+    assertErrors(method("double y = 0;", "double z = (y = x) * 2; // LZ119", "return z;"),
+        Message.NESTED_ASSIGNMENT, "make 'y = x' a statement of its own");
+  }
+
+  @Test
+  void everyErrorOfAMethodIsReportedAndNoCodeIsWritten() {
+    String source = method(
+        "double a = unknownA; // LZ108",
+        "double b = Math.nope(x); // LZ106",
+        "float c = 1; // LZ104",
+        "return a + b;");
+    assertErrors(source, null, "");
+    assertTrue(generated(source).isEmpty());
+  }
+
+  @Test
+  void otherMethodsOfTheClassStillGetCode() {
+    String source =
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static double good(double x) { return x * x; }\n"
+            + "  @Differentiable static double bad(double x) { return x * missing; } // LZ108\n"
+            + "}\n";
+    assertErrors(source, null, "");
+    assertEquals(List.of("CGradients.java"), generated(source));
+  }
+
+  /** The names of the sources the processor writes for {@code source}, errors or not. */
+  private static List<String> generated(String source) {
+    return SourceOutput.generatedBy(Compiled.file(source));
+  }
+
+  /** A class {@code d.C} with one method {@code f(double x)} whose body is {@code lines}. */
+  private static String method(String... lines) {
+    return "package d; import dev.leibniz.Differentiable;\n"
+        + "class C {\n"
+        + "  @Differentiable static double f(double x) {\n    "
+        + String.join("\n    ", lines) + "\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  /**
+   * Compiles {@code source} and asserts exactly one error of Leibniz per marked line, with the
+   * marked message id; if {@code message} is given, its errors also contain {@code text}.
+   */
+  private static Compilation assertErrors(String source, Message message, String text) {
+    JavaFileObject file = Compiled.file(source);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).failed();
+    List<String> lines = Arrays.asList(source.split("\n", -1));
+    long leibnizErrors =
+        compilation.errors().stream().filter(e -> e.getMessage(null).startsWith("[LZ")).count();
+    long marked = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int mark = line.indexOf("// LZ");
+      while (mark >= 0) {
+        String id = line.substring(mark + 3, mark + 8);
+        assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(file).onLine(i + 1);
+        marked++;
+        mark = line.indexOf("// LZ", mark + 1);
+      }
+    }
+    assertEquals(marked, leibnizErrors, "Leibniz errors: " + compilation.errors());
+    if (message != null) {
+      assertThat(compilation).hadErrorContaining("[" + message.id() + "]");
+      assertThat(compilation).hadErrorContaining(text);
+    }
+    assertTrue(compilation.errors().stream().allMatch(DiagnosticsTest::positioned));
+    return compilation;
+  }
+
+  private static boolean positioned(Diagnostic<? extends JavaFileObject> d) {
+    return d.getSource() != null && d.getLineNumber() > 0;
+  }
+}
