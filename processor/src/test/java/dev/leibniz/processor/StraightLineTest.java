@@ -97,6 +97,16 @@ class StraightLineTest {
               @Differentiable static double repeatedUse(double x) {
                 return x * x * x + x / x - x;
               }
+              @Differentiable static double remainder(double x, double y) {
+                double r = x % y;
+                r %= 0.7;
+                int k = 17;
+                k %= 5;
+                k++;
+                k--;
+                ++k;
+                return r * y + k * x;
+              }
               @Differentiable static double strict(double x) {
                 return StrictMath.sin(x) * StrictMath.exp(x);
               }
@@ -136,6 +146,8 @@ class StraightLineTest {
     assertMatchesFiniteDifferences(compiled, "s.Ops", "locals", 1e-7, 0.9);
     assertMatchesFiniteDifferences(compiled, "s.Ops", "selfUpdates", 1e-7, 0.4);
     assertMatchesFiniteDifferences(compiled, "s.Ops", "repeatedUse", 1e-7, 1.7);
+    assertMatchesFiniteDifferences(compiled, "s.Ops", "remainder", 1e-7, 5.3, 1.2);
+    assertMatchesFiniteDifferences(compiled, "s.Ops", "remainder", 1e-7, -5.3, 1.2);
   }
 
   @Test
