@@ -8,6 +8,7 @@ import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.lower.JumpLowering;
 import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.reverse.ReverseBuilder;
 import java.io.IOException;
@@ -79,7 +80,8 @@ final class CompanionGenerator {
     try {
       String companion = CompanionWriter.companionName(reference(owner));
       Optional<MethodIR> ir = reader.read(method, companion);
-      return ir.map(m -> ReverseBuilder.build(m, ActivityAnalysis.of(m)));
+      return ir.map(JumpLowering::lower)
+          .map(m -> ReverseBuilder.build(m, ActivityAnalysis.of(m)));
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
       return Optional.empty();

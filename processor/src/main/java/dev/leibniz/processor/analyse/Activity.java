@@ -26,6 +26,9 @@ public record Activity(Set<Expr.Var> activeVariables) {
     if (e instanceof Expr.Var v) {
       return isActive(v);
     }
+    if (e instanceof Expr.Index element) {
+      return isActive(element.root());
+    }
     return DifferentiablePaths.operands(e).anyMatch(this::isActive);
   }
 }

@@ -4,6 +4,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,19 +63,16 @@ public final class ActivityAnalysis {
     return useful;
   }
 
-  private static void collect(Stmt stmt, List<Assignment> assignments, List<Expr> results) {
-    if (stmt instanceof Stmt.Declare d && d.init() != null) {
-      assignments.add(new Assignment(d.var(), d.init()));
-    } else if (stmt instanceof Stmt.Assign a) {
-      assignments.add(new Assignment(a.target(), a.value()));
-    } else if (stmt instanceof Stmt.Return r) {
-      results.add(r.value());
-    } else if (stmt instanceof Stmt.Block b) {
-      b.statements().forEach(s -> collect(s, assignments, results));
-    } else if (stmt instanceof Stmt.If i) {
-      collect(i.then(), assignments, results);
-      collect(i.otherwise(), assignments, results);
-    }
+  private static void collect(Stmt body, List<Assignment> assignments, List<Expr> results) {
+    Stmts.all(body).forEach(stmt -> {
+      if (stmt instanceof Stmt.Declare d && d.init() != null) {
+        assignments.add(new Assignment(d.var(), d.init()));
+      } else if (stmt instanceof Stmt.Assign a) {
+        assignments.add(new Assignment(a.variable(), a.value()));
+      } else if (stmt instanceof Stmt.Return r) {
+        results.add(r.value());
+      }
+    });
   }
 
   private record Assignment(Expr.Var target, Expr value) {}

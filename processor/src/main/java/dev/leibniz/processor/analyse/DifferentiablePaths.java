@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * The operands through which a derivative can flow. A condition chooses but does not carry a
- * derivative; a field's receiver is an object; everything of a type other than {@code double}
- * is a constant.
+ * derivative; a field's receiver is an object; an array element carries its array's; everything
+ * of a type other than {@code double} is a constant.
  */
 public final class DifferentiablePaths {
   private DifferentiablePaths() {}
@@ -38,6 +38,10 @@ public final class DifferentiablePaths {
   }
 
   private static void collect(Expr e, Set<Expr.Var> found) {
+    if (e instanceof Expr.Index element && e.type() == Type.DOUBLE) {
+      found.add(element.root());
+      return;
+    }
     if (e.type() != Type.DOUBLE) {
       return;
     }

@@ -12,7 +12,9 @@ public enum Message {
       "Leibniz cannot differentiate %s: rewrite it, or compute it outside the method and pass"
           + " it as a @NoDerivative parameter"),
   UNSUPPORTED_LOCAL_TYPE(
-      "LZ103", "local variable '%s' has type %s: Leibniz supports locals of type double and int"),
+      "LZ103",
+      "local variable '%s' has type %s: Leibniz supports locals of type double, int, long,"
+          + " boolean, double[] and double[][]"),
   FLOAT_NOT_SUPPORTED(
       "LZ104", "%s is a float: Leibniz differentiates double only; use double instead of float"),
   UNSUPPORTED_PARAMETER_TYPE(
@@ -38,11 +40,6 @@ public enum Message {
   IN_INTERFACE(
       "LZ112",
       "@Differentiable method '%s' is declared in an interface: move it to a class"),
-  EARLY_RETURN(
-      "LZ113",
-      "Leibniz supports one return statement, at the end of the method: assign the result to"
-          + " a local and return it last"),
-  MISSING_RETURN("LZ114", "@Differentiable method '%s' must end with a return statement"),
   GENERIC_METHOD(
       "LZ115", "@Differentiable method '%s' has type parameters: Leibniz supports plain methods"),
   INACCESSIBLE_CLASS(
@@ -59,6 +56,14 @@ public enum Message {
       "LZ119",
       "assignments inside expressions cannot be differentiated: make '%s' a statement of its"
           + " own"),
+  ARRAY_ALIAS(
+      "LZ120",
+      "'%s' would make two names for one array, which Leibniz cannot differentiate: create"
+          + " arrays with new or an initializer, and index the original directly"),
+  ARRAY_ITERATION(
+      "LZ121",
+      "Leibniz iterates with for-each over a double[] variable only: write an index loop over"
+          + " '%s' instead"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"

@@ -55,6 +55,7 @@ public final class CompanionWriter {
       type.addType(resultRecord(method, result));
       type.addMethod(gradientMethod(method, result));
     }
+    type.addMethods(Helpers.used(methods));
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
@@ -72,7 +73,8 @@ public final class CompanionWriter {
     var components = new ArrayList<ParameterSpec>();
     components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
     for (AdjointMethod.Gradient g : method.gradients()) {
-      components.add(ParameterSpec.builder(TypeName.DOUBLE, g.param().accessor()).build());
+      TypeName type = Helpers.typeName(g.param().var().type().javaName());
+      components.add(ParameterSpec.builder(type, g.param().accessor()).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(Modifier.PUBLIC)
@@ -84,6 +86,7 @@ public final class CompanionWriter {
   private static MethodSpec gradientMethod(AdjointMethod method, ClassName result) {
     CodeBlock.Builder body = CodeBlock.builder();
     body.add("// forward sweep\n");
+    body.add(Helpers.stackDeclarations(method.stacks()));
     StatementPrinter.print(method.forward(), body);
     body.add("\n// backward sweep: downstream = local × upstream\n");
     StatementPrinter.print(method.backward(), body);
@@ -107,13 +110,7 @@ public final class CompanionWriter {
 
   private static TypeName typeOf(Param p) {
     if (p.objectType() == null) {
-      return switch (p.var().type()) {
-        case DOUBLE -> TypeName.DOUBLE;
-        case INT -> TypeName.INT;
-        case LONG -> TypeName.LONG;
-        case BOOLEAN -> TypeName.BOOLEAN;
-        default -> throw new IllegalArgumentException("no Java type for " + p);
-      };
+      return Helpers.typeName(p.var().type().javaName());
     }
     ClassName raw = ExprPrinter.className(p.objectType());
     if (p.typeArguments() == 0) {
@@ -128,7 +125,9 @@ public final class CompanionWriter {
   private static String reference(AdjointMethod method) {
     String params =
         method.primal().params().stream()
-            .map(p -> p.objectType() == null ? p.var().type().javaName() : p.objectType().nestedName())
+            .map(p -> p.objectType() == null
+                ? p.var().type().javaName()
+                : p.objectType().nestedName())
             .collect(Collectors.joining(", "));
     return method.primal().owner().nestedName() + "#" + method.primal().name() + "(" + params + ")";
   }

@@ -35,7 +35,22 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Call c) {
       CodeBlock args =
           c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(", "));
+      if (c.owner().equals(TypeRef.COMPANION)) {
+        return CodeBlock.of("$N($L)", c.name(), args);
+      }
       return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), args);
+    } else if (e instanceof Expr.Index i) {
+      return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
+    } else if (e instanceof Expr.Length l) {
+      return CodeBlock.of("$L.length", atLeast(l.array(), PRIMARY));
+    } else if (e instanceof Expr.NewArray n) {
+      CodeBlock dimensions = n.dimensions().stream()
+          .map(d -> CodeBlock.of("[$L]", print(d)))
+          .collect(CodeBlock.joining(""));
+      return CodeBlock.of("new double$L", dimensions);
+    } else if (e instanceof Expr.Pop p) {
+      String stack = p.stack().variable();
+      return CodeBlock.of("$N[--$N]", stack, stack + "Top");
     } else if (e instanceof Expr.Cast c) {
       return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
     } else if (e instanceof Expr.Conditional c) {
@@ -72,6 +87,8 @@ final class ExprPrinter {
       return b.op().precedence();
     } else if (e instanceof Expr.Conditional) {
       return CONDITIONAL;
+    } else if (e instanceof Expr.NewArray) {
+      return UNARY;
     } else if (e instanceof Expr.Unary || e instanceof Expr.Cast || startsWithSign(e)) {
       return UNARY;
     }

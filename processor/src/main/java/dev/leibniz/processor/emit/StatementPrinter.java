@@ -1,6 +1,7 @@
 package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.UnaryOp;
@@ -23,7 +24,7 @@ final class StatementPrinter {
         out.addStatement("$L $N = $L", type, d.var().name(), ExprPrinter.print(d.init()));
       }
     } else if (stmt instanceof Stmt.Assign a) {
-      out.addStatement("$N = $L", a.target().name(), ExprPrinter.print(a.value()));
+      assign(a, out);
     } else if (stmt instanceof Stmt.Accumulate a) {
       accumulate(a, out);
     } else if (stmt instanceof Stmt.Return r) {
@@ -34,6 +35,22 @@ final class StatementPrinter {
       out.add("{\n").indent();
       print(b.statements(), out);
       out.unindent().add("}\n");
+    } else if (stmt instanceof Stmt.Loop l) {
+      loop(l, out);
+    } else if (stmt instanceof Stmt.Repeat r) {
+      String counter = r.counter().name();
+      out.beginControlFlow("for (int $N = 0; $N < $L; $N++)",
+          counter, counter, ExprPrinter.print(r.times()), counter);
+      print(r.body().statements(), out);
+      out.endControlFlow();
+    } else if (stmt instanceof Stmt.Push p) {
+      String stack = p.stack().variable();
+      out.addStatement("$N = push($N, $N++, $L)",
+          stack, stack, stack + "Top", ExprPrinter.print(p.value()));
+    } else if (stmt instanceof Stmt.Break) {
+      out.addStatement("break");
+    } else if (stmt instanceof Stmt.Continue) {
+      out.addStatement("continue");
     } else if (stmt instanceof Stmt.If i) {
       out.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
       print(i.then().statements(), out);
@@ -48,10 +65,40 @@ final class StatementPrinter {
   /** {@code d += term}, or {@code d -= t} for a negated term. */
   private static void accumulate(Stmt.Accumulate a, CodeBlock.Builder out) {
     Expr term = a.value();
+    CodeBlock target = ExprPrinter.print(a.target());
     if (term instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
-      out.addStatement("$N -= $L", a.target().name(), ExprPrinter.print(u.operand()));
+      out.addStatement("$L -= $L", target, ExprPrinter.print(u.operand()));
     } else {
-      out.addStatement("$N += $L", a.target().name(), ExprPrinter.print(term));
+      out.addStatement("$L += $L", target, ExprPrinter.print(term));
+    }
+  }
+
+  /** {@code v = e}, or {@code v++} for a counter's step. */
+  private static void assign(Stmt.Assign a, CodeBlock.Builder out) {
+    CodeBlock target = ExprPrinter.print(a.target());
+    if (a.value() instanceof Expr.Binary b && b.left().equals(a.target())
+        && b.right() instanceof Expr.Literal l && Integer.valueOf(1).equals(l.value())
+        && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
+      out.addStatement("$L$L", target, b.op() == BinaryOp.ADD ? "++" : "--");
+    } else {
+      out.addStatement("$L = $L", target, ExprPrinter.print(a.value()));
+    }
+  }
+
+  /** A loop with its update at the end of its body, as the forward sweep runs it. */
+  private static void loop(Stmt.Loop l, CodeBlock.Builder out) {
+    CodeBlock condition = ExprPrinter.print(l.condition());
+    if (l.testFirst()) {
+      out.beginControlFlow("while ($L)", condition);
+    } else {
+      out.beginControlFlow("do");
+    }
+    print(l.body().statements(), out);
+    print(l.update().statements(), out);
+    if (l.testFirst()) {
+      out.endControlFlow();
+    } else {
+      out.endControlFlow("while ($L)", condition);
     }
   }
 }

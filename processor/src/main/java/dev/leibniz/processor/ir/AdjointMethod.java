@@ -1,6 +1,7 @@
 package dev.leibniz.processor.ir;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The reverse phase's output for one method: straight Java statements for the forward sweep
@@ -12,18 +13,21 @@ import java.util.List;
  * @param backward the backward sweep; it leaves each gradient in its {@link Gradient#value()}
  * @param value the variable holding the method's value
  * @param gradients one entry per differentiable parameter, in declaration order
+ * @param stacks the stacks the sweeps push to and pop from
  */
 public record AdjointMethod(
     MethodIR primal,
     List<Stmt> forward,
     List<Stmt> backward,
     Expr.Var value,
-    List<Gradient> gradients) {
+    List<Gradient> gradients,
+    Set<Stack> stacks) {
 
   public AdjointMethod {
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
     gradients = List.copyOf(gradients);
+    stacks = Set.copyOf(stacks);
   }
 
   /** The gradient with respect to one parameter: its adjoint variable, or 0 if inactive. */

@@ -17,7 +17,11 @@ public sealed interface Expr
         Expr.Cast,
         Expr.Conditional,
         Expr.StaticField,
-        Expr.InstanceField {
+        Expr.InstanceField,
+        Expr.Index,
+        Expr.Length,
+        Expr.NewArray,
+        Expr.Pop {
 
   /** The Java type of the expression's value. */
   Type type();
@@ -52,6 +56,31 @@ public sealed interface Expr
 
   /** A field of an object, read as a constant: {@code self.weight}. */
   record InstanceField(Expr target, String name, Type type) implements Expr {}
+
+  /** An array element, {@code a[i]}; a matrix element is an index of an index. */
+  record Index(Expr array, Expr index, Type type) implements Expr {
+    /** The variable holding the array this element belongs to. */
+    public Var root() {
+      return array instanceof Index inner ? inner.root() : (Var) array;
+    }
+  }
+
+  /** {@code a.length}. */
+  record Length(Expr array) implements Expr {
+    public Type type() {
+      return Type.INT;
+    }
+  }
+
+  /** {@code new double[n]} or {@code new double[n][m]}, filled with zeros. */
+  record NewArray(Type type, List<Expr> dimensions) implements Expr {
+    public NewArray {
+      dimensions = List.copyOf(dimensions);
+    }
+  }
+
+  /** The value on top of one of the backward sweep's stacks, taken off it. */
+  record Pop(Stack stack, Type type) implements Expr {}
 
   static Expr.Literal literal(double value) {
     return new Literal(Type.DOUBLE, value);

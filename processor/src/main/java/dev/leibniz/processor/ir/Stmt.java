@@ -14,14 +14,24 @@ public sealed interface Stmt
         Stmt.Return,
         Stmt.Block,
         Stmt.If,
+        Stmt.Loop,
+        Stmt.Break,
+        Stmt.Continue,
         Stmt.Accumulate,
-        Stmt.Comment {
+        Stmt.Comment,
+        Stmt.Push,
+        Stmt.Repeat {
 
   /** {@code double v = init;} or, with a null {@code init}, {@code double v;}. */
   record Declare(Expr.Var var, Expr init, Source source) implements Stmt {}
 
-  /** {@code target = value;} */
-  record Assign(Expr.Var target, Expr value, Source source) implements Stmt {}
+  /** {@code target = value;} where the target is a variable or an array element. */
+  record Assign(Expr target, Expr value, Source source) implements Stmt {
+    /** The variable the assignment changes: the target, or the array it indexes. */
+    public Expr.Var variable() {
+      return target instanceof Expr.Index index ? index.root() : (Expr.Var) target;
+    }
+  }
 
   /** {@code return value;} */
   record Return(Expr value, Source source) implements Stmt {}
@@ -36,8 +46,28 @@ public sealed interface Stmt
   /** {@code if (condition) then else otherwise}; {@code otherwise} may be empty. */
   record If(Expr condition, Block then, Block otherwise, Source source) implements Stmt {}
 
+  /**
+   * A loop: {@code while (condition) { body update }}, or with {@code testFirst} false,
+   * {@code do { body update } while (condition)}. A {@code for} loop's initializer is read as
+   * the statements before it.
+   */
+  record Loop(Expr condition, Block body, Block update, boolean testFirst, Source source)
+      implements Stmt {}
+
+  /** {@code break;} out of the innermost loop. */
+  record Break(Source source) implements Stmt {}
+
+  /** {@code continue;} with the innermost loop's next iteration. */
+  record Continue(Source source) implements Stmt {}
+
   /** {@code target += value;}: one term of the chain rule added to an adjoint. */
-  record Accumulate(Expr.Var target, Expr value) implements Stmt {}
+  record Accumulate(Expr target, Expr value) implements Stmt {}
+
+  /** Pushes a value onto one of the call's stacks. */
+  record Push(Stack stack, Expr value) implements Stmt {}
+
+  /** {@code for (int counter = 0; counter < times; counter++) body}: a loop run backwards. */
+  record Repeat(Expr.Var counter, Expr times, Block body) implements Stmt {}
 
   /** A line comment in the generated code. */
   record Comment(String text) implements Stmt {}

@@ -6,6 +6,8 @@ public enum Type {
   INT("int"),
   LONG("long"),
   BOOLEAN("boolean"),
+  DOUBLE_ARRAY("double[]"),
+  DOUBLE_MATRIX("double[][]"),
   OBJECT("Object");
 
   private final String javaName;
@@ -21,7 +23,32 @@ public enum Type {
 
   /** Whether values of this type can carry a derivative. */
   public boolean isDifferentiable() {
-    return this == DOUBLE;
+    return this == DOUBLE || isArray();
+  }
+
+  /** Whether this is {@code double[]} or {@code double[][]}. */
+  public boolean isArray() {
+    return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;
+  }
+
+  /** The type of an element: {@code double} for {@code double[]}, a row for a matrix. */
+  public Type element() {
+    return switch (this) {
+      case DOUBLE_ARRAY -> DOUBLE;
+      case DOUBLE_MATRIX -> DOUBLE_ARRAY;
+      default -> throw new IllegalStateException(this + " is not an array");
+    };
+  }
+
+  /** The value a hoisted variable of this type starts with. */
+  public String defaultValue() {
+    return switch (this) {
+      case DOUBLE -> "0.0";
+      case INT -> "0";
+      case LONG -> "0L";
+      case BOOLEAN -> "false";
+      default -> "null";
+    };
   }
 
   /** Whether this is one of Java's numeric primitive types that Leibniz supports. */

@@ -7,6 +7,9 @@ public record TypeRef(String packageName, List<String> simpleNames) {
   public static final TypeRef MATH = new TypeRef("java.lang", List.of("Math"));
   public static final TypeRef STRICT_MATH = new TypeRef("java.lang", List.of("StrictMath"));
 
+  /** The companion class being generated, for calls of the helpers it declares. */
+  public static final TypeRef COMPANION = new TypeRef("", List.of());
+
   public TypeRef {
     simpleNames = List.copyOf(simpleNames);
   }

@@ -1,11 +1,14 @@
 package dev.leibniz.processor.read;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
@@ -14,8 +17,12 @@ import com.sun.source.tree.UnaryTree;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,10 +48,38 @@ final class ExpressionReader {
 
   private final ReadContext context;
   private final MemberReader members;
+  private List<Stmt> pending = new ArrayList<>();
+  private boolean inCondition;
 
   ExpressionReader(ReadContext context) {
     this.context = context;
     this.members = new MemberReader(context, this);
+  }
+
+  /**
+   * Statements that must run before the expression just read: a conditional expression
+   * {@code c ? a : b} becomes an {@code if} that assigns a fresh local, so that only the branch
+   * taken is evaluated, in the forward sweep and in the backward one.
+   */
+  List<Stmt> drainPending() {
+    List<Stmt> drained = pending;
+    pending = new ArrayList<>();
+    return drained;
+  }
+
+  /** Reads a condition of an {@code if} or a loop, which is evaluated as it stands. */
+  Expr condition(ExpressionTree tree) {
+    boolean outer = inCondition;
+    inCondition = true;
+    try {
+      Expr condition = read(tree);
+      if (condition != null && condition.type() != Type.BOOLEAN) {
+        return unsupported(tree);
+      }
+      return condition;
+    } finally {
+      inCondition = outer;
+    }
   }
 
   /** The IR of {@code tree}, or null after reporting why it cannot be differentiated. */
@@ -63,7 +98,7 @@ final class ExpressionReader {
       case IDENTIFIER:
         return members.identifier((IdentifierTree) tree);
       case MEMBER_SELECT:
-        return members.select((MemberSelectTree) tree);
+        return isLength(tree) ? length((MemberSelectTree) tree) : members.select((MemberSelectTree) tree);
       case METHOD_INVOCATION:
         return members.call((MethodInvocationTree) tree);
       case UNARY_MINUS:
@@ -72,6 +107,12 @@ final class ExpressionReader {
         return unary((UnaryTree) tree);
       case TYPE_CAST:
         return cast((TypeCastTree) tree);
+      case ARRAY_ACCESS:
+        return element((ArrayAccessTree) tree);
+      case NEW_ARRAY:
+        return newArray((NewArrayTree) tree);
+      case CONDITIONAL_EXPRESSION:
+        return conditional((ConditionalExpressionTree) tree);
       case ASSIGNMENT:
       case PLUS_ASSIGNMENT:
       case MINUS_ASSIGNMENT:
@@ -164,6 +205,109 @@ final class ExpressionReader {
       }
     }
     return unsupported(tree);
+  }
+
+  /** {@code a[i]}, {@code m[i][j]}, {@code m[i]} of a local or parameter array. */
+  Expr element(ArrayAccessTree tree) {
+    Expr array = read(tree.getExpression());
+    Expr index = read(tree.getIndex());
+    if (array == null || index == null) {
+      return null;
+    }
+    boolean indexable = array instanceof Expr.Var || array instanceof Expr.Index;
+    if (!indexable || !array.type().isArray() || index.type() != Type.INT) {
+      return unsupported(tree);
+    }
+    return new Expr.Index(array, index, array.type().element());
+  }
+
+  /** {@code new double[n]} or {@code new double[n][m]}; initializers are read by declarations. */
+  Expr newArray(NewArrayTree tree) {
+    if (tree.getInitializers() != null || tree.getDimensions().isEmpty()
+        || !tree.getType().toString().equals("double")) {
+      return unsupported(tree);
+    }
+    var dimensions = new ArrayList<Expr>();
+    for (ExpressionTree dimension : tree.getDimensions()) {
+      Expr size = read(dimension);
+      if (size == null) {
+        return null;
+      }
+      if (size.type() != Type.INT) {
+        return unsupported(dimension);
+      }
+      dimensions.add(size);
+    }
+    Type type = switch (dimensions.size()) {
+      case 1 -> Type.DOUBLE_ARRAY;
+      case 2 -> Type.DOUBLE_MATRIX;
+      default -> null;
+    };
+    return type == null ? unsupported(tree) : new Expr.NewArray(type, dimensions);
+  }
+
+  private static boolean isLength(ExpressionTree tree) {
+    return ((MemberSelectTree) tree).getIdentifier().contentEquals("length");
+  }
+
+  private Expr length(MemberSelectTree tree) {
+    ExpressionTree target = tree.getExpression();
+    boolean local = target instanceof IdentifierTree id
+        && context.scope().lookup(id.getName().toString()) != null;
+    if (!local && target.getKind() != Tree.Kind.ARRAY_ACCESS) {
+      return members.select(tree);
+    }
+    Expr array = read(target);
+    if (array == null) {
+      return null;
+    }
+    return array.type().isArray() ? new Expr.Length(array) : unsupported(tree);
+  }
+
+  private Expr conditional(ConditionalExpressionTree tree) {
+    Expr condition = condition(tree.getCondition());
+    if (inCondition) {
+      Expr then = read(tree.getTrueExpression());
+      Expr otherwise = read(tree.getFalseExpression());
+      if (condition == null || then == null || otherwise == null) {
+        return null;
+      }
+      return choice(tree, condition, then, otherwise);
+    }
+    List<Stmt> before = drainPending();
+    Expr then = read(tree.getTrueExpression());
+    List<Stmt> thenFirst = drainPending();
+    Expr otherwise = read(tree.getFalseExpression());
+    List<Stmt> otherwiseFirst = drainPending();
+    pending = new ArrayList<>(before);
+    if (condition == null || then == null || otherwise == null) {
+      return null;
+    }
+    Expr combined = choice(tree, condition, then, otherwise);
+    if (combined == null || combined.type() != Type.DOUBLE) {
+      pending.addAll(thenFirst);
+      pending.addAll(otherwiseFirst);
+      return combined;
+    }
+    Expr.Var chosen = context.scope().declare(context.scope().fresh("_choice"), Type.DOUBLE);
+    Source source = context.source(tree);
+    thenFirst.add(new Stmt.Assign(chosen, convert(then, Type.DOUBLE), source));
+    otherwiseFirst.add(new Stmt.Assign(chosen, convert(otherwise, Type.DOUBLE), source));
+    pending.add(new Stmt.Declare(chosen, null, source));
+    pending.add(
+        new Stmt.If(condition, new Stmt.Block(thenFirst), new Stmt.Block(otherwiseFirst), source));
+    return chosen;
+  }
+
+  private Expr choice(Tree tree, Expr condition, Expr then, Expr otherwise) {
+    if (then.type() == Type.BOOLEAN && otherwise.type() == Type.BOOLEAN) {
+      return new Expr.Conditional(condition, then, otherwise, Type.BOOLEAN);
+    }
+    if (!then.type().isNumeric() || !otherwise.type().isNumeric()) {
+      return unsupported(tree);
+    }
+    Type type = Type.promote(then.type(), otherwise.type());
+    return new Expr.Conditional(condition, convert(then, type), convert(otherwise, type), type);
   }
 
   /** {@code (type) operand}, leaving out a cast that would change nothing. */

@@ -62,7 +62,7 @@ public final class MethodReader {
             receiver == null ? null : receiver.var(),
             objectTypes(method, receiver),
             companionName);
-    Stmt.Block body = new StatementReader(context).body(tree.getBody(), tree, name(method));
+    Stmt.Block body = new StatementReader(context).body(tree.getBody());
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }

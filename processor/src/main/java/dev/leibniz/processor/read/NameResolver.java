@@ -14,6 +14,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -116,8 +117,19 @@ final class NameResolver {
       case LONG -> Type.LONG;
       case BOOLEAN -> Type.BOOLEAN;
       case DECLARED -> Type.OBJECT;
+      case ARRAY -> arrayType((ArrayType) mirror);
       default -> null;
     };
+  }
+
+  private static Type arrayType(ArrayType array) {
+    TypeMirror component = array.getComponentType();
+    if (component.getKind() == TypeKind.DOUBLE) {
+      return Type.DOUBLE_ARRAY;
+    }
+    boolean matrix = component instanceof ArrayType row
+        && row.getComponentType().getKind() == TypeKind.DOUBLE;
+    return matrix ? Type.DOUBLE_MATRIX : null;
   }
 
   /** A class as the IR names it: its package and the simple names from the top-level class. */

@@ -35,11 +35,24 @@ record ReadContext(
     reporter.error(tree, unit, message, args);
   }
 
-  /** The line and one-line text of a statement, for comments in the generated code. */
+  /**
+   * The line and one-line text of a statement, for comments in the generated code; for a branch
+   * or a loop, its header only.
+   */
   Source source(Tree tree) {
     long start = trees.getSourcePositions().getStartPosition(unit, tree);
     int line = (int) unit.getLineMap().getLineNumber(start);
     String text = tree.toString().replaceAll("\\s+", " ").trim();
+    boolean compound = switch (tree.getKind()) {
+      case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> true;
+      default -> false;
+    };
+    if (compound && text.contains("{")) {
+      text = text.substring(0, text.indexOf('{')).trim();
+    }
+    if (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1);
+    }
     return new Source(line, text);
   }
 }

@@ -75,8 +75,9 @@ final class SignatureReader {
       Type type = p.asType().getKind() == TypeKind.FLOAT ? Type.DOUBLE : NameResolver.typeOf(p.asType());
       type = type == null ? Type.OBJECT : type;
       Expr.Var variable = scope.declare(p.getSimpleName().toString(), type);
-      boolean differentiable =
-          p.asType().getKind() == TypeKind.DOUBLE && p.getAnnotation(NoDerivative.class) == null;
+      boolean differentiable = p.asType().getKind() != TypeKind.FLOAT
+          && type.isDifferentiable()
+          && p.getAnnotation(NoDerivative.class) == null;
       params.add(param(variable, p.asType(), differentiable));
     }
     return params;
@@ -126,7 +127,8 @@ final class SignatureReader {
         reporter.error(p, Message.FLOAT_NOT_SUPPORTED, "parameter '" + name + "'");
       } else if (NameResolver.typeOf(type) == null) {
         reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, name, type);
-      } else if (type.getKind() == TypeKind.DOUBLE && p.getAnnotation(NoDerivative.class) == null) {
+      } else if (NameResolver.typeOf(type).isDifferentiable()
+          && p.getAnnotation(NoDerivative.class) == null) {
         String accessor = Param.accessorName(name);
         String clash = accessors.putIfAbsent(accessor, name);
         if (clash != null) {

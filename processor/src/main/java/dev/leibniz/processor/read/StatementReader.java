@@ -1,17 +1,19 @@
 package dev.leibniz.processor.read;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
-import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
@@ -20,170 +22,163 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Lowers the statements of a method body to the IR. Compound assignments and increments become
- * plain assignments with Java's implicit narrowing made explicit: {@code k += x} on an int
- * {@code k} is {@code k = (int) (k + x)}.
+ * Lowers the statements of a method body to the IR: blocks, branches, loops and jumps keep their
+ * structure; a {@code for} loop's initializer becomes the statements before the loop, and a
+ * for-each over an array an index loop. Declarations and assignments are read by
+ * {@link AssignmentReader}.
  */
 final class StatementReader {
-  private static final Map<Tree.Kind, BinaryOp> COMPOUND_OPS =
-      Map.of(
-          Tree.Kind.PLUS_ASSIGNMENT, BinaryOp.ADD,
-          Tree.Kind.MINUS_ASSIGNMENT, BinaryOp.SUB,
-          Tree.Kind.MULTIPLY_ASSIGNMENT, BinaryOp.MUL,
-          Tree.Kind.DIVIDE_ASSIGNMENT, BinaryOp.DIV,
-          Tree.Kind.REMAINDER_ASSIGNMENT, BinaryOp.REM);
-
   private final ReadContext context;
   private final ExpressionReader expressions;
+  private final AssignmentReader assignments;
 
   StatementReader(ReadContext context) {
     this.context = context;
     this.expressions = new ExpressionReader(context);
+    this.assignments = new AssignmentReader(context, expressions);
   }
 
-  /** The method body; it must end with its only return statement. */
-  Stmt.Block body(BlockTree body, Tree method, String methodName) {
-    List<? extends StatementTree> statements = body.getStatements();
-    Stmt.Block block = block(statements, true);
-    if (statements.isEmpty() || statements.get(statements.size() - 1).getKind() != Tree.Kind.RETURN) {
-      context.error(method, Message.MISSING_RETURN, methodName);
-    }
-    return block;
+  /** The method body. */
+  Stmt.Block body(BlockTree body) {
+    return block(body.getStatements());
   }
 
-  private Stmt.Block block(List<? extends StatementTree> statements, boolean isBody) {
+  private Stmt.Block block(List<? extends StatementTree> statements) {
     context.scope().enter();
     var lowered = new ArrayList<Stmt>();
-    for (int i = 0; i < statements.size(); i++) {
-      StatementTree statement = statements.get(i);
-      boolean last = isBody && i == statements.size() - 1;
-      if (statement.getKind() == Tree.Kind.RETURN && !last) {
-        context.error(statement, Message.EARLY_RETURN);
-        continue;
-      }
-      Stmt stmt = statement(statement);
-      if (stmt != null) {
-        lowered.add(stmt);
-      }
-    }
+    statements.forEach(statement -> add(statement, lowered));
     context.scope().exit();
     return new Stmt.Block(lowered);
+  }
+
+  /** The statement as a block of its own, as the body of a branch or a loop. */
+  private Stmt.Block nested(StatementTree statement) {
+    if (statement instanceof BlockTree block) {
+      return block(block.getStatements());
+    }
+    return block(List.of(statement));
+  }
+
+  private void add(StatementTree statement, List<Stmt> out) {
+    Stmt stmt = statement(statement);
+    out.addAll(expressions.drainPending());
+    if (stmt != null) {
+      out.add(stmt);
+    }
   }
 
   private Stmt statement(StatementTree tree) {
     switch (tree.getKind()) {
       case VARIABLE:
-        return declaration((VariableTree) tree);
       case EXPRESSION_STATEMENT:
-        return expressionStatement((ExpressionStatementTree) tree);
+        return assignments.read(tree);
       case RETURN:
         return returnStatement((ReturnTree) tree);
       case BLOCK:
-        return block(((BlockTree) tree).getStatements(), false);
+        return block(((BlockTree) tree).getStatements());
+      case IF:
+        return ifStatement((IfTree) tree);
+      case WHILE_LOOP:
+        return whileLoop((WhileLoopTree) tree);
+      case DO_WHILE_LOOP:
+        return doWhileLoop((DoWhileLoopTree) tree);
+      case FOR_LOOP:
+        return forLoop((ForLoopTree) tree);
+      case ENHANCED_FOR_LOOP:
+        return forEach((EnhancedForLoopTree) tree);
+      case BREAK:
+        return ((BreakTree) tree).getLabel() == null ? new Stmt.Break(context.source(tree)) : unsupported(tree);
+      case CONTINUE:
+        return ((ContinueTree) tree).getLabel() == null
+            ? new Stmt.Continue(context.source(tree))
+            : unsupported(tree);
       case EMPTY_STATEMENT:
         return null;
       default:
-        context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(tree));
-        return null;
+        return unsupported(tree);
     }
   }
 
-  private Stmt declaration(VariableTree tree) {
-    String name = tree.getName().toString();
-    boolean inferred = tree.getType() == null || tree.getType().toString().equals("var");
-    Type declared = inferred ? null : declaredType(tree);
-    if (!inferred && declared == null) {
-      return null;
-    }
-    Expr init = tree.getInitializer() == null ? null : expressions.read(tree.getInitializer());
-    Type type = inferred ? (init == null ? null : init.type()) : declared;
-    if (type == null) {
-      return null;
-    }
-    Expr.Var variable = context.scope().declare(name, type);
-    if (tree.getInitializer() != null && init == null) {
-      return null;
-    }
-    Expr value = init == null ? null : ExpressionReader.convert(init, type);
-    return new Stmt.Declare(variable, value, context.source(tree));
-  }
-
-  private Type declaredType(VariableTree tree) {
-    Tree typeTree = tree.getType();
-    if (typeTree instanceof PrimitiveTypeTree primitive) {
-      switch (primitive.getPrimitiveTypeKind()) {
-        case DOUBLE:
-          return Type.DOUBLE;
-        case INT:
-          return Type.INT;
-        case LONG:
-          return Type.LONG;
-        case BOOLEAN:
-          return Type.BOOLEAN;
-        case FLOAT:
-          context.error(tree, Message.FLOAT_NOT_SUPPORTED, "local variable '" + tree.getName() + "'");
-          return null;
-        default:
-          break;
-      }
-    }
-    context.error(tree, Message.UNSUPPORTED_LOCAL_TYPE, tree.getName(), typeTree);
+  private Stmt unsupported(Tree tree) {
+    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(tree));
     return null;
   }
 
-  private Stmt expressionStatement(ExpressionStatementTree tree) {
-    ExpressionTree expression = tree.getExpression();
+  private Stmt ifStatement(IfTree tree) {
+    Expr condition = expressions.condition(tree.getCondition());
+    Stmt.Block then = nested(tree.getThenStatement());
+    Stmt.Block otherwise =
+        tree.getElseStatement() == null ? new Stmt.Block(List.of()) : nested(tree.getElseStatement());
+    return condition == null ? null : new Stmt.If(condition, then, otherwise, context.source(tree));
+  }
+
+  private Stmt whileLoop(WhileLoopTree tree) {
+    Expr condition = expressions.condition(tree.getCondition());
+    Stmt.Block body = nested(tree.getStatement());
+    return condition == null ? null : loop(condition, body, List.of(), true, tree);
+  }
+
+  private Stmt doWhileLoop(DoWhileLoopTree tree) {
+    Stmt.Block body = nested(tree.getStatement());
+    Expr condition = expressions.condition(tree.getCondition());
+    return condition == null ? null : loop(condition, body, List.of(), false, tree);
+  }
+
+  /** {@code for (init; condition; update) body} as {@code init; while (condition) {...}}. */
+  private Stmt forLoop(ForLoopTree tree) {
+    context.scope().enter();
+    var statements = new ArrayList<Stmt>();
+    tree.getInitializer().forEach(init -> add(init, statements));
+    Expr condition = tree.getCondition() == null
+        ? new Expr.Literal(Type.BOOLEAN, true)
+        : expressions.condition(tree.getCondition());
+    var update = new ArrayList<Stmt>();
+    tree.getUpdate().forEach(step -> add(step, update));
+    Stmt.Block body = nested(tree.getStatement());
+    context.scope().exit();
+    if (condition == null) {
+      return null;
+    }
+    statements.add(loop(condition, body, update, true, tree));
+    return new Stmt.Block(statements);
+  }
+
+  /** {@code for (double v : xs) body} as an index loop over {@code xs}. */
+  private Stmt forEach(EnhancedForLoopTree tree) {
+    ExpressionTree iterable = tree.getExpression();
+    Expr.Var array = iterable instanceof IdentifierTree id
+        ? context.scope().lookup(id.getName().toString())
+        : null;
+    if (array == null || array.type() != Type.DOUBLE_ARRAY) {
+      context.error(iterable, Message.ARRAY_ITERATION, iterable);
+      return null;
+    }
+    context.scope().enter();
     Source source = context.source(tree);
-    if (expression instanceof AssignmentTree assignment) {
-      Expr.Var target = target(assignment.getVariable());
-      Expr value = expressions.read(assignment.getExpression());
-      return target == null || value == null
-          ? null
-          : new Stmt.Assign(target, ExpressionReader.convert(value, target.type()), source);
-    }
-    if (expression instanceof CompoundAssignmentTree compound
-        && COMPOUND_OPS.containsKey(expression.getKind())) {
-      Expr.Var target = target(compound.getVariable());
-      Expr value = expressions.read(compound.getExpression());
-      return target == null || value == null
-          ? null
-          : update(tree, target, COMPOUND_OPS.get(expression.getKind()), value);
-    }
-    if (expression instanceof UnaryTree unary && isIncrement(expression.getKind())) {
-      Expr.Var target = target(unary.getExpression());
-      boolean up = expression.getKind().name().endsWith("INCREMENT");
-      return target == null
-          ? null
-          : update(tree, target, up ? BinaryOp.ADD : BinaryOp.SUB, new Expr.Literal(Type.INT, 1));
-    }
-    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(expression));
-    return null;
-  }
-
-  /** {@code target op= value}, which Java defines as {@code target = (T) (target op value)}. */
-  private Stmt update(StatementTree tree, Expr.Var target, BinaryOp op, Expr value) {
-    if (!target.type().isNumeric() || !value.type().isNumeric()) {
-      expressions.unsupported(tree);
+    Expr.Var index = context.scope().declare(context.scope().fresh("_i"), Type.INT);
+    Expr.Var element = assignments.loopVariable(tree.getVariable());
+    Stmt.Block body = nested(tree.getStatement());
+    context.scope().exit();
+    if (element == null) {
       return null;
     }
-    Source source = context.source(tree);
-    Type type = Type.promote(target.type(), value.type());
-    Expr combined = new Expr.Binary(op, target, value, type);
-    return new Stmt.Assign(target, ExpressionReader.convert(combined, target.type()), source);
+    var statements = new ArrayList<Stmt>();
+    statements.add(new Stmt.Declare(element, new Expr.Index(array, index, Type.DOUBLE), source));
+    statements.addAll(body.statements());
+    Expr condition = new Expr.Binary(BinaryOp.LT, index, new Expr.Length(array), Type.BOOLEAN);
+    Stmt increment = new Stmt.Assign(
+        index, new Expr.Binary(BinaryOp.ADD, index, new Expr.Literal(Type.INT, 1), Type.INT), source);
+    return new Stmt.Block(List.of(
+        new Stmt.Declare(index, new Expr.Literal(Type.INT, 0), source),
+        new Stmt.Loop(condition, new Stmt.Block(statements), new Stmt.Block(List.of(increment)),
+            true, source)));
   }
 
-  private Expr.Var target(ExpressionTree tree) {
-    if (tree instanceof IdentifierTree id) {
-      Expr.Var variable = context.scope().lookup(id.getName().toString());
-      if (variable != null) {
-        return variable;
-      }
-    }
-    context.error(tree, Message.ASSIGNMENT_TARGET, tree);
-    return null;
+  private Stmt loop(Expr condition, Stmt.Block body, List<Stmt> update, boolean testFirst,
+      Tree tree) {
+    return new Stmt.Loop(condition, body, new Stmt.Block(update), testFirst, context.source(tree));
   }
 
   private Stmt returnStatement(ReturnTree tree) {
@@ -191,12 +186,5 @@ final class StatementReader {
     return value == null
         ? null
         : new Stmt.Return(ExpressionReader.convert(value, Type.DOUBLE), context.source(tree));
-  }
-
-  private static boolean isIncrement(Tree.Kind kind) {
-    return kind == Tree.Kind.PREFIX_INCREMENT
-        || kind == Tree.Kind.POSTFIX_INCREMENT
-        || kind == Tree.Kind.PREFIX_DECREMENT
-        || kind == Tree.Kind.POSTFIX_DECREMENT;
   }
 }

@@ -58,7 +58,7 @@ final class Linearizer {
 
   /** The same split with the root operation bound to a temporary of its own. */
   Linear withNamedRoot(Linear linear) {
-    if (linear.root() instanceof Expr.Var) {
+    if (isLeaf(linear.root())) {
       return linear;
     }
     var temporaries = new LinkedHashMap<>(linear.temporaries());
@@ -69,7 +69,7 @@ final class Linearizer {
   }
 
   private Expr split(Expr e, Map<Expr.Var, Expr> temporaries, Set<Expr.Var> active) {
-    if (!activity.isActive(e) || e instanceof Expr.Var) {
+    if (!activity.isActive(e) || isLeaf(e)) {
       return e;
     }
     if (e instanceof Expr.Unary u) {
@@ -97,12 +97,17 @@ final class Linearizer {
       return callsAFunction(e) ? bind(e, temporaries) : e;
     }
     Expr split = split(e, temporaries, active);
-    if (split instanceof Expr.Var) {
+    if (isLeaf(split)) {
       return split;
     }
     Expr.Var temporary = bind(split, temporaries);
     active.add(temporary);
     return temporary;
+  }
+
+  /** Variables and array elements: values with adjoints of their own. */
+  private static boolean isLeaf(Expr e) {
+    return e instanceof Expr.Var || e instanceof Expr.Index;
   }
 
   private static boolean callsAFunction(Expr e) {

@@ -25,7 +25,17 @@ final class Names {
 
   /** The adjoint of a variable, the same on every call. */
   Expr.Var adjoint(Expr.Var primal) {
-    return adjoints.computeIfAbsent(primal, v -> fresh(adjointName(v.name()), Type.DOUBLE));
+    return (Expr.Var) adjoint((Expr) primal);
+  }
+
+  /** The adjoint of a variable or of an array element: {@code a[i] → dA[i]}. */
+  Expr adjoint(Expr target) {
+    if (target instanceof Expr.Index element) {
+      return new Expr.Index(adjoint(element.array()), element.index(), element.type());
+    }
+    Expr.Var variable = (Expr.Var) target;
+    return adjoints.computeIfAbsent(
+        variable, v -> fresh(adjointName(v.name()), v.type().isArray() ? v.type() : Type.DOUBLE));
   }
 
   /** A fresh temporary for an intermediate value. */

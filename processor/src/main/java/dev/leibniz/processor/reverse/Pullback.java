@@ -28,8 +28,8 @@ final class Pullback {
    * variables it was computed from.
    */
   void propagate(Expr node, Expr upstream, Expr result, Linearizer.Linear linear, List<Stmt> out) {
-    if (node instanceof Expr.Var v) {
-      into(v, upstream, linear, out);
+    if (node instanceof Expr.Var || node instanceof Expr.Index) {
+      into(node, upstream, linear, out);
       return;
     }
     if (node instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
@@ -43,21 +43,22 @@ final class Pullback {
       if (linear.isActive(arg, activity)) {
         Expr local = rule.partial(i, args, result);
         if (!Algebra.isZero(local)) {
-          into((Expr.Var) arg, Algebra.product(local, upstream), linear, out);
+          into(arg, Algebra.product(local, upstream), linear, out);
         }
       }
     }
   }
 
-  private void into(Expr.Var v, Expr term, Linearizer.Linear linear, List<Stmt> out) {
-    Expr definition = linear.temporaries().get(v);
-    Expr.Var adjoint = names.adjoint(v);
+  /** Adds a term to the adjoint of a variable or element; a temporary's passes it on. */
+  private void into(Expr target, Expr term, Linearizer.Linear linear, List<Stmt> out) {
+    Expr definition = linear.temporaries().get(target);
     if (definition == null) {
-      out.add(new Stmt.Accumulate(adjoint, term));
+      out.add(new Stmt.Accumulate(names.adjoint(target), term));
       return;
     }
+    Expr.Var adjoint = names.adjoint((Expr.Var) target);
     out.add(new Stmt.Declare(adjoint, term, Source.NONE));
-    propagate(definition, adjoint, v, linear, out);
+    propagate(definition, adjoint, target, linear, out);
   }
 
   private static List<Expr> operands(Expr node) {

@@ -7,216 +7,149 @@ import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
-import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The reverse phase: builds the forward and backward sweeps of a method.
+ * The reverse phase: builds the forward and backward sweeps of a method (see
+ * {@link AssignmentSweep} and {@link Sweeps} for how each statement is handled).
  *
- * <p>The forward sweep is the method itself, split into named intermediate values, keeping each
- * value that an assignment overwrites in a local of its own. The backward sweep visits the
- * statements in reverse; for an assignment {@code v = e} it hands {@code dv} to the variables of
- * {@code e} (chain rule), clears {@code dv} (the old {@code v} did not contribute to the new one
- * except through {@code e}), and restores the old {@code v}, so that every earlier statement sees
- * the values it saw in the forward sweep. Saves that the backward sweep never reads are dropped.
+ * <p>Which values are worth keeping depends on what the backward sweep reads, which is known
+ * only once it is built; so the sweeps are built first keeping every overwritten value, then
+ * again keeping only what the previous build read, until that no longer changes.
  */
 public final class ReverseBuilder {
+  private static final int MAX_PASSES = 4;
+
   private final MethodIR method;
   private final Activity activity;
-  private final Names names;
-  private final Linearizer linearizer;
-  private final Pullback pullback;
-  private final Set<Expr.Var> defined = new HashSet<>();
-  private final List<Stmt> forward = new ArrayList<>();
-  private final List<List<Stmt>> backwardParts = new ArrayList<>();
-  private final List<SavedValue> saves = new ArrayList<>();
-  private final Expr.Var value;
 
   private ReverseBuilder(MethodIR method, Activity activity) {
     this.method = method;
     this.activity = activity;
-    this.names = new Names(Variables.names(method));
-    this.linearizer = new Linearizer(activity, names);
-    this.pullback = new Pullback(activity, names);
-    this.value = names.fresh("value", Type.DOUBLE);
   }
 
   /** The forward and backward sweeps of {@code method}. */
   public static AdjointMethod build(MethodIR method, Activity activity) {
-    return new ReverseBuilder(method, activity).build();
+    var builder = new ReverseBuilder(method, activity);
+    AdjointMethod adjoint = builder.pass(null);
+    Set<Expr.Var> read = BackwardReads.of(adjoint.backward());
+    for (int pass = 1; pass < MAX_PASSES; pass++) {
+      adjoint = builder.pass(read);
+      Set<Expr.Var> nowRead = BackwardReads.of(adjoint.backward());
+      if (nowRead.equals(read)) {
+        break;
+      }
+      read = nowRead;
+    }
+    return adjoint;
   }
 
-  private AdjointMethod build() {
-    method.allParams().forEach(p -> defined.add(p.var()));
-    method.body().statements().forEach(this::statement);
-    var backward = new ArrayList<Stmt>();
-    for (Expr.Var v : Variables.inOrder(method)) {
-      if (activity.isActive(v)) {
-        backward.add(new Stmt.Declare(names.adjoint(v), Expr.zero(), Source.NONE));
+  private AdjointMethod pass(Set<Expr.Var> needed) {
+    var names = new Names(variableNames());
+    var storage = new Storage(names);
+    Expr.Var value = names.fresh("value", Type.DOUBLE);
+    var assignments =
+        new AssignmentSweep(method.fileName(), activity, names, storage, needed, value);
+    method.allParams().forEach(p -> assignments.defined(p.var()));
+    Part body = new Sweeps(names, storage, assignments)
+        .block(method.body().statements(), Where.TOP);
+    var forward = new ArrayList<Stmt>(storage.hoisted());
+    forward.addAll(copiesOfWrittenParameters());
+    forward.addAll(body.forward());
+    var backward = new ArrayList<Stmt>(adjointDeclarations(names));
+    backward.addAll(body.backward());
+    return new AdjointMethod(method, forward, backward, value, gradients(names), storage.stacks());
+  }
+
+  /**
+   * {@code w = w.clone()} for each parameter array the method writes into, so that the gradient
+   * method never changes its inputs.
+   */
+  private List<Stmt> copiesOfWrittenParameters() {
+    var copies = new ArrayList<Stmt>();
+    for (Param p : method.params()) {
+      if (p.var().type().isArray() && writesInto(p.var())) {
+        Expr copy = new Expr.Call(TypeRef.COMPANION, "copyOf", List.of(p.var()), p.var().type());
+        copies.add(new Stmt.Assign(p.var(), copy, Source.NONE));
       }
     }
-    var parts = new ArrayList<>(backwardParts);
-    Collections.reverse(parts);
-    parts.forEach(backward::addAll);
-    SavedValue.prune(saves, forward, backward);
-    return new AdjointMethod(method, forward, backward, value, gradients());
+    return copies;
   }
 
-  private List<AdjointMethod.Gradient> gradients() {
+  private boolean writesInto(Expr.Var array) {
+    return Stmts.all(method.body())
+        .anyMatch(s -> s instanceof Stmt.Assign a && a.target() instanceof Expr.Index
+            && a.variable().equals(array));
+  }
+
+  private List<Stmt> adjointDeclarations(Names names) {
+    var declarations = new ArrayList<Stmt>();
+    for (Expr.Var v : variablesInOrder()) {
+      if (activity.isActive(v)) {
+        Expr zero = v.type().isArray()
+            ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(v), v.type())
+            : Expr.zero();
+        declarations.add(new Stmt.Declare(names.adjoint(v), zero, Source.NONE));
+      }
+    }
+    return declarations;
+  }
+
+  private List<AdjointMethod.Gradient> gradients(Names names) {
     var gradients = new ArrayList<AdjointMethod.Gradient>();
     for (Param p : method.params()) {
       if (p.differentiable()) {
-        Expr g = activity.isActive(p.var()) ? names.adjoint(p.var()) : Expr.zero();
+        Expr g = activity.isActive(p.var()) ? names.adjoint(p.var()) : zeroGradient(p.var());
         gradients.add(new AdjointMethod.Gradient(p, g));
       }
     }
     return gradients;
   }
 
-  private void statement(Stmt stmt) {
-    if (stmt instanceof Stmt.Declare d) {
-      if (d.init() == null) {
-        forward.add(d);
-      } else {
-        assignment(d.var(), d.init(), d.source(), true);
-      }
-    } else if (stmt instanceof Stmt.Assign a) {
-      assignment(a.target(), a.value(), a.source(), false);
-    } else if (stmt instanceof Stmt.Return r) {
-      assignment(value, r.value(), r.source(), true);
-    } else if (stmt instanceof Stmt.Block b) {
-      b.statements().forEach(this::statement);
-    } else {
-      throw new IllegalStateException("unexpected statement " + stmt);
-    }
+  private static Expr zeroGradient(Expr.Var parameter) {
+    return parameter.type().isArray()
+        ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(parameter), parameter.type())
+        : Expr.zero();
   }
 
-  /** {@code target = e}; {@code declares} when the statement is the target's declaration. */
-  private void assignment(Expr.Var target, Expr e, Source source, boolean declares) {
-    boolean overwrites = defined.contains(target);
-    defined.add(target);
-    String where = method.fileName() + ":" + source.line() + ": " + source.text();
-    forward.add(new Stmt.Comment(where));
-    var backward = new ArrayList<Stmt>();
-    backward.add(new Stmt.Comment(where));
-    SavedValue saved = overwrites ? SavedValue.of(target, names) : null;
-    if (saved != null) {
-      forward.add(saved.save());
-      saves.add(saved);
-    }
-    boolean isResult = target.equals(value);
-    if ((isResult || activity.isActive(target)) && activity.isActive(e)) {
-      differentiate(target, e, declares, overwrites, saved, backward);
-    } else {
-      forward.add(declares ? new Stmt.Declare(target, e, source) : new Stmt.Assign(target, e, source));
-      if (overwrites && activity.isActive(target)) {
-        backward.add(new Stmt.Assign(names.adjoint(target), Expr.zero(), Source.NONE));
-      }
-      if (saved != null) {
-        backward.add(saved.restore());
-      }
-    }
-    backwardParts.add(backward);
+  private Set<String> variableNames() {
+    var names = new HashSet<String>();
+    variablesInOrder().forEach(v -> names.add(v.name()));
+    return names;
   }
 
-  private void differentiate(
-      Expr.Var target, Expr e, boolean declares, boolean overwrites, SavedValue saved,
-      List<Stmt> backward) {
-    boolean selfReferencing = Exprs.variables(e).contains(target);
-    Linearizer.Linear linear = linearizer.linearize(e);
-    if (selfReferencing && usesResult(linear.root())) {
-      linear = linearizer.withNamedRoot(linear);
-    }
-    forward.addAll(linear.declarations());
-    forward.add(
-        declares
-            ? new Stmt.Declare(target, linear.root(), Source.NONE)
-            : new Stmt.Assign(target, linear.root(), Source.NONE));
-    boolean isResult = target.equals(value);
-    Expr upstream = isResult ? Expr.one() : names.adjoint(target);
-    if (selfReferencing) {
-      Expr.Var captured = names.captured();
-      backward.add(new Stmt.Declare(captured, upstream, Source.NONE));
-      if (saved != null) {
-        backward.add(saved.restore());
-      }
-      var terms = new ArrayList<Stmt>();
-      pullback.propagate(linear.root(), captured, null, linear, terms);
-      backward.addAll(startFresh(names.adjoint(target), terms));
-      return;
-    }
-    pullback.propagate(linear.root(), upstream, target, linear, backward);
-    if (overwrites && !isResult) {
-      backward.add(new Stmt.Assign(names.adjoint(target), Expr.zero(), Source.NONE));
-    }
-    if (saved != null) {
-      backward.add(saved.restore());
-    }
+  /** Every variable of the method: parameters, then locals in order of declaration. */
+  private List<Expr.Var> variablesInOrder() {
+    var found = new LinkedHashSet<Expr.Var>();
+    method.allParams().forEach(p -> found.add(p.var()));
+    Stmts.all(method.body())
+        .filter(s -> s instanceof Stmt.Declare)
+        .forEach(s -> found.add(((Stmt.Declare) s).var()));
+    return List.copyOf(found);
   }
 
-  /**
-   * The terms of a self-referencing assignment, whose target's adjoint must restart from zero:
-   * the first term into it becomes a plain assignment, or a reset comes first if there is none.
-   */
-  private static List<Stmt> startFresh(Expr.Var adjoint, List<Stmt> terms) {
-    var result = new ArrayList<Stmt>(terms);
-    for (int i = 0; i < result.size(); i++) {
-      if (result.get(i) instanceof Stmt.Accumulate a && a.target().equals(adjoint)) {
-        result.set(i, new Stmt.Assign(adjoint, a.value(), Source.NONE));
-        return result;
-      }
-    }
-    result.add(0, new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
-    return result;
-  }
+  /** The primal variables a backward sweep reads. */
+  static final class BackwardReads {
+    private BackwardReads() {}
 
-  private static boolean usesResult(Expr root) {
-    return Rules.of(root)
-        .map(rule -> {
-          List<Expr> args = Exprs.children(root).toList();
-          for (int i = 0; i < rule.arity(); i++) {
-            if (rule.partialUsesResult(i, args)) {
-              return true;
-            }
-          }
-          return false;
-        })
-        .orElse(false);
-  }
-
-  /** Every variable of a method, for naming and for declaring adjoints in a stable order. */
-  static final class Variables {
-    private Variables() {}
-
-    static Set<String> names(MethodIR method) {
-      var names = new HashSet<String>();
-      inOrder(method).forEach(v -> names.add(v.name()));
-      return names;
-    }
-
-    static List<Expr.Var> inOrder(MethodIR method) {
-      var found = new LinkedHashSet<Expr.Var>();
-      method.allParams().forEach(p -> found.add(p.var()));
-      collect(method.body(), found);
-      return List.copyOf(found);
-    }
-
-    private static void collect(Stmt stmt, Set<Expr.Var> found) {
-      if (stmt instanceof Stmt.Declare d) {
-        found.add(d.var());
-      } else if (stmt instanceof Stmt.Block b) {
-        b.statements().forEach(s -> collect(s, found));
-      } else if (stmt instanceof Stmt.If i) {
-        collect(i.then(), found);
-        collect(i.otherwise(), found);
-      }
+    static Set<Expr.Var> of(List<Stmt> backward) {
+      var read = new HashSet<Expr.Var>();
+      backward.stream().flatMap(Stmts::all).forEach(s -> {
+        if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var) {
+          read.addAll(Exprs.variables(a.value()));
+        } else {
+          Stmts.expressions(s).forEach(e -> read.addAll(Exprs.variables(e)));
+        }
+      });
+      return read;
     }
   }
 }

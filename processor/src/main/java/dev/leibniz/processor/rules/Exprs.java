@@ -23,6 +23,12 @@ public final class Exprs {
       return Stream.of(c.condition(), c.then(), c.otherwise());
     } else if (e instanceof Expr.InstanceField f) {
       return Stream.of(f.target());
+    } else if (e instanceof Expr.Index i) {
+      return Stream.of(i.array(), i.index());
+    } else if (e instanceof Expr.Length l) {
+      return Stream.of(l.array());
+    } else if (e instanceof Expr.NewArray n) {
+      return n.dimensions().stream();
     }
     return Stream.empty();
   }

@@ -1,0 +1,147 @@
+package dev.leibniz.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Stack;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The small private methods a companion class declares for its gradient methods, written only
+ * when some method uses them: growing a stack, a zero array shaped like another, a copy.
+ */
+final class Helpers {
+  private static final int INITIAL_STACK_SIZE = 64;
+
+  private Helpers() {}
+
+  /** Declarations of the stacks a method uses, for the top of its body. */
+  static CodeBlock stackDeclarations(Set<Stack> stacks) {
+    CodeBlock.Builder out = CodeBlock.builder();
+    for (Stack stack : new TreeSet<>(stacks)) {
+      String base = stack.elementType().replace("[]", "");
+      String dims = stack.elementType().substring(base.length());
+      out.addStatement("$L[] $N = new $L[$L]$L", stack.elementType(), stack.variable(), base,
+          INITIAL_STACK_SIZE, dims);
+      out.addStatement("int $N = 0", stack.variable() + "Top");
+    }
+    return out.build();
+  }
+
+  /** The helper methods {@code methods} call, in a fixed order. */
+  static List<MethodSpec> used(List<AdjointMethod> methods) {
+    Set<String> calls = new TreeSet<>();
+    Set<Stack> stacks = new TreeSet<>();
+    for (AdjointMethod method : methods) {
+      stacks.addAll(method.stacks());
+      Stream.concat(method.forward().stream(), method.backward().stream())
+          .flatMap(Stmts::all)
+          .flatMap(Stmts::expressions)
+          .flatMap(Helpers::allExpressions)
+          .filter(e -> e instanceof Expr.Call c && c.owner().equals(TypeRef.COMPANION))
+          .map(e -> (Expr.Call) e)
+          .forEach(c -> calls.add(c.name() + ":" + c.type()));
+      method.gradients().stream()
+          .map(AdjointMethod.Gradient::value)
+          .filter(e -> e instanceof Expr.Call)
+          .forEach(e -> calls.add(((Expr.Call) e).name() + ":" + e.type()));
+    }
+    var specs = new ArrayList<MethodSpec>();
+    stacks.forEach(stack -> specs.add(push(stack)));
+    for (String call : calls) {
+      String[] parts = call.split(":");
+      Type type = Type.valueOf(parts[1]);
+      specs.add(parts[0].equals("zerosLike") ? zerosLike(type) : copyOf(type));
+    }
+    return specs;
+  }
+
+  private static Stream<Expr> allExpressions(Expr e) {
+    return Stream.concat(Stream.of(e), Exprs.children(e).flatMap(Helpers::allExpressions));
+  }
+
+  /** Stores {@code value} at {@code top}, first doubling the stack if it is full. */
+  private static MethodSpec push(Stack stack) {
+    TypeName element = typeName(stack.elementType());
+    TypeName array = ArrayTypeName.of(element);
+    return MethodSpec.methodBuilder("push")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(array)
+        .addParameter(array, "stack")
+        .addParameter(TypeName.INT, "top")
+        .addParameter(element, "value")
+        .addStatement("$T grown = top < stack.length ? stack : $T.copyOf(stack, 2 * stack.length)",
+            array, java.util.Arrays.class)
+        .addStatement("grown[top] = value")
+        .addStatement("return grown")
+        .build();
+  }
+
+  /** A new array of zeros with the shape of {@code a}, row by row; null for null. */
+  private static MethodSpec zerosLike(Type type) {
+    TypeName array = typeName(type.javaName());
+    MethodSpec.Builder spec = MethodSpec.methodBuilder("zerosLike")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(array)
+        .addParameter(array, "a")
+        .beginControlFlow("if (a == null)")
+        .addStatement("return null")
+        .endControlFlow();
+    if (type == Type.DOUBLE_ARRAY) {
+      return spec.addStatement("return new double[a.length]").build();
+    }
+    return spec.addStatement("double[][] zeros = new double[a.length][]")
+        .beginControlFlow("for (int i = 0; i < a.length; i++)")
+        .addStatement("zeros[i] = zerosLike(a[i])")
+        .endControlFlow()
+        .addStatement("return zeros")
+        .build();
+  }
+
+  /** A copy of {@code a}, row by row, so that writing to it leaves the caller's array alone. */
+  private static MethodSpec copyOf(Type type) {
+    TypeName array = typeName(type.javaName());
+    MethodSpec.Builder spec = MethodSpec.methodBuilder("copyOf")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(array)
+        .addParameter(array, "a");
+    if (type == Type.DOUBLE_ARRAY) {
+      return spec.addStatement("return a.clone()").build();
+    }
+    return spec.addStatement("double[][] copy = a.clone()")
+        .beginControlFlow("for (int i = 0; i < copy.length; i++)")
+        .addStatement("copy[i] = copy[i] == null ? null : copy[i].clone()")
+        .endControlFlow()
+        .addStatement("return copy")
+        .build();
+  }
+
+  /** {@code double}, {@code double[]} or {@code double[][]} as a JavaPoet type. */
+  static TypeName typeName(String javaType) {
+    TypeName type = switch (javaType.replace("[]", "")) {
+      case "double" -> TypeName.DOUBLE;
+      case "int" -> TypeName.INT;
+      case "long" -> TypeName.LONG;
+      case "boolean" -> TypeName.BOOLEAN;
+      default -> throw new IllegalArgumentException(javaType);
+    };
+    for (int dims = (javaType.length() - javaType.replace("[]", "").length()) / 2; dims > 0;
+        dims--) {
+      type = ArrayTypeName.of(type);
+    }
+    return type;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.leibniz.processor.ir;
+
+import java.util.stream.Stream;
+
+/** Walks statement trees. */
+public final class Stmts {
+  private Stmts() {}
+
+  /** {@code statement} and every statement nested in it, in source order. */
+  public static Stream<Stmt> all(Stmt statement) {
+    return Stream.concat(Stream.of(statement), children(statement).flatMap(Stmts::all));
+  }
+
+  /** The statements directly nested in {@code statement}. */
+  public static Stream<Stmt> children(Stmt statement) {
+    if (statement instanceof Stmt.Block b) {
+      return b.statements().stream();
+    } else if (statement instanceof Stmt.If i) {
+      return Stream.of(i.then(), i.otherwise());
+    } else if (statement instanceof Stmt.Loop l) {
+      return Stream.of(l.body(), l.update());
+    } else if (statement instanceof Stmt.Repeat r) {
+      return Stream.of(r.body());
+    }
+    return Stream.empty();
+  }
+
+  /** The expressions {@code statement} itself evaluates, not those of nested statements. */
+  public static Stream<Expr> expressions(Stmt statement) {
+    if (statement instanceof Stmt.Declare d) {
+      return d.init() == null ? Stream.empty() : Stream.of(d.init());
+    } else if (statement instanceof Stmt.Assign a) {
+      return Stream.of(a.target(), a.value());
+    } else if (statement instanceof Stmt.Accumulate a) {
+      return Stream.of(a.target(), a.value());
+    } else if (statement instanceof Stmt.Return r) {
+      return Stream.of(r.value());
+    } else if (statement instanceof Stmt.If i) {
+      return Stream.of(i.condition());
+    } else if (statement instanceof Stmt.Loop l) {
+      return Stream.of(l.condition());
+    } else if (statement instanceof Stmt.Push p) {
+      return Stream.of(p.value());
+    } else if (statement instanceof Stmt.Repeat r) {
+      return Stream.of(r.times());
+    }
+    return Stream.empty();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.leibniz.processor.lower;
+
+import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.UnaryOp;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lower phase: rewrites {@code return} before the end, {@code break} and {@code continue} as
+ * flags and guards, so that every statement is entered at its top and left at its bottom. The
+ * backward sweep can then mirror the code block by block, replaying the recorded decisions of
+ * the guards like those of any other branch.
+ *
+ * <p>{@code return e} becomes {@code _result = e; _returned = true;} and the statements after it
+ * run under {@code if (!_returned)}; a loop's {@code break} sets its own flag, which its
+ * condition tests; {@code continue} sets a flag that the rest of the iteration tests. The method
+ * ends with the one {@code return _result}.
+ */
+public final class JumpLowering {
+  private enum Jump { RETURN, BREAK, CONTINUE }
+
+  private final Flags flags;
+  private final Expr.Var result;
+  private final Expr.Var returned;
+
+  private JumpLowering(MethodIR method) {
+    this.flags = new Flags(method);
+    this.result = flags.fresh("_result", Type.DOUBLE);
+    this.returned = flags.fresh("_returned", Type.BOOLEAN);
+  }
+
+  /** The method with at most one return, at the end of its body. */
+  public static MethodIR lower(MethodIR method) {
+    List<Stmt> body = method.body().statements();
+    boolean simple = countReturns(method.body()) == 1
+        && !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
+        && Stmts.all(method.body())
+            .noneMatch(s -> s instanceof Stmt.Break || s instanceof Stmt.Continue);
+    if (simple) {
+      return method;
+    }
+    return new JumpLowering(method).lowerMethod(method);
+  }
+
+  private MethodIR lowerMethod(MethodIR method) {
+    var statements = new ArrayList<Stmt>();
+    statements.add(new Stmt.Declare(result, Expr.zero(), Source.NONE));
+    statements.add(new Stmt.Declare(returned, new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
+    statements.addAll(block(method.body().statements(), null));
+    statements.add(new Stmt.Return(result, Source.NONE));
+    return new MethodIR(method.name(), method.owner(), method.fileName(), method.receiver(),
+        method.params(), new Stmt.Block(statements));
+  }
+
+  /** The flags of the innermost loop, or null outside loops. */
+  private record LoopFlags(Expr.Var broken, Expr.Var continued) {}
+
+  private List<Stmt> block(List<Stmt> statements, LoopFlags loop) {
+    var out = new ArrayList<Stmt>();
+    for (int i = 0; i < statements.size(); i++) {
+      Stmt statement = statements.get(i);
+      out.add(statement(statement, loop));
+      Set<Jump> escaping = jumps(statement);
+      List<Stmt> rest = statements.subList(i + 1, statements.size());
+      if (!escaping.isEmpty() && !rest.isEmpty()) {
+        Expr stillRunning = not(anyOf(escaping, loop));
+        out.add(new Stmt.If(stillRunning, new Stmt.Block(block(rest, loop)), empty(), Source.NONE));
+        return out;
+      }
+    }
+    return out;
+  }
+
+  private Stmt statement(Stmt statement, LoopFlags loop) {
+    if (statement instanceof Stmt.Return r) {
+      return new Stmt.Block(List.of(
+          new Stmt.Assign(result, r.value(), r.source()),
+          new Stmt.Assign(returned, new Expr.Literal(Type.BOOLEAN, true), Source.NONE)));
+    } else if (statement instanceof Stmt.Break b) {
+      return new Stmt.Assign(loop.broken(), new Expr.Literal(Type.BOOLEAN, true), b.source());
+    } else if (statement instanceof Stmt.Continue c) {
+      return new Stmt.Assign(loop.continued(), new Expr.Literal(Type.BOOLEAN, true), c.source());
+    } else if (statement instanceof Stmt.Block b) {
+      return new Stmt.Block(block(b.statements(), loop));
+    } else if (statement instanceof Stmt.If i) {
+      return new Stmt.If(i.condition(), new Stmt.Block(block(i.then().statements(), loop)),
+          new Stmt.Block(block(i.otherwise().statements(), loop)), i.source());
+    } else if (statement instanceof Stmt.Loop l) {
+      return loop(l);
+    }
+    return statement;
+  }
+
+  /** A loop whose body may break, continue or return, with the flags that record it. */
+  private Stmt loop(Stmt.Loop loop) {
+    Set<Jump> inside = jumpsInside(loop.body());
+    if (inside.isEmpty()) {
+      return loop;
+    }
+    var own = new LoopFlags(
+        inside.contains(Jump.BREAK) ? flags.fresh("_broken", Type.BOOLEAN) : null,
+        inside.contains(Jump.CONTINUE) ? flags.fresh("_continued", Type.BOOLEAN) : null);
+    var before = new ArrayList<Stmt>();
+    var body = new ArrayList<Stmt>();
+    if (own.broken() != null) {
+      before.add(new Stmt.Declare(own.broken(), new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
+    }
+    if (own.continued() != null) {
+      before.add(new Stmt.Declare(own.continued(), new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
+      body.add(new Stmt.Assign(own.continued(), new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
+    }
+    body.addAll(block(loop.body().statements(), own));
+    Set<Jump> leaving = EnumSet.noneOf(Jump.class);
+    leaving.addAll(inside);
+    leaving.remove(Jump.CONTINUE);
+    Expr condition = leaving.isEmpty() ? loop.condition()
+        : and(not(anyOf(leaving, own)), loop.condition());
+    Stmt.Block update = loop.update();
+    if (!leaving.isEmpty() && !update.statements().isEmpty()) {
+      update = new Stmt.Block(List.of(
+          new Stmt.If(not(anyOf(leaving, own)), update, empty(), Source.NONE)));
+    }
+    before.add(new Stmt.Loop(condition, new Stmt.Block(body), update, loop.testFirst(), loop.source()));
+    return new Stmt.Block(before);
+  }
+
+  private Expr anyOf(Set<Jump> jumps, LoopFlags loop) {
+    Expr any = null;
+    for (Jump jump : jumps) {
+      Expr flag = switch (jump) {
+        case RETURN -> returned;
+        case BREAK -> loop.broken();
+        case CONTINUE -> loop.continued();
+      };
+      any = any == null ? flag : new Expr.Binary(BinaryOp.OR, any, flag, Type.BOOLEAN);
+    }
+    return any;
+  }
+
+  private static Expr not(Expr e) {
+    return new Expr.Unary(UnaryOp.NOT, e, Type.BOOLEAN);
+  }
+
+  private static Expr and(Expr a, Expr b) {
+    return new Expr.Binary(BinaryOp.AND, a, b, Type.BOOLEAN);
+  }
+
+  private static Stmt.Block empty() {
+    return new Stmt.Block(List.of());
+  }
+
+  /** The jumps that leave {@code statement}: returns, and breaks and continues not in a loop. */
+  private static Set<Jump> jumps(Stmt statement) {
+    if (statement instanceof Stmt.Loop l) {
+      Set<Jump> inner = jumpsInside(l.body());
+      return inner.contains(Jump.RETURN) ? EnumSet.of(Jump.RETURN) : EnumSet.noneOf(Jump.class);
+    }
+    return jumpsInside(statement);
+  }
+
+  private static Set<Jump> jumpsInside(Stmt statement) {
+    Set<Jump> found = EnumSet.noneOf(Jump.class);
+    if (statement instanceof Stmt.Return) {
+      found.add(Jump.RETURN);
+    } else if (statement instanceof Stmt.Break) {
+      found.add(Jump.BREAK);
+    } else if (statement instanceof Stmt.Continue) {
+      found.add(Jump.CONTINUE);
+    } else if (statement instanceof Stmt.Block b) {
+      b.statements().forEach(s -> found.addAll(jumps(s)));
+    } else if (statement instanceof Stmt.If i) {
+      found.addAll(jumps(i.then()));
+      found.addAll(jumps(i.otherwise()));
+    } else if (statement instanceof Stmt.Loop l) {
+      found.addAll(jumps(l));
+    }
+    return found;
+  }
+
+  private static int countReturns(Stmt statement) {
+    if (statement instanceof Stmt.Return) {
+      return 1;
+    } else if (statement instanceof Stmt.Block b) {
+      return b.statements().stream().mapToInt(JumpLowering::countReturns).sum();
+    } else if (statement instanceof Stmt.If i) {
+      return countReturns(i.then()) + countReturns(i.otherwise());
+    } else if (statement instanceof Stmt.Loop l) {
+      return countReturns(l.body());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,243 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads declarations and assignments. Compound assignments and increments become plain
+ * assignments with Java's implicit narrowing made explicit ({@code k += x} on an int {@code k} is
+ * {@code k = (int) (k + x)}); an array initializer becomes a new array and one assignment per
+ * element.
+ */
+final class AssignmentReader {
+  private static final Map<Tree.Kind, BinaryOp> COMPOUND_OPS =
+      Map.of(
+          Tree.Kind.PLUS_ASSIGNMENT, BinaryOp.ADD,
+          Tree.Kind.MINUS_ASSIGNMENT, BinaryOp.SUB,
+          Tree.Kind.MULTIPLY_ASSIGNMENT, BinaryOp.MUL,
+          Tree.Kind.DIVIDE_ASSIGNMENT, BinaryOp.DIV,
+          Tree.Kind.REMAINDER_ASSIGNMENT, BinaryOp.REM);
+
+  private final ReadContext context;
+  private final ExpressionReader expressions;
+
+  AssignmentReader(ReadContext context, ExpressionReader expressions) {
+    this.context = context;
+    this.expressions = expressions;
+  }
+
+  /** A declaration or an expression statement. */
+  Stmt read(StatementTree tree) {
+    if (tree instanceof VariableTree variable) {
+      return declaration(variable);
+    }
+    return expressionStatement((ExpressionStatementTree) tree);
+  }
+
+  /** The variable of a for-each loop over an array, which must be a {@code double}. */
+  Expr.Var loopVariable(VariableTree tree) {
+    Type type = inferred(tree) ? Type.DOUBLE : declaredType(tree);
+    if (type == null) {
+      return null;
+    }
+    if (type != Type.DOUBLE) {
+      context.error(tree, Message.ARRAY_ITERATION, tree.getName());
+      return null;
+    }
+    return context.scope().declare(tree.getName().toString(), type);
+  }
+
+  private Stmt declaration(VariableTree tree) {
+    boolean inferred = inferred(tree);
+    Type declared = inferred ? null : declaredType(tree);
+    if (!inferred && declared == null) {
+      return null;
+    }
+    ExpressionTree initializer = tree.getInitializer();
+    if (declared != null && declared.isArray() && isInitializerList(initializer)) {
+      return arrayInitializer(tree, declared, (NewArrayTree) initializer);
+    }
+    Expr init = initializer == null ? null : expressions.read(initializer);
+    Type type = inferred ? (init == null ? null : init.type()) : declared;
+    if (type == null || (initializer != null && init == null)) {
+      // Declared all the same, so that its uses do not add errors of their own.
+      context.scope().declare(tree.getName().toString(), type == null ? Type.DOUBLE : type);
+      return null;
+    }
+    if (type.isArray() && init != null && !(init instanceof Expr.NewArray)) {
+      context.error(tree, Message.ARRAY_ALIAS, tree.toString().replaceAll("\\s+", " "));
+      return null;
+    }
+    Expr.Var variable = context.scope().declare(tree.getName().toString(), type);
+    Expr value = init == null ? null : ExpressionReader.convert(init, type);
+    return new Stmt.Declare(variable, value, context.source(tree));
+  }
+
+  private static boolean inferred(VariableTree tree) {
+    return tree.getType() == null || tree.getType().toString().equals("var");
+  }
+
+  private static boolean isInitializerList(ExpressionTree initializer) {
+    return initializer instanceof NewArrayTree array && array.getInitializers() != null;
+  }
+
+  /** {@code double[] a = {e0, e1}} as {@code a = new double[2]; a[0] = e0; a[1] = e1;}. */
+  private Stmt arrayInitializer(VariableTree tree, Type type, NewArrayTree initializer) {
+    if (type != Type.DOUBLE_ARRAY) {
+      return unsupported(initializer);
+    }
+    var elements = new ArrayList<Expr>();
+    for (ExpressionTree element : initializer.getInitializers()) {
+      Expr value = expressions.read(element);
+      if (value == null || !value.type().isNumeric()) {
+        return value == null ? null : unsupported(element);
+      }
+      elements.add(ExpressionReader.convert(value, Type.DOUBLE));
+    }
+    Source source = context.source(tree);
+    Expr.Var array = context.scope().declare(tree.getName().toString(), type);
+    Expr size = new Expr.Literal(Type.INT, elements.size());
+    var statements = new ArrayList<Stmt>();
+    statements.add(new Stmt.Declare(array, new Expr.NewArray(type, List.of(size)), source));
+    for (int i = 0; i < elements.size(); i++) {
+      var element = new Expr.Index(array, new Expr.Literal(Type.INT, i), Type.DOUBLE);
+      statements.add(new Stmt.Assign(element, elements.get(i), source));
+    }
+    return new Stmt.Block(statements);
+  }
+
+  private Type declaredType(VariableTree tree) {
+    Tree typeTree = tree.getType();
+    if (typeTree instanceof PrimitiveTypeTree primitive) {
+      switch (primitive.getPrimitiveTypeKind()) {
+        case DOUBLE:
+          return Type.DOUBLE;
+        case INT:
+          return Type.INT;
+        case LONG:
+          return Type.LONG;
+        case BOOLEAN:
+          return Type.BOOLEAN;
+        case FLOAT:
+          context.error(tree, Message.FLOAT_NOT_SUPPORTED, "local variable '" + tree.getName() + "'");
+          return null;
+        default:
+          break;
+      }
+    }
+    if (typeTree instanceof ArrayTypeTree array) {
+      String text = array.toString().replace(" ", "");
+      if (text.equals("double[]")) {
+        return Type.DOUBLE_ARRAY;
+      } else if (text.equals("double[][]")) {
+        return Type.DOUBLE_MATRIX;
+      }
+    }
+    context.error(tree, Message.UNSUPPORTED_LOCAL_TYPE, tree.getName(), typeTree);
+    return null;
+  }
+
+  private Stmt expressionStatement(ExpressionStatementTree tree) {
+    ExpressionTree expression = tree.getExpression();
+    if (expression instanceof AssignmentTree assignment) {
+      Expr target = target(assignment.getVariable());
+      Expr value = target == null ? null : expressions.read(assignment.getExpression());
+      return value == null ? null : assign(tree, target, value);
+    }
+    if (expression instanceof CompoundAssignmentTree compound
+        && COMPOUND_OPS.containsKey(expression.getKind())) {
+      Expr target = target(compound.getVariable());
+      Expr value = target == null ? null : expressions.read(compound.getExpression());
+      return value == null ? null : update(tree, target, COMPOUND_OPS.get(expression.getKind()), value);
+    }
+    if (expression instanceof UnaryTree unary && isIncrement(expression.getKind())) {
+      Expr target = target(unary.getExpression());
+      boolean up = expression.getKind().name().endsWith("INCREMENT");
+      return target == null
+          ? null
+          : update(tree, target, up ? BinaryOp.ADD : BinaryOp.SUB, new Expr.Literal(Type.INT, 1));
+    }
+    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(expression));
+    return null;
+  }
+
+  private Stmt assign(StatementTree tree, Expr target, Expr value) {
+    if (target.type().isArray()) {
+      boolean fresh = target instanceof Expr.Var && value instanceof Expr.NewArray
+          && value.type() == target.type();
+      if (!fresh) {
+        context.error(tree, Message.ARRAY_ALIAS, tree.toString().replaceAll("\\s+", " ").trim());
+        return null;
+      }
+    } else if (!compatible(value.type(), target.type())) {
+      return unsupported(tree);
+    }
+    return new Stmt.Assign(target, ExpressionReader.convert(value, target.type()), context.source(tree));
+  }
+
+  /** {@code target op= value}, which Java defines as {@code target = (T) (target op value)}. */
+  private Stmt update(StatementTree tree, Expr target, BinaryOp op, Expr value) {
+    if (!target.type().isNumeric() || !value.type().isNumeric()) {
+      return unsupported(tree);
+    }
+    Type type = Type.promote(target.type(), value.type());
+    Expr combined = new Expr.Binary(op, target, value, type);
+    return new Stmt.Assign(
+        target, ExpressionReader.convert(combined, target.type()), context.source(tree));
+  }
+
+  /** A local, a parameter, or an element of a local or parameter array. */
+  private Expr target(ExpressionTree tree) {
+    if (tree instanceof IdentifierTree id) {
+      Expr.Var variable = context.scope().lookup(id.getName().toString());
+      if (variable != null) {
+        return variable;
+      }
+    } else if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      Expr element = expressions.read(tree);
+      if (element == null || element.type() == Type.DOUBLE) {
+        return element;
+      }
+    }
+    context.error(tree, Message.ASSIGNMENT_TARGET, tree);
+    return null;
+  }
+
+  private Stmt unsupported(Tree tree) {
+    expressions.unsupported(tree);
+    return null;
+  }
+
+  private static boolean compatible(Type value, Type target) {
+    if (target == Type.BOOLEAN || value == Type.BOOLEAN) {
+      return value == target;
+    }
+    return value.isNumeric() && target.isNumeric();
+  }
+
+  private static boolean isIncrement(Tree.Kind kind) {
+    return kind == Tree.Kind.PREFIX_INCREMENT
+        || kind == Tree.Kind.POSTFIX_INCREMENT
+        || kind == Tree.Kind.PREFIX_DECREMENT
+        || kind == Tree.Kind.POSTFIX_DECREMENT;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.leibniz.processor.reverse;
+
+import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stack;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the two sweeps of blocks, branches and loops; assignments are left to
+ * {@link AssignmentSweep}.
+ *
+ * <p>A branch records which way it went and the backward sweep goes back the same way. A loop
+ * counts its iterations and the backward sweep runs the adjoint of its body as many times, with
+ * the statements of each iteration in reverse. Outside loops the decision or count is a local;
+ * inside loops it goes on the call's int stack. A branch or loop whose backward part is empty
+ * records nothing.
+ */
+final class Sweeps {
+  private final Names names;
+  private final Storage storage;
+  private final AssignmentSweep assignments;
+
+  Sweeps(Names names, Storage storage, AssignmentSweep assignments) {
+    this.names = names;
+    this.storage = storage;
+    this.assignments = assignments;
+  }
+
+  Part block(List<Stmt> statements, Where where) {
+    var parts = new ArrayList<Part>();
+    statements.forEach(s -> parts.add(statement(s, where)));
+    return Part.sequence(parts);
+  }
+
+  private Part statement(Stmt statement, Where where) {
+    if (statement instanceof Stmt.Declare d) {
+      return assignments.declare(d, where);
+    } else if (statement instanceof Stmt.Assign a) {
+      return assignments.assign(a, where);
+    } else if (statement instanceof Stmt.Return r) {
+      return assignments.result(r);
+    } else if (statement instanceof Stmt.Block b) {
+      return block(b.statements(), where);
+    } else if (statement instanceof Stmt.If i) {
+      return branch(i, where);
+    } else if (statement instanceof Stmt.Loop l) {
+      return loop(l, where);
+    }
+    throw new IllegalStateException("unexpected statement " + statement);
+  }
+
+  private Part branch(Stmt.If branch, Where where) {
+    Part then = block(branch.then().statements(), where.inBranch());
+    Part otherwise = block(branch.otherwise().statements(), where.inBranch());
+    var forward = new ArrayList<Stmt>(comment(branch.source()));
+    if (then.backward().isEmpty() && otherwise.backward().isEmpty()) {
+      forward.add(new Stmt.If(branch.condition(), block(then.forward()), block(otherwise.forward()),
+          branch.source()));
+      return Part.of(forward, List.of());
+    }
+    Storage.Kept decision = storage.keep(branch.condition(), Type.BOOLEAN, where, "_branch");
+    forward.addAll(decision.store());
+    forward.add(new Stmt.If(decision.current(), block(then.forward()), block(otherwise.forward()),
+        branch.source()));
+    var backward = new ArrayList<Stmt>(comment(branch.source()));
+    backward.add(new Stmt.If(decision.replay(), block(then.backward()),
+        block(otherwise.backward()), branch.source()));
+    return Part.of(forward, backward);
+  }
+
+  private Part loop(Stmt.Loop loop, Where where) {
+    Part body = block(loop.body().statements(), where.inLoopBody());
+    Part update = block(loop.update().statements(), where.inLoopBody());
+    var forward = new ArrayList<Stmt>(comment(loop.source()));
+    if (body.backward().isEmpty() && update.backward().isEmpty()) {
+      forward.add(new Stmt.Loop(loop.condition(), block(body.forward()), block(update.forward()),
+          loop.testFirst(), loop.source()));
+      return Part.of(forward, List.of());
+    }
+    Expr.Var count = storage.hoist(names.fresh("_n", Type.INT));
+    Expr.Literal zero = new Expr.Literal(Type.INT, 0);
+    var counted = new ArrayList<Stmt>();
+    counted.add(new Stmt.Assign(count,
+        new Expr.Binary(BinaryOp.ADD, count, new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE));
+    counted.addAll(body.forward());
+    if (where.inLoop()) {
+      forward.add(new Stmt.Assign(count, zero, Source.NONE));
+    }
+    forward.add(new Stmt.Loop(loop.condition(), block(counted), block(update.forward()),
+        loop.testFirst(), loop.source()));
+    var backward = new ArrayList<Stmt>(comment(loop.source()));
+    if (where.inLoop()) {
+      forward.add(storage.push(Stack.INTS, count));
+      backward.add(new Stmt.Assign(count, new Expr.Pop(Stack.INTS, Type.INT), Source.NONE));
+    }
+    var reversed = new ArrayList<Stmt>(update.backward());
+    reversed.addAll(body.backward());
+    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), count, block(reversed)));
+    return Part.of(forward, backward);
+  }
+
+  private static Stmt.Block block(List<Stmt> statements) {
+    return new Stmt.Block(statements);
+  }
+
+  private List<Stmt> comment(Source source) {
+    return assignments.comment(source);
+  }
+}
