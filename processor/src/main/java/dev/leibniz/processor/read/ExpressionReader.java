@@ -312,6 +312,13 @@ final class ExpressionReader {
 
   /** {@code (type) operand}, leaving out a cast that would change nothing. */
   static Expr convert(Expr operand, Type type) {
-    return operand.type() == type ? operand : new Expr.Cast(type, operand);
+    if (operand.type() == type) {
+      return operand;
+    }
+    if (type == Type.DOUBLE && operand instanceof Expr.Literal l && l.value() instanceof Number n
+        && operand.type() != Type.LONG) {
+      return Expr.literal(n.doubleValue());
+    }
+    return new Expr.Cast(type, operand);
   }
 }
