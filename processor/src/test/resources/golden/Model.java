@@ -19,4 +19,24 @@ public class Model {
     x += scale * x / steps;
     return Math.sqrt(x);
   }
+
+  @Differentiable
+  static double sumOfSines(double[] x, double w) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.sin(w * x[i]);
+    }
+    return s;
+  }
+
+  @Differentiable
+  static double piecewise(double x) {
+    double y;
+    if (x > 0) {
+      y = Math.log1p(x);
+    } else {
+      y = x * x;
+    }
+    return y;
+  }
 }

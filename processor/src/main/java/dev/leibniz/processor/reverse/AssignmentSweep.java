@@ -5,6 +5,7 @@ import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
@@ -186,20 +187,42 @@ final class AssignmentSweep {
     }
     forward.addAll(linear.declarations());
     forward.add(withValue(assign, linear.root()));
-    List<Stmt> recomputed = where.nested() ? linear.declarations() : List.of();
+    var terms = new ArrayList<Stmt>();
     if (!selfReferencing) {
-      backward.addAll(recomputed);
-      pullback.propagate(linear.root(), upstream, target, linear, backward);
+      pullback.propagate(linear.root(), upstream, target, linear, terms);
+      backward.addAll(recomputed(linear, where, terms));
+      backward.addAll(terms);
       return linear.root();
     }
     Expr.Var captured = names.captured();
+    pullback.propagate(linear.root(), captured, null, linear, terms);
     backward.add(new Stmt.Declare(captured, upstream, Source.NONE));
     addIfPresent(backward, restore);
-    backward.addAll(recomputed);
-    var terms = new ArrayList<Stmt>();
-    pullback.propagate(linear.root(), captured, null, linear, terms);
-    backward.addAll(startFresh(names.adjoint(target), terms));
+    backward.addAll(recomputed(linear, where, terms));
+    backward.addAll(startFresh(names.adjoint(target), captured, terms));
     return null;
+  }
+
+  /**
+   * The temporaries the backward {@code terms} read, computed again: a nested statement's
+   * temporaries are out of scope in the backward sweep (and a loop's are overwritten), while the
+   * values they were computed from have been restored.
+   */
+  private static List<Stmt> recomputed(Linearizer.Linear linear, Where where, List<Stmt> terms) {
+    if (!where.nested()) {
+      return List.of();
+    }
+    Set<Expr.Var> read = new HashSet<>();
+    terms.stream().flatMap(Stmts::expressions).forEach(e -> read.addAll(Exprs.variables(e)));
+    var temporaries = new ArrayList<>(linear.temporaries().keySet());
+    for (int i = temporaries.size() - 1; i >= 0; i--) {
+      if (read.contains(temporaries.get(i))) {
+        read.addAll(Exprs.variables(linear.temporaries().get(temporaries.get(i))));
+      }
+    }
+    return linear.declarations().stream()
+        .filter(d -> read.contains(((Stmt.Declare) d).var()))
+        .toList();
   }
 
   private static Stmt withValue(Stmt assign, Expr newValue) {
@@ -232,13 +255,19 @@ final class AssignmentSweep {
 
   /**
    * The terms of a self-referencing assignment, whose target's adjoint must restart from zero:
-   * the first term into it becomes a plain assignment, or a reset comes first if there is none.
+   * the first term into it becomes a plain assignment (or goes, if it hands the adjoint back
+   * unchanged), or a reset comes first if there is none.
    */
-  private static List<Stmt> startFresh(Expr adjoint, List<Stmt> terms) {
+  private static List<Stmt> startFresh(Expr adjoint, Expr.Var captured, List<Stmt> terms) {
     var result = new ArrayList<Stmt>(terms);
     for (int i = 0; i < result.size(); i++) {
       if (result.get(i) instanceof Stmt.Accumulate a && a.target().equals(adjoint)) {
-        result.set(i, new Stmt.Assign(adjoint, a.value(), Source.NONE));
+        if (a.value().equals(captured)) {
+          // dv = captured, and captured was read from dv, which nothing has changed since.
+          result.remove(i);
+        } else {
+          result.set(i, new Stmt.Assign(adjoint, a.value(), Source.NONE));
+        }
         return result;
       }
     }
