@@ -100,7 +100,7 @@ public final class Compiled {
   }
 
   /** The components of a generated result record, by accessor name. */
-  static Map<String, Object> components(Object record) {
+  public static Map<String, Object> components(Object record) {
     var values = new HashMap<String, Object>();
     for (RecordComponent c : record.getClass().getRecordComponents()) {
       try {

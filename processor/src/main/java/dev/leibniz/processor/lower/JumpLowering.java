@@ -103,7 +103,9 @@ public final class JumpLowering {
   private Stmt loop(Stmt.Loop loop) {
     Set<Jump> inside = jumpsInside(loop.body());
     if (inside.isEmpty()) {
-      return loop;
+      // Nothing leaves this loop early, but a loop nested in it may need lowering.
+      return new Stmt.Loop(loop.condition(), new Stmt.Block(block(loop.body().statements(), null)),
+          loop.update(), loop.testFirst(), loop.source());
     }
     var own = new LoopFlags(
         inside.contains(Jump.BREAK) ? flags.fresh("_broken", Type.BOOLEAN) : null,

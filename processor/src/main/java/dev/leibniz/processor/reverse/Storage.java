@@ -31,31 +31,30 @@ final class Storage {
    * @param store the forward-sweep statements that keep it
    * @param current an expression for the value in the forward sweep, right after {@code store}
    * @param replay an expression that gives the value back in the backward sweep (once)
+   * @param storeAfter for a branch decision, the statements that push it once the branch has
+   *     run: the branch's own pushes come first, so that the backward sweep pops the decision
+   *     before it pops what the branch kept
    */
-  record Kept(List<Stmt> store, Expr current, Expr replay) {}
+  record Kept(List<Stmt> store, Expr current, Expr replay, List<Stmt> storeAfter) {}
 
   /** Keeps {@code value} of {@code type}, named after {@code hint}. */
   Kept keep(Expr value, Type type, Where where, String hint) {
     if (!where.inLoop()) {
       Expr.Var local = hoist(names.fresh(hint, type));
-      return new Kept(List.of(new Stmt.Assign(local, value, Source.NONE)), local, local);
+      return new Kept(List.of(new Stmt.Assign(local, value, Source.NONE)), local, local, List.of());
     }
     Stack stack = Stack.of(type);
     stacks.add(stack);
-    Expr.Var local = null;
-    Expr pushed = value;
-    var store = new ArrayList<Stmt>();
-    if (type == Type.BOOLEAN) {
-      local = names.fresh(hint, type);
-      store.add(new Stmt.Declare(local, value, Source.NONE));
-      pushed = local.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0));
-    }
-    store.add(new Stmt.Push(stack, pushed));
     Expr popped = new Expr.Pop(stack, stack == Stack.INTS ? Type.INT : type);
-    Expr replay = type == Type.BOOLEAN
-        ? new Expr.Binary(BinaryOp.NE, popped, new Expr.Literal(Type.INT, 0), Type.BOOLEAN)
-        : popped;
-    return new Kept(store, local == null ? value : local, replay);
+    if (type != Type.BOOLEAN) {
+      return new Kept(List.of(new Stmt.Push(stack, value)), value, popped, List.of());
+    }
+    Expr.Var local = names.fresh(hint, type);
+    Expr bit = local.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0));
+    Expr replay =
+        new Expr.Binary(BinaryOp.NE, popped, new Expr.Literal(Type.INT, 0), Type.BOOLEAN);
+    return new Kept(List.of(new Stmt.Declare(local, value, Source.NONE)), local, replay,
+        List.of(new Stmt.Push(stack, bit)));
   }
 
   /** Declares {@code variable} at the top of the forward sweep, with its type's default. */

@@ -66,6 +66,7 @@ final class Sweeps {
     forward.addAll(decision.store());
     forward.add(new Stmt.If(decision.current(), block(then.forward()), block(otherwise.forward()),
         branch.source()));
+    forward.addAll(decision.storeAfter());
     var backward = new ArrayList<Stmt>(comment(branch.source()));
     backward.add(new Stmt.If(decision.replay(), block(then.backward()),
         block(otherwise.backward()), branch.source()));

@@ -1,0 +1,212 @@
+package dev.leibniz.processor.random;
+
+import dev.leibniz.processor.random.FlowProgram.State;
+import dev.leibniz.processor.random.FlowProgram.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
+ * the local array, if/else on comparisons, counted loops (with {@code break}), and returns.
+ */
+final class FlowGenerator {
+  private final Random random;
+  private final ExpressionGenerator expressions;
+  private int loops;
+
+  FlowGenerator(Random random) {
+    this.random = random;
+    this.expressions = new ExpressionGenerator(random, 2);
+  }
+
+  List<Statement> body() {
+    List<Statement> statements = statements(List.of(), 0, 4);
+    statements.add(new Return(expression(List.of())));
+    return statements;
+  }
+
+  private List<Statement> statements(List<String> counters, int depth, int count) {
+    List<Statement> out = FlowProgram.list();
+    for (int i = 0; i < count; i++) {
+      out.add(statement(counters, depth));
+    }
+    return out;
+  }
+
+  private Statement statement(List<String> counters, int depth) {
+    int choice = random.nextInt(depth >= 2 ? 4 : 7);
+    return switch (choice) {
+      case 0, 1 -> new Assign("s", random.nextBoolean() ? '=' : "+*".charAt(random.nextInt(2)),
+          expression(counters));
+      case 2 -> new AssignElement(index(counters), expression(counters));
+      case 3 -> new Assign(random.nextBoolean() ? "x0" : "x1", '=', expression(counters));
+      case 4 -> new If(comparison(counters), statements(counters, depth + 1, 2),
+          statements(counters, depth + 1, 1));
+      case 5 -> loop(counters, depth);
+      default -> new If(comparison(counters), List.of(new Return(expression(counters))), List.of());
+    };
+  }
+
+  private Statement loop(List<String> counters, int depth) {
+    String counter = "i" + loops++;
+    var inner = new ArrayList<>(counters);
+    inner.add(counter);
+    List<Statement> body = statements(inner, depth + 1, 2);
+    if (random.nextInt(3) == 0) {
+      body.add(new If(comparison(inner), List.of(new Break()), List.of()));
+    }
+    return new Loop(counter, 1 + random.nextInt(4), body);
+  }
+
+  private Node expression(List<String> counters) {
+    var variables = new ArrayList<>(List.of("x0", "x1", "s"));
+    Node e = expressions.expression(variables, 2);
+    if (random.nextBoolean()) {
+      Node element = new Element(random.nextBoolean() ? "a" : "b", index(counters));
+      e = new Node.Arithmetic(random.nextBoolean() ? '+' : '*', e, element);
+    }
+    return e;
+  }
+
+  private Comparison comparison(List<String> counters) {
+    return new Comparison(expression(counters), random.nextBoolean() ? '<' : '>',
+        new Node.Constant("0.5", 0.5));
+  }
+
+  /** A literal index, or a loop counter taken modulo the length. */
+  private IntIndex index(List<String> counters) {
+    if (!counters.isEmpty() && random.nextBoolean()) {
+      return new IntIndex(counters.get(random.nextInt(counters.size())), -1);
+    }
+    return new IntIndex(null, random.nextInt(3));
+  }
+
+  record IntIndex(String counter, int literal) {
+    String java() {
+      return counter == null ? String.valueOf(literal) : counter + " % 3";
+    }
+
+    int value(State state) {
+      return counter == null ? literal : state.ints.get(counter) % 3;
+    }
+  }
+
+  /** {@code a[i]} or {@code b[i]}; evaluated through the interpreter's current state. */
+  record Element(String array, IntIndex index) implements Node {
+    static final ThreadLocal<State> STATE = new ThreadLocal<>();
+
+    public String java() {
+      return array + "[" + index.java() + "]";
+    }
+
+    public Dual eval(Map<String, Dual> env, int inputs) {
+      State state = STATE.get();
+      return state.arrays.get(array)[index.value(state)];
+    }
+  }
+
+  static Dual eval(Node node, State state) {
+    Element.STATE.set(state);
+    return node.eval(state.scalars, FlowProgram.INPUTS);
+  }
+
+  record Comparison(Node left, char op, Node right) {
+    String java() {
+      return left.java() + " " + op + " " + right.java();
+    }
+
+    boolean holds(State state) {
+      double l = eval(left, state).value();
+      double r = eval(right, state).value();
+      return op == '<' ? l < r : l > r;
+    }
+  }
+
+  record Assign(String target, char op, Node value) implements Statement {
+    public String java(String indent) {
+      return indent + target + " " + (op == '=' ? "" : String.valueOf(op)) + "= " + value.java()
+          + ";\n";
+    }
+
+    public Dual run(State state) {
+      Dual v = eval(value, state);
+      Dual old = state.scalars.get(target);
+      state.scalars.put(target, op == '+' ? old.plus(v) : op == '*' ? old.times(v) : v);
+      return null;
+    }
+  }
+
+  record AssignElement(IntIndex index, Node value) implements Statement {
+    public String java(String indent) {
+      return indent + "b[" + index.java() + "] += " + value.java() + ";\n";
+    }
+
+    public Dual run(State state) {
+      Dual v = eval(value, state);
+      Dual[] b = state.arrays.get("b");
+      int i = index.value(state);
+      b[i] = b[i].plus(v);
+      return null;
+    }
+  }
+
+  record If(Comparison condition, List<Statement> then, List<Statement> otherwise)
+      implements Statement {
+    public String java(String indent) {
+      String text = indent + "if (" + condition.java() + ") {\n" + FlowProgram.block(then, indent);
+      if (!otherwise.isEmpty()) {
+        text += indent + "} else {\n" + FlowProgram.block(otherwise, indent);
+      }
+      return text + indent + "}\n";
+    }
+
+    public Dual run(State state) {
+      return FlowProgram.runAll(condition.holds(state) ? then : otherwise, state);
+    }
+  }
+
+  record Loop(String counter, int count, List<Statement> body) implements Statement {
+    public String java(String indent) {
+      return indent + "for (int " + counter + " = 0; " + counter + " < " + count + "; "
+          + counter + "++) {\n" + FlowProgram.block(body, indent) + indent + "}\n";
+    }
+
+    public Dual run(State state) {
+      for (int i = 0; i < count; i++) {
+        state.ints.put(counter, i);
+        Dual returned = FlowProgram.runAll(body, state);
+        if (returned != null) {
+          return returned;
+        }
+        if (state.breaking) {
+          state.breaking = false;
+          break;
+        }
+      }
+      return null;
+    }
+  }
+
+  record Break() implements Statement {
+    public String java(String indent) {
+      return indent + "break;\n";
+    }
+
+    public Dual run(State state) {
+      state.breaking = true;
+      return null;
+    }
+  }
+
+  record Return(Node value) implements Statement {
+    public String java(String indent) {
+      return indent + "return " + value.java() + ";\n";
+    }
+
+    public Dual run(State state) {
+      return eval(value, state);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.leibniz.processor.random;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A randomly generated method with branches, loops, arrays, {@code break} and early returns,
+ * and its own interpreter over dual numbers, which is the oracle. Parameters: {@code x0, x1}, a
+ * {@code double[] a} of length 3, an {@code int k} that is always 2; a local {@code double[] b}
+ * of length 3.
+ */
+final class FlowProgram {
+  static final int INPUTS = 5;
+  private static final int LENGTH = 3;
+
+  /** A statement of the generated program: Java source and its effect on the interpreter. */
+  interface Statement {
+    String java(String indent);
+
+    /** Runs the statement; returns a non-null value when the method returns. */
+    Dual run(State state);
+  }
+
+  /** The interpreter's variables. */
+  static final class State {
+    final Map<String, Dual> scalars = new HashMap<>();
+    final Map<String, Integer> ints = new HashMap<>();
+    final Map<String, Dual[]> arrays = new HashMap<>();
+    boolean breaking;
+  }
+
+  final String name;
+  final List<Statement> body;
+
+  private FlowProgram(String name, List<Statement> body) {
+    this.name = name;
+    this.body = body;
+  }
+
+  static FlowProgram generate(String name, Random random) {
+    return new FlowProgram(name, new FlowGenerator(random).body());
+  }
+
+  String java() {
+    var text = new StringBuilder("  @Differentiable static double ").append(name)
+        .append("(double x0, double x1, double[] a, int k) {\n")
+        .append("    double s = 0;\n")
+        .append("    double[] b = new double[" + LENGTH + "];\n");
+    body.forEach(s -> text.append(s.java("    ")));
+    return text.toString() + "  }\n";
+  }
+
+  /** Value and partials with respect to x0, x1, a[0], a[1], a[2]. */
+  Dual oracle(double[] point) {
+    var state = new State();
+    state.scalars.put("x0", Dual.input(point[0], 0, INPUTS));
+    state.scalars.put("x1", Dual.input(point[1], 1, INPUTS));
+    state.scalars.put("s", Dual.constant(0, INPUTS));
+    Dual[] a = new Dual[LENGTH];
+    Dual[] b = new Dual[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      a[i] = Dual.input(point[2 + i], 2 + i, INPUTS);
+      b[i] = Dual.constant(0, INPUTS);
+    }
+    state.arrays.put("a", a);
+    state.arrays.put("b", b);
+    return runAll(body, state);
+  }
+
+  static Dual runAll(List<Statement> statements, State state) {
+    for (Statement s : statements) {
+      Dual returned = s.run(state);
+      if (returned != null || state.breaking) {
+        return returned;
+      }
+    }
+    return null;
+  }
+
+  static String block(List<Statement> statements, String indent) {
+    var text = new StringBuilder();
+    statements.forEach(s -> text.append(s.java(indent + "  ")));
+    return text.toString();
+  }
+
+  static List<Statement> list() {
+    return new ArrayList<>();
+  }
+}

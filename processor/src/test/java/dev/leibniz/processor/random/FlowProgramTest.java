@@ -1,0 +1,83 @@
+package dev.leibniz.processor.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leibniz.check.FiniteDifferences;
+import dev.leibniz.processor.Compiled;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Randomly generated programs with branches, loops, arrays, breaks and early returns, compiled
+ * with the processor in batches, against the interpreter's dual numbers.
+ * {@code -Dleibniz.random.batches=N} runs more (each batch is 40 programs).
+ */
+class FlowProgramTest {
+  private static final int PROGRAMS_PER_BATCH = 40;
+  private static final int POINTS_PER_PROGRAM = 3;
+  private static final double TOLERANCE = 1e-9;
+
+  @Test
+  void generatedGradientsMatchTheOracle() {
+    int batches = Integer.getInteger("leibniz.random.batches", 6);
+    double worst = 0;
+    int checked = 0;
+    for (int batch = 0; batch < batches; batch++) {
+      var random = new Random(7_000 + batch);
+      var programs = new ArrayList<FlowProgram>();
+      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
+        programs.add(FlowProgram.generate("f" + p, random));
+      }
+      var compiled = Compiled.compile(source("Flows" + batch, programs));
+      for (FlowProgram program : programs) {
+        for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
+          worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
+        }
+        checked++;
+      }
+    }
+    System.out.printf(
+        "random programs with control flow: %d checked at %d points each, worst relative error"
+            + " %.3g%n", checked, POINTS_PER_PROGRAM, worst);
+    assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
+  }
+
+  private static double check(
+      Compiled compiled, String className, FlowProgram program, Random random) {
+    double[] point = new double[FlowProgram.INPUTS];
+    for (int i = 0; i < point.length; i++) {
+      point[i] = random.nextDouble() * 2 - 1;
+    }
+    double[] a = Arrays.copyOfRange(point, 2, 5);
+    double[] aBefore = a.clone();
+    Dual expected = program.oracle(point);
+    Object record = compiled.call(className + "Gradients", program.name,
+        point[0], point[1], a, 2);
+    Map<String, Object> result = Compiled.components(record);
+    assertEquals(Arrays.toString(aBefore), Arrays.toString(a), "input array changed");
+    double[] dA = (double[]) result.get("dA");
+    double[] actual = {(double) result.get("dX0"), (double) result.get("dX1"), dA[0], dA[1], dA[2]};
+    String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
+    double value = (double) result.get("value");
+    assertEquals(expected.value(), value, 1e-12 * Math.max(1, Math.abs(value)), context);
+    double worst = 0;
+    for (int i = 0; i < actual.length; i++) {
+      double error = FiniteDifferences.relativeError(actual[i], expected.tangent()[i]);
+      assertTrue(error <= TOLERANCE, "input " + i + " of " + context + " generated " + actual[i]
+          + ", oracle " + expected.tangent()[i]);
+      worst = Math.max(worst, error);
+    }
+    return worst;
+  }
+
+  private static String source(String className, List<FlowProgram> programs) {
+    return "package q;\nimport dev.leibniz.Differentiable;\npublic class " + className + " {\n"
+        + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
+  }
+}
