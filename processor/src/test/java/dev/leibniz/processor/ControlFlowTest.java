@@ -34,6 +34,13 @@ class ControlFlowTest {
             }
             return r;
           }
+          @Differentiable static double logical(double x, int k) {
+            boolean positive = x > 0;
+            if (positive && k == 2 || !positive && k <= 1) {
+              return x * x;
+            }
+            return positive != (k >= 3) ? Math.exp(x) : -x;
+          }
           @Differentiable static double conditional(double x, double y) {
             double z = x > 0 ? x * y : Math.log(-x) + y;
             return (y > 1 ? z * z : z) + (x < y ? 1.0 : 2.0) * x;
@@ -151,6 +158,19 @@ class ControlFlowTest {
   void ifElseChainsAndLogicalConditions() {
     for (double[] p : new double[][] {{2, 1}, {-2, 1}, {0.5, 3}, {0.2, 0.4}, {-0.5, 0.1}}) {
       assertMatchesFiniteDifferences(compiled, "c.Flow", "branches", 1e-7, p);
+    }
+  }
+
+  @Test
+  void logicalOperatorsAndComparisons() {
+    for (int k = 0; k < 5; k++) {
+      for (double x : new double[] {-0.7, 0.4}) {
+        double[] g = compiled.valueAndGradient("c.Flow", "logical", x, k);
+        boolean positive = x > 0;
+        double expected = positive && k == 2 || !positive && k <= 1 ? 2 * x
+            : positive != (k >= 3) ? Math.exp(x) : -1;
+        assertEquals(expected, g[1], 1e-15, "x=" + x + " k=" + k);
+      }
     }
   }
 

@@ -8,16 +8,29 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Each derivative is a central difference {@code D(h) = (f(x + h) - f(x - h)) / 2h} improved by
  * one step of Richardson extrapolation, {@code (4 D(h/2) - D(h)) / 3}, which cancels the
- * {@code h²} error term and leaves an error of order {@code h⁴}.
+ * {@code h²} error term and leaves an error of order {@code h⁴}. The step {@code h} is relative:
+ * {@code step · max(|x|, 0.01)}.
  */
 public final class FiniteDifferences {
   private static final double DEFAULT_STEP = 1e-3;
+
+  /** The step scales with |x|, but not below this, so that it never vanishes near zero. */
+  private static final double SMALLEST_SCALE = 1e-2;
 
   private FiniteDifferences() {}
 
   /** The derivative of {@code f} at {@code x}. */
   public static double derivative(DoubleUnaryOperator f, double x) {
-    double h = DEFAULT_STEP * Math.max(1.0, Math.abs(x));
+    return derivative(f, x, DEFAULT_STEP);
+  }
+
+  /**
+   * The derivative of {@code f} at {@code x} with a relative step of {@code step}: smaller than
+   * the default for a function with kinks (ReLU networks), so that the differences rarely
+   * straddle one.
+   */
+  public static double derivative(DoubleUnaryOperator f, double x, double step) {
+    double h = step * Math.max(SMALLEST_SCALE, Math.abs(x));
     return richardson(f, x, h);
   }
 
@@ -26,6 +39,11 @@ public final class FiniteDifferences {
    * restored before this method returns.
    */
   public static double[] gradient(ToDoubleFunction<double[]> f, double[] x) {
+    return gradient(f, x, DEFAULT_STEP);
+  }
+
+  /** The gradient with a relative step of {@code step}, as for {@link #derivative}. */
+  public static double[] gradient(ToDoubleFunction<double[]> f, double[] x, double step) {
     double[] gradient = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       int coordinate = i;
@@ -34,7 +52,7 @@ public final class FiniteDifferences {
         x[coordinate] = t;
         return f.applyAsDouble(x);
       };
-      gradient[i] = derivative(along, original);
+      gradient[i] = derivative(along, original, step);
       x[i] = original;
     }
     return gradient;

@@ -1,25 +1,31 @@
 package dev.leibniz.samples;
 
-import dev.leibniz.check.FiniteDifferences;
+import java.io.IOException;
+import java.nio.file.Path;
 
-/** Prints the generated gradients of the samples next to finite differences. */
+/**
+ * Trains a three-layer network on the two-moons set using only gradients Leibniz generated:
+ * checks the gradient against finite differences, trains with SGD while reporting progress, and
+ * draws the loss curve and the decision boundary.
+ */
 public final class Demo {
   private Demo() {}
 
-  public static void main(String[] args) {
-    CircuitGradients.F circuit = CircuitGradients.f(-2, 5, -4);
-    System.out.printf("circuit (x + y) z at (-2, 5, -4): value %.1f, gradient (%.1f, %.1f, %.1f)%n",
-        circuit.value(), circuit.dX(), circuit.dY(), circuit.dZ());
-
-    NeuronGradients.Output neuron = NeuronGradients.output(2, -1, -3, -2, -3);
-    System.out.printf("sigmoid neuron: value %.3f, dw = (%.3f, %.3f, %.3f), dx = (%.3f, %.3f)%n",
-        neuron.value(), neuron.dW0(), neuron.dW1(), neuron.dW2(), neuron.dX0(), neuron.dX1());
-
-    StagedGradients.F staged = StagedGradients.f(3, -4);
-    double[] numeric =
-        FiniteDifferences.gradient(p -> Staged.f(p[0], p[1]), new double[] {3, -4});
-    System.out.printf("staged f at (3, -4): value %.6f, gradient (%.6f, %.6f), "
-            + "finite differences (%.6f, %.6f)%n",
-        staged.value(), staged.dX(), staged.dY(), numeric[0], numeric[1]);
+  public static void main(String[] args) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    long start = System.nanoTime();
+    TwoMoons data = TwoMoons.generate(400, 0.12, 42);
+    var network = new Network(16, 7);
+    var trainer = new Trainer(network, data);
+    System.out.printf("gradient check: largest relative error against finite differences %.2e%n",
+        trainer.gradientCheck());
+    trainer.train(250, 16, 0.2, 3);
+    Path output = Path.of(args.length > 0 ? args[0] : "target/leibniz-demo");
+    Path loss = Plots.lossCurve(trainer.lossPerEpoch, output.resolve("loss.png"));
+    Path boundary = Plots.decisionBoundary(network, data, output.resolve("decision-boundary.png"));
+    System.out.printf("final accuracy %.1f%%, trained in %.1f s%n",
+        100 * trainer.accuracy(), (System.nanoTime() - start) / 1e9);
+    System.out.println("loss curve:        " + loss);
+    System.out.println("decision boundary: " + boundary);
   }
 }
