@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class CompanionWriter {
       ClassName result = ClassName.get(owner.packageName(), name, recordName(method, recordNames));
       type.addType(resultRecord(method, result));
       type.addMethod(gradientMethod(method, result));
+      type.addMethod(pullbackMethod(method));
     }
     type.addMethods(Helpers.used(methods));
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
@@ -72,9 +74,9 @@ public final class CompanionWriter {
   private static TypeSpec resultRecord(AdjointMethod method, ClassName result) {
     var components = new ArrayList<ParameterSpec>();
     components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
-    for (AdjointMethod.Gradient g : method.gradients()) {
-      TypeName type = Helpers.typeName(g.param().var().type().javaName());
-      components.add(ParameterSpec.builder(type, g.param().accessor()).build());
+    for (Param p : differentiable(method)) {
+      TypeName type = Helpers.typeName(p.var().type().javaName());
+      components.add(ParameterSpec.builder(type, p.accessor()).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(Modifier.PUBLIC)
@@ -83,29 +85,91 @@ public final class CompanionWriter {
         .build();
   }
 
+  /** The value and the gradient, through the pullback with an upstream gradient of 1. */
   private static MethodSpec gradientMethod(AdjointMethod method, ClassName result) {
     CodeBlock.Builder body = CodeBlock.builder();
-    body.add("// forward sweep\n");
-    body.add(Helpers.stackDeclarations(method.stacks()));
-    StatementPrinter.print(method.forward(), body);
-    body.add("\n// backward sweep: downstream = local × upstream\n");
-    StatementPrinter.print(method.backward(), body);
-    CodeBlock values =
-        method.gradients().stream()
-            .map(g -> ExprPrinter.print(g.value()))
-            .collect(CodeBlock.joining(", "));
-    String separator = method.gradients().isEmpty() ? "" : ", ";
-    body.addStatement("return new $T($N$L$L)", result, method.value().name(), separator, values);
+    var arguments = new ArrayList<CodeBlock>();
+    method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
+    arguments.add(CodeBlock.of("1.0"));
+    if (method.scalarAdjoints() != null) {
+      body.addStatement("double[] $N = new double[$L]",
+          method.scalarAdjoints().name(), method.scalarParams().size());
+      arguments.add(CodeBlock.of("$N", method.scalarAdjoints().name()));
+    }
+    for (AdjointMethod.ArrayAdjoint a : method.arrayAdjoints()) {
+      Expr.Var array = a.param().var();
+      body.addStatement("$L $N = $L", array.type().javaName(), a.adjoint().name(),
+          ExprPrinter.print(Helpers.zerosLike(array)));
+      arguments.add(CodeBlock.of("$N", a.adjoint().name()));
+    }
+    body.addStatement("double $N = $N($L)", method.value().name(), pullbackName(method),
+        CodeBlock.join(arguments, ", "));
+    var components = new ArrayList<CodeBlock>();
+    components.add(CodeBlock.of("$N", method.value().name()));
+    int scalar = 0;
+    for (Param p : differentiable(method)) {
+      components.add(p.var().type().isArray()
+          ? CodeBlock.of("$N", arrayAdjoint(method, p).name())
+          : CodeBlock.of("$N[$L]", method.scalarAdjoints().name(), scalar++));
+    }
+    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ", "));
     MethodSpec.Builder spec =
         MethodSpec.methodBuilder(method.primal().name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(result)
             .addJavadoc("Value and gradient of {@link $L}.\n", reference(method))
             .addCode(body.build());
+    addPrimalParameters(method, spec);
+    return spec.build();
+  }
+
+  /** The forward and backward sweeps, seeded with the caller's upstream gradient. */
+  private static MethodSpec pullbackMethod(AdjointMethod method) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.add("// forward sweep\n");
+    body.add(Helpers.stackDeclarations(method.stacks()));
+    StatementPrinter.print(method.forward(), body);
+    body.add("\n// backward sweep: downstream = local × upstream\n");
+    StatementPrinter.print(method.backward(), body);
+    body.addStatement("return $N", method.value().name());
+    MethodSpec.Builder spec =
+        MethodSpec.methodBuilder(pullbackName(method))
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(TypeName.DOUBLE)
+            .addJavadoc(PullbackDoc.of(method, reference(method)))
+            .addCode(body.build());
+    addPrimalParameters(method, spec);
+    spec.addParameter(TypeName.DOUBLE, method.upstream().name());
+    if (method.scalarAdjoints() != null) {
+      spec.addParameter(TypeName.get(double[].class), method.scalarAdjoints().name());
+    }
+    for (AdjointMethod.ArrayAdjoint a : method.arrayAdjoints()) {
+      spec.addParameter(Helpers.typeName(a.param().var().type().javaName()), a.adjoint().name());
+    }
+    return spec.build();
+  }
+
+  /** The name of the pullback of a method {@code m}: {@code mPullback}. */
+  public static String pullbackName(AdjointMethod method) {
+    return method.primal().name() + "Pullback";
+  }
+
+  private static void addPrimalParameters(AdjointMethod method, MethodSpec.Builder spec) {
     for (Param p : method.primal().allParams()) {
       spec.addParameter(typeOf(p), p.var().name());
     }
-    return spec.build();
+  }
+
+  private static List<Param> differentiable(AdjointMethod method) {
+    return method.primal().params().stream().filter(Param::differentiable).toList();
+  }
+
+  private static Expr.Var arrayAdjoint(AdjointMethod method, Param p) {
+    return method.arrayAdjoints().stream()
+        .filter(a -> a.param().equals(p))
+        .findFirst()
+        .orElseThrow()
+        .adjoint();
   }
 
   private static TypeName typeOf(Param p) {

@@ -54,8 +54,8 @@ final class Helpers {
           .filter(e -> e instanceof Expr.Call c && c.owner().equals(TypeRef.COMPANION))
           .map(e -> (Expr.Call) e)
           .forEach(c -> calls.add(c.name() + ":" + c.type()));
-      method.gradients().stream()
-          .map(AdjointMethod.Gradient::value)
+      method.arrayAdjoints().stream()
+          .map(a -> zerosLike(a.param().var()))
           .filter(e -> e instanceof Expr.Call)
           .forEach(e -> calls.add(((Expr.Call) e).name() + ":" + e.type()));
     }
@@ -64,7 +64,11 @@ final class Helpers {
     for (String call : calls) {
       String[] parts = call.split(":");
       Type type = Type.valueOf(parts[1]);
-      specs.add(parts[0].equals("zerosLike") ? zerosLike(type) : copyOf(type));
+      specs.add(switch (parts[0]) {
+        case "zerosLike" -> zerosLike(type);
+        case "addInto" -> addInto(type);
+        default -> copyOf(type);
+      });
     }
     return specs;
   }
@@ -109,6 +113,33 @@ final class Helpers {
         .endControlFlow()
         .addStatement("return zeros")
         .build();
+  }
+
+  /**
+   * A zero array shaped like a parameter: {@code new double[w.length]} for a vector, a call of
+   * the helper for a matrix, whose rows may differ in length.
+   */
+  static Expr zerosLike(Expr.Var array) {
+    if (array.type() == Type.DOUBLE_ARRAY) {
+      return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(array)));
+    }
+    return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
+  }
+
+  /** {@code sum += part}, element by element. */
+  private static MethodSpec addInto(Type type) {
+    TypeName array = typeName(type.javaName());
+    MethodSpec.Builder spec = MethodSpec.methodBuilder("addInto")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(array, "sum")
+        .addParameter(array, "part")
+        .beginControlFlow("for (int i = 0; i < part.length; i++)");
+    if (type == Type.DOUBLE_ARRAY) {
+      spec.addStatement("sum[i] += part[i]");
+    } else {
+      spec.addStatement("addInto(sum[i], part[i])");
+    }
+    return spec.endControlFlow().build();
   }
 
   /** A copy of {@code a}, row by row, so that writing to it leaves the caller's array alone. */

@@ -47,6 +47,8 @@ final class StatementPrinter {
       String stack = p.stack().variable();
       out.addStatement("$N = push($N, $N++, $L)",
           stack, stack, stack + "Top", ExprPrinter.print(p.value()));
+    } else if (stmt instanceof Stmt.Evaluate e) {
+      out.addStatement("$L", ExprPrinter.print(e.call()));
     } else if (stmt instanceof Stmt.Break) {
       out.addStatement("break");
     } else if (stmt instanceof Stmt.Continue) {

@@ -4,15 +4,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The reverse phase's output for one method: straight Java statements for the forward sweep
- * (the primal computation, plus the values the backward sweep needs) and the backward sweep
- * (adjoints, in reverse order), ready to be printed.
+ * The reverse phase's output for one method: the body of its pullback, as straight Java
+ * statements for the forward sweep (the primal computation, plus the values the backward sweep
+ * needs) and the backward sweep (adjoints, in reverse order), ready to be printed.
+ *
+ * <p>The pullback takes the method's parameters, then {@code upstream}, then
+ * {@code scalarAdjoints} (if the method has differentiable {@code double} parameters), then one
+ * adjoint array per differentiable array parameter; it adds {@code upstream} times each partial
+ * derivative to them and returns the method's value.
  *
  * @param primal the method the gradient is of
  * @param forward the forward sweep; it leaves the method's value in {@code value}
- * @param backward the backward sweep; it leaves each gradient in its {@link Gradient#value()}
+ * @param backward the backward sweep; it ends by adding the gradients into the adjoint
+ *     parameters
  * @param value the variable holding the method's value
- * @param gradients one entry per differentiable parameter, in declaration order
+ * @param upstream the pullback's parameter for the gradient of the caller's result
+ * @param scalarAdjoints the pullback's array parameter receiving the {@code double}
+ *     parameters' gradients, in declaration order, or null if there are none
+ * @param arrayAdjoints the pullback's parameters receiving the array parameters' gradients
  * @param stacks the stacks the sweeps push to and pop from
  */
 public record AdjointMethod(
@@ -20,16 +29,25 @@ public record AdjointMethod(
     List<Stmt> forward,
     List<Stmt> backward,
     Expr.Var value,
-    List<Gradient> gradients,
+    Expr.Var upstream,
+    Expr.Var scalarAdjoints,
+    List<ArrayAdjoint> arrayAdjoints,
     Set<Stack> stacks) {
 
   public AdjointMethod {
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
-    gradients = List.copyOf(gradients);
+    arrayAdjoints = List.copyOf(arrayAdjoints);
     stacks = Set.copyOf(stacks);
   }
 
-  /** The gradient with respect to one parameter: its adjoint variable, or 0 if inactive. */
-  public record Gradient(Param param, Expr value) {}
+  /** The pullback parameter that receives the gradient of one array parameter. */
+  public record ArrayAdjoint(Param param, Expr.Var adjoint) {}
+
+  /** The differentiable {@code double} parameters, in the order of {@code scalarAdjoints}. */
+  public List<Param> scalarParams() {
+    return primal.params().stream()
+        .filter(p -> p.differentiable() && !p.var().type().isArray())
+        .toList();
+  }
 }

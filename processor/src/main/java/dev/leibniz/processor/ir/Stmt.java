@@ -20,7 +20,8 @@ public sealed interface Stmt
         Stmt.Accumulate,
         Stmt.Comment,
         Stmt.Push,
-        Stmt.Repeat {
+        Stmt.Repeat,
+        Stmt.Evaluate {
 
   /** {@code double v = init;} or, with a null {@code init}, {@code double v;}. */
   record Declare(Expr.Var var, Expr init, Source source) implements Stmt {}
@@ -62,6 +63,9 @@ public sealed interface Stmt
 
   /** {@code target += value;}: one term of the chain rule added to an adjoint. */
   record Accumulate(Expr target, Expr value) implements Stmt {}
+
+  /** A call made for what it does, not for its value: {@code addInto(dW, own);}. */
+  record Evaluate(Expr.Call call) implements Stmt {}
 
   /** Pushes a value onto one of the call's stacks. */
   record Push(Stack stack, Expr value) implements Stmt {}

@@ -43,6 +43,8 @@ public final class Stmts {
       return Stream.of(p.value());
     } else if (statement instanceof Stmt.Repeat r) {
       return Stream.of(r.times());
+    } else if (statement instanceof Stmt.Evaluate e) {
+      return Stream.of(e.call());
     }
     return Stream.empty();
   }

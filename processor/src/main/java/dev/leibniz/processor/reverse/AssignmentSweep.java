@@ -23,7 +23,7 @@ import java.util.Set;
  * An array element is a variable of its own for all of this.
  */
 final class AssignmentSweep {
-  private final String fileName;
+  private final Frame frame;
   private final Activity activity;
   private final Names names;
   private final Storage storage;
@@ -33,17 +33,26 @@ final class AssignmentSweep {
   private final Expr.Var value;
   private final Set<Expr.Var> defined = new HashSet<>();
 
+  /**
+   * The method-wide names an assignment's sweeps refer to.
+   *
+   * @param fileName the user's file, for comments
+   * @param value the variable holding the method's value
+   * @param upstream the gradient of the caller's result with respect to the value
+   */
+  record Frame(String fileName, Expr.Var value, Expr.Var upstream) {}
+
   /** @param needed the variables the backward sweep reads, or null to keep every value */
-  AssignmentSweep(String fileName, Activity activity, Names names, Storage storage,
-      Set<Expr.Var> needed, Expr.Var value) {
-    this.fileName = fileName;
+  AssignmentSweep(Frame frame, Activity activity, Names names, Storage storage,
+      Set<Expr.Var> needed) {
+    this.frame = frame;
     this.activity = activity;
     this.names = names;
     this.storage = storage;
     this.linearizer = new Linearizer(activity, names);
     this.pullback = new Pullback(activity, names);
     this.needed = needed;
-    this.value = value;
+    this.value = frame.value();
   }
 
   /** Marks a parameter as holding a value on entry. */
@@ -76,14 +85,14 @@ final class AssignmentSweep {
     return assignment(v, assignment.value(), assignment.source(), false, overwrites, where);
   }
 
-  /** The final {@code return e}: the method's value, with upstream gradient 1. */
+  /** The final {@code return e}: the method's value, whose adjoint is the upstream gradient. */
   Part result(Stmt.Return statement) {
     return assignment(value, statement.value(), statement.source(), true, false, Where.TOP);
   }
 
   List<Stmt> comment(Source source) {
     return source.line() > 0
-        ? List.of(new Stmt.Comment(fileName + ":" + source.line() + ": " + source.text()))
+        ? List.of(new Stmt.Comment(frame.fileName() + ":" + source.line() + ": " + source.text()))
         : List.of();
   }
 
@@ -134,7 +143,7 @@ final class AssignmentSweep {
   private void differentiate(Expr.Var v, Expr e, Stmt assign, Where where, boolean overwrites,
       Stmt restore, List<Stmt> forward, List<Stmt> backward) {
     boolean result = v.equals(value);
-    Expr upstream = result ? Expr.one() : names.adjoint(v);
+    Expr upstream = result ? frame.upstream() : names.adjoint(v);
     Expr root = chainRule(e, assign, v, where, upstream, restore, forward, backward);
     if (root != null) {
       if (overwrites && !result) {

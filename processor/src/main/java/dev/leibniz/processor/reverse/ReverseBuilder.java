@@ -55,9 +55,13 @@ public final class ReverseBuilder {
   private AdjointMethod pass(Set<Expr.Var> needed) {
     var names = new Names(variableNames());
     var storage = new Storage(names);
-    Expr.Var value = names.fresh("value", Type.DOUBLE);
-    var assignments =
-        new AssignmentSweep(method.fileName(), activity, names, storage, needed, value);
+    var frame = new AssignmentSweep.Frame(method.fileName(),
+        names.fresh("value", Type.DOUBLE), names.fresh("upstream", Type.DOUBLE));
+    Expr.Var scalarAdjoints = hasScalarParams()
+        ? names.fresh("dScalars", Type.DOUBLE_ARRAY)
+        : null;
+    List<AdjointMethod.ArrayAdjoint> arrayAdjoints = arrayAdjoints(names);
+    var assignments = new AssignmentSweep(frame, activity, names, storage, needed);
     method.allParams().forEach(p -> assignments.defined(p.var()));
     Part body = new Sweeps(names, storage, assignments)
         .block(method.body().statements(), Where.TOP);
@@ -66,11 +70,60 @@ public final class ReverseBuilder {
     forward.addAll(body.forward());
     var backward = new ArrayList<Stmt>(adjointDeclarations(names));
     backward.addAll(body.backward());
-    return new AdjointMethod(method, forward, backward, value, gradients(names), storage.stacks());
+    backward.addAll(handOver(names, scalarAdjoints, arrayAdjoints));
+    return new AdjointMethod(method, forward, backward, frame.value(), frame.upstream(),
+        scalarAdjoints, arrayAdjoints, storage.stacks());
+  }
+
+  private boolean hasScalarParams() {
+    return method.params().stream().anyMatch(p -> p.differentiable() && !p.var().type().isArray());
   }
 
   /**
-   * {@code w = w.clone()} for each parameter array the method writes into, so that the gradient
+   * The pullback's adjoint array parameters. The backward sweep adds straight into the caller's
+   * array, except for a parameter the method writes into: there an element's adjoint is reset
+   * when it is overwritten, so the sweep works on an array of its own and adds it in at the end.
+   */
+  private List<AdjointMethod.ArrayAdjoint> arrayAdjoints(Names names) {
+    var adjoints = new ArrayList<AdjointMethod.ArrayAdjoint>();
+    for (Param p : method.params()) {
+      if (p.differentiable() && p.var().type().isArray()) {
+        Expr.Var own = names.adjoint(p.var());
+        Expr.Var adjoint = writesInto(p.var())
+            ? names.fresh(own.name() + "Out", p.var().type())
+            : own;
+        adjoints.add(new AdjointMethod.ArrayAdjoint(p, adjoint));
+      }
+    }
+    return adjoints;
+  }
+
+  /** {@code dScalars[k] += dX} for each scalar parameter; the sums of arrays worked apart. */
+  private List<Stmt> handOver(Names names, Expr.Var scalarAdjoints,
+      List<AdjointMethod.ArrayAdjoint> arrayAdjoints) {
+    var statements = new ArrayList<Stmt>();
+    int k = 0;
+    for (Param p : method.params()) {
+      if (p.differentiable() && !p.var().type().isArray()) {
+        if (activity.isActive(p.var())) {
+          var slot = new Expr.Index(scalarAdjoints, new Expr.Literal(Type.INT, k), Type.DOUBLE);
+          statements.add(new Stmt.Accumulate(slot, names.adjoint(p.var())));
+        }
+        k++;
+      }
+    }
+    for (AdjointMethod.ArrayAdjoint a : arrayAdjoints) {
+      Expr.Var own = names.adjoint(a.param().var());
+      if (!a.adjoint().equals(own) && activity.isActive(a.param().var())) {
+        statements.add(new Stmt.Evaluate(new Expr.Call(TypeRef.COMPANION, "addInto",
+            List.of(a.adjoint(), own), a.param().var().type())));
+      }
+    }
+    return statements;
+  }
+
+  /**
+   * {@code w = copyOf(w)} for each parameter array the method writes into, so that the gradient
    * method never changes its inputs.
    */
   private List<Stmt> copiesOfWrittenParameters() {
@@ -84,16 +137,21 @@ public final class ReverseBuilder {
     return copies;
   }
 
+  /** Whether the body assigns to the array or to one of its elements. */
   private boolean writesInto(Expr.Var array) {
     return Stmts.all(method.body())
-        .anyMatch(s -> s instanceof Stmt.Assign a && a.target() instanceof Expr.Index
-            && a.variable().equals(array));
+        .anyMatch(s -> s instanceof Stmt.Assign a && a.variable().equals(array));
   }
 
+  /**
+   * Zero adjoints for the active variables, except array parameters whose adjoints are the
+   * caller's arrays.
+   */
   private List<Stmt> adjointDeclarations(Names names) {
     var declarations = new ArrayList<Stmt>();
     for (Expr.Var v : variablesInOrder()) {
-      if (activity.isActive(v)) {
+      boolean callersArray = v.type().isArray() && isParameter(v) && !writesInto(v);
+      if (activity.isActive(v) && !callersArray) {
         Expr zero = v.type().isArray()
             ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(v), v.type())
             : Expr.zero();
@@ -103,21 +161,8 @@ public final class ReverseBuilder {
     return declarations;
   }
 
-  private List<AdjointMethod.Gradient> gradients(Names names) {
-    var gradients = new ArrayList<AdjointMethod.Gradient>();
-    for (Param p : method.params()) {
-      if (p.differentiable()) {
-        Expr g = activity.isActive(p.var()) ? names.adjoint(p.var()) : zeroGradient(p.var());
-        gradients.add(new AdjointMethod.Gradient(p, g));
-      }
-    }
-    return gradients;
-  }
-
-  private static Expr zeroGradient(Expr.Var parameter) {
-    return parameter.type().isArray()
-        ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(parameter), parameter.type())
-        : Expr.zero();
+  private boolean isParameter(Expr.Var v) {
+    return method.params().stream().anyMatch(p -> p.var().equals(v));
   }
 
   private Set<String> variableNames() {
