@@ -3,6 +3,7 @@ package dev.leibniz.processor;
 import com.sun.source.util.Trees;
 import dev.leibniz.processor.analyse.ActivityAnalysis;
 import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
@@ -10,6 +11,7 @@ import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
 import dev.leibniz.processor.read.MethodReader;
+import dev.leibniz.processor.read.RuleIndex;
 import dev.leibniz.processor.reverse.ReverseBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -35,11 +38,14 @@ import javax.tools.Diagnostic;
 final class CompanionGenerator {
   private final Reporter reporter;
   private final MethodReader reader;
+  private final RuleChecker rules;
   private final Filer filer;
 
   private CompanionGenerator(ProcessingEnvironment env, Trees trees) {
     this.reporter = new Reporter(trees, env.getMessager());
-    this.reader = new MethodReader(trees, env.getElementUtils(), reporter);
+    var index = new RuleIndex(env.getElementUtils(), env.getTypeUtils());
+    this.reader = new MethodReader(trees, env.getElementUtils(), index, reporter);
+    this.rules = new RuleChecker(index, reporter);
     this.filer = env.getFiler();
   }
 
@@ -47,8 +53,8 @@ final class CompanionGenerator {
   static Generation forEnvironment(ProcessingEnvironment env) {
     Optional<Trees> trees = JavacEnvironment.trees(env);
     if (trees.isEmpty()) {
-      return elements -> {
-        if (!elements.isEmpty()) {
+      return (elements, ruleElements) -> {
+        if (!elements.isEmpty() || !ruleElements.isEmpty()) {
           env.getMessager()
               .printMessage(Diagnostic.Kind.ERROR, Message.NO_TREE_API.format());
         }
@@ -59,10 +65,11 @@ final class CompanionGenerator {
 
   /** What one round does with its annotated elements. */
   interface Generation {
-    void generate(java.util.Set<? extends Element> annotated);
+    void generate(Set<? extends Element> annotated, Set<? extends Element> ruleElements);
   }
 
-  private void generate(java.util.Set<? extends Element> annotated) {
+  private void generate(Set<? extends Element> annotated, Set<? extends Element> ruleElements) {
+    ruleElements.forEach(rules::check);
     Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
     for (Element element : annotated) {
       if (element.getKind() != ElementKind.METHOD) {
@@ -79,9 +86,17 @@ final class CompanionGenerator {
   private Optional<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner) {
     try {
       String companion = CompanionWriter.companionName(reference(owner));
-      Optional<MethodIR> ir = reader.read(method, companion);
-      return ir.map(JumpLowering::lower)
-          .map(m -> ReverseBuilder.build(m, ActivityAnalysis.of(m)));
+      Optional<MethodReader.Read> read = reader.read(method, companion);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        MethodIR lowered = JumpLowering.lower(read.get().method());
+        return Optional.of(ReverseBuilder.build(lowered, ActivityAnalysis.of(lowered)));
+      } catch (NotDifferentiable e) {
+        read.get().sites().error(reporter, e.site(), e.diagnostic(), e.args());
+        return Optional.empty();
+      }
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
       return Optional.empty();

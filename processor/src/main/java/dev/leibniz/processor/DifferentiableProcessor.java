@@ -39,9 +39,11 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (annotations.stream().anyMatch(a -> a.getQualifiedName().contentEquals(DIFFERENTIABLE))) {
+    if (annotations.stream().anyMatch(a -> a.getQualifiedName().contentEquals(DIFFERENTIABLE))
+        || !round.getElementsAnnotatedWith(DerivativeOf.class).isEmpty()) {
       CompanionGenerator.forEnvironment(processingEnv)
-          .generate(round.getElementsAnnotatedWith(Differentiable.class));
+          .generate(round.getElementsAnnotatedWith(Differentiable.class),
+              round.getElementsAnnotatedWith(DerivativeOf.class));
     }
     return true;
   }

@@ -65,7 +65,7 @@ class DiagnosticsTest {
     assertErrors(
         method("return helper(x); // LZ106")
             .replace("class C {", "class C { static double helper(double x) { return x; }"),
-        Message.UNKNOWN_FUNCTION, "call to 'helper' cannot be differentiated");
+        Message.UNKNOWN_FUNCTION, "call to 'C.helper' cannot be differentiated");
     assertErrors(method("return Math.round(x); // LZ106"),
         Message.UNKNOWN_FUNCTION, "@DerivativeOf");
   }

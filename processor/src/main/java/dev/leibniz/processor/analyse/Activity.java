@@ -8,9 +8,18 @@ import java.util.Set;
  * Which variables are active: they depend on a differentiable input and reach the result. Only
  * active variables get adjoints, and only active expressions get derivative code.
  */
-public record Activity(Set<Expr.Var> activeVariables) {
+public record Activity(Set<Expr.Var> activeVariables, Set<Expr.Var> variedVariables) {
   public Activity {
     activeVariables = Set.copyOf(activeVariables);
+    variedVariables = Set.copyOf(variedVariables);
+  }
+
+  /**
+   * Whether the expression depends differentiably on a differentiable input, whether or not
+   * that reaches the result.
+   */
+  public boolean isVaried(Expr e) {
+    return DifferentiablePaths.variables(e).stream().anyMatch(variedVariables::contains);
   }
 
   /** Whether the variable carries a derivative. */
@@ -20,14 +29,14 @@ public record Activity(Set<Expr.Var> activeVariables) {
 
   /** Whether the expression's value depends differentiably on an active variable. */
   public boolean isActive(Expr e) {
-    if (e.type() != Type.DOUBLE) {
-      return false;
-    }
     if (e instanceof Expr.Var v) {
       return isActive(v);
     }
     if (e instanceof Expr.Index element) {
       return isActive(element.root());
+    }
+    if (e.type() != Type.DOUBLE) {
+      return false;
     }
     return DifferentiablePaths.operands(e).anyMatch(this::isActive);
   }

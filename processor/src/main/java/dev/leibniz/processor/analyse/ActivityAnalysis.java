@@ -26,9 +26,9 @@ public final class ActivityAnalysis {
     var results = new ArrayList<Expr>();
     collect(method.body(), assignments, results);
     Set<Expr.Var> varied = varied(method, assignments);
-    Set<Expr.Var> useful = useful(assignments, results);
-    varied.retainAll(useful);
-    return new Activity(varied);
+    Set<Expr.Var> active = new HashSet<>(varied);
+    active.retainAll(useful(assignments, results));
+    return new Activity(active, varied);
   }
 
   private static Set<Expr.Var> varied(MethodIR method, List<Assignment> assignments) {

@@ -2,7 +2,13 @@ package dev.leibniz.processor.analyse;
 
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.diag.NotDifferentiable;
+import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,8 +32,60 @@ public final class DifferentiablePaths {
       return Stream.of(c.operand());
     } else if (e instanceof Expr.Conditional c) {
       return Stream.of(c.then(), c.otherwise());
+    } else if (e instanceof Expr.Invoke i) {
+      return differentiableArguments(i).stream();
     }
     return Stream.empty();
+  }
+
+  /**
+   * The arguments of a call a derivative flows into: those of the callee's differentiable
+   * parameters, or all of them for a callee with a rule, or one Leibniz knows nothing of (whose
+   * derivative is then an error, if it is needed).
+   */
+  public static List<Expr> differentiableArguments(Expr.Invoke invoke) {
+    return differentiablePositions(invoke).stream().map(invoke.args()::get).toList();
+  }
+
+  /** The positions in {@code invoke.args()} of {@link #differentiableArguments}. */
+  public static List<Integer> differentiablePositions(Expr.Invoke invoke) {
+    int offset = invoke.callee().instance() ? 1 : 0;
+    var positions = new ArrayList<Integer>();
+    for (int i = offset; i < invoke.args().size(); i++) {
+      boolean constant = invoke.callee() instanceof Callee.Differentiable d
+          && d.roles().get(i - offset) == Callee.Role.CONSTANT;
+      if (!constant) {
+        positions.add(i);
+      }
+    }
+    return positions;
+  }
+
+  /**
+   * Checks that no argument carrying a derivative goes where the derivative would be lost: into
+   * a {@code @NoDerivative} or non-{@code double} parameter of a differentiable method, or into
+   * a method Leibniz has no derivative for. Looks at every call in {@code e} (the value of an
+   * assignment that matters to the result).
+   */
+  public static void checkCalls(Expr e, Activity activity) {
+    if (e instanceof Expr.Invoke invoke) {
+      List<Integer> differentiable = differentiablePositions(invoke);
+      int offset = invoke.callee().instance() ? 1 : 0;
+      for (int i = offset; i < invoke.args().size(); i++) {
+        if (!activity.isVaried(invoke.args().get(i))) {
+          continue;
+        }
+        if (invoke.callee() instanceof Callee.Opaque) {
+          throw new NotDifferentiable(invoke.site(), Message.UNKNOWN_FUNCTION,
+              invoke.callee().owner().nestedName() + "." + invoke.callee().name());
+        }
+        if (!differentiable.contains(i)) {
+          throw new NotDifferentiable(invoke.site(), Message.CONSTANT_PARAMETER,
+              i - offset + 1, invoke.callee().name());
+        }
+      }
+    }
+    Exprs.children(e).forEach(child -> checkCalls(child, activity));
   }
 
   /** The {@code double} variables whose derivatives flow into {@code e}. */
@@ -38,8 +96,12 @@ public final class DifferentiablePaths {
   }
 
   private static void collect(Expr e, Set<Expr.Var> found) {
-    if (e instanceof Expr.Index element && e.type() == Type.DOUBLE) {
+    if (e instanceof Expr.Index element && e.type().isDifferentiable()) {
       found.add(element.root());
+      return;
+    }
+    if (e instanceof Expr.Var v && v.type().isArray()) {
+      found.add(v);
       return;
     }
     if (e.type() != Type.DOUBLE) {

@@ -64,6 +64,25 @@ public enum Message {
       "LZ121",
       "Leibniz iterates with for-each over a double[] variable only: write an index loop over"
           + " '%s' instead"),
+  CONSTANT_PARAMETER(
+      "LZ122",
+      "argument %s of '%s' depends on a differentiable input, but the parameter it goes to is"
+          + " @NoDerivative or not a double, so the derivative through it would be lost: pass a"
+          + " constant, or make the parameter differentiable"),
+  RULE_TARGET_MISSING(
+      "LZ123",
+      "@DerivativeOf names %s.%s, which does not exist: name a static method of that class"),
+  RULE_SIGNATURE(
+      "LZ124",
+      "a @DerivativeOf rule for %s must be a static, non-private method %s"),
+  RULE_TARGET_SHAPE(
+      "LZ126",
+      "@DerivativeOf can give rules for static methods of double parameters returning double;"
+          + " %s is not one: mark it @Differentiable instead"),
+  CALLEE_WRITES_ARRAY(
+      "LZ125",
+      "'%s' writes into its array parameter '%s', which the gradient of a caller cannot follow:"
+          + " copy the array inside '%s' before changing it"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"

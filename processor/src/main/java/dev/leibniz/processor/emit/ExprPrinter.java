@@ -39,6 +39,8 @@ final class ExprPrinter {
         return CodeBlock.of("$N($L)", c.name(), args);
       }
       return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), args);
+    } else if (e instanceof Expr.Invoke i) {
+      return invoke(i);
     } else if (e instanceof Expr.Index i) {
       return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
     } else if (e instanceof Expr.Length l) {
@@ -65,6 +67,18 @@ final class ExprPrinter {
       return CodeBlock.of("$L.$N", atLeast(f.target(), PRIMARY), f.name());
     }
     throw new IllegalArgumentException("cannot print " + e);
+  }
+
+  /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */
+  private static CodeBlock invoke(Expr.Invoke invoke) {
+    var args = invoke.args();
+    if (invoke.callee().instance()) {
+      CodeBlock rest = args.subList(1, args.size()).stream()
+          .map(ExprPrinter::print).collect(CodeBlock.joining(", "));
+      return CodeBlock.of("$L.$N($L)", atLeast(args.get(0), PRIMARY), invoke.callee().name(), rest);
+    }
+    CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(", "));
+    return CodeBlock.of("$T.$N($L)", className(invoke.callee().owner()), invoke.callee().name(), all);
   }
 
   /** The JavaPoet name of an IR class reference. */

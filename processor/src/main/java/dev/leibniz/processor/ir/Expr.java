@@ -21,7 +21,8 @@ public sealed interface Expr
         Expr.Index,
         Expr.Length,
         Expr.NewArray,
-        Expr.Pop {
+        Expr.Pop,
+        Expr.Invoke {
 
   /** The Java type of the expression's value. */
   Type type();
@@ -76,6 +77,20 @@ public sealed interface Expr
   record NewArray(Type type, List<Expr> dimensions) implements Expr {
     public NewArray {
       dimensions = List.copyOf(dimensions);
+    }
+  }
+
+  /**
+   * A call of a method of the user's, or of a library: one Leibniz differentiates through its
+   * pullback, one with a {@code @DerivativeOf} rule, or one it knows nothing about, which is
+   * fine as long as no argument carries a derivative. For an instance method the receiver is
+   * the first argument.
+   *
+   * @param site identifies the call in the source, for diagnostics
+   */
+  record Invoke(Callee callee, List<Expr> args, Type type, int site) implements Expr {
+    public Invoke {
+      args = List.copyOf(args);
     }
   }
 

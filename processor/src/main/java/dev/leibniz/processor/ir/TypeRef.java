@@ -14,6 +14,14 @@ public record TypeRef(String packageName, List<String> simpleNames) {
     simpleNames = List.copyOf(simpleNames);
   }
 
+  /**
+   * The companion class Leibniz writes for this class: {@code p.C → p.CGradients},
+   * {@code p.A.B → p.A_BGradients}.
+   */
+  public TypeRef companion() {
+    return new TypeRef(packageName, List.of(String.join("_", simpleNames) + "Gradients"));
+  }
+
   /** The name as written in source in the same package: {@code Outer.Inner}. */
   public String nestedName() {
     return String.join(".", simpleNames);

@@ -27,10 +27,12 @@ import javax.lang.model.type.TypeMirror;
 final class MemberReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
+  private final CallReader calls;
 
   MemberReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
     this.expressions = expressions;
+    this.calls = new CallReader(context, expressions);
   }
 
   /** A local, a parameter, or a field of the enclosing classes. */
@@ -97,11 +99,14 @@ final class MemberReader {
       owner = context.names().staticallyImportedFunction(name);
     }
     Optional<Rule> rule = Rules.lookup(name).filter(r -> Rules.functionNames().contains(name));
-    if (owner.isEmpty() || rule.isEmpty()) {
+    if (owner.isPresent() && rule.isPresent()) {
+      return invocation(tree, owner.get(), rule.get());
+    }
+    if (owner.isPresent() && callee instanceof MemberSelectTree) {
       context.error(tree, Message.UNKNOWN_FUNCTION, callee);
       return null;
     }
-    return invocation(tree, owner.get(), rule.get());
+    return calls.call(tree);
   }
 
   private Expr invocation(MethodInvocationTree tree, TypeRef owner, Rule rule) {

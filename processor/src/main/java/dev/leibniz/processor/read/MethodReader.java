@@ -30,15 +30,25 @@ public final class MethodReader {
   private final Trees trees;
   private final Elements elements;
   private final Reporter reporter;
+  private final RuleIndex rules;
 
-  public MethodReader(Trees trees, Elements elements, Reporter reporter) {
+  public MethodReader(Trees trees, Elements elements, RuleIndex rules, Reporter reporter) {
     this.trees = trees;
     this.elements = elements;
     this.reporter = reporter;
+    this.rules = rules;
   }
 
+  /**
+   * A method as read: its IR, and where its calls are in the source.
+   *
+   * @param method the IR
+   * @param sites the calls' positions, for errors found by later phases
+   */
+  public record Read(MethodIR method, Sites sites) {}
+
   /** The method's IR, or empty when the method has errors (all of them reported). */
-  public Optional<MethodIR> read(ExecutableElement method, String companionName) {
+  public Optional<Read> read(ExecutableElement method, String companionName) {
     int errorsBefore = reporter.errorCount();
     var signature = new SignatureReader(reporter);
     if (!signature.check(method) && !signature.hasBody(method)) {
@@ -49,6 +59,7 @@ public final class MethodReader {
     CompilationUnitTree unit = path.getCompilationUnit();
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     var scope = new Scope(identifiers(tree));
+    var sites = new Sites(unit);
     List<Param> params = signature.params(method, scope);
     Param receiver = signature.receiver(method, scope);
     var context =
@@ -61,16 +72,18 @@ public final class MethodReader {
             owner,
             receiver == null ? null : receiver.var(),
             objectTypes(method, receiver),
-            companionName);
+            companionName,
+            rules,
+            sites);
     Stmt.Block body = new StatementReader(context).body(tree.getBody());
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
     String file = unit.getSourceFile().getName();
     String fileName = file.substring(file.lastIndexOf('/') + 1);
-    return Optional.of(
-        new MethodIR(
-            name(method), NameResolver.reference(owner), fileName, receiver, params, body));
+    var ir = new MethodIR(name(method), NameResolver.reference(owner), fileName, receiver, params,
+        body);
+    return Optional.of(new Read(ir, sites));
   }
 
   private static Map<String, TypeMirror> objectTypes(ExecutableElement method, Param receiver) {

@@ -81,6 +81,11 @@ final class NameResolver {
     return Optional.empty();
   }
 
+  /** The members of a class, inherited ones included. */
+  List<? extends Element> allMembers(TypeElement type) {
+    return elements.getAllMembers(type);
+  }
+
   /** Whether a function name is statically imported from {@code Math} or {@code StrictMath}. */
   Optional<TypeRef> staticallyImportedFunction(String name) {
     for (ImportTree imp : unit.getImports()) {

@@ -19,6 +19,8 @@ import javax.lang.model.type.TypeMirror;
  * @param receiver the variable standing for {@code this}, or null in a static method
  * @param objectTypes the declared types of parameters that are objects, for their fields
  * @param companionName the simple name of the companion class, for messages
+ * @param rules where {@code @DerivativeOf} rules are found
+ * @param sites the calls read so far, for later diagnostics
  */
 record ReadContext(
     Trees trees,
@@ -29,7 +31,9 @@ record ReadContext(
     TypeElement owner,
     Expr.Var receiver,
     Map<String, TypeMirror> objectTypes,
-    String companionName) {
+    String companionName,
+    RuleIndex rules,
+    Sites sites) {
 
   void error(Tree tree, Message message, Object... args) {
     reporter.error(tree, unit, message, args);

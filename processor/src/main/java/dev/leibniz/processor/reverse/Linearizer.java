@@ -1,6 +1,7 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.analyse.DifferentiablePaths;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
@@ -83,6 +84,16 @@ final class Linearizer {
       return new Expr.Call(c.owner(), c.name(), args, c.type());
     } else if (e instanceof Expr.Cast c) {
       return new Expr.Cast(c.type(), operand(c.operand(), temporaries, active));
+    } else if (e instanceof Expr.Invoke i) {
+      List<Integer> differentiable = DifferentiablePaths.differentiablePositions(i);
+      var args = new ArrayList<Expr>();
+      for (int position = 0; position < i.args().size(); position++) {
+        Expr arg = i.args().get(position);
+        args.add(differentiable.contains(position) && !arg.type().isArray()
+            ? operand(arg, temporaries, active)
+            : arg);
+      }
+      return new Expr.Invoke(i.callee(), args, i.type(), i.site());
     }
     throw new IllegalStateException("no linear form for " + e);
   }

@@ -7,6 +7,7 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,10 +18,12 @@ import java.util.List;
 final class Pullback {
   private final Activity activity;
   private final Names names;
+  private final Storage storage;
 
-  Pullback(Activity activity, Names names) {
+  Pullback(Activity activity, Names names, Storage storage) {
     this.activity = activity;
     this.names = names;
+    this.storage = storage;
   }
 
   /**
@@ -29,36 +32,56 @@ final class Pullback {
    */
   void propagate(Expr node, Expr upstream, Expr result, Linearizer.Linear linear, List<Stmt> out) {
     if (node instanceof Expr.Var || node instanceof Expr.Index) {
-      into(node, upstream, linear, out);
+      into(List.of(new Term(node, upstream)), linear, out);
       return;
     }
     if (node instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
       propagate(u.operand(), upstream, u.operand(), linear, out);
       return;
     }
+    if (node instanceof Expr.Invoke invoke) {
+      into(CallPullback.terms(invoke, upstream, linear, activity, names, storage, out), linear, out);
+      return;
+    }
     Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + node));
     List<Expr> args = operands(node);
+    var terms = new ArrayList<Term>();
     for (int i = 0; i < args.size(); i++) {
       Expr arg = args.get(i);
       if (linear.isActive(arg, activity)) {
         Expr local = rule.partial(i, args, result);
         if (!Algebra.isZero(local)) {
-          into(arg, Algebra.product(local, upstream), linear, out);
+          terms.add(new Term(arg, Algebra.product(local, upstream)));
         }
       }
     }
+    into(terms, linear, out);
   }
 
-  /** Adds a term to the adjoint of a variable or element; a temporary's passes it on. */
-  private void into(Expr target, Expr term, Linearizer.Linear linear, List<Stmt> out) {
-    Expr definition = linear.temporaries().get(target);
-    if (definition == null) {
-      out.add(new Stmt.Accumulate(names.adjoint(target), term));
-      return;
+  /** {@code term} to be added to the adjoint of {@code target}, a variable or an element. */
+  record Term(Expr target, Expr term) {}
+
+  /**
+   * Adds each term to its target's adjoint; a temporary's adjoint is declared and then passed
+   * on. All terms are taken before any is passed on, as a term may read a scratch value that
+   * passing on reuses.
+   */
+  private void into(List<Term> terms, Linearizer.Linear linear, List<Stmt> out) {
+    var temporaries = new ArrayList<Expr.Var>();
+    for (Term t : terms) {
+      Expr definition = linear.temporaries().get(t.target());
+      if (definition == null) {
+        out.add(new Stmt.Accumulate(names.adjoint(t.target()), t.term()));
+      } else {
+        var temporary = (Expr.Var) t.target();
+        out.add(new Stmt.Declare(names.adjoint(temporary), t.term(), Source.NONE));
+        temporaries.add(temporary);
+      }
     }
-    Expr.Var adjoint = names.adjoint((Expr.Var) target);
-    out.add(new Stmt.Declare(adjoint, term, Source.NONE));
-    propagate(definition, adjoint, target, linear, out);
+    for (Expr.Var temporary : temporaries) {
+      propagate(linear.temporaries().get(temporary), names.adjoint(temporary), temporary, linear,
+          out);
+    }
   }
 
   private static List<Expr> operands(Expr node) {

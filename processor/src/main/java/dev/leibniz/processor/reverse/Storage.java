@@ -20,6 +20,8 @@ final class Storage {
   private final Names names;
   private final List<Stmt> hoisted = new ArrayList<>();
   private final Set<Stack> stacks = EnumSet.noneOf(Stack.class);
+  private Expr.Var scratch;
+  private int scratchSize;
 
   Storage(Names names) {
     this.names = names;
@@ -69,8 +71,27 @@ final class Storage {
     return new Stmt.Push(stack, value);
   }
 
+  /**
+   * A {@code double[]} of at least {@code size} for the values calls hand back, one per
+   * gradient call, declared at the top of the forward sweep.
+   */
+  Expr.Var scratch(int size) {
+    if (scratch == null) {
+      scratch = names.fresh("_scratch", Type.DOUBLE_ARRAY);
+    }
+    scratchSize = Math.max(scratchSize, size);
+    return scratch;
+  }
+
   List<Stmt> hoisted() {
-    return hoisted;
+    if (scratch == null) {
+      return hoisted;
+    }
+    var all = new ArrayList<>(hoisted);
+    Expr size = new Expr.Literal(Type.INT, scratchSize);
+    all.add(new Stmt.Declare(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)),
+        Source.NONE));
+    return all;
   }
 
   Set<Stack> stacks() {

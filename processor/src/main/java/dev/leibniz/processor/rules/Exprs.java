@@ -29,6 +29,8 @@ public final class Exprs {
       return Stream.of(l.array());
     } else if (e instanceof Expr.NewArray n) {
       return n.dimensions().stream();
+    } else if (e instanceof Expr.Invoke i) {
+      return i.args().stream();
     }
     return Stream.empty();
   }

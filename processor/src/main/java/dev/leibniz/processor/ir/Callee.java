@@ -1,0 +1,58 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/** What Leibniz knows about a method a differentiable method calls. */
+public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, Callee.Opaque {
+
+  /** The class declaring the method. */
+  TypeRef owner();
+
+  /** The method's name. */
+  String name();
+
+  /** Whether the method is an instance method, called on its first argument. */
+  boolean instance();
+
+  /** What a parameter is to the derivative. */
+  enum Role {
+    /** A {@code double} whose gradient comes back through the pullback's scalar adjoints. */
+    SCALAR,
+    /** A {@code double[]} or {@code double[][]} whose gradient the pullback adds into an array. */
+    ARRAY,
+    /** Anything else: no gradient flows through it. */
+    CONSTANT
+  }
+
+  /**
+   * A {@code @Differentiable} method: its companion's pullback gives the derivatives.
+   *
+   * @param roles one per declared parameter (not the receiver)
+   */
+  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles)
+      implements Callee {
+    public Differentiable {
+      roles = List.copyOf(roles);
+    }
+
+    /** The name of the pullback in the owner's companion class. */
+    public String pullback() {
+      return name + "Pullback";
+    }
+  }
+
+  /**
+   * A static function of {@code double}s with a {@code @DerivativeOf} rule. For one parameter
+   * the rule returns the derivative; for several it fills a {@code double[]} given as its last
+   * argument with the partial derivatives.
+   */
+  record WithRule(TypeRef owner, String name, TypeRef ruleOwner, String rule, int arity)
+      implements Callee {
+    public boolean instance() {
+      return false;
+    }
+  }
+
+  /** A method with no derivative Leibniz knows: its value is a constant of the derivative. */
+  record Opaque(TypeRef owner, String name, boolean instance) implements Callee {}
+}

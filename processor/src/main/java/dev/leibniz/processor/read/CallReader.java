@@ -1,0 +1,245 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreeScanner;
+import dev.leibniz.Differentiable;
+import dev.leibniz.NoDerivative;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Reads calls of methods other than {@code Math}'s: finds the method the way Java would (by
+ * name, arity and argument types), and says what Leibniz knows of its derivative.
+ */
+final class CallReader {
+  private final ReadContext context;
+  private final ExpressionReader expressions;
+
+  CallReader(ReadContext context, ExpressionReader expressions) {
+    this.context = context;
+    this.expressions = expressions;
+  }
+
+  /** The call, or null after an error. */
+  Expr call(MethodInvocationTree tree) {
+    ExpressionTree select = tree.getMethodSelect();
+    String name = select instanceof MemberSelectTree m
+        ? m.getIdentifier().toString()
+        : select.toString();
+    var args = new ArrayList<Expr>();
+    for (ExpressionTree argument : tree.getArguments()) {
+      args.add(expressions.read(argument));
+    }
+    if (args.contains(null)) {
+      return null;
+    }
+    Expr receiver = null;
+    List<ExecutableElement> candidates;
+    if (select instanceof MemberSelectTree member) {
+      ExpressionTree target = member.getExpression();
+      Expr.Var object = objectVariable(target);
+      if (object != null) {
+        receiver = object;
+        candidates = methodsOf(context.objectTypes().get(object.name()), name);
+      } else {
+        Optional<TypeElement> type = context.names().type(target.toString());
+        candidates = type.map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of());
+      }
+    } else {
+      candidates = enclosingMethods(name);
+    }
+    Optional<ExecutableElement> method = candidates.stream()
+        .filter(m -> applicable(m, args))
+        .findFirst();
+    if (method.isEmpty()) {
+      context.error(tree, Message.UNKNOWN_FUNCTION, select);
+      return null;
+    }
+    ExecutableElement m = method.get();
+    if (receiver == null && !m.getModifiers().contains(Modifier.STATIC)) {
+      receiver = context.receiver();
+    }
+    return invoke(tree, m, receiver, args);
+  }
+
+  private Expr invoke(MethodInvocationTree tree, ExecutableElement method, Expr receiver,
+      List<Expr> args) {
+    Type type = NameResolver.typeOf(method.getReturnType());
+    if (type == null || method.getModifiers().contains(Modifier.PRIVATE)) {
+      if (type != null) {
+        context.error(tree, Message.PRIVATE_MEMBER, method.getSimpleName(), context.companionName());
+      } else {
+        expressions.unsupported(tree);
+      }
+      return null;
+    }
+    var converted = new ArrayList<Expr>();
+    if (receiver != null) {
+      converted.add(receiver);
+    }
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      converted.add(ExpressionReader.convert(args.get(i), NameResolver.typeOf(params.get(i).asType())));
+    }
+    Callee callee = callee(tree, method, receiver != null);
+    return callee == null ? null
+        : new Expr.Invoke(callee, converted, type, context.sites().record(tree));
+  }
+
+  private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
+    var owner = NameResolver.reference((TypeElement) method.getEnclosingElement());
+    String name = method.getSimpleName().toString();
+    if (method.getAnnotation(Differentiable.class) != null) {
+      String written = writtenArrayParameter(method);
+      if (written != null) {
+        context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written, name);
+        return null;
+      }
+      List<Callee.Role> roles = method.getParameters().stream().map(CallReader::role).toList();
+      return new Callee.Differentiable(owner, name, instance, roles);
+    }
+    Optional<ExecutableElement> rule = instance ? Optional.empty()
+        : context.rules().ruleFor(method, context.owner());
+    if (rule.isPresent()) {
+      var ruleOwner = NameResolver.reference((TypeElement) rule.get().getEnclosingElement());
+      return new Callee.WithRule(owner, name, ruleOwner, rule.get().getSimpleName().toString(),
+          method.getParameters().size());
+    }
+    return new Callee.Opaque(owner, name, instance);
+  }
+
+  private static Callee.Role role(VariableElement param) {
+    Type type = NameResolver.typeOf(param.asType());
+    if (type == null || !type.isDifferentiable() || param.getAnnotation(NoDerivative.class) != null) {
+      return Callee.Role.CONSTANT;
+    }
+    return type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR;
+  }
+
+  /** The first array parameter the method assigns to, if its source is at hand; else null. */
+  private String writtenArrayParameter(ExecutableElement method) {
+    Tree tree = context.trees().getTree(method);
+    if (!(tree instanceof MethodTree body)) {
+      return null;
+    }
+    Set<String> arrays = method.getParameters().stream()
+        .filter(p -> NameResolver.typeOf(p.asType()) != null
+            && NameResolver.typeOf(p.asType()).isArray())
+        .map(p -> p.getSimpleName().toString())
+        .collect(Collectors.toSet());
+    var written = new ArrayList<String>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        note(node.getVariable());
+        return super.visitAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        note(node.getVariable());
+        return super.visitCompoundAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void unused) {
+        note(node.getExpression());
+        return super.visitUnary(node, unused);
+      }
+
+      private void note(ExpressionTree target) {
+        ExpressionTree root = target;
+        while (root instanceof com.sun.source.tree.ArrayAccessTree access) {
+          root = access.getExpression();
+        }
+        if (root != target && root instanceof IdentifierTree id
+            && arrays.contains(id.getName().toString())) {
+          written.add(id.getName().toString());
+        }
+      }
+    }.scan(body.getBody(), null);
+    return written.isEmpty() ? null : written.get(0);
+  }
+
+  /** Whether Java could call {@code method} with arguments of these types. */
+  private static boolean applicable(ExecutableElement method, List<Expr> args) {
+    List<? extends VariableElement> params = method.getParameters();
+    if (params.size() != args.size() || method.isVarArgs()) {
+      return false;
+    }
+    for (int i = 0; i < params.size(); i++) {
+      Type param = NameResolver.typeOf(params.get(i).asType());
+      Type arg = args.get(i).type();
+      boolean fits = param == arg
+          || (param == Type.DOUBLE && (arg == Type.INT || arg == Type.LONG))
+          || (param == Type.LONG && arg == Type.INT);
+      if (!fits) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<ExecutableElement> enclosingMethods(String name) {
+    var found = new ArrayList<ExecutableElement>();
+    for (Element scope = context.owner(); scope instanceof TypeElement t;
+        scope = t.getEnclosingElement()) {
+      List<ExecutableElement> methods = methodsOf(t.asType(), name);
+      if (scope != context.owner()) {
+        methods = statics(methods);
+      }
+      found.addAll(methods);
+    }
+    if (context.receiver() == null) {
+      return statics(found);
+    }
+    return found;
+  }
+
+  private List<ExecutableElement> methodsOf(javax.lang.model.type.TypeMirror type, String name) {
+    if (!(type instanceof DeclaredType declared)) {
+      return List.of();
+    }
+    var element = (TypeElement) declared.asElement();
+    return ElementFilter.methodsIn(context.names().allMembers(element)).stream()
+        .filter(m -> m.getSimpleName().contentEquals(name))
+        .toList();
+  }
+
+  private static List<ExecutableElement> statics(List<ExecutableElement> methods) {
+    return methods.stream().filter(m -> m.getModifiers().contains(Modifier.STATIC)).toList();
+  }
+
+  private Expr.Var objectVariable(ExpressionTree target) {
+    if (target instanceof IdentifierTree id) {
+      if (id.getName().contentEquals("this")) {
+        return context.receiver();
+      }
+      Expr.Var variable = context.scope().lookup(id.getName().toString());
+      return variable != null && variable.type() == Type.OBJECT ? variable : null;
+    }
+    return null;
+  }
+}
