@@ -109,7 +109,7 @@ final class Helpers {
     }
     return spec.addStatement("double[][] zeros = new double[a.length][]")
         .beginControlFlow("for (int i = 0; i < a.length; i++)")
-        .addStatement("zeros[i] = zerosLike(a[i])")
+        .addStatement("zeros[i] = a[i] == null ? null : new double[a[i].length]")
         .endControlFlow()
         .addStatement("return zeros")
         .build();
@@ -137,7 +137,9 @@ final class Helpers {
     if (type == Type.DOUBLE_ARRAY) {
       spec.addStatement("sum[i] += part[i]");
     } else {
-      spec.addStatement("addInto(sum[i], part[i])");
+      spec.beginControlFlow("for (int j = 0; j < part[i].length; j++)")
+          .addStatement("sum[i][j] += part[i][j]")
+          .endControlFlow();
     }
     return spec.endControlFlow().build();
   }
