@@ -1,7 +1,9 @@
 package dev.leibniz.processor;
 
 import com.sun.source.util.Trees;
+import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.ActivityAnalysis;
+import dev.leibniz.processor.analyse.CallCheck;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
@@ -90,13 +92,13 @@ final class CompanionGenerator {
       if (read.isEmpty()) {
         return Optional.empty();
       }
-      try {
-        MethodIR lowered = JumpLowering.lower(read.get().method());
-        return Optional.of(ReverseBuilder.build(lowered, ActivityAnalysis.of(lowered)));
-      } catch (NotDifferentiable e) {
-        read.get().sites().error(reporter, e.site(), e.diagnostic(), e.args());
-        return Optional.empty();
-      }
+      MethodIR lowered = JumpLowering.lower(read.get().method());
+      Activity activity = ActivityAnalysis.of(lowered);
+      List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);
+      problems.forEach(p -> read.get().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
+      return problems.isEmpty()
+          ? Optional.of(ReverseBuilder.build(lowered, activity))
+          : Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
       return Optional.empty();

@@ -152,6 +152,58 @@ class DiagnosticsTest {
   }
 
   @Test
+  void callsThatWouldLoseADerivative() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable; import dev.leibniz.NoDerivative;\n"
+            + "class C {\n"
+            + "  @Differentiable static double g(double a, @NoDerivative double b) { return a * b; }\n"
+            + "  static double plain(double a) { return a * a; }\n"
+            + "  @Differentiable static double f(double x) {\n"
+            + "    double y = g(1.0, x); // LZ122\n"
+            + "    return y + plain(x); // LZ106\n"
+            + "  }\n"
+            + "}\n",
+        Message.CONSTANT_PARAMETER, "argument 2 of 'g' depends on a differentiable input");
+  }
+
+  @Test
+  void callsLeibnizCannotMake() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable private static double hidden(double a) { return a; }\n"
+            + "  @Differentiable static double writes(double[] w) { w[0] = 1; return w[1]; }\n"
+            + "  @Differentiable static double f(double x, double[] w) {\n"
+            + "    return hidden(x) // LZ109\n"
+            + "        + writes(w); // LZ125\n"
+            + "  }\n"
+            + "}\n",
+        Message.CALLEE_WRITES_ARRAY, "'writes' writes into its array parameter 'w'");
+  }
+
+  @Test
+  void ruleMisuseIsReportedAtTheRule() {
+    assertErrors(
+        "package d; import dev.leibniz.DerivativeOf;\n"
+            + "class Rules {\n"
+            + "  static double f(double x) { return x; }\n"
+            + "  static double g(double a, double b) { return a * b; }\n"
+            + "  static int h(int k) { return k; }\n"
+            + "  @DerivativeOf(type = Rules.class, method = \"missing\")\n"
+            + "  static double a(double x) { return 1; } // LZ123\n"
+            + "  @DerivativeOf(type = Rules.class, method = \"f\")\n"
+            + "  static double b(double x, double y) { return 1; } // LZ124\n"
+            + "  @DerivativeOf(type = Rules.class, method = \"g\")\n"
+            + "  static double c(double a, double b) { return 1; } // LZ124\n"
+            + "  @DerivativeOf(type = Rules.class, method = \"f\")\n"
+            + "  double d(double x) { return 1; } // LZ124\n"
+            + "  @DerivativeOf(type = Rules.class, method = \"h\")\n"
+            + "  static int e(int k) { return 0; } // LZ126\n"
+            + "}\n",
+        Message.RULE_SIGNATURE, "a double[] to fill with the partial derivatives");
+  }
+
+  @Test
   void everyErrorOfAMethodIsReportedAndNoCodeIsWritten() {
     String source = method(
         "double a = unknownA; // LZ108",

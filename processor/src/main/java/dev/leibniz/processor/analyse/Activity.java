@@ -8,10 +8,17 @@ import java.util.Set;
  * Which variables are active: they depend on a differentiable input and reach the result. Only
  * active variables get adjoints, and only active expressions get derivative code.
  */
-public record Activity(Set<Expr.Var> activeVariables, Set<Expr.Var> variedVariables) {
+public record Activity(
+    Set<Expr.Var> activeVariables, Set<Expr.Var> variedVariables, Set<Expr.Var> usefulVariables) {
   public Activity {
     activeVariables = Set.copyOf(activeVariables);
     variedVariables = Set.copyOf(variedVariables);
+    usefulVariables = Set.copyOf(usefulVariables);
+  }
+
+  /** Whether the variable's value reaches the result, differentiable or not. */
+  public boolean isUseful(Expr.Var variable) {
+    return usefulVariables.contains(variable);
   }
 
   /**

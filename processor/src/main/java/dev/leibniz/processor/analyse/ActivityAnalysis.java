@@ -26,9 +26,10 @@ public final class ActivityAnalysis {
     var results = new ArrayList<Expr>();
     collect(method.body(), assignments, results);
     Set<Expr.Var> varied = varied(method, assignments);
+    Set<Expr.Var> useful = useful(assignments, results);
     Set<Expr.Var> active = new HashSet<>(varied);
-    active.retainAll(useful(assignments, results));
-    return new Activity(active, varied);
+    active.retainAll(useful);
+    return new Activity(active, varied, useful);
   }
 
   private static Set<Expr.Var> varied(MethodIR method, List<Assignment> assignments) {
@@ -48,15 +49,19 @@ public final class ActivityAnalysis {
     return varied;
   }
 
+  /**
+   * The variables whose values reach the result through a differentiable path, or would but
+   * for a call that drops the derivative (which {@link CallCheck} then reports).
+   */
   private static Set<Expr.Var> useful(List<Assignment> assignments, List<Expr> results) {
     var useful = new HashSet<Expr.Var>();
-    results.forEach(result -> useful.addAll(DifferentiablePaths.variables(result)));
+    results.forEach(result -> useful.addAll(DifferentiablePaths.reaching(result)));
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Assignment a : assignments) {
         if (useful.contains(a.target())) {
-          changed |= useful.addAll(DifferentiablePaths.variables(a.value()));
+          changed |= useful.addAll(DifferentiablePaths.reaching(a.value()));
         }
       }
     }

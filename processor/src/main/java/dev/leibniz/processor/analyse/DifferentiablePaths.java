@@ -2,10 +2,7 @@ package dev.leibniz.processor.analyse;
 
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.diag.Message;
-import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.ir.Callee;
-import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,30 +59,23 @@ public final class DifferentiablePaths {
   }
 
   /**
-   * Checks that no argument carrying a derivative goes where the derivative would be lost: into
-   * a {@code @NoDerivative} or non-{@code double} parameter of a differentiable method, or into
-   * a method Leibniz has no derivative for. Looks at every call in {@code e} (the value of an
-   * assignment that matters to the result).
+   * The variables of {@code e} as {@link #variables}, plus those passed to calls where the
+   * derivative would stop: they too matter to the result.
    */
-  public static void checkCalls(Expr e, Activity activity) {
+  public static Set<Expr.Var> reaching(Expr e) {
+    var found = new LinkedHashSet<Expr.Var>(variables(e));
+    calls(e).forEach(call -> call.args().forEach(arg -> found.addAll(variables(arg))));
+    return found;
+  }
+
+  /** The calls whose values flow into {@code e}. */
+  static List<Expr.Invoke> calls(Expr e) {
+    var found = new ArrayList<Expr.Invoke>();
     if (e instanceof Expr.Invoke invoke) {
-      List<Integer> differentiable = differentiablePositions(invoke);
-      int offset = invoke.callee().instance() ? 1 : 0;
-      for (int i = offset; i < invoke.args().size(); i++) {
-        if (!activity.isVaried(invoke.args().get(i))) {
-          continue;
-        }
-        if (invoke.callee() instanceof Callee.Opaque) {
-          throw new NotDifferentiable(invoke.site(), Message.UNKNOWN_FUNCTION,
-              invoke.callee().owner().nestedName() + "." + invoke.callee().name());
-        }
-        if (!differentiable.contains(i)) {
-          throw new NotDifferentiable(invoke.site(), Message.CONSTANT_PARAMETER,
-              i - offset + 1, invoke.callee().name());
-        }
-      }
+      found.add(invoke);
     }
-    Exprs.children(e).forEach(child -> checkCalls(child, activity));
+    operands(e).forEach(operand -> found.addAll(calls(operand)));
+    return found;
   }
 
   /** The {@code double} variables whose derivatives flow into {@code e}. */

@@ -1,7 +1,6 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
-import dev.leibniz.processor.analyse.DifferentiablePaths;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -104,9 +103,6 @@ final class AssignmentSweep {
     Stmt restore = overwrites && needs(v) ? restore(v, e, where, forward) : null;
     Stmt assign = declares ? new Stmt.Declare(v, e, source) : new Stmt.Assign(v, e, source);
     boolean target = v.equals(value) || activity.isActive(v);
-    if (target) {
-      DifferentiablePaths.checkCalls(e, activity);
-    }
     if (target && activity.isActive(e)) {
       differentiate(v, e, assign, where, overwrites, restore, forward, backward);
     } else {
@@ -170,9 +166,6 @@ final class AssignmentSweep {
     }
     Stmt assign = new Stmt.Assign(element, e, source);
     Expr adjoint = names.adjoint(element);
-    if (activity.isActive(array)) {
-      DifferentiablePaths.checkCalls(e, activity);
-    }
     if (activity.isActive(array) && activity.isActive(e)) {
       if (chainRule(e, assign, element, where, adjoint, restore, forward, backward) != null) {
         backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
