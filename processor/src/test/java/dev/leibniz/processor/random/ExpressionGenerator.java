@@ -10,10 +10,18 @@ import java.util.Random;
 final class ExpressionGenerator {
   private final Random random;
   private final int k;
+  private final List<RandomProgram> helpers;
 
+  /** @param k the value of the int parameter {@code k}, or -1 if there is none */
   ExpressionGenerator(Random random, int k) {
+    this(random, k, List.of());
+  }
+
+  /** Expressions that may also call {@code helpers}, differentiable methods of two doubles. */
+  ExpressionGenerator(Random random, int k, List<RandomProgram> helpers) {
     this.random = random;
     this.k = k;
+    this.helpers = helpers;
   }
 
   Node expression(List<String> variables, int depth) {
@@ -28,7 +36,7 @@ final class ExpressionGenerator {
     int choice = random.nextInt(10);
     if (choice < 7) {
       return new Node.Variable(variables.get(random.nextInt(variables.size())));
-    } else if (choice < 9) {
+    } else if (choice < 9 || k < 0) {
       double c = Math.round((random.nextDouble() * 4 - 2) * 100) / 100.0;
       return new Node.Constant(Double.toString(c), c);
     }
@@ -51,6 +59,9 @@ final class ExpressionGenerator {
   }
 
   private Node binary(Node a, Node b) {
+    if (!helpers.isEmpty() && random.nextInt(4) == 0) {
+      return new Node.HelperCall(helpers.get(random.nextInt(helpers.size())), a, b);
+    }
     return switch (random.nextInt(9)) {
       case 0, 1 -> new Node.Arithmetic('+', a, b);
       case 2 -> new Node.Arithmetic('-', a, b);

@@ -87,4 +87,15 @@ interface Node {
       };
     }
   }
+
+  /** A call of another generated program, a differentiable method of two doubles. */
+  record HelperCall(RandomProgram helper, Node a, Node b) implements Node {
+    public String java() {
+      return helper.name + "(" + a.java() + ", " + b.java() + ")";
+    }
+
+    public Dual eval(Map<String, Dual> env, int inputs) {
+      return helper.evaluate(new Dual[] {a.eval(env, inputs), b.eval(env, inputs)});
+    }
+  }
 }

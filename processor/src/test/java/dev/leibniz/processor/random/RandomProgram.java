@@ -37,9 +37,22 @@ final class RandomProgram {
 
   /** A new random program named {@code name}. */
   static RandomProgram generate(String name, Random random) {
-    int inputs = 1 + random.nextInt(3);
-    int k = 1 + random.nextInt(5);
-    var generator = new ExpressionGenerator(random, k);
+    return generate(name, random, List.of());
+  }
+
+  /** A new random program that may call {@code helpers}. */
+  static RandomProgram generate(String name, Random random, List<RandomProgram> helpers) {
+    return generate(name, random, helpers, 1 + random.nextInt(3), 1 + random.nextInt(5));
+  }
+
+  /** A helper: two doubles in, no {@code k}, calling earlier helpers. */
+  static RandomProgram helper(String name, Random random, List<RandomProgram> helpers) {
+    return generate(name, random, helpers, 2, -1);
+  }
+
+  private static RandomProgram generate(
+      String name, Random random, List<RandomProgram> helpers, int inputs, int k) {
+    var generator = new ExpressionGenerator(random, k, helpers);
     var variables = new ArrayList<String>();
     for (int i = 0; i < inputs; i++) {
       variables.add("x" + i);
@@ -69,19 +82,33 @@ final class RandomProgram {
     for (int i = 0; i < inputs; i++) {
       text.append("double x").append(i).append(", ");
     }
-    text.append("int k) {\n");
+    text.append(k < 0 ? "" : "int k");
+    if (k < 0) {
+      text.setLength(text.length() - 2);
+    }
+    text.append(") {\n");
     statements.forEach(s -> text.append("    ").append(s.java()).append('\n'));
     return text.append("    return ").append(result.java()).append(";\n  }\n").toString();
   }
 
   /** The value and every partial derivative at {@code x}, by dual numbers. */
   Dual oracle(double[] x) {
+    Dual[] duals = new Dual[inputs];
+    for (int i = 0; i < inputs; i++) {
+      duals[i] = Dual.input(x[i], i, inputs);
+    }
+    return evaluate(duals);
+  }
+
+  /** The program run on dual numbers: the chain rule through a call, done by the oracle. */
+  Dual evaluate(Dual[] x) {
+    int tangents = x[0].tangent().length;
     Map<String, Dual> env = new HashMap<>();
     for (int i = 0; i < inputs; i++) {
-      env.put("x" + i, Dual.input(x[i], i, inputs));
+      env.put("x" + i, x[i]);
     }
     for (Statement s : statements) {
-      Dual v = s.value().eval(env, inputs);
+      Dual v = s.value().eval(env, tangents);
       Dual old = env.get(s.target());
       Dual updated =
           switch (s.op()) {
@@ -92,6 +119,6 @@ final class RandomProgram {
           };
       env.put(s.target(), updated);
     }
-    return result.eval(env, inputs);
+    return result.eval(env, tangents);
   }
 }

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Randomly generated programs, compiled with the processor in batches, against the dual-number
- * oracle. {@code -Dleibniz.random.batches=N} runs more (each batch is 50 programs).
+ * oracle; in every other batch the programs call generated helper methods, which call each
+ * other. {@code -Dleibniz.random.batches=N} runs more (each batch is 50 programs).
  */
 class RandomProgramTest {
   private static final int PROGRAMS_PER_BATCH = 50;
+  private static final int HELPERS_PER_BATCH = 6;
   private static final int POINTS_PER_PROGRAM = 3;
   private static final double TOLERANCE = 1e-9;
 
@@ -27,12 +29,18 @@ class RandomProgramTest {
     int checked = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(1_000 + batch);
+      var helpers = new ArrayList<RandomProgram>();
+      for (int h = 0; h < HELPERS_PER_BATCH; h++) {
+        helpers.add(RandomProgram.helper("h" + h, random, List.copyOf(helpers)));
+      }
       var programs = new ArrayList<RandomProgram>();
       for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        programs.add(RandomProgram.generate("p" + p, random));
+        programs.add(RandomProgram.generate("p" + p, random, batch % 2 == 0 ? List.of() : helpers));
       }
       String className = "r.Batch" + batch;
-      var compiled = Compiled.compile(source("Batch" + batch, programs));
+      var all = new ArrayList<>(helpers);
+      all.addAll(programs);
+      var compiled = Compiled.compile(source("Batch" + batch, all));
       for (RandomProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, className, program, random));
@@ -41,7 +49,8 @@ class RandomProgramTest {
       }
     }
     System.out.printf(
-        "random straight-line programs: %d checked at %d points each, worst relative error %.3g%n",
+        "random straight-line programs (half the batches calling generated helpers): %d checked"
+            + " at %d points each, worst relative error %.3g%n",
         checked, POINTS_PER_PROGRAM, worst);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }

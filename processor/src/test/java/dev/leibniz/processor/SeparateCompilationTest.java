@@ -1,0 +1,145 @@
+package dev.leibniz.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leibniz.check.FiniteDifferences;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A library compiled with the processor into a jar, then an application compiled against the
+ * jar alone: the application's gradients go through the library's pullbacks and rules.
+ */
+class SeparateCompilationTest {
+  private static final String LIBRARY = """
+      package lib;
+
+      import dev.leibniz.DerivativeOf;
+      import dev.leibniz.Differentiable;
+
+      public final class Kernels {
+        private Kernels() {}
+
+        @Differentiable public static double rbf(double[] a, double[] b, double width) {
+          double d2 = 0;
+          for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            d2 += d * d;
+          }
+          return Math.exp(-d2 / (2 * width * width));
+        }
+
+        public static double gudermann(double x) {
+          return 2 * Math.atan(Math.tanh(x / 2));
+        }
+
+        @DerivativeOf(type = Kernels.class, method = "gudermann")
+        static double gudermannDerivative(double x) {
+          return 1 / Math.cosh(x);
+        }
+      }
+      """;
+
+  private static final String APPLICATION = """
+      package lib;
+
+      import dev.leibniz.Differentiable;
+
+      public class App {
+        @Differentiable public static double score(double[] a, double[] b, double width) {
+          return Kernels.rbf(a, b, width) * Kernels.gudermann(width);
+        }
+      }
+      """;
+
+  @Test
+  void applicationDifferentiatesThroughAJarCompiledEarlier(@TempDir Path dir) throws Exception {
+    Path libraryClasses = compile(dir.resolve("lib-src"), LIBRARY, "Kernels", dir.resolve("lib"),
+        List.of());
+    Path jar = jar(libraryClasses, dir.resolve("kernels.jar"));
+    Path appClasses =
+        compile(dir.resolve("app-src"), APPLICATION, "App", dir.resolve("app"), List.of(jar));
+    assertTrue(Files.exists(appClasses.resolve("lib/AppGradients.class")));
+
+    try (var loader = new URLClassLoader(
+        new URL[] {appClasses.toUri().toURL(), jar.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Class<?> app = loader.loadClass("lib.App");
+      Class<?> gradients = loader.loadClass("lib.AppGradients");
+      Method score = app.getMethod("score", double[].class, double[].class, double.class);
+      Method gradient = gradients.getMethod("score", double[].class, double[].class, double.class);
+      double[] a = {0.3, -0.4};
+      double[] b = {0.1, 0.2};
+      Object result = gradient.invoke(null, a, b, 0.8);
+      double[] dA = (double[]) result.getClass().getMethod("dA").invoke(result);
+      double dWidth = (double) result.getClass().getMethod("dWidth").invoke(result);
+      double[] numeric = FiniteDifferences.gradient(v -> invoke(score, v, b, 0.8), a.clone());
+      assertEquals(numeric[0], dA[0], 1e-9);
+      assertEquals(numeric[1], dA[1], 1e-9);
+      assertEquals(FiniteDifferences.derivative(w -> invoke(score, a, b, w), 0.8), dWidth, 1e-9);
+    }
+  }
+
+  private static double invoke(Method method, Object... args) {
+    try {
+      return (double) method.invoke(null, args);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Compiles one source file with the processor; the runtime is on the class path. */
+  private static Path compile(Path sources, String source, String className, Path out,
+      List<Path> classPath) throws IOException {
+    Path file = sources.resolve("lib").resolve(className + ".java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    Files.createDirectories(out);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    var messages = new StringWriter();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      var path = new ArrayList<String>();
+      classPath.forEach(p -> path.add(p.toString()));
+      path.add(System.getProperty("java.class.path"));
+      List<String> options = List.of("-d", out.toString(), "-s", out.toString(),
+          "-classpath", String.join(java.io.File.pathSeparator, path), "-Xlint:all", "-Werror");
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjects(file);
+      JavaCompiler.CompilationTask task = javac.getTask(messages, files, null, options, null, units);
+      task.setProcessors(List.of(new DifferentiableProcessor()));
+      assertTrue(task.call(), messages.toString());
+    }
+    return out;
+  }
+
+  private static Path jar(Path classes, Path jar) throws IOException {
+    try (OutputStream file = Files.newOutputStream(jar);
+        var out = new JarOutputStream(file);
+        Stream<Path> entries = Files.walk(classes)) {
+      for (Path p : entries.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name = classes.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+        out.putNextEntry(new JarEntry(name));
+        out.write(Files.readAllBytes(p));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+}
