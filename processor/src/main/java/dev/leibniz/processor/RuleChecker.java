@@ -26,6 +26,12 @@ final class RuleChecker {
     this.reporter = reporter;
   }
 
+  /** Whether a rule of {@code ruleArity} parameters could be for {@code function}. */
+  private static boolean fitsArity(ExecutableElement function, int ruleArity) {
+    int n = function.getParameters().size();
+    return n == 1 ? ruleArity == 1 : ruleArity == n + 1;
+  }
+
   void check(Element element) {
     if (element.getKind() != ElementKind.METHOD) {
       return;
@@ -46,9 +52,11 @@ final class RuleChecker {
           target.get().method());
       return;
     }
+    int ruleArity = rule.getParameters().size();
     Optional<ExecutableElement> function = candidates.stream()
         .filter(m -> m.getReturnType().getKind() == TypeKind.DOUBLE && !m.getParameters().isEmpty()
             && m.getParameters().stream().allMatch(p -> p.asType().getKind() == TypeKind.DOUBLE))
+        .sorted((a, b) -> Boolean.compare(!fitsArity(a, ruleArity), !fitsArity(b, ruleArity)))
         .findFirst();
     if (function.isEmpty()) {
       reporter.error(rule, Message.RULE_TARGET_SHAPE, name);

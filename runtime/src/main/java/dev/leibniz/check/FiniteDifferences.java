@@ -9,13 +9,14 @@ import java.util.function.ToDoubleFunction;
  * <p>Each derivative is a central difference {@code D(h) = (f(x + h) - f(x - h)) / 2h} improved by
  * one step of Richardson extrapolation, {@code (4 D(h/2) - D(h)) / 3}, which cancels the
  * {@code h²} error term and leaves an error of order {@code h⁴}. The step {@code h} is relative:
- * {@code step · max(|x|, 0.01)}.
+ * {@code step · max(|x|, 1)}; a function that changes on a smaller scale than that near
+ * zero needs a smaller {@code step}.
  */
 public final class FiniteDifferences {
   private static final double DEFAULT_STEP = 1e-3;
 
   /** The step scales with |x|, but not below this, so that it never vanishes near zero. */
-  private static final double SMALLEST_SCALE = 1e-2;
+  private static final double SMALLEST_SCALE = 1.0;
 
   private FiniteDifferences() {}
 

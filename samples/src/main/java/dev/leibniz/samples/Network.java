@@ -2,13 +2,17 @@ package dev.leibniz.samples;
 
 import dev.leibniz.Differentiable;
 import dev.leibniz.NoDerivative;
+import dev.leibniz.samples.model.Activations;
+import dev.leibniz.samples.model.Layers;
+import dev.leibniz.samples.model.Losses;
 import java.util.List;
 import java.util.Random;
 
 /**
  * A small classifier of points in the plane, f(X) = Dense3(Dense2(Dense1(X))): a ReLU layer, a
- * tanh layer and one sigmoid output, trained with the gradient Leibniz writes for
- * {@link #loss}.
+ * tanh layer and one sigmoid output, built from the differentiable pieces in
+ * {@link dev.leibniz.samples.model} and trained with the gradient Leibniz writes for
+ * {@link #loss}, which flows through every one of them.
  */
 public final class Network {
   final double[][] w1;
@@ -29,37 +33,31 @@ public final class Network {
     b3 = new double[1];
   }
 
-  /**
-   * The mean binary cross-entropy over the points {@code from} to {@code to - 1}. For the sigmoid
-   * output p = σ(z) and label y, −y log p − (1 − y) log(1 − p) is computed in the stable form
-   * max(z, 0) − z y + log(1 + e^−|z|).
-   */
+  /** The mean logistic loss of the output's logit over the points {@code from} to {@code to - 1}. */
   @Differentiable
   public static double loss(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3,
       double[] b3, @NoDerivative double[][] xs, @NoDerivative double[] ys,
       @NoDerivative int from, @NoDerivative int to) {
     double total = 0;
     for (int n = from; n < to; n++) {
-      double[] h1 = new double[b1.length];
-      for (int i = 0; i < b1.length; i++) {
-        double z = b1[i] + w1[i][0] * xs[n][0] + w1[i][1] * xs[n][1];
-        h1[i] = Math.max(0.0, z);
-      }
-      double[] h2 = new double[b2.length];
-      for (int i = 0; i < b2.length; i++) {
-        double z = b2[i];
-        for (int j = 0; j < h1.length; j++) {
-          z += w2[i][j] * h1[j];
-        }
-        h2[i] = Math.tanh(z);
-      }
-      double logit = b3[0];
-      for (int j = 0; j < h2.length; j++) {
-        logit += w3[j] * h2[j];
-      }
-      total += Math.max(logit, 0.0) - logit * ys[n] + Math.log1p(Math.exp(-Math.abs(logit)));
+      total += Losses.logisticLoss(logit(w1, b1, w2, b2, w3, b3, xs[n]), ys[n]);
     }
     return total / (to - from);
+  }
+
+  /** The output unit's logit for the point {@code x}. */
+  @Differentiable
+  public static double logit(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3,
+      double[] b3, @NoDerivative double[] x) {
+    double[] h1 = new double[b1.length];
+    for (int i = 0; i < b1.length; i++) {
+      h1[i] = Activations.relu(Layers.affine(w1[i], b1[i], x));
+    }
+    double[] h2 = new double[b2.length];
+    for (int i = 0; i < b2.length; i++) {
+      h2[i] = Activations.tanh(Layers.affine(w2[i], b2[i], h1));
+    }
+    return Layers.affine(w3, b3[0], h2);
   }
 
   /** The loss over the points {@code from} to {@code to - 1}, with its gradient. */
@@ -73,19 +71,7 @@ public final class Network {
 
   /** The probability the network gives to class 1 at (x, y). */
   double probability(double x, double y) {
-    double[] h1 = new double[b1.length];
-    for (int i = 0; i < b1.length; i++) {
-      h1[i] = Math.max(0, b1[i] + w1[i][0] * x + w1[i][1] * y);
-    }
-    double logit = b3[0];
-    for (int i = 0; i < b2.length; i++) {
-      double z = b2[i];
-      for (int j = 0; j < h1.length; j++) {
-        z += w2[i][j] * h1[j];
-      }
-      logit += w3[i] * Math.tanh(z);
-    }
-    return 1 / (1 + Math.exp(-logit));
+    return Activations.sigmoid(logit(w1, b1, w2, b2, w3, b3, new double[] {x, y}));
   }
 
   /** The parameters, each array once, in the order of the gradient's components. */

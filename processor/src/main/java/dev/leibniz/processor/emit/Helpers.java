@@ -67,6 +67,7 @@ final class Helpers {
       specs.add(switch (parts[0]) {
         case "zerosLike" -> zerosLike(type);
         case "addInto" -> addInto(type);
+        case "atLeast" -> atLeast();
         default -> copyOf(type);
       });
     }
@@ -124,6 +125,17 @@ final class Helpers {
       return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(array)));
     }
     return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
+  }
+
+  /** {@code a}, if it holds at least {@code length} numbers, or a new array that does. */
+  private static MethodSpec atLeast() {
+    return MethodSpec.methodBuilder("atLeast")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(double[].class)
+        .addParameter(double[].class, "a")
+        .addParameter(TypeName.INT, "length")
+        .addStatement("return a != null && a.length >= length ? a : new double[length]")
+        .build();
   }
 
   /** {@code sum += part}, element by element. */

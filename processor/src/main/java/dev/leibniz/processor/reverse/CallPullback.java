@@ -40,7 +40,7 @@ final class CallPullback {
     for (int position : positions) {
       Expr arg = invoke.args().get(position);
       if (arg.type().isArray()) {
-        arrayAdjoints.add(activity.isActive(arg) ? names.adjoint(arg) : zerosLike(arg));
+        arrayAdjoints.add(activity.isActive(arg) ? names.adjoint(arg) : discarded(arg, storage, out));
       } else {
         scalars.add(position);
       }
@@ -90,11 +90,18 @@ final class CallPullback {
     return new Expr.Index(scratch, new Expr.Literal(Type.INT, k), Type.DOUBLE);
   }
 
-  /** A throwaway adjoint for an array argument that carries no derivative. */
-  private static Expr zerosLike(Expr array) {
-    if (array.type() == Type.DOUBLE_ARRAY) {
-      return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(array)));
+  /**
+   * Somewhere for the callee to put the adjoint of an array argument that carries no
+   * derivative: for a vector, one array kept for the whole call and grown when too short, whose
+   * contents nobody reads; for a matrix, whose rows must fit, a new one.
+   */
+  private static Expr discarded(Expr array, Storage storage, List<Stmt> out) {
+    if (array.type() != Type.DOUBLE_ARRAY) {
+      return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
     }
-    return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
+    Expr.Var discard = storage.discard();
+    out.add(new Stmt.Assign(discard, new Expr.Call(TypeRef.COMPANION, "atLeast",
+        List.of(discard, new Expr.Length(array)), Type.DOUBLE_ARRAY), Source.NONE));
+    return discard;
   }
 }

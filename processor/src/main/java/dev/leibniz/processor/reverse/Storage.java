@@ -22,6 +22,7 @@ final class Storage {
   private final Set<Stack> stacks = EnumSet.noneOf(Stack.class);
   private Expr.Var scratch;
   private int scratchSize;
+  private Expr.Var discard;
 
   Storage(Names names) {
     this.names = names;
@@ -81,6 +82,14 @@ final class Storage {
     }
     scratchSize = Math.max(scratchSize, size);
     return scratch;
+  }
+
+  /** A {@code double[]} whose contents are thrown away, declared null at the top. */
+  Expr.Var discard() {
+    if (discard == null) {
+      discard = hoist(names.fresh("_discard", Type.DOUBLE_ARRAY));
+    }
+    return discard;
   }
 
   List<Stmt> hoisted() {
