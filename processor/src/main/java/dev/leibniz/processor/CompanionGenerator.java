@@ -1,6 +1,7 @@
 package dev.leibniz.processor;
 
 import com.sun.source.util.Trees;
+import dev.leibniz.Differentiable;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.ActivityAnalysis;
 import dev.leibniz.processor.analyse.CallCheck;
@@ -30,6 +31,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 
 /**
@@ -55,8 +57,8 @@ final class CompanionGenerator {
   static Generation forEnvironment(ProcessingEnvironment env) {
     Optional<Trees> trees = JavacEnvironment.trees(env);
     if (trees.isEmpty()) {
-      return (elements, ruleElements) -> {
-        if (!elements.isEmpty() || !ruleElements.isEmpty()) {
+      return round -> {
+        if (!round.differentiable().isEmpty() || !round.rules().isEmpty()) {
           env.getMessager()
               .printMessage(Diagnostic.Kind.ERROR, Message.NO_TREE_API.format());
         }
@@ -67,11 +69,45 @@ final class CompanionGenerator {
 
   /** What one round does with its annotated elements. */
   interface Generation {
-    void generate(Set<? extends Element> annotated, Set<? extends Element> ruleElements);
+    void generate(Round round);
   }
 
-  private void generate(Set<? extends Element> annotated, Set<? extends Element> ruleElements) {
-    ruleElements.forEach(rules::check);
+  /**
+   * The elements of one round that carry Leibniz's annotations.
+   *
+   * @param differentiable the {@code @Differentiable} methods
+   * @param rules the {@code @DerivativeOf} rules
+   * @param constants the {@code @NoDerivative} parameters
+   */
+  record Round(
+      Set<? extends Element> differentiable,
+      Set<? extends Element> rules,
+      Set<? extends Element> constants) {}
+
+  /** Warns of each {@code @NoDerivative} that changes nothing. */
+  private void checkConstants(Set<? extends Element> constants) {
+    for (Element parameter : constants) {
+      Element method = parameter.getEnclosingElement();
+      String name = parameter.getSimpleName().toString();
+      if (method.getAnnotation(Differentiable.class) == null) {
+        reporter.warning(parameter, Message.NO_DERIVATIVE_IGNORED, name,
+            "on a method that is not @Differentiable");
+      } else if (!isDifferentiableType(parameter.asType())) {
+        reporter.warning(parameter, Message.NO_DERIVATIVE_IGNORED, name,
+            "on a parameter of type " + parameter.asType() + ", which is never differentiated");
+      }
+    }
+  }
+
+  private static boolean isDifferentiableType(TypeMirror type) {
+    String text = type.toString();
+    return text.equals("double") || text.equals("double[]") || text.equals("double[][]");
+  }
+
+  private void generate(Round round) {
+    round.rules().forEach(rules::check);
+    checkConstants(round.constants());
+    Set<? extends Element> annotated = round.differentiable();
     Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
     for (Element element : annotated) {
       if (element.getKind() != ElementKind.METHOD) {

@@ -17,7 +17,6 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
-  private static final String DIFFERENTIABLE = Differentiable.class.getCanonicalName();
 
   /**
    * Leibniz's annotations, and {@code @Generated}, which marks the code Leibniz writes: claiming
@@ -39,11 +38,11 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (annotations.stream().anyMatch(a -> a.getQualifiedName().contentEquals(DIFFERENTIABLE))
-        || !round.getElementsAnnotatedWith(DerivativeOf.class).isEmpty()) {
-      CompanionGenerator.forEnvironment(processingEnv)
-          .generate(round.getElementsAnnotatedWith(Differentiable.class),
-              round.getElementsAnnotatedWith(DerivativeOf.class));
+    if (!annotations.isEmpty()) {
+      CompanionGenerator.forEnvironment(processingEnv).generate(new CompanionGenerator.Round(
+          round.getElementsAnnotatedWith(Differentiable.class),
+          round.getElementsAnnotatedWith(DerivativeOf.class),
+          round.getElementsAnnotatedWith(NoDerivative.class)));
     }
     return true;
   }

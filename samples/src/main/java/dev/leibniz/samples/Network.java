@@ -37,7 +37,7 @@ public final class Network {
   @Differentiable
   public static double loss(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3,
       double[] b3, @NoDerivative double[][] xs, @NoDerivative double[] ys,
-      @NoDerivative int from, @NoDerivative int to) {
+      int from, int to) {
     double total = 0;
     for (int n = from; n < to; n++) {
       total += Losses.logisticLoss(logit(w1, b1, w2, b2, w3, b3, xs[n]), ys[n]);

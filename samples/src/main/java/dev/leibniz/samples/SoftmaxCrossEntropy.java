@@ -1,7 +1,6 @@
 package dev.leibniz.samples;
 
 import dev.leibniz.Differentiable;
-import dev.leibniz.NoDerivative;
 
 /**
  * The cross-entropy of a softmax over logits against a class label, computed stably: the
@@ -12,7 +11,7 @@ public final class SoftmaxCrossEntropy {
   private SoftmaxCrossEntropy() {}
 
   @Differentiable
-  public static double loss(double[] logits, @NoDerivative int label) {
+  public static double loss(double[] logits, int label) {
     double max = logits[0];
     for (int i = 1; i < logits.length; i++) {
       if (logits[i] > max) {

@@ -83,6 +83,9 @@ public enum Message {
       "LZ125",
       "'%s' writes into its array parameter '%s', which the gradient of a caller cannot follow:"
           + " copy the array inside '%s' before changing it"),
+  NO_DERIVATIVE_IGNORED(
+      "LZ127",
+      "@NoDerivative on '%s' means nothing %s: remove it"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"

@@ -34,6 +34,11 @@ public final class Reporter {
     messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
   }
 
+  /** A warning at an element. */
+  public void warning(Element element, Message message, Object... args) {
+    messager.printMessage(Diagnostic.Kind.WARNING, message.format(args), element);
+  }
+
   /** The number of errors reported so far. */
   public int errorCount() {
     return errors;
