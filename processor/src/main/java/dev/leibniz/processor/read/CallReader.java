@@ -59,6 +59,9 @@ final class CallReader {
     List<ExecutableElement> candidates;
     if (select instanceof MemberSelectTree member) {
       ExpressionTree target = member.getExpression();
+      if (!isName(target)) {
+        return unsupportedTarget(tree, target);
+      }
       Expr.Var object = objectVariable(target);
       if (object != null) {
         receiver = object;
@@ -82,6 +85,29 @@ final class CallReader {
       receiver = context.receiver();
     }
     return invoke(tree, m, receiver, args);
+  }
+
+  /** A plain name or a dotted one: {@code x}, {@code this}, {@code Math}, {@code p.Q}. */
+  private static boolean isName(ExpressionTree target) {
+    if (target instanceof IdentifierTree id) {
+      return !id.getName().contentEquals("super");
+    }
+    return target instanceof MemberSelectTree select && isName(select.getExpression());
+  }
+
+  /**
+   * A call on something other than a name ({@code new C().m()}, {@code (cast) e}.m(),
+   * {@code super.m()}): the error goes to that something, which is what Leibniz cannot read.
+   */
+  private Expr unsupportedTarget(MethodInvocationTree tree, ExpressionTree target) {
+    if (target instanceof IdentifierTree) {
+      context.error(target, Message.UNRESOLVED_NAME, target);
+      return null;
+    }
+    if (expressions.read(target) != null) {
+      context.error(tree, Message.UNKNOWN_FUNCTION, tree.getMethodSelect());
+    }
+    return null;
   }
 
   private Expr invoke(MethodInvocationTree tree, ExecutableElement method, Expr receiver,

@@ -1,0 +1,205 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backs every row of {@code docs/constructs.md}: each construct a method body can contain is
+ * either differentiated (checked against finite differences) or rejected with the documented
+ * error on its own line. The table and the cases here must name the same rows.
+ */
+class ConstructInventoryTest {
+  /** A case: the body of {@code f(double x, double y, int k, double[] a)}; "//!" marks an error. */
+  private record Case(String expected, String body) {}
+
+  private static final Map<String, Case> CASES = new LinkedHashMap<>();
+
+  private static void ok(String key, String body) {
+    CASES.put(key, new Case("ok", body));
+  }
+
+  private static void rejected(String key, String id, String body) {
+    CASES.put(key, new Case(id, body));
+  }
+
+  static {
+    ok("S01", "double d = x; int i = 2; long l = 3L; boolean b = i > 1; var v = d * l;"
+        + " return b ? v + i : v;");
+    rejected("S02", "LZ103", "short s = 1; //!\n return x;");
+    rejected("S03", "LZ104", "float f = 1; //!\n return x;");
+    ok("S04", "x = x * y; y += x; return x - y;");
+    rejected("S05", "LZ118", "Holder.field = x; //!\n return x;");
+    ok("S06", "double s = x; s += y; s -= 0.5; s *= x; s /= 2; s %= 1.5; return s;");
+    rejected("S07", "LZ101", "int bits = k; bits &= 3; //!\n return x * bits;");
+    ok("S08", "int i = k; i++; ++i; i--; --i; x++; return x * i;");
+    rejected("S09", "LZ119", "int i = 0; double z = x * i++; //!\n return z;");
+    ok("S10", "if (x > y) { return x * y; } else if (x < 0) { return -x; } else { return y; }");
+    rejected("S11", "LZ101", "switch (k) { //!\n case 1: x = 2; break; default: break; }\n return x;");
+    rejected("S12", "LZ102", "double z = switch (k) { case 1 -> x; default -> y; }; //!\n return z;");
+    ok("S13", "double s = 0; for (int i = 0; i < 3; i++) { s += x * i; } int j = 0;"
+        + " while (j < 2) { s *= y; j++; } do { s += 1; } while (s < 0);"
+        + " for (double v : a) { s += v * x; } return s;");
+    rejected("S14", "LZ121", "double s = 0; for (double v : java.util.List.of(1.0)) { //!\n s += v; }"
+        + " return s + x;");
+    ok("S15", "double s = 0; for (int i = 0; i < 5; i++) { if (i == 1) { continue; }"
+        + " if (i == 4) { break; } s += x * y * i; } return s;");
+    rejected("S16", "LZ101", "outer: //!\n for (int i = 0; i < 2; i++) { break outer; }\n return x;");
+    ok("S17", "for (int i = 0; i < 3; i++) { if (x * i > 1) { return x * i; } } return y;");
+    rejected("S18", "LZ101", "try { //!\n x = x * 2; } finally { y = 1; }\n return x;");
+    rejected("S19", "LZ101", "if (x > 1e300) { throw new IllegalStateException(); //!\n }\n"
+        + " return x;");
+    rejected("S20", "LZ101", "synchronized (Holder.class) { //!\n x = x * 2; }\n return x;");
+    rejected("S21", "LZ101", "assert x > -1e300; //!\n return x;");
+    rejected("S22", "LZ101", "class Local { } //!\n return x;");
+    rejected("S23", "LZ101", "record Point(double px) { } //!\n return x;");
+    ok("S24", "; { double z = x * y; x = z; } return x;");
+    rejected("S25", "LZ101", "System.out.println(x); //!\n return x;");
+    ok("E01", "return 2 * x + 3L * y + 0.5 + (true ? 1 : 0);");
+    rejected("E02", "LZ104", "return x * 2f; //!");
+    rejected("E03", "LZ102", "return x + 'c'; //!");
+    rejected("E04", "LZ102", "boolean b = (\"a\" + y) != \"b\"; //!\n return x;");
+    rejected("E05", "LZ102", "boolean b = a == null; //!\n return x;");
+    ok("E06", "return x * y - x / (1 + y * y) + x % 2.5 + k * x + (k / 2) * y + (-x) + (+y);");
+    rejected("E07", "LZ102", "return x * (k & 1); //!");
+    rejected("E08", "LZ102", "return x * (k << 1); //!");
+    rejected("E09", "LZ102", "return x * ~k; //!");
+    ok("E10", "boolean b = x < y && x <= 2 || !(y > 3) && y >= -1 && k == 1 || k != 2;"
+        + " return b ? x : y;");
+    ok("E11", "return x > 0 ? x * y : y;");
+    ok("E12", "int t = (int) (x * 10); long l = (long) k; return (double) t * x + l * y;");
+    rejected("E13", "LZ102", "return x + (char) k; //!");
+    ok("E14", "return Math.sin(x) * StrictMath.exp(y) + Math.max(k, 2) * x;");
+    rejected("E15", "LZ106", "return x * Math.random(); //!");
+    ok("E16", "return Helpers.square(x) * y + Helpers.constant(k) * x;");
+    rejected("E17", "LZ106", "return Helpers.constant(k) * Helpers.plain(x); //!");
+    rejected("E18", "LZ122", "return Helpers.scaled(x, y); //!");
+    ok("E19", "return x * Holder.CONSTANT + Math.PI * y + Holder.field * x;");
+    rejected("E20", "LZ109", "return x * Holder.hidden; //!");
+    rejected("E21", "LZ108", "return x * super.hashCode(); //!");
+    rejected("E22", "LZ102",
+        "double z = ((java.util.function.DoubleSupplier) () -> x).getAsDouble(); //!\n return z;");
+    rejected("E23", "LZ102",
+        "double z = ((java.util.function.DoubleUnaryOperator) Math::abs).applyAsDouble(x); //!\n"
+            + " return z;");
+    rejected("E24", "LZ102", "boolean b = a instanceof double[]; //!\n return x;");
+    rejected("E25", "LZ102", "double h = new Object().hashCode(); //!\n return x * h;");
+    ok("E26", "double[] v = new double[2]; double[][] m = new double[2][2]; double[] w = {x, y};"
+        + " v[0] = x * y; m[1][0] = v[0] + w[1]; return m[1][0] * a.length + a[0] * x;");
+    rejected("E27", "LZ102", "double z = x * new double[] {y}[0]; //!\n return z;");
+    rejected("E28", "LZ119", "double z = 0; double w = (z = x) * y; //!\n return w;");
+  }
+
+  private static final String PREAMBLE = """
+      package inv;
+
+      import dev.leibniz.Differentiable;
+      import dev.leibniz.DerivativeOf;
+      import dev.leibniz.NoDerivative;
+
+      public class C {
+        static class Holder {
+          static final double CONSTANT = 1.5;
+          static double field = 0.25;
+          private static double hidden = 2;
+        }
+
+        static class Helpers {
+          @Differentiable static double square(double v) { return v * v; }
+          @Differentiable static double scaled(double v, @NoDerivative double s) { return v * s; }
+          static double constant(int i) { return i * 0.5; }
+          static double plain(double v) { return v; }
+        }
+
+      """;
+
+  @Test
+  void theDocumentedTableAndTheCasesNameTheSameRows() throws IOException {
+    Path table = Path.of("..", "docs", "constructs.md");
+    Matcher rows = Pattern.compile("(?m)^\\| ([SE]\\d\\d) \\|").matcher(Files.readString(table));
+    Set<String> documented = new TreeSet<>();
+    while (rows.find()) {
+      documented.add(rows.group(1));
+    }
+    assertEquals(new TreeSet<>(CASES.keySet()), documented);
+  }
+
+  @Test
+  void supportedConstructsMatchFiniteDifferences() {
+    var source = new StringBuilder(PREAMBLE);
+    var supported = new ArrayList<String>();
+    CASES.forEach((key, c) -> {
+      if (c.expected().equals("ok")) {
+        source.append(method(key, c.body()));
+        supported.add(key);
+      }
+    });
+    Compiled compiled = Compiled.compile(source.append("}\n").toString());
+    for (String key : supported) {
+      for (double[] p : new double[][] {{0.73, -0.41}, {-1.27, 0.93}}) {
+        double[] a = {0.3, -0.8};
+        Map<String, Object> g =
+            Compiled.components(compiled.call("inv.CGradients", key, p[0], p[1], 2, a));
+        double[] numeric = dev.leibniz.check.FiniteDifferences.gradient(
+            v -> (double) compiled.call("inv.C", key, v[0], v[1], 2, a.clone()), p.clone(), 1e-6);
+        assertEquals(numeric[0], (double) g.get("dX"), 1e-6 * Math.max(1, Math.abs(numeric[0])),
+            key + " d/dx");
+        assertEquals(numeric[1], (double) g.get("dY"), 1e-6 * Math.max(1, Math.abs(numeric[1])),
+            key + " d/dy");
+      }
+    }
+  }
+
+  @Test
+  void rejectedConstructsGetTheirErrorOnTheirLine() {
+    var source = new StringBuilder(PREAMBLE);
+    var expected = new ArrayList<String[]>();
+    CASES.forEach((key, c) -> {
+      if (!c.expected().equals("ok")) {
+        int line = source.toString().split("\n", -1).length;
+        String text = method(key, c.body());
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+          if (lines[i].contains("//!")) {
+            expected.add(new String[] {key, c.expected(), String.valueOf(line + i)});
+          }
+        }
+        source.append(text);
+      }
+    });
+    JavaFileObject file = Compiled.file(source.append("}\n").toString());
+    Compilation compilation = Compiled.compilation(file);
+    for (String[] e : expected) {
+      assertThat(compilation).hadErrorContaining("[" + e[1] + "]").inFile(file)
+          .onLine(Long.parseLong(e[2]));
+    }
+    Set<Long> marked = new TreeSet<>();
+    expected.forEach(e -> marked.add(Long.parseLong(e[2])));
+    List<String> stray = compilation.errors().stream()
+        .filter(d -> d.getMessage(null).contains("[LZ"))
+        .filter(d -> !marked.contains(d.getLineNumber()))
+        .map(d -> d.getLineNumber() + " " + d.getMessage(null))
+        .toList();
+    assertEquals(List.of(), stray, "errors on lines no case marks");
+  }
+
+  private static String method(String key, String body) {
+    return "  @Differentiable static double " + key
+        + "(double x, double y, int k, double[] a) {\n    " + body.replace("\n", "\n   ")
+        + "\n  }\n";
+  }
+}
