@@ -45,7 +45,7 @@ public final class Compiled {
   }
 
   /** The raw compilation of {@code files} with the processor, successful or not. */
-  static Compilation compilation(JavaFileObject... files) {
+  public static Compilation compilation(JavaFileObject... files) {
     return javac()
         .withProcessors(new DifferentiableProcessor())
         .withOptions("-Xlint:all", "-Werror")
@@ -53,7 +53,7 @@ public final class Compiled {
   }
 
   /** A source file named after the class it declares. */
-  static JavaFileObject file(String source) {
+  public static JavaFileObject file(String source) {
     String pkg = source.replaceAll("(?s)^\\s*package\\s+([\\w.]+);.*", "$1");
     String type =
         source.replaceAll("(?s).*?(?:class|record|interface|enum)\\s+(\\w+).*", "$1");

@@ -1,0 +1,129 @@
+package dev.leibniz.processor.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.leibniz.check.FiniteDifferences;
+import dev.leibniz.processor.Compiled;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fuzzing: generated programs with branches and loops, mutated with statements Leibniz may or
+ * may not support. Each must end one of two ways: errors of Leibniz's own, inside the method,
+ * none of them internal; or generated code that compiles without warnings and whose gradient
+ * matches finite differences. {@code -Dleibniz.fuzz.batches=N} runs more (30 programs a batch).
+ */
+class FuzzTest {
+  private static final int PROGRAMS_PER_BATCH = 30;
+
+  @Test
+  void everyProgramIsDifferentiatedCorrectlyOrRejectedWithPositionedErrors() {
+    int batches = Integer.getInteger("leibniz.fuzz.batches", 8);
+    var counts = new HashMap<String, Integer>();
+    for (int batch = 0; batch < batches; batch++) {
+      var random = new Random(31_000 + batch);
+      var methods = new ArrayList<String>();
+      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
+        methods.add(Mutations.mutate(FlowProgram.generate("f" + p, random).java(), random));
+      }
+      List<String> accepted = rejectedOrAccepted(methods, counts);
+      checkAccepted(accepted, random, counts);
+    }
+    System.out.printf("fuzzing: %d programs, %d rejected with positioned errors, %d accepted"
+            + " and checked at %d points (%d points skipped as not smooth), 0 crashes,"
+            + " 0 mismatches%n",
+        batches * PROGRAMS_PER_BATCH, counts.getOrDefault("rejected", 0),
+        counts.getOrDefault("accepted", 0), counts.getOrDefault("points", 0),
+        counts.getOrDefault("skipped", 0));
+  }
+
+  /** Compiles all; checks the errors; returns the methods that had none. */
+  private static List<String> rejectedOrAccepted(List<String> methods, Map<String, Integer> counts) {
+    String source = source(methods);
+    JavaFileObject file = Compiled.file(source);
+    Compilation compilation = Compiled.compilation(file);
+    var firstLines = new ArrayList<Integer>();
+    int line = 4;
+    for (String m : methods) {
+      firstLines.add(line);
+      line += m.split("\n", -1).length - 1;
+    }
+    var rejected = new boolean[methods.size()];
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      String message = error.getMessage(null);
+      assertTrue(message.startsWith("[LZ"), "not an error of Leibniz: " + error + "\n" + source);
+      assertTrue(!message.startsWith("[LZ190]"), "crash: " + error);
+      assertEquals(file.toUri(), error.getSource().toUri(), "error outside the user's file");
+      int method = methodAt(firstLines, error.getLineNumber());
+      assertTrue(method >= 0, "error outside any method: " + error);
+      rejected[method] = true;
+    }
+    var accepted = new ArrayList<String>();
+    for (int i = 0; i < methods.size(); i++) {
+      if (rejected[i]) {
+        counts.merge("rejected", 1, Integer::sum);
+      } else {
+        accepted.add(methods.get(i));
+      }
+    }
+    return accepted;
+  }
+
+  private static void checkAccepted(List<String> methods, Random random, Map<String, Integer> counts) {
+    if (methods.isEmpty()) {
+      return;
+    }
+    Compiled compiled = Compiled.compile(source(methods));
+    for (String method : methods) {
+      String name = method.substring(method.indexOf("double ") + 7, method.indexOf('('));
+      counts.merge("accepted", 1, Integer::sum);
+      double[] point = random.doubles(5, -1, 1).toArray();
+      check(compiled, name, point, method, counts);
+    }
+  }
+
+  private static void check(Compiled compiled, String name, double[] point, String method,
+      Map<String, Integer> counts) {
+    ToDoubleFunction<double[]> f = p -> (double) compiled.call("q.Fuzz", name,
+        p[0], p[1], new double[] {p[2], p[3], p[4]}, 2);
+    Map<String, Object> g = Compiled.components(compiled.call("q.FuzzGradients", name,
+        point[0], point[1], new double[] {point[2], point[3], point[4]}, 2));
+    assertEquals(f.applyAsDouble(point), (double) g.get("value"), 0.0, method);
+    double[] dA = (double[]) g.get("dA");
+    double[] exact = {(double) g.get("dX0"), (double) g.get("dX1"), dA[0], dA[1], dA[2]};
+    double[] coarse = FiniteDifferences.gradient(f, point.clone(), 1e-5);
+    double[] fine = FiniteDifferences.gradient(f, point.clone(), 1e-6);
+    for (int i = 0; i < exact.length; i++) {
+      double scale = Math.max(1, Math.abs(fine[i]));
+      if (!(Math.abs(coarse[i] - fine[i]) <= 1e-5 * scale)) {
+        counts.merge("skipped", 1, Integer::sum);
+        continue;
+      }
+      counts.merge("points", 1, Integer::sum);
+      assertEquals(fine[i], exact[i], 1e-5 * scale, "d/d input " + i + " of\n" + method);
+    }
+  }
+
+  private static int methodAt(List<Integer> firstLines, long line) {
+    for (int i = firstLines.size() - 1; i >= 0; i--) {
+      if (line >= firstLines.get(i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String source(List<String> methods) {
+    return "package q;\nimport dev.leibniz.Differentiable;\npublic class Fuzz {\n"
+        + String.join("", methods) + "}\n";
+  }
+}

@@ -1,0 +1,77 @@
+package dev.leibniz.processor.random;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Mutates the source of a generated {@link FlowProgram} by inserting statements, valid Java that
+ * Leibniz may or may not support, at random places in the body: the fuzzer's input.
+ */
+final class Mutations {
+  /** Statements over the program's variables: x0, x1, s (double), k (int), a, b (double[]). */
+  private static final List<String> SNIPPETS = List.of(
+      // supported
+      "s = s + 0.25 * x0;",
+      "{ double t9 = x1 * x1; s += t9; }",
+      "if (k > 100) { return 0; }",
+      "for (int z = 0; z < 2; z++) { s = s * 0.5 + x0; }",
+      "s += (double) (k / 2) * x1;",
+      "x0 = -(-x0);",
+      "s = Math.max(s, x0 - 10);",
+      "do { s = s + 0.1; } while (s < -100);",
+      "s += x0 > x1 ? x0 : x1;",
+      "b[1] = b[0] + s * x1;",
+      "s += a.length * x0;",
+      "int q = k; q++; s += q * x1;",
+      "s = Math.hypot(s, 1.0) + x1;",
+      "s += Math.floor(k * 0.5) * x0;",
+      "while (s > 1e6) { s = s / 2; }",
+      // not supported
+      "switch (k) { case 1: s = 1; break; default: break; }",
+      "try { s = s * x0; } finally { s = s + 0; }",
+      "assert x0 > -1e9;",
+      "s += (k & 1) * x0;",
+      "char c = 'q'; s += c;",
+      "float f = 1f;",
+      "s += (\"\" + x0).length();",
+      "Runnable r = () -> { };",
+      "s += new java.util.Random(7).nextDouble() * x0;",
+      "long m = 3L; s += (m << 2) * x1;",
+      "s += Math.random() * x1;",
+      "x1 += s++;",
+      "int[] counts = new int[2];",
+      "s += java.util.Arrays.stream(a).sum();",
+      "s += Math.round(x0);",
+      "s = s + Double.valueOf(x0);",
+      "Object o = a;");
+
+  private Mutations() {}
+
+  /** The method's source with up to two snippets inserted where a statement may go. */
+  static String mutate(String method, Random random) {
+    List<String> lines = new ArrayList<>(List.of(method.split("\n")));
+    int insertions = random.nextInt(3);
+    for (int n = 0; n < insertions; n++) {
+      var places = new ArrayList<Integer>();
+      for (int i = 1; i < lines.size() - 1; i++) {
+        String line = lines.get(i).trim();
+        boolean endsStatement = line.endsWith(";") || line.endsWith("{");
+        boolean jumps = line.startsWith("return") || line.startsWith("break") || line.startsWith("}");
+        if (endsStatement && !jumps && !line.contains("} else {")) {
+          places.add(i);
+        }
+      }
+      int at = places.get(random.nextInt(places.size()));
+      String snippet = SNIPPETS.get(random.nextInt(SNIPPETS.size()));
+      lines.add(at + 1, "    " + snippet.replace("t9", "t" + n).replace(" q ", " q" + n + " ")
+          .replace("q++", "q" + n + "++").replace("q * ", "q" + n + " * ")
+          .replace(" c ", " c" + n + " ").replace("+= c;", "+= c" + n + ";")
+          .replace(" f ", " f" + n + " ").replace(" m ", " m" + n + " ").replace("(m ", "(m" + n + " ")
+          .replace(" r ", " r" + n + " ").replace(" o ", " o" + n + " ")
+          .replace(" counts ", " counts" + n + " ").replace(" z ", " z" + n + " ")
+          .replace("z <", "z" + n + " <").replace("z++", "z" + n + "++"));
+    }
+    return String.join("\n", lines) + "\n";
+  }
+}
