@@ -23,9 +23,9 @@ public enum Message {
           + " @NoDerivative"),
   UNKNOWN_FUNCTION(
       "LZ106",
-      "call to '%s' cannot be differentiated: Leibniz knows the java.lang.Math functions; for"
-          + " another function, declare its derivative with @DerivativeOf, or pass the value in"
-          + " as a @NoDerivative parameter"),
+      "call to '%s' cannot be differentiated: mark the method @Differentiable, declare its"
+          + " derivative with @DerivativeOf, or make its arguments constants (a value computed"
+          + " outside can come in as a @NoDerivative parameter)"),
   WRONG_ARGUMENT_COUNT("LZ107", "Math.%s takes %d argument(s) here, not %d"),
   UNRESOLVED_NAME(
       "LZ108",
