@@ -41,18 +41,9 @@ final class ExprPrinter {
       return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), args);
     } else if (e instanceof Expr.Invoke i) {
       return invoke(i);
-    } else if (e instanceof Expr.Index i) {
-      return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
-    } else if (e instanceof Expr.Length l) {
-      return CodeBlock.of("$L.length", atLeast(l.array(), PRIMARY));
-    } else if (e instanceof Expr.NewArray n) {
-      CodeBlock dimensions = n.dimensions().stream()
-          .map(d -> CodeBlock.of("[$L]", print(d)))
-          .collect(CodeBlock.joining(""));
-      return CodeBlock.of("new double$L", dimensions);
-    } else if (e instanceof Expr.Pop p) {
-      String stack = p.stack().variable();
-      return CodeBlock.of("$N[--$N]", stack, stack + "Top");
+    } else if (e instanceof Expr.Index || e instanceof Expr.Length
+        || e instanceof Expr.NewArray || e instanceof Expr.Pop) {
+      return array(e);
     } else if (e instanceof Expr.Cast c) {
       return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
     } else if (e instanceof Expr.Conditional c) {
@@ -67,6 +58,22 @@ final class ExprPrinter {
       return CodeBlock.of("$L.$N", atLeast(f.target(), PRIMARY), f.name());
     }
     throw new IllegalArgumentException("cannot print " + e);
+  }
+
+  /** Array expressions: elements, lengths, new arrays, and the top of a stack. */
+  private static CodeBlock array(Expr e) {
+    if (e instanceof Expr.Index i) {
+      return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
+    } else if (e instanceof Expr.Length l) {
+      return CodeBlock.of("$L.length", atLeast(l.array(), PRIMARY));
+    } else if (e instanceof Expr.NewArray n) {
+      CodeBlock dimensions = n.dimensions().stream()
+          .map(d -> CodeBlock.of("[$L]", print(d)))
+          .collect(CodeBlock.joining(""));
+      return CodeBlock.of("new double$L", dimensions);
+    }
+    String stack = ((Expr.Pop) e).stack().variable();
+    return CodeBlock.of("$N[--$N]", stack, stack + "Top");
   }
 
   /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */

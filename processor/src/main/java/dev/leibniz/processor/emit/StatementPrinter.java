@@ -38,11 +38,7 @@ final class StatementPrinter {
     } else if (stmt instanceof Stmt.Loop l) {
       loop(l, out);
     } else if (stmt instanceof Stmt.Repeat r) {
-      String counter = r.counter().name();
-      out.beginControlFlow("for (int $N = 0; $N < $L; $N++)",
-          counter, counter, ExprPrinter.print(r.times()), counter);
-      print(r.body().statements(), out);
-      out.endControlFlow();
+      repeat(r, out);
     } else if (stmt instanceof Stmt.Push p) {
       String stack = p.stack().variable();
       out.addStatement("$N = push($N, $N++, $L)",
@@ -54,13 +50,7 @@ final class StatementPrinter {
     } else if (stmt instanceof Stmt.Continue) {
       out.addStatement("continue");
     } else if (stmt instanceof Stmt.If i) {
-      out.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
-      print(i.then().statements(), out);
-      if (!i.otherwise().statements().isEmpty()) {
-        out.nextControlFlow("else");
-        print(i.otherwise().statements(), out);
-      }
-      out.endControlFlow();
+      branch(i, out);
     }
   }
 
@@ -85,6 +75,25 @@ final class StatementPrinter {
     } else {
       out.addStatement("$L = $L", target, ExprPrinter.print(a.value()));
     }
+  }
+
+  private static void branch(Stmt.If i, CodeBlock.Builder out) {
+    out.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
+    print(i.then().statements(), out);
+    if (!i.otherwise().statements().isEmpty()) {
+      out.nextControlFlow("else");
+      print(i.otherwise().statements(), out);
+    }
+    out.endControlFlow();
+  }
+
+  /** A loop of the backward sweep, counting its forward twin's iterations. */
+  private static void repeat(Stmt.Repeat r, CodeBlock.Builder out) {
+    String counter = r.counter().name();
+    out.beginControlFlow("for (int $N = 0; $N < $L; $N++)",
+        counter, counter, ExprPrinter.print(r.times()), counter);
+    print(r.body().statements(), out);
+    out.endControlFlow();
   }
 
   /** A loop with its update at the end of its body, as the forward sweep runs it. */

@@ -40,17 +40,6 @@ public enum Type {
     };
   }
 
-  /** The value a hoisted variable of this type starts with. */
-  public String defaultValue() {
-    return switch (this) {
-      case DOUBLE -> "0.0";
-      case INT -> "0";
-      case LONG -> "0L";
-      case BOOLEAN -> "false";
-      default -> "null";
-    };
-  }
-
   /** Whether this is one of Java's numeric primitive types that Leibniz supports. */
   public boolean isNumeric() {
     return this == DOUBLE || this == INT || this == LONG;

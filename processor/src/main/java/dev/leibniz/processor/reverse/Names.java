@@ -9,14 +9,13 @@ import java.util.Set;
 
 /**
  * Names for the variables the generated code adds, readable and never clashing with the user's:
- * {@code dX} is the adjoint of {@code x}, {@code _t0} a temporary, {@code _x1} a saved value of
+ * {@code dX} is the adjoint of {@code x}, {@code _t0} a temporary, {@code _x} a saved value of
  * {@code x}.
  */
 final class Names {
   private final Set<String> taken = new HashSet<>();
   private final Map<Expr.Var, Expr.Var> adjoints = new HashMap<>();
   private int temporaries;
-  private int saves;
   private int captures;
 
   Names(Set<String> userNames) {
@@ -41,11 +40,6 @@ final class Names {
   /** A fresh temporary for an intermediate value. */
   Expr.Var temporary(Type type) {
     return fresh("_t" + temporaries++, type);
-  }
-
-  /** A fresh local to keep the value of {@code variable} that an assignment overwrites. */
-  Expr.Var saved(Expr.Var variable) {
-    return fresh("_" + variable.name() + ++saves, variable.type());
   }
 
   /** A fresh local to hold an upstream adjoint while the target's own adjoint is reset. */
