@@ -93,6 +93,15 @@ class CompositionTest {
           static double table(int i) {
             return i * i;
           }
+          @Differentiable static double twice(double x) {
+            return 2 * x;
+          }
+          static double twice(int n) {
+            return 3 * n;
+          }
+          @Differentiable static double overloads(double x, int n) {
+            return twice(x) + twice(n) * x;
+          }
           @Differentiable static double special(double x, double y) {
             return Special.cube(x) + Special.blend(x, y) * Special.cube(y);
           }
@@ -146,6 +155,13 @@ class CompositionTest {
     assertEquals(FiniteDifferences.derivative(
         b -> (double) compiled.call("k.Layers", "network", w, x, b), 0.1),
         (double) r.get("dB"), 1e-8);
+  }
+
+  @Test
+  void overloadsResolveAsJavaResolvesThem() {
+    double[] g = compiled.valueAndGradient("k.Layers", "overloads", 1.5, 4);
+    assertEquals(3 + 12 * 1.5, g[0]);
+    assertEquals(2 + 12, g[1]);
   }
 
   @Test

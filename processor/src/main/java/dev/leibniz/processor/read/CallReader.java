@@ -75,7 +75,7 @@ final class CallReader {
     }
     Optional<ExecutableElement> method = candidates.stream()
         .filter(m -> applicable(m, args))
-        .findFirst();
+        .max(java.util.Comparator.comparingInt(m -> exactMatches(m, args)));
     if (method.isEmpty()) {
       context.error(tree, Message.UNKNOWN_FUNCTION, select);
       return null;
@@ -207,6 +207,20 @@ final class CallReader {
       }
     }.scan(body.getBody(), null);
     return written.isEmpty() ? null : written.get(0);
+  }
+
+  /**
+   * How many arguments have exactly their parameter's type: among applicable overloads, Java's
+   * most specific is the one that needs the fewest widenings.
+   */
+  private static int exactMatches(ExecutableElement method, List<Expr> args) {
+    int exact = 0;
+    for (int i = 0; i < args.size(); i++) {
+      if (NameResolver.typeOf(method.getParameters().get(i).asType()) == args.get(i).type()) {
+        exact++;
+      }
+    }
+    return exact;
   }
 
   /** Whether Java could call {@code method} with arguments of these types. */
