@@ -2,6 +2,8 @@ package dev.leibniz.benchmarks;
 
 import dev.leibniz.samples.BlackScholes;
 import dev.leibniz.samples.BlackScholesGradients;
+import dev.leibniz.samples.Network;
+import dev.leibniz.samples.NetworkGradients;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,6 +41,22 @@ public class GradientBenchmarks {
   double[] scalars = new double[5];
   double spot = 100;
 
+  /** A 2-16-16-1 network and a batch of 32 points, with its adjoint arrays. */
+  double[][] w1 = matrix(16, 2);
+  double[] b1 = new double[16];
+  double[][] w2 = matrix(16, 16);
+  double[] b2 = new double[16];
+  double[] w3 = matrix(1, 16)[0];
+  double[] b3 = new double[1];
+  double[][] points = matrix(32, 2);
+  double[] labels = new double[32];
+  double[][] dW1 = new double[16][2];
+  double[] dB1 = new double[16];
+  double[][] dW2 = new double[16][16];
+  double[] dB2 = new double[16];
+  double[] dW3 = new double[16];
+  double[] dB3 = new double[1];
+
   @Setup
   public void setUp() {
     var random = new Random(1);
@@ -46,6 +64,31 @@ public class GradientBenchmarks {
     x = random.doubles(length, -1, 1).toArray();
     dW = new double[length];
     dX = new double[length];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i % 2;
+    }
+  }
+
+  private static double[][] matrix(int rows, int columns) {
+    var random = new Random(rows * 31L + columns);
+    double[][] m = new double[rows][columns];
+    for (double[] row : m) {
+      for (int j = 0; j < columns; j++) {
+        row[j] = random.nextGaussian() * 0.5;
+      }
+    }
+    return m;
+  }
+
+  @Benchmark
+  public double networkLossPrimal() {
+    return Network.loss(w1, b1, w2, b2, w3, b3, points, labels, 0, points.length);
+  }
+
+  @Benchmark
+  public double networkLossPullback() {
+    return NetworkGradients.lossPullback(w1, b1, w2, b2, w3, b3, points, labels, 0,
+        points.length, 1.0, dW1, dB1, dW2, dB2, dW3, dB3);
   }
 
   @Benchmark
