@@ -32,7 +32,7 @@ public final class CompanionWriter {
 
   /** The companion's simple name: {@code p.C → CGradients}, {@code p.A.B → A_BGradients}. */
   public static String companionName(TypeRef owner) {
-    return String.join("_", owner.simpleNames()) + "Gradients";
+    return owner.companion().simpleNames().get(0);
   }
 
   /** The companion class of {@code owner} as a Java file. */
