@@ -1,6 +1,7 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -30,6 +31,7 @@ final class AssignmentSweep {
   private final Linearizer linearizer;
   private final Pullback pullback;
   private final Set<Expr.Var> needed;
+  private final Liveness liveness;
   private final Expr.Var value;
   private final Set<Expr.Var> defined = new HashSet<>();
 
@@ -43,8 +45,8 @@ final class AssignmentSweep {
   record Frame(String fileName, Expr.Var value, Expr.Var upstream) {}
 
   /** @param needed the variables the backward sweep reads, or null to keep every value */
-  AssignmentSweep(Frame frame, Activity activity, Names names, Storage storage,
-      Set<Expr.Var> needed) {
+  AssignmentSweep(Frame frame, Activity activity, Liveness liveness, Names names,
+      Storage storage, Set<Expr.Var> needed) {
     this.frame = frame;
     this.activity = activity;
     this.names = names;
@@ -52,6 +54,7 @@ final class AssignmentSweep {
     this.linearizer = new Linearizer(activity, names);
     this.pullback = new Pullback(activity, names, storage);
     this.needed = needed;
+    this.liveness = liveness;
     this.value = frame.value();
   }
 
@@ -63,31 +66,34 @@ final class AssignmentSweep {
   Part declare(Stmt.Declare declaration, Where where) {
     Expr.Var v = declaration.var();
     defined.add(v);
+    boolean live = liveness.isNeeded(declaration);
     if (where.nested()) {
       storage.hoist(v);
       return declaration.init() == null ? Part.of(List.of(), List.of())
-          : assignment(v, declaration.init(), declaration.source(), false, where.inLoop(), where);
+          : assignment(v, declaration.init(), declaration.source(), false, where.inLoop(), live,
+              where);
     }
     if (declaration.init() == null) {
       return Part.of(List.of(new Stmt.Declare(v, Storage.defaultOf(v.type()), Source.NONE)),
           List.of());
     }
-    return assignment(v, declaration.init(), declaration.source(), true, false, where);
+    return assignment(v, declaration.init(), declaration.source(), true, false, live, where);
   }
 
   Part assign(Stmt.Assign assignment, Where where) {
+    boolean live = liveness.isNeeded(assignment);
     if (assignment.target() instanceof Expr.Index element) {
-      return element(element, assignment.value(), assignment.source(), where);
+      return element(element, assignment.value(), assignment.source(), live, where);
     }
     Expr.Var v = (Expr.Var) assignment.target();
     boolean overwrites = where.inLoop() || defined.contains(v);
     defined.add(v);
-    return assignment(v, assignment.value(), assignment.source(), false, overwrites, where);
+    return assignment(v, assignment.value(), assignment.source(), false, overwrites, live, where);
   }
 
   /** The final {@code return e}: the method's value, whose adjoint is the upstream gradient. */
   Part result(Stmt.Return statement) {
-    return assignment(value, statement.value(), statement.source(), true, false, Where.TOP);
+    return assignment(value, statement.value(), statement.source(), true, false, true, Where.TOP);
   }
 
   List<Stmt> comment(Source source) {
@@ -96,19 +102,24 @@ final class AssignmentSweep {
         : List.of();
   }
 
-  private Part assignment(
-      Expr.Var v, Expr e, Source source, boolean declares, boolean overwrites, Where where) {
+  /**
+   * {@code v = e}. When {@code live} is false, {@code dv} is zero after the statement, so there
+   * is nothing to propagate and nothing to reset; an array's adjoint is still reset, to the
+   * shape of the array the statement replaced.
+   */
+  private Part assignment(Expr.Var v, Expr e, Source source, boolean declares,
+      boolean overwrites, boolean live, Where where) {
     var forward = new ArrayList<Stmt>(comment(source));
     var backward = new ArrayList<Stmt>();
     Stmt restore = overwrites && needs(v) ? restore(v, e, where, forward) : null;
     Stmt assign = declares ? new Stmt.Declare(v, e, source) : new Stmt.Assign(v, e, source);
     boolean target = v.equals(value) || activity.isActive(v);
-    if (target && activity.isActive(e)) {
+    if (live && target && activity.isActive(e)) {
       differentiate(v, e, assign, where, overwrites, restore, forward, backward);
     } else {
       forward.add(assign);
       addIfPresent(backward, restore);
-      if (overwrites && activity.isActive(v)) {
+      if (overwrites && activity.isActive(v) && (live || v.type().isArray())) {
         backward.add(reset(v));
       }
     }
@@ -154,7 +165,7 @@ final class AssignmentSweep {
   }
 
   /** {@code a[i] = e}, with the element's old value kept and its adjoint {@code dA[i]}. */
-  private Part element(Expr.Index element, Expr e, Source source, Where where) {
+  private Part element(Expr.Index element, Expr e, Source source, boolean live, Where where) {
     Expr.Var array = element.root();
     var forward = new ArrayList<Stmt>(comment(source));
     var backward = new ArrayList<Stmt>();
@@ -166,7 +177,10 @@ final class AssignmentSweep {
     }
     Stmt assign = new Stmt.Assign(element, e, source);
     Expr adjoint = names.adjoint(element);
-    if (activity.isActive(array) && activity.isActive(e)) {
+    if (!live) {
+      forward.add(assign);
+      addIfPresent(backward, restore);
+    } else if (activity.isActive(array) && activity.isActive(e)) {
       if (chainRule(e, assign, element, where, adjoint, restore, forward, backward) != null) {
         backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
         addIfPresent(backward, restore);

@@ -1,6 +1,7 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
@@ -30,10 +31,12 @@ public final class ReverseBuilder {
 
   private final MethodIR method;
   private final Activity activity;
+  private final Liveness liveness;
 
   private ReverseBuilder(MethodIR method, Activity activity) {
     this.method = method;
     this.activity = activity;
+    this.liveness = Liveness.of(method);
   }
 
   /** The forward and backward sweeps of {@code method}. */
@@ -61,7 +64,8 @@ public final class ReverseBuilder {
         ? names.fresh("dScalars", Type.DOUBLE_ARRAY)
         : null;
     List<AdjointMethod.ArrayAdjoint> arrayAdjoints = arrayAdjoints(names);
-    var assignments = new AssignmentSweep(frame, activity, names, storage, needed);
+    var assignments =
+        new AssignmentSweep(frame, activity, liveness, names, storage, needed);
     method.allParams().forEach(p -> assignments.defined(p.var()));
     Part body = new Sweeps(names, storage, assignments)
         .block(method.body().statements(), Where.TOP);
