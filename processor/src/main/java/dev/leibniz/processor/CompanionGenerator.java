@@ -43,6 +43,7 @@ final class CompanionGenerator {
   private final Reporter reporter;
   private final MethodReader reader;
   private final RuleChecker rules;
+  private final LocalClassCheck localClasses;
   private final Filer filer;
 
   private CompanionGenerator(ProcessingEnvironment env, Trees trees) {
@@ -50,6 +51,7 @@ final class CompanionGenerator {
     var index = new RuleIndex(env.getElementUtils(), env.getTypeUtils());
     this.reader = new MethodReader(trees, env.getElementUtils(), index, reporter);
     this.rules = new RuleChecker(index, reporter);
+    this.localClasses = new LocalClassCheck(trees, reporter);
     this.filer = env.getFiler();
   }
 
@@ -58,7 +60,8 @@ final class CompanionGenerator {
     Optional<Trees> trees = JavacEnvironment.trees(env);
     if (trees.isEmpty()) {
       return round -> {
-        if (!round.differentiable().isEmpty() || !round.rules().isEmpty()) {
+        if (!round.differentiable().isEmpty() || !round.rules().isEmpty()
+            || !round.constants().isEmpty()) {
           env.getMessager()
               .printMessage(Diagnostic.Kind.ERROR, Message.NO_TREE_API.format());
         }
@@ -78,11 +81,13 @@ final class CompanionGenerator {
    * @param differentiable the {@code @Differentiable} methods
    * @param rules the {@code @DerivativeOf} rules
    * @param constants the {@code @NoDerivative} parameters
+   * @param roots the classes of the round, searched for local classes javac does not report
    */
   record Round(
       Set<? extends Element> differentiable,
       Set<? extends Element> rules,
-      Set<? extends Element> constants) {}
+      Set<? extends Element> constants,
+      Set<? extends Element> roots) {}
 
   /** Warns of each {@code @NoDerivative} that changes nothing. */
   private void checkConstants(Set<? extends Element> constants) {
@@ -107,6 +112,7 @@ final class CompanionGenerator {
   private void generate(Round round) {
     round.rules().forEach(rules::check);
     checkConstants(round.constants());
+    localClasses.check(round.roots());
     Set<? extends Element> annotated = round.differentiable();
     Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
     for (Element element : annotated) {

@@ -42,7 +42,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
       CompanionGenerator.forEnvironment(processingEnv).generate(new CompanionGenerator.Round(
           round.getElementsAnnotatedWith(Differentiable.class),
           round.getElementsAnnotatedWith(DerivativeOf.class),
-          round.getElementsAnnotatedWith(NoDerivative.class)));
+          round.getElementsAnnotatedWith(NoDerivative.class),
+          round.getRootElements()));
     }
     return true;
   }

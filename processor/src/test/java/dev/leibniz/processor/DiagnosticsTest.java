@@ -204,6 +204,40 @@ class DiagnosticsTest {
   }
 
   @Test
+  void noDerivativeWhereItChangesNothingIsAWarningAtTheParameter() {
+    JavaFileObject file = Compiled.file(
+        "package d; import dev.leibniz.Differentiable; import dev.leibniz.NoDerivative;\n"
+            + "class C {\n"
+            + "  @Differentiable static double f(double x,\n"
+            + "      @NoDerivative int k) { return x * k; }\n"
+            + "  static double g(@NoDerivative double y) { return y; }\n"
+            + "}\n");
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadWarningContaining("[LZ127] @NoDerivative on 'k' means nothing on a"
+        + " parameter of type int").inFile(file).onLine(4);
+    assertThat(compilation).hadWarningContaining("[LZ127] @NoDerivative on 'y' means nothing on a"
+        + " method that is not @Differentiable").inFile(file).onLine(5);
+  }
+
+  @Test
+  void methodsOfLocalAndAnonymousClassesCannotBeNamedByGeneratedCode() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static double h(double x) { return x; }\n"
+            + "  static Object make() {\n"
+            + "    class Local {\n"
+            + "      @Differentiable double f(double x) { return x; } // LZ116\n"
+            + "    }\n"
+            + "    return new Object() {\n"
+            + "      @Differentiable double g(double x) { return x; } // LZ116\n"
+            + "    };\n"
+            + "  }\n"
+            + "}\n",
+        Message.INACCESSIBLE_CLASS, "local");
+  }
+
+  @Test
   void everyErrorOfAMethodIsReportedAndNoCodeIsWritten() {
     String source = method(
         "double a = unknownA; // LZ108",

@@ -52,7 +52,7 @@ class InternalErrorTest {
         TypeElement model = processingEnv.getElementUtils().getTypeElement("p.Model");
         ExecutableElement square = ElementFilter.methodsIn(model.getEnclosedElements()).get(0);
         CompanionGenerator.forEnvironment(processingEnv)
-            .generate(new CompanionGenerator.Round(Set.of(sin, square), Set.of(), Set.of()));
+            .generate(new CompanionGenerator.Round(Set.of(sin, square), Set.of(), Set.of(), Set.of()));
         return false;
       }
     };

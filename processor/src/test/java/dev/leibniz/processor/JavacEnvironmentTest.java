@@ -94,7 +94,7 @@ class JavacEnvironmentTest {
     Element element = (Element) Proxy.newProxyInstance(
         getClass().getClassLoader(), new Class<?>[] {Element.class}, (proxy, method, args) -> null);
     CompanionGenerator.forEnvironment(foreign)
-        .generate(new CompanionGenerator.Round(Set.of(element), Set.of(), Set.of()));
+        .generate(new CompanionGenerator.Round(Set.of(element), Set.of(), Set.of(), Set.of()));
     assertEquals(1, messages.size());
     assertTrue(messages.get(0).startsWith("[LZ191]"), messages.get(0));
   }
