@@ -24,7 +24,7 @@ import javax.lang.model.element.Modifier;
  * when some method uses them: growing a stack, a zero array shaped like another, a copy.
  */
 final class Helpers {
-  private static final int INITIAL_STACK_SIZE = 64;
+  private static final int INITIAL_STACK_SIZE = 16;
 
   private Helpers() {}
 
