@@ -140,6 +140,14 @@ class ControlFlowTest {
             }
             return s;
           }
+          @Differentiable static double localsNamedLikeGeneratedOnes(double x) {
+            double _doubles = x;
+            int _intsTop = 2;
+            for (int i = 0; i < 3; i++) {
+              _doubles = _doubles * x + _intsTop;
+            }
+            return _doubles;
+          }
           @Differentiable static double counters(double x) {
             double s = 0;
             int i = 10;
@@ -207,6 +215,7 @@ class ControlFlowTest {
     assertLoop("breakAndContinue", new double[] {3.0}, 12);
     assertLoop("loopWithBranchesInside", new double[] {0.8}, 7);
     assertMatchesFiniteDifferences(compiled, "c.Flow", "counters", 1e-7, 0.8);
+    assertMatchesFiniteDifferences(compiled, "c.Flow", "localsNamedLikeGeneratedOnes", 1e-7, 0.8);
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.sun.source.util.Trees;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,8 @@ import javax.lang.model.util.Elements;
  * every construct it cannot differentiate and returns nothing.
  */
 public final class MethodReader {
+  private static final Set<String> STACK_NAMES = stackNames();
+
   private final Trees trees;
   private final Elements elements;
   private final Reporter reporter;
@@ -62,6 +65,7 @@ public final class MethodReader {
     var sites = new Sites(unit);
     List<Param> params = signature.params(method, scope);
     Param receiver = signature.receiver(method, scope);
+    scope.reserve(STACK_NAMES);
     var context =
         new ReadContext(
             trees,
@@ -114,6 +118,15 @@ public final class MethodReader {
       }
     }.scan(tree, null);
     return names;
+  }
+
+  private static Set<String> stackNames() {
+    var names = new HashSet<String>();
+    for (Stack stack : Stack.values()) {
+      names.add(stack.variable());
+      names.add(stack.variable() + "Top");
+    }
+    return Set.copyOf(names);
   }
 
   private static String name(ExecutableElement method) {

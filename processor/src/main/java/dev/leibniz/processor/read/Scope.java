@@ -25,6 +25,16 @@ final class Scope {
     frames.push(new HashMap<>());
   }
 
+  /**
+   * Keeps the names the generated code uses for fixed purposes (its stacks) away from locals:
+   * a local with one of them is renamed. Called after the parameters are declared, whose names
+   * the gradient's accessors depend on.
+   */
+  void reserve(Set<String> names) {
+    declared.addAll(names);
+    taken.addAll(names);
+  }
+
   void enter() {
     frames.push(new HashMap<>());
   }
