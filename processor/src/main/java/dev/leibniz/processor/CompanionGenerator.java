@@ -15,6 +15,7 @@ import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
 import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.read.RuleIndex;
+import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.reverse.ReverseBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 
 /**
@@ -97,16 +97,11 @@ final class CompanionGenerator {
       if (method.getAnnotation(Differentiable.class) == null) {
         reporter.warning(parameter, Message.NO_DERIVATIVE_IGNORED, name,
             "on a method that is not @Differentiable");
-      } else if (!isDifferentiableType(parameter.asType())) {
+      } else if (!TypeRefs.isDifferentiable(parameter.asType())) {
         reporter.warning(parameter, Message.NO_DERIVATIVE_IGNORED, name,
             "on a parameter of type " + parameter.asType() + ", which is never differentiated");
       }
     }
-  }
-
-  private static boolean isDifferentiableType(TypeMirror type) {
-    String text = type.toString();
-    return text.equals("double") || text.equals("double[]") || text.equals("double[][]");
   }
 
   private void generate(Round round) {
@@ -159,7 +154,7 @@ final class CompanionGenerator {
   }
 
   private static TypeRef reference(TypeElement owner) {
-    return dev.leibniz.processor.read.TypeRefs.of(owner);
+    return TypeRefs.of(owner);
   }
 
   private static String describe(Throwable e) {

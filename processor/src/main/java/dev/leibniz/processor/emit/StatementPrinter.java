@@ -45,12 +45,12 @@ final class StatementPrinter {
           stack, stack, stack + "Top", ExprPrinter.print(p.value()));
     } else if (stmt instanceof Stmt.Evaluate e) {
       out.addStatement("$L", ExprPrinter.print(e.call()));
-    } else if (stmt instanceof Stmt.Break) {
-      out.addStatement("break");
-    } else if (stmt instanceof Stmt.Continue) {
-      out.addStatement("continue");
     } else if (stmt instanceof Stmt.If i) {
       branch(i, out);
+    } else {
+      // break and continue are lowered to flags before the sweeps are built; printing one here
+      // would change what the loop does, so it is an internal error instead.
+      throw new IllegalStateException("cannot print " + stmt);
     }
   }
 

@@ -135,7 +135,7 @@ final class CallReader {
   }
 
   private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
-    var owner = NameResolver.reference((TypeElement) method.getEnclosingElement());
+    var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     String name = method.getSimpleName().toString();
     if (method.getAnnotation(Differentiable.class) != null) {
       String written = writtenArrayParameter(method);
@@ -149,7 +149,7 @@ final class CallReader {
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
     if (rule.isPresent()) {
-      var ruleOwner = NameResolver.reference((TypeElement) rule.get().getEnclosingElement());
+      var ruleOwner = TypeRefs.of((TypeElement) rule.get().getEnclosingElement());
       return new Callee.WithRule(owner, name, ruleOwner, rule.get().getSimpleName().toString(),
           method.getParameters().size());
     }

@@ -98,7 +98,7 @@ final class MemberReader {
       name = callee.toString();
       owner = context.names().staticallyImportedFunction(name);
     }
-    Optional<Rule> rule = Rules.lookup(name).filter(r -> Rules.functionNames().contains(name));
+    Optional<Rule> rule = Rules.lookup(name).filter(r -> Rules.isFunction(name));
     if (owner.isPresent() && rule.isPresent()) {
       return invocation(tree, owner.get(), rule.get());
     }
@@ -134,7 +134,7 @@ final class MemberReader {
       return Optional.empty();
     }
     return context.names().type(qualifier)
-        .map(NameResolver::reference)
+        .map(TypeRefs::of)
         .filter(ref -> ref.equals(TypeRef.MATH) || ref.equals(TypeRef.STRICT_MATH));
   }
 
@@ -159,7 +159,7 @@ final class MemberReader {
     if (target != null) {
       return new Expr.InstanceField(target, name, type);
     }
-    var declaring = NameResolver.reference((TypeElement) field.getEnclosingElement());
+    var declaring = TypeRefs.of((TypeElement) field.getEnclosingElement());
     return new Expr.StaticField(declaring, name, type);
   }
 

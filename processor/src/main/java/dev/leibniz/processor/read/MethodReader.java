@@ -85,7 +85,7 @@ public final class MethodReader {
     }
     String file = unit.getSourceFile().getName();
     String fileName = file.substring(file.lastIndexOf('/') + 1);
-    var ir = new MethodIR(name(method), NameResolver.reference(owner), fileName, receiver, params,
+    var ir = new MethodIR(name(method), TypeRefs.of(owner), fileName, receiver, params,
         body);
     return Optional.of(new Read(ir, sites));
   }

@@ -5,7 +5,6 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -135,18 +134,6 @@ final class NameResolver {
     boolean matrix = component instanceof ArrayType row
         && row.getComponentType().getKind() == TypeKind.DOUBLE;
     return matrix ? Type.DOUBLE_MATRIX : null;
-  }
-
-  /** A class as the IR names it: its package and the simple names from the top-level class. */
-  static TypeRef reference(TypeElement type) {
-    var names = new ArrayList<String>();
-    Element e = type;
-    while (e instanceof TypeElement t) {
-      names.add(0, t.getSimpleName().toString());
-      e = t.getEnclosingElement();
-    }
-    String pkg = e instanceof PackageElement p ? p.getQualifiedName().toString() : "";
-    return new TypeRef(pkg, names);
   }
 
   private Optional<TypeElement> nestedByPath(String name) {

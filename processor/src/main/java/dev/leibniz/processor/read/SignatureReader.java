@@ -97,7 +97,7 @@ final class SignatureReader {
       TypeElement element = (TypeElement) declared.asElement();
       return new Param(
           variable,
-          NameResolver.reference(element),
+          TypeRefs.of(element),
           element.getTypeParameters().size(),
           differentiable);
     }

@@ -111,10 +111,15 @@ public final class Rules {
     return Optional.empty();
   }
 
+  /** Whether {@code name} is a {@code java.lang.Math} function of the table. */
+  public static boolean isFunction(String name) {
+    return TABLE.containsKey(name) && !OPERATORS.containsValue(name) && !name.equals("neg");
+  }
+
   /** The names of all the {@code java.lang.Math} functions in the table. */
   public static List<String> functionNames() {
     return TABLE.keySet().stream()
-        .filter(name -> !OPERATORS.containsValue(name) && !name.equals("neg"))
+        .filter(Rules::isFunction)
         .sorted()
         .toList();
   }
