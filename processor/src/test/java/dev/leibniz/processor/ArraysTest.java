@@ -84,6 +84,16 @@ class ArraysTest {
             }
             return acc;
           }
+          @Differentiable static double writesIntoMatrix(double[][] m, double x) {
+            m[0][1] = m[0][1] * x + m[1][0];
+            return m[0][1] * m[0][1] + sumAll(m, x);
+          }
+          @Differentiable static double sumAll(double[][] m, double x) {
+            return (m[0][0] + m[0][1] + m[1][0]) * x;
+          }
+          @Differentiable static double constantMatrixArgument(double x, @NoDerivative double[][] c) {
+            return sumAll(c, x) * x;
+          }
           @Differentiable static double prefixSums(double[] x) {
             double[] p = new double[x.length];
             p[0] = x[0];
@@ -167,6 +177,31 @@ class ArraysTest {
     double[] numeric = numericGradient(
         v -> (double) compiled.call("a.Arr", "writesIntoInput", (Object) v.clone()), before);
     assertArrayEquals(numeric, (double[]) r.get("dW"), 1e-8);
+  }
+
+  @Test
+  void matrixParametersWrittenIntoOrPassedAsConstants() {
+    double[][] m = {{0.4, -0.3}, {1.2}};
+    double[][] before = deepCopy(m);
+    Map<String, Object> r =
+        Compiled.components(compiled.call("a.ArrGradients", "writesIntoMatrix", m, 0.7));
+    assertArrayEquals(before[0], m[0], "inputs unchanged");
+    double[][] dM = (double[][]) r.get("dM");
+    for (int i = 0; i < m.length; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(v -> {
+        double[][] copy = deepCopy(before);
+        copy[row] = v.clone();
+        return (double) compiled.call("a.Arr", "writesIntoMatrix", copy, 0.7);
+      }, before[i].clone());
+      assertArrayEquals(numeric, dM[i], 1e-8, "row " + i);
+    }
+    assertEquals(numeric(v -> (double) compiled.call("a.Arr", "writesIntoMatrix",
+        deepCopy(before), v), 0.7), (double) r.get("dX"), 1e-8);
+    double[] g = Gradients.valueAndGradient(
+        compiled.call("a.ArrGradients", "constantMatrixArgument", 0.9, before));
+    assertEquals(numeric(v -> (double) compiled.call("a.Arr", "constantMatrixArgument", v,
+        before), 0.9), g[1], 1e-8);
   }
 
   @Test
