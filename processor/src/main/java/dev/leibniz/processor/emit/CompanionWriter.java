@@ -55,7 +55,7 @@ public final class CompanionWriter {
       ClassName result = ClassName.get(owner.packageName(), name, recordName(method, recordNames));
       type.addType(resultRecord(method, result));
       type.addMethod(gradientMethod(method, result));
-      type.addMethod(pullbackMethod(method));
+      type.addMethods(SweepMethods.of(method, reference(method)));
     }
     type.addMethods(Helpers.used(methods));
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
@@ -123,38 +123,12 @@ public final class CompanionWriter {
     return spec.build();
   }
 
-  /** The forward and backward sweeps, seeded with the caller's upstream gradient. */
-  private static MethodSpec pullbackMethod(AdjointMethod method) {
-    CodeBlock.Builder body = CodeBlock.builder();
-    body.add("// forward sweep\n");
-    body.add(Helpers.stackDeclarations(method.stacks()));
-    StatementPrinter.print(method.forward(), body);
-    body.add("\n// backward sweep: downstream = local × upstream\n");
-    StatementPrinter.print(method.backward(), body);
-    body.addStatement("return $N", method.value().name());
-    MethodSpec.Builder spec =
-        MethodSpec.methodBuilder(pullbackName(method))
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(TypeName.DOUBLE)
-            .addJavadoc(PullbackDoc.of(method, reference(method)))
-            .addCode(body.build());
-    addPrimalParameters(method, spec);
-    spec.addParameter(TypeName.DOUBLE, method.upstream().name());
-    if (method.scalarAdjoints() != null) {
-      spec.addParameter(TypeName.get(double[].class), method.scalarAdjoints().name());
-    }
-    for (AdjointMethod.ArrayAdjoint a : method.arrayAdjoints()) {
-      spec.addParameter(Helpers.typeName(a.param().var().type().javaName()), a.adjoint().name());
-    }
-    return spec.build();
-  }
-
   /** The name of the pullback of a method {@code m}: {@code mPullback}. */
   public static String pullbackName(AdjointMethod method) {
     return method.primal().name() + "Pullback";
   }
 
-  private static void addPrimalParameters(AdjointMethod method, MethodSpec.Builder spec) {
+  static void addPrimalParameters(AdjointMethod method, MethodSpec.Builder spec) {
     for (Param p : method.primal().allParams()) {
       spec.addParameter(typeOf(p), p.var().name());
     }

@@ -42,8 +42,12 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Invoke i) {
       return invoke(i);
     } else if (e instanceof Expr.Index || e instanceof Expr.Length
-        || e instanceof Expr.NewArray || e instanceof Expr.Pop) {
+        || e instanceof Expr.NewArray) {
       return array(e);
+    } else if (e instanceof Expr.Pop p) {
+      return CodeBlock.of("$N.$N()", p.workspace().name(), p.stack().pop());
+    } else if (e instanceof Expr.Borrow b) {
+      return CodeBlock.of("$N.borrow($L)", b.workspace().name(), print(b.length()));
     } else if (e instanceof Expr.Cast c) {
       return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
     } else if (e instanceof Expr.Conditional c) {
@@ -60,7 +64,7 @@ final class ExprPrinter {
     throw new IllegalArgumentException("cannot print " + e);
   }
 
-  /** Array expressions: elements, lengths, new arrays, and the top of a stack. */
+  /** Array expressions: elements, lengths and new arrays. */
   private static CodeBlock array(Expr e) {
     if (e instanceof Expr.Index i) {
       return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
@@ -72,8 +76,7 @@ final class ExprPrinter {
           .collect(CodeBlock.joining(""));
       return CodeBlock.of("new double$L", dimensions);
     }
-    String stack = ((Expr.Pop) e).stack().variable();
-    return CodeBlock.of("$N[--$N]", stack, stack + "Top");
+    throw new IllegalArgumentException("not an array expression: " + e);
   }
 
   /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */

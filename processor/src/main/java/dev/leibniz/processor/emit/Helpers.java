@@ -1,12 +1,10 @@
 package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
-import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
@@ -21,32 +19,15 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The small private methods a companion class declares for its gradient methods, written only
- * when some method uses them: growing a stack, a zero array shaped like another, a copy.
+ * when some method uses them: a zero array shaped like another, a copy, a sum of arrays.
  */
 final class Helpers {
-  private static final int INITIAL_STACK_SIZE = 16;
-
   private Helpers() {}
-
-  /** Declarations of the stacks a method uses, for the top of its body. */
-  static CodeBlock stackDeclarations(Set<Stack> stacks) {
-    CodeBlock.Builder out = CodeBlock.builder();
-    for (Stack stack : new TreeSet<>(stacks)) {
-      String base = stack.elementType().replace("[]", "");
-      String dims = stack.elementType().substring(base.length());
-      out.addStatement("$L[] $N = new $L[$L]$L", stack.elementType(), stack.variable(), base,
-          INITIAL_STACK_SIZE, dims);
-      out.addStatement("int $N = 0", stack.variable() + "Top");
-    }
-    return out.build();
-  }
 
   /** The helper methods {@code methods} call, in a fixed order. */
   static List<MethodSpec> used(List<AdjointMethod> methods) {
     Set<String> calls = new TreeSet<>();
-    Set<Stack> stacks = new TreeSet<>();
     for (AdjointMethod method : methods) {
-      stacks.addAll(method.stacks());
       Stream.concat(method.forward().stream(), method.backward().stream())
           .flatMap(Stmts::all)
           .flatMap(Stmts::expressions)
@@ -60,14 +41,12 @@ final class Helpers {
           .forEach(e -> calls.add(((Expr.Call) e).name() + ":" + e.type()));
     }
     var specs = new ArrayList<MethodSpec>();
-    stacks.forEach(stack -> specs.add(push(stack)));
     for (String call : calls) {
       String[] parts = call.split(":");
       Type type = Type.valueOf(parts[1]);
       specs.add(switch (parts[0]) {
         case "zerosLike" -> zerosLike(type);
         case "addInto" -> addInto(type);
-        case "atLeast" -> atLeast();
         default -> copyOf(type);
       });
     }
@@ -76,23 +55,6 @@ final class Helpers {
 
   private static Stream<Expr> allExpressions(Expr e) {
     return Stream.concat(Stream.of(e), Exprs.children(e).flatMap(Helpers::allExpressions));
-  }
-
-  /** Stores {@code value} at {@code top}, first doubling the stack if it is full. */
-  private static MethodSpec push(Stack stack) {
-    TypeName element = typeName(stack.elementType());
-    TypeName array = ArrayTypeName.of(element);
-    return MethodSpec.methodBuilder("push")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(array)
-        .addParameter(array, "stack")
-        .addParameter(TypeName.INT, "top")
-        .addParameter(element, "value")
-        .addStatement("$T grown = top < stack.length ? stack : $T.copyOf(stack, 2 * stack.length)",
-            array, java.util.Arrays.class)
-        .addStatement("grown[top] = value")
-        .addStatement("return grown")
-        .build();
   }
 
   /** A new array of zeros with the shape of {@code a}, row by row; null for null. */
@@ -125,17 +87,6 @@ final class Helpers {
       return new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(array)));
     }
     return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
-  }
-
-  /** {@code a}, if it holds at least {@code length} numbers, or a new array that does. */
-  private static MethodSpec atLeast() {
-    return MethodSpec.methodBuilder("atLeast")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(double[].class)
-        .addParameter(double[].class, "a")
-        .addParameter(TypeName.INT, "length")
-        .addStatement("return a != null && a.length >= length ? a : new double[length]")
-        .build();
   }
 
   /** {@code sum += part}, element by element. */

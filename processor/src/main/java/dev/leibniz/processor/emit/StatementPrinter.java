@@ -40,9 +40,10 @@ final class StatementPrinter {
     } else if (stmt instanceof Stmt.Repeat r) {
       repeat(r, out);
     } else if (stmt instanceof Stmt.Push p) {
-      String stack = p.stack().variable();
-      out.addStatement("$N = push($N, $N++, $L)",
-          stack, stack, stack + "Top", ExprPrinter.print(p.value()));
+      out.addStatement("$N.$N($L)", p.workspace().name(), p.stack().push(),
+          ExprPrinter.print(p.value()));
+    } else if (stmt instanceof Stmt.Release r) {
+      out.addStatement("$N.release($N)", r.workspace().name(), r.array().name());
     } else if (stmt instanceof Stmt.Evaluate e) {
       out.addStatement("$L", ExprPrinter.print(e.call()));
     } else if (stmt instanceof Stmt.If i) {

@@ -1,7 +1,6 @@
 package dev.leibniz.processor.ir;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The reverse phase's output for one method: the body of its pullback, as straight Java
@@ -22,7 +21,9 @@ import java.util.Set;
  * @param scalarAdjoints the pullback's array parameter receiving the {@code double}
  *     parameters' gradients, in declaration order, or null if there are none
  * @param arrayAdjoints the pullback's parameters receiving the array parameters' gradients
- * @param stacks the stacks the sweeps push to and pop from
+ * @param workspace the parameter holding the {@code dev.leibniz.Workspace} the sweeps save into
+ * @param boundaryPushes what the forward half saves, at its end, for the backward half
+ * @param boundaryPops how the backward half gets it back, at its start
  */
 public record AdjointMethod(
     MethodIR primal,
@@ -32,13 +33,16 @@ public record AdjointMethod(
     Expr.Var upstream,
     Expr.Var scalarAdjoints,
     List<ArrayAdjoint> arrayAdjoints,
-    Set<Stack> stacks) {
+    Expr.Var workspace,
+    List<Stmt> boundaryPushes,
+    List<Stmt> boundaryPops) {
 
   public AdjointMethod {
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
     arrayAdjoints = List.copyOf(arrayAdjoints);
-    stacks = Set.copyOf(stacks);
+    boundaryPushes = List.copyOf(boundaryPushes);
+    boundaryPops = List.copyOf(boundaryPops);
   }
 
   /** The pullback parameter that receives the gradient of one array parameter. */

@@ -39,6 +39,16 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
     public String pullback() {
       return name + "Pullback";
     }
+
+    /** The forward half in the owner's companion: the value, saving what the backward needs. */
+    public String forward() {
+      return name + "Forward";
+    }
+
+    /** The backward half in the owner's companion: the pullback, from what the forward saved. */
+    public String backward() {
+      return name + "Backward";
+    }
   }
 
   /**

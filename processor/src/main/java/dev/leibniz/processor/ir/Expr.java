@@ -22,6 +22,7 @@ public sealed interface Expr
         Expr.Length,
         Expr.NewArray,
         Expr.Pop,
+        Expr.Borrow,
         Expr.Invoke {
 
   /** The Java type of the expression's value. */
@@ -94,8 +95,15 @@ public sealed interface Expr
     }
   }
 
-  /** The value on top of one of the backward sweep's stacks, taken off it. */
-  record Pop(Stack stack, Type type) implements Expr {}
+  /** {@code workspace.popDouble()}: the value on top of one of the workspace's stacks. */
+  record Pop(Var workspace, Stack stack, Type type) implements Expr {}
+
+  /** {@code workspace.borrow(length)}: a reusable array for the adjoints a call hands back. */
+  record Borrow(Var workspace, Expr length) implements Expr {
+    public Type type() {
+      return Type.DOUBLE_ARRAY;
+    }
+  }
 
   static Expr.Literal literal(double value) {
     return new Literal(Type.DOUBLE, value);

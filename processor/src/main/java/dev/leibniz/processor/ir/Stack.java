@@ -1,35 +1,39 @@
 package dev.leibniz.processor.ir;
 
 /**
- * The primitive stacks a gradient method keeps, local to one call, for the values its forward
- * sweep saves inside loops: overwritten values, branch decisions and trip counts.
+ * The stacks of a {@code dev.leibniz.Workspace}, on which the forward sweep saves the values
+ * the backward sweep reads back: overwritten values, branch decisions, trip counts, results of
+ * calls.
  */
 public enum Stack {
-  DOUBLES("_doubles", "double"),
-  INTS("_ints", "int"),
-  LONGS("_longs", "long"),
-  ARRAYS("_arrays", "double[]"),
-  MATRICES("_matrices", "double[][]");
+  DOUBLES("Double"),
+  INTS("Int"),
+  LONGS("Long"),
+  ARRAYS("Array"),
+  MATRICES("Matrix");
 
-  private final String variable;
-  private final String elementType;
+  private final String suffix;
 
-  Stack(String variable, String elementType) {
-    this.variable = variable;
-    this.elementType = elementType;
+  Stack(String suffix) {
+    this.suffix = suffix;
   }
 
-  /** The name of the stack's array in generated code; its top is {@code variable + "Top"}. */
-  public String variable() {
-    return variable;
+  /** The workspace method that saves a value: {@code pushDouble}. */
+  public String push() {
+    return "push" + suffix;
   }
 
-  /** The Java type of one entry. */
-  public String elementType() {
-    return elementType;
+  /** The workspace method that takes the last value back: {@code popDouble}. */
+  public String pop() {
+    return "pop" + suffix;
   }
 
-  /** The stack that holds values of {@code type}; booleans are kept as ints. */
+  /** The type of the values popped: booleans are kept as ints. */
+  public Type popped(Type saved) {
+    return this == INTS ? Type.INT : saved;
+  }
+
+  /** The stack that holds values of {@code type}. */
   public static Stack of(Type type) {
     return switch (type) {
       case DOUBLE -> DOUBLES;

@@ -21,7 +21,8 @@ public sealed interface Stmt
         Stmt.Comment,
         Stmt.Push,
         Stmt.Repeat,
-        Stmt.Evaluate {
+        Stmt.Evaluate,
+        Stmt.Release {
 
   /** {@code double v = init;} or, with a null {@code init}, {@code double v;}. */
   record Declare(Expr.Var var, Expr init, Source source) implements Stmt {}
@@ -67,8 +68,11 @@ public sealed interface Stmt
   /** A call made for what it does, not for its value: {@code addInto(dW, own);}. */
   record Evaluate(Expr.Call call) implements Stmt {}
 
-  /** Pushes a value onto one of the call's stacks. */
-  record Push(Stack stack, Expr value) implements Stmt {}
+  /** {@code workspace.pushDouble(value)}: saves a value for the backward sweep. */
+  record Push(Expr.Var workspace, Stack stack, Expr value) implements Stmt {}
+
+  /** {@code workspace.release(array)}: gives back an array from {@link Expr.Borrow}. */
+  record Release(Expr.Var workspace, Expr.Var array) implements Stmt {}
 
   /** {@code for (int counter = 0; counter < times; counter++) body}: a loop run backwards. */
   record Repeat(Expr.Var counter, Expr times, Block body) implements Stmt {}

@@ -40,11 +40,13 @@ public final class Stmts {
     } else if (statement instanceof Stmt.Loop l) {
       return Stream.of(l.condition());
     } else if (statement instanceof Stmt.Push p) {
-      return Stream.of(p.value());
+      return Stream.of(p.workspace(), p.value());
     } else if (statement instanceof Stmt.Repeat r) {
       return Stream.of(r.times());
     } else if (statement instanceof Stmt.Evaluate e) {
       return Stream.of(e.call());
+    } else if (statement instanceof Stmt.Release r) {
+      return Stream.of(r.workspace(), r.array());
     }
     return Stream.empty();
   }

@@ -28,7 +28,6 @@ import javax.lang.model.util.Elements;
  * every construct it cannot differentiate and returns nothing.
  */
 public final class MethodReader {
-  private static final Set<String> STACK_NAMES = stackNames();
 
   private final Trees trees;
   private final Elements elements;
@@ -65,7 +64,6 @@ public final class MethodReader {
     var sites = new Sites(unit);
     List<Param> params = signature.params(method, scope);
     Param receiver = signature.receiver(method, scope);
-    scope.reserve(STACK_NAMES);
     var context =
         new ReadContext(
             trees,
@@ -118,15 +116,6 @@ public final class MethodReader {
       }
     }.scan(tree, null);
     return names;
-  }
-
-  private static Set<String> stackNames() {
-    var names = new HashSet<String>();
-    for (Stack stack : Stack.values()) {
-      names.add(stack.variable());
-      names.add(stack.variable() + "Top");
-    }
-    return Set.copyOf(names);
   }
 
   private static String name(ExecutableElement method) {

@@ -2,11 +2,10 @@ package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.Liveness;
-import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
-import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
@@ -30,7 +29,7 @@ final class AssignmentSweep {
   private final Storage storage;
   private final Linearizer linearizer;
   private final Pullback pullback;
-  private final Set<Expr.Var> needed;
+  private final SavePlan plan;
   private final Liveness liveness;
   private final Expr.Var value;
   private final Set<Expr.Var> defined = new HashSet<>();
@@ -44,16 +43,15 @@ final class AssignmentSweep {
    */
   record Frame(String fileName, Expr.Var value, Expr.Var upstream) {}
 
-  /** @param needed the variables the backward sweep reads, or null to keep every value */
-  AssignmentSweep(Frame frame, Activity activity, Liveness liveness, Names names,
-      Storage storage, Set<Expr.Var> needed) {
+  AssignmentSweep(Frame frame, Activity activity, Liveness liveness, SavePlan plan, Names names,
+      Storage storage) {
     this.frame = frame;
     this.activity = activity;
     this.names = names;
     this.storage = storage;
     this.linearizer = new Linearizer(activity, names);
     this.pullback = new Pullback(activity, names, storage);
-    this.needed = needed;
+    this.plan = plan;
     this.liveness = liveness;
     this.value = frame.value();
   }
@@ -66,34 +64,31 @@ final class AssignmentSweep {
   Part declare(Stmt.Declare declaration, Where where) {
     Expr.Var v = declaration.var();
     defined.add(v);
-    boolean live = liveness.isNeeded(declaration);
     if (where.nested()) {
       storage.hoist(v);
       return declaration.init() == null ? Part.of(List.of(), List.of())
-          : assignment(v, declaration.init(), declaration.source(), false, where.inLoop(), live,
-              where);
+          : assignment(declaration, v, declaration.init(), false, where.inLoop(), where);
     }
     if (declaration.init() == null) {
       return Part.of(List.of(new Stmt.Declare(v, Storage.defaultOf(v.type()), Source.NONE)),
           List.of());
     }
-    return assignment(v, declaration.init(), declaration.source(), true, false, live, where);
+    return assignment(declaration, v, declaration.init(), true, false, where);
   }
 
   Part assign(Stmt.Assign assignment, Where where) {
-    boolean live = liveness.isNeeded(assignment);
     if (assignment.target() instanceof Expr.Index element) {
-      return element(element, assignment.value(), assignment.source(), live, where);
+      return element(assignment, element, where);
     }
     Expr.Var v = (Expr.Var) assignment.target();
     boolean overwrites = where.inLoop() || defined.contains(v);
     defined.add(v);
-    return assignment(v, assignment.value(), assignment.source(), false, overwrites, live, where);
+    return assignment(assignment, v, assignment.value(), false, overwrites, where);
   }
 
   /** The final {@code return e}: the method's value, whose adjoint is the upstream gradient. */
   Part result(Stmt.Return statement) {
-    return assignment(value, statement.value(), statement.source(), true, false, true, Where.TOP);
+    return assignment(statement, value, statement.value(), true, false, Where.TOP);
   }
 
   List<Stmt> comment(Source source) {
@@ -103,149 +98,158 @@ final class AssignmentSweep {
   }
 
   /**
-   * {@code v = e}. When {@code live} is false, {@code dv} is zero after the statement, so there
-   * is nothing to propagate and nothing to reset; an array's adjoint is still reset, to the
-   * shape of the array the statement replaced.
+   * The sweeps of one statement under construction. What it keeps is captured where its
+   * forward part says, pushed at the end of that part and popped at the start of its backward
+   * part, so that the calls inside the statement find their own values on top of the stacks.
    */
-  private Part assignment(Expr.Var v, Expr e, Source source, boolean declares,
-      boolean overwrites, boolean live, Where where) {
-    var forward = new ArrayList<Stmt>(comment(source));
-    var backward = new ArrayList<Stmt>();
-    Stmt restore = overwrites && needs(v) ? restore(v, e, where, forward) : null;
+  private final class Sides {
+    final List<Stmt> forward = new ArrayList<>();
+    final List<Stmt> backward = new ArrayList<>();
+    final List<Storage.Kept> kept = new ArrayList<>();
+
+    Expr.Var keep(Storage.Kept k) {
+      kept.add(k);
+      forward.addAll(k.capture());
+      return k.local();
+    }
+
+    Part done(Source source) {
+      var forwardPart = new ArrayList<Stmt>(comment(source));
+      forwardPart.addAll(forward);
+      kept.forEach(k -> forwardPart.addAll(k.push()));
+      var backwardPart = new ArrayList<Stmt>();
+      for (int i = kept.size() - 1; i >= 0; i--) {
+        backwardPart.addAll(kept.get(i).pop());
+      }
+      backwardPart.addAll(backward);
+      if (!backwardPart.isEmpty()) {
+        backwardPart.addAll(0, comment(source));
+      }
+      return Part.of(forwardPart, backwardPart);
+    }
+  }
+
+  /**
+   * {@code v = e}. When the statement is not live, {@code dv} is zero after it, so there is
+   * nothing to propagate and nothing to reset; an array's adjoint is still reset, to the shape of
+   * the array the statement replaced.
+   */
+  private Part assignment(Stmt statement, Expr.Var v, Expr e, boolean declares,
+      boolean overwrites, Where where) {
+    boolean live = liveness.isNeeded(statement);
+    var sides = new Sides();
+    Stmt restore = overwrites && plan.saves(statement) ? restore(v, e, where, sides) : null;
+    Source source = source(statement);
     Stmt assign = declares ? new Stmt.Declare(v, e, source) : new Stmt.Assign(v, e, source);
     boolean target = v.equals(value) || activity.isActive(v);
     if (live && target && activity.isActive(e)) {
-      differentiate(v, e, assign, where, overwrites, restore, forward, backward);
+      boolean result = v.equals(value);
+      Expr upstream = result ? frame.upstream() : names.adjoint(v);
+      if (chainRule(e, assign, v, where, upstream, restore, sides) && overwrites && !result) {
+        sides.backward.add(reset(v));
+      }
+      if (!selfReferencing(e, v)) {
+        addIfPresent(sides.backward, restore);
+      }
     } else {
-      forward.add(assign);
-      addIfPresent(backward, restore);
+      sides.forward.add(assign);
+      addIfPresent(sides.backward, restore);
       if (overwrites && activity.isActive(v) && (live || v.type().isArray())) {
-        backward.add(reset(v));
+        sides.backward.add(reset(v));
       }
     }
-    return withComment(source, forward, backward);
+    return sides.done(source);
   }
 
-  /** How the backward sweep gets the old {@code v} back; adds what the forward sweep keeps. */
-  private Stmt restore(Expr.Var v, Expr e, Where where, List<Stmt> forward) {
-    Expr inverse = inverse(v, e);
+  /** How the backward sweep gets the old {@code v} back; what the forward sweep keeps for it. */
+  private Stmt restore(Expr.Var v, Expr e, Where where, Sides sides) {
+    Expr inverse = SavePlan.inverse(v, e);
     if (inverse != null) {
       return new Stmt.Assign(v, inverse, Source.NONE);
     }
-    Storage.Kept kept = storage.keep(v, v.type(), where, "_" + v.name());
-    forward.addAll(kept.store());
-    return new Stmt.Assign(v, kept.replay(), Source.NONE);
-  }
-
-  /**
-   * For {@code i = i + c} and {@code i = i - c} on an int or long with a literal {@code c}, the
-   * old value without keeping it: integer addition is exactly invertible, even on overflow.
-   */
-  private static Expr inverse(Expr.Var v, Expr e) {
-    if ((v.type() == Type.INT || v.type() == Type.LONG) && e instanceof Expr.Binary b
-        && b.left().equals(v) && b.right() instanceof Expr.Literal
-        && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
-      BinaryOp undo = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;
-      return new Expr.Binary(undo, v, b.right(), v.type());
-    }
-    return null;
-  }
-
-  private void differentiate(Expr.Var v, Expr e, Stmt assign, Where where, boolean overwrites,
-      Stmt restore, List<Stmt> forward, List<Stmt> backward) {
-    boolean result = v.equals(value);
-    Expr upstream = result ? frame.upstream() : names.adjoint(v);
-    Expr root = chainRule(e, assign, v, where, upstream, restore, forward, backward);
-    if (root != null) {
-      if (overwrites && !result) {
-        backward.add(reset(v));
-      }
-      addIfPresent(backward, restore);
-    }
+    Expr.Var old = sides.keep(storage.keep(v, v.type(), where, "_" + v.name()));
+    return new Stmt.Assign(v, old, Source.NONE);
   }
 
   /** {@code a[i] = e}, with the element's old value kept and its adjoint {@code dA[i]}. */
-  private Part element(Expr.Index element, Expr e, Source source, boolean live, Where where) {
+  private Part element(Stmt.Assign statement, Expr.Index element, Where where) {
     Expr.Var array = element.root();
-    var forward = new ArrayList<Stmt>(comment(source));
-    var backward = new ArrayList<Stmt>();
+    Expr e = statement.value();
+    var sides = new Sides();
     Stmt restore = null;
-    if (needs(array)) {
-      Storage.Kept kept = storage.keep(element, Type.DOUBLE, where, "_" + array.name());
-      forward.addAll(kept.store());
-      restore = new Stmt.Assign(element, kept.replay(), Source.NONE);
+    if (plan.saves(statement)) {
+      Expr.Var old = sides.keep(storage.keep(element, Type.DOUBLE, where, "_" + array.name()));
+      restore = new Stmt.Assign(element, old, Source.NONE);
     }
-    Stmt assign = new Stmt.Assign(element, e, source);
+    Stmt assign = new Stmt.Assign(element, e, statement.source());
     Expr adjoint = names.adjoint(element);
-    if (!live) {
-      forward.add(assign);
-      addIfPresent(backward, restore);
-    } else if (activity.isActive(array) && activity.isActive(e)) {
-      if (chainRule(e, assign, element, where, adjoint, restore, forward, backward) != null) {
-        backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
-        addIfPresent(backward, restore);
+    boolean live = liveness.isNeeded(statement);
+    if (live && activity.isActive(array) && activity.isActive(e)) {
+      if (chainRule(e, assign, element, where, adjoint, restore, sides)) {
+        sides.backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
+      }
+      if (!selfReferencing(e, array)) {
+        addIfPresent(sides.backward, restore);
       }
     } else {
-      forward.add(assign);
-      addIfPresent(backward, restore);
-      if (activity.isActive(array)) {
-        backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
+      sides.forward.add(assign);
+      addIfPresent(sides.backward, restore);
+      if (live && activity.isActive(array)) {
+        sides.backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
       }
     }
-    return withComment(source, forward, backward);
+    return sides.done(statement.source());
   }
 
   /**
-   * Forward: the temporaries and the assignment. Backward: the chain rule from {@code upstream}.
-   * Returns the root the terms came from, or null when the statement was self-referencing and
-   * the backward part is already complete (its target's adjoint restarted and value restored).
+   * Forward: the temporaries and the assignment, calls through their forward halves. Backward:
+   * the chain rule from {@code upstream}. Returns whether the target's adjoint still has to be
+   * reset: false for a self-referencing statement, whose backward part restarts it itself (and
+   * has restored the old value before its terms, which read it).
    */
-  private Expr chainRule(Expr e, Stmt assign, Expr target, Where where, Expr upstream,
-      Stmt restore, List<Stmt> forward, List<Stmt> backward) {
+  private boolean chainRule(Expr e, Stmt assign, Expr target, Where where, Expr upstream,
+      Stmt restore, Sides sides) {
     Expr.Var targetVariable = target instanceof Expr.Index i ? i.root() : (Expr.Var) target;
-    boolean selfReferencing = Exprs.variables(e).contains(targetVariable);
+    boolean selfReferencing = selfReferencing(e, targetVariable);
     Linearizer.Linear linear = linearizer.linearize(e);
     if (selfReferencing && usesResult(linear.root())) {
       linear = linearizer.withNamedRoot(linear);
     }
-    forward.addAll(linear.declarations());
-    forward.add(withValue(assign, linear.root()));
     var terms = new ArrayList<Stmt>();
+    Expr.Var captured = selfReferencing ? names.captured() : null;
+    Set<Expr> propagated = selfReferencing
+        ? pullback.propagate(linear.root(), captured, null, linear, terms)
+        : pullback.propagate(linear.root(), upstream, target, linear, terms);
+    Expr.Var workspace = storage.workspace();
+    linear.temporaries().forEach((t, definition) -> sides.forward.add(new Stmt.Declare(t,
+        CallPullback.forwardHalf(definition, propagated, workspace), Source.NONE)));
+    sides.forward.add(withValue(assign,
+        CallPullback.forwardHalf(linear.root(), propagated, workspace)));
+    Temporaries temporaries = Temporaries.of(linear, where, terms, storage);
+    temporaries.kept().forEach(sides::keep);
     if (!selfReferencing) {
-      pullback.propagate(linear.root(), upstream, target, linear, terms);
-      backward.addAll(recomputed(linear, where, terms));
-      backward.addAll(terms);
-      return linear.root();
+      sides.backward.addAll(temporaries.recomputed());
+      sides.backward.addAll(terms);
+      return true;
     }
-    Expr.Var captured = names.captured();
-    pullback.propagate(linear.root(), captured, null, linear, terms);
-    backward.add(new Stmt.Declare(captured, upstream, Source.NONE));
-    addIfPresent(backward, restore);
-    backward.addAll(recomputed(linear, where, terms));
-    backward.addAll(startFresh(names.adjoint(target), captured, terms));
-    return null;
+    sides.backward.add(new Stmt.Declare(captured, upstream, Source.NONE));
+    addIfPresent(sides.backward, restore);
+    sides.backward.addAll(temporaries.recomputed());
+    sides.backward.addAll(startFresh(names.adjoint(target), captured, terms));
+    return false;
   }
 
-  /**
-   * The temporaries the backward {@code terms} read, computed again: a nested statement's
-   * temporaries are out of scope in the backward sweep (and a loop's are overwritten), while the
-   * values they were computed from have been restored.
-   */
-  private static List<Stmt> recomputed(Linearizer.Linear linear, Where where, List<Stmt> terms) {
-    if (!where.nested()) {
-      return List.of();
+  private static boolean selfReferencing(Expr e, Expr.Var target) {
+    return Exprs.variables(e).contains(target);
+  }
+
+  private static Source source(Stmt statement) {
+    if (statement instanceof Stmt.Declare d) {
+      return d.source();
+    } else if (statement instanceof Stmt.Assign a) {
+      return a.source();
     }
-    Set<Expr.Var> read = new HashSet<>();
-    terms.stream().flatMap(Stmts::expressions).forEach(e -> read.addAll(Exprs.variables(e)));
-    var temporaries = new ArrayList<>(linear.temporaries().keySet());
-    for (int i = temporaries.size() - 1; i >= 0; i--) {
-      if (read.contains(temporaries.get(i))) {
-        read.addAll(Exprs.variables(linear.temporaries().get(temporaries.get(i))));
-      }
-    }
-    return linear.declarations().stream()
-        .filter(d -> read.contains(((Stmt.Declare) d).var()))
-        .toList();
+    return ((Stmt.Return) statement).source();
   }
 
   private static Stmt withValue(Stmt assign, Expr newValue) {
@@ -263,17 +267,6 @@ final class AssignmentSweep {
         ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(v), v.type())
         : Expr.zero();
     return new Stmt.Assign(adjoint, zero, Source.NONE);
-  }
-
-  private boolean needs(Expr.Var v) {
-    return needed == null || needed.contains(v);
-  }
-
-  private Part withComment(Source source, List<Stmt> forward, List<Stmt> backward) {
-    if (!backward.isEmpty()) {
-      backward.addAll(0, comment(source));
-    }
-    return Part.of(forward, backward);
   }
 
   /**

@@ -10,14 +10,15 @@ import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The chain rule through a call of a method the user wrote or a library's function.
  *
- * <p>A {@code @Differentiable} callee: its companion's pullback, given the arguments and the
- * upstream gradient, adds the adjoints of array arguments straight into the caller's adjoint
- * arrays and leaves those of {@code double} arguments in a scratch array, from which they are
- * handed on. A callee with a {@code @DerivativeOf} rule: the rule gives the partial
+ * <p>A {@code @Differentiable} callee: the backward half in its companion, given the arguments,
+ * the upstream gradient and the workspace its forward half saved into, adds the adjoints of
+ * array arguments straight into the caller's adjoint arrays and leaves those of {@code double}
+ * arguments in a scratch array, from which they are handed on. A callee with a {@code @DerivativeOf} rule: the rule gives the partial
  * derivatives, returned for one parameter, written into a scratch array for several.
  */
 final class CallPullback {
@@ -37,10 +38,13 @@ final class CallPullback {
     var arguments = new ArrayList<Expr>(invoke.args());
     arguments.add(upstream);
     var arrayAdjoints = new ArrayList<Expr>();
+    var released = new ArrayList<Stmt>();
     for (int position : positions) {
       Expr arg = invoke.args().get(position);
       if (arg.type().isArray()) {
-        arrayAdjoints.add(activity.isActive(arg) ? names.adjoint(arg) : discarded(arg, storage, out));
+        arrayAdjoints.add(activity.isActive(arg)
+            ? names.adjoint(arg)
+            : discarded(arg, storage, out, released));
       } else {
         scalars.add(position);
       }
@@ -53,8 +57,10 @@ final class CallPullback {
       arguments.add(scratch);
     }
     arguments.addAll(arrayAdjoints);
-    out.add(new Stmt.Evaluate(new Expr.Call(callee.owner().companion(), callee.pullback(),
+    arguments.add(storage.workspace());
+    out.add(new Stmt.Evaluate(new Expr.Call(callee.owner().companion(), callee.backward(),
         arguments, Type.DOUBLE)));
+    out.addAll(released);
     for (int k = 0; k < scalars.size(); k++) {
       Expr arg = invoke.args().get(scalars.get(k));
       if (linear.isActive(arg, activity)) {
@@ -86,22 +92,36 @@ final class CallPullback {
     }
   }
 
+  /**
+   * The forward sweep's form of {@code definition}: a call of a {@code @Differentiable} method
+   * whose backward half the backward sweep runs becomes a call of its forward half, which
+   * computes the same value and saves, on the workspace, what the backward half reads.
+   */
+  static Expr forwardHalf(Expr definition, Set<Expr> propagated, Expr.Var workspace) {
+    if (definition instanceof Expr.Invoke invoke
+        && invoke.callee() instanceof Callee.Differentiable callee
+        && propagated.contains(definition)) {
+      var arguments = new ArrayList<Expr>(invoke.args());
+      arguments.add(workspace);
+      return new Expr.Call(callee.owner().companion(), callee.forward(), arguments, invoke.type());
+    }
+    return definition;
+  }
+
   private static Expr slot(Expr.Var scratch, int k) {
     return new Expr.Index(scratch, new Expr.Literal(Type.INT, k), Type.DOUBLE);
   }
 
   /**
    * Somewhere for the callee to put the adjoint of an array argument that carries no
-   * derivative: for a vector, one array kept for the whole call and grown when too short, whose
-   * contents nobody reads; for a matrix, whose rows must fit, a new one.
+   * derivative: for a vector, an array borrowed from the workspace for the call, whose contents
+   * nobody reads; for a matrix, whose rows must fit, a new one.
    */
-  private static Expr discarded(Expr array, Storage storage, List<Stmt> out) {
+  private static Expr discarded(Expr array, Storage storage, List<Stmt> out,
+      List<Stmt> released) {
     if (array.type() != Type.DOUBLE_ARRAY) {
       return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
     }
-    Expr.Var discard = storage.discard();
-    out.add(new Stmt.Assign(discard, new Expr.Call(TypeRef.COMPANION, "atLeast",
-        List.of(discard, new Expr.Length(array)), Type.DOUBLE_ARRAY), Source.NONE));
-    return discard;
+    return storage.discard(new Expr.Length(array), out, released);
   }
 }

@@ -122,7 +122,8 @@ final class Linearizer {
   }
 
   private static boolean callsAFunction(Expr e) {
-    return e instanceof Expr.Call || Exprs.children(e).anyMatch(Linearizer::callsAFunction);
+    return e instanceof Expr.Call || e instanceof Expr.Invoke
+        || Exprs.children(e).anyMatch(Linearizer::callsAFunction);
   }
 
   private Expr.Var bind(Expr e, Map<Expr.Var, Expr> temporaries) {

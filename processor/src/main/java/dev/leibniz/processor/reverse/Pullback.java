@@ -8,7 +8,11 @@ import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the backward-sweep statements of one linearized expression: for each operation, from
@@ -27,20 +31,46 @@ final class Pullback {
   }
 
   /**
-   * Propagates {@code upstream} from {@code node}, whose value is {@code result}, to the
-   * variables it was computed from.
+   * Propagates {@code upstream} from {@code root}, whose value is {@code result}, to the
+   * variables it was computed from: first through the root, then through each temporary that
+   * received an adjoint, in the reverse of the order the forward sweep computed them. That order
+   * matters for calls: their backward halves must run in the reverse order of their forward
+   * halves, which share the workspace's stacks.
+   *
+   * @return the operations whose backward statements were written, by identity: the calls
+   *     among them must run their forward halves in the forward sweep
    */
-  void propagate(Expr node, Expr upstream, Expr result, Linearizer.Linear linear, List<Stmt> out) {
+  Set<Expr> propagate(Expr root, Expr upstream, Expr result, Linearizer.Linear linear,
+      List<Stmt> out) {
+    Set<Expr> propagated = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Expr.Var> reached = new HashSet<>();
+    step(root, upstream, result, linear, out, propagated, reached);
+    var temporaries = new ArrayList<>(linear.temporaries().keySet());
+    Collections.reverse(temporaries);
+    for (Expr.Var temporary : temporaries) {
+      if (reached.contains(temporary)) {
+        step(linear.temporaries().get(temporary), names.adjoint(temporary), temporary, linear,
+            out, propagated, reached);
+      }
+    }
+    return propagated;
+  }
+
+  /** The terms of one operation, added to its operands' adjoints. */
+  private void step(Expr node, Expr upstream, Expr result, Linearizer.Linear linear,
+      List<Stmt> out, Set<Expr> propagated, Set<Expr.Var> reached) {
     if (node instanceof Expr.Var || node instanceof Expr.Index) {
-      into(List.of(new Term(node, upstream)), linear, out);
+      into(List.of(new Term(node, upstream)), linear, out, reached);
       return;
     }
     if (node instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
-      propagate(u.operand(), upstream, u.operand(), linear, out);
+      into(List.of(new Term(u.operand(), upstream)), linear, out, reached);
       return;
     }
+    propagated.add(node);
     if (node instanceof Expr.Invoke invoke) {
-      into(CallPullback.terms(invoke, upstream, linear, activity, names, storage, out), linear, out);
+      into(CallPullback.terms(invoke, upstream, linear, activity, names, storage, out), linear,
+          out, reached);
       return;
     }
     Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + node));
@@ -55,32 +85,26 @@ final class Pullback {
         }
       }
     }
-    into(terms, linear, out);
+    into(terms, linear, out, reached);
   }
 
   /** {@code term} to be added to the adjoint of {@code target}, a variable or an element. */
   record Term(Expr target, Expr term) {}
 
   /**
-   * Adds each term to its target's adjoint; a temporary's adjoint is declared and then passed
-   * on. All terms are taken before any is passed on, as a term may read a scratch value that
-   * passing on reuses.
+   * Adds each term to its target's adjoint; a temporary's adjoint is declared, to be passed on
+   * when its turn comes.
    */
-  private void into(List<Term> terms, Linearizer.Linear linear, List<Stmt> out) {
-    var temporaries = new ArrayList<Expr.Var>();
+  private void into(List<Term> terms, Linearizer.Linear linear, List<Stmt> out,
+      Set<Expr.Var> reached) {
     for (Term t : terms) {
-      Expr definition = linear.temporaries().get(t.target());
-      if (definition == null) {
-        out.add(new Stmt.Accumulate(names.adjoint(t.target()), t.term()));
-      } else {
+      if (linear.temporaries().containsKey(t.target())) {
         var temporary = (Expr.Var) t.target();
         out.add(new Stmt.Declare(names.adjoint(temporary), t.term(), Source.NONE));
-        temporaries.add(temporary);
+        reached.add(temporary);
+      } else {
+        out.add(new Stmt.Accumulate(names.adjoint(t.target()), t.term()));
       }
-    }
-    for (Expr.Var temporary : temporaries) {
-      propagate(linear.temporaries().get(temporary), names.adjoint(temporary), temporary, linear,
-          out);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.Liveness;
+import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
@@ -11,7 +12,6 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
-import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,63 +20,52 @@ import java.util.Set;
 
 /**
  * The reverse phase: builds the forward and backward sweeps of a method (see
- * {@link AssignmentSweep} and {@link Sweeps} for how each statement is handled).
- *
- * <p>Which values are worth keeping depends on what the backward sweep reads, which is known
- * only once it is built; so the sweeps are built first keeping every overwritten value, then
- * again keeping only what the previous build read, until that no longer changes.
+ * {@link AssignmentSweep} and {@link Sweeps} for how each statement is handled), following the
+ * analysis's {@link SavePlan} for what to keep, and the values that cross from its forward half
+ * to its backward half when the two run as separate methods.
  */
 public final class ReverseBuilder {
-  private static final int MAX_PASSES = 4;
-
   private final MethodIR method;
   private final Activity activity;
   private final Liveness liveness;
+  private final SavePlan plan;
 
   private ReverseBuilder(MethodIR method, Activity activity) {
     this.method = method;
     this.activity = activity;
     this.liveness = Liveness.of(method);
+    this.plan = SavePlan.of(method, activity, liveness);
   }
 
   /** The forward and backward sweeps of {@code method}. */
   public static AdjointMethod build(MethodIR method, Activity activity) {
-    var builder = new ReverseBuilder(method, activity);
-    AdjointMethod adjoint = builder.pass(null);
-    Set<Expr.Var> read = BackwardReads.of(adjoint.backward());
-    for (int pass = 1; pass < MAX_PASSES; pass++) {
-      adjoint = builder.pass(read);
-      Set<Expr.Var> nowRead = BackwardReads.of(adjoint.backward());
-      if (nowRead.equals(read)) {
-        break;
-      }
-      read = nowRead;
-    }
-    return adjoint;
+    return new ReverseBuilder(method, activity).build();
   }
 
-  private AdjointMethod pass(Set<Expr.Var> needed) {
+  private AdjointMethod build() {
     var names = new Names(variableNames());
-    var storage = new Storage(names);
     var frame = new AssignmentSweep.Frame(method.fileName(),
         names.fresh("value", Type.DOUBLE), names.fresh("upstream", Type.DOUBLE));
     Expr.Var scalarAdjoints = hasScalarParams()
         ? names.fresh("dScalars", Type.DOUBLE_ARRAY)
         : null;
     List<AdjointMethod.ArrayAdjoint> arrayAdjoints = arrayAdjoints(names);
-    var assignments =
-        new AssignmentSweep(frame, activity, liveness, names, storage, needed);
+    var storage = new Storage(names, names.fresh("workspace", Type.OBJECT));
+    var assignments = new AssignmentSweep(frame, activity, liveness, plan, names, storage);
     method.allParams().forEach(p -> assignments.defined(p.var()));
-    Part body = new Sweeps(names, storage, assignments)
+    Part body = new Sweeps(names, storage, assignments, plan)
         .block(method.body().statements(), Where.TOP);
     var forward = new ArrayList<Stmt>(storage.hoisted());
     forward.addAll(copiesOfWrittenParameters());
     forward.addAll(body.forward());
     var backward = new ArrayList<Stmt>(adjointDeclarations(names));
+    backward.addAll(storage.backwardPrologue());
     backward.addAll(body.backward());
     backward.addAll(handOver(names, scalarAdjoints, arrayAdjoints));
+    backward.addAll(storage.backwardEpilogue());
+    var boundary = Boundary.of(method, forward, backward, storage);
     return new AdjointMethod(method, forward, backward, frame.value(), frame.upstream(),
-        scalarAdjoints, arrayAdjoints, storage.stacks());
+        scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops());
   }
 
   private boolean hasScalarParams() {
@@ -183,22 +172,5 @@ public final class ReverseBuilder {
         .filter(s -> s instanceof Stmt.Declare)
         .forEach(s -> found.add(((Stmt.Declare) s).var()));
     return List.copyOf(found);
-  }
-
-  /** The primal variables a backward sweep reads. */
-  static final class BackwardReads {
-    private BackwardReads() {}
-
-    static Set<Expr.Var> of(List<Stmt> backward) {
-      var read = new HashSet<Expr.Var>();
-      backward.stream().flatMap(Stmts::all).forEach(s -> {
-        if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var) {
-          read.addAll(Exprs.variables(a.value()));
-        } else {
-          Stmts.expressions(s).forEach(e -> read.addAll(Exprs.variables(e)));
-        }
-      });
-      return read;
-    }
   }
 }

@@ -7,57 +7,76 @@ import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Keeps values from the forward sweep for the backward sweep: outside loops in a local of their
- * own (each such statement runs at most once), inside loops on the call's primitive stacks. Also
- * collects the declarations the forward sweep needs at its top.
+ * own (each such statement runs at most once), inside loops on the workspace's stacks. Also
+ * collects the declarations the forward sweep needs at its top and the arrays the backward sweep
+ * borrows.
+ *
+ * <p>Inside a loop a statement pushes what it keeps at its very end and its backward part pops
+ * it at its very start: the forward halves of calls inside the statement push onto the same
+ * stacks, and their backward halves must find their own values on top when they run.
  */
 final class Storage {
   private final Names names;
+  private final Expr.Var workspace;
   private final List<Stmt> hoisted = new ArrayList<>();
-  private final Set<Stack> stacks = EnumSet.noneOf(Stack.class);
   private Expr.Var scratch;
   private int scratchSize;
-  private Expr.Var discard;
 
-  Storage(Names names) {
+  Storage(Names names, Expr.Var workspace) {
     this.names = names;
+    this.workspace = workspace;
   }
 
   /**
    * A kept value.
    *
-   * @param store the forward-sweep statements that keep it
-   * @param current an expression for the value in the forward sweep, right after {@code store}
-   * @param replay an expression that gives the value back in the backward sweep (once)
-   * @param storeAfter for a branch decision, the statements that push it once the branch has
-   *     run: the branch's own pushes come first, so that the backward sweep pops the decision
-   *     before it pops what the branch kept
+   * @param capture forward statements where the value is taken, before anything changes it
+   * @param push forward statements for the end of the statement that keeps it
+   * @param pop backward statements for the start of the statement's backward part
+   * @param local the variable holding the value in both sweeps after {@code capture} and
+   *     {@code pop}
    */
-  record Kept(List<Stmt> store, Expr current, Expr replay, List<Stmt> storeAfter) {}
+  record Kept(List<Stmt> capture, List<Stmt> push, List<Stmt> pop, Expr.Var local) {}
 
-  /** Keeps {@code value} of {@code type}, named after {@code hint}. */
+  /** Keeps {@code value} of {@code type} in a new variable named after {@code hint}. */
   Kept keep(Expr value, Type type, Where where, String hint) {
-    if (!where.inLoop()) {
-      Expr.Var local = hoist(names.fresh(hint, type));
-      return new Kept(List.of(new Stmt.Assign(local, value, Source.NONE)), local, local, List.of());
-    }
-    Stack stack = Stack.of(type);
-    stacks.add(stack);
-    Expr popped = new Expr.Pop(stack, stack == Stack.INTS ? Type.INT : type);
-    if (type != Type.BOOLEAN) {
-      return new Kept(List.of(new Stmt.Push(stack, value)), value, popped, List.of());
-    }
     Expr.Var local = names.fresh(hint, type);
+    if (!where.inLoop()) {
+      hoist(local);
+      return new Kept(List.of(new Stmt.Assign(local, value, Source.NONE)), List.of(), List.of(),
+          local);
+    }
+    return onStack(List.of(new Stmt.Declare(local, value, Source.NONE)), local);
+  }
+
+  /**
+   * Keeps a temporary of a nested statement, which the backward sweep's block cannot see: it
+   * gets the same name there.
+   */
+  Kept keepTemporary(Expr.Var temporary, Where where) {
+    if (!where.inLoop()) {
+      Expr.Var local = hoist(names.fresh("_" + temporary.name(), temporary.type()));
+      return new Kept(List.of(new Stmt.Assign(local, temporary, Source.NONE)), List.of(),
+          List.of(new Stmt.Declare(temporary, local, Source.NONE)), temporary);
+    }
+    return onStack(List.of(), temporary);
+  }
+
+  private Kept onStack(List<Stmt> capture, Expr.Var local) {
+    Stack stack = Stack.of(local.type());
+    if (local.type() != Type.BOOLEAN) {
+      return new Kept(capture, List.of(push(stack, local)),
+          List.of(new Stmt.Declare(local, pop(stack, local.type()), Source.NONE)), local);
+    }
     Expr bit = local.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0));
-    Expr replay =
-        new Expr.Binary(BinaryOp.NE, popped, new Expr.Literal(Type.INT, 0), Type.BOOLEAN);
-    return new Kept(List.of(new Stmt.Declare(local, value, Source.NONE)), local, replay,
-        List.of(new Stmt.Push(stack, bit)));
+    Expr decision = new Expr.Binary(BinaryOp.NE, pop(stack, Type.BOOLEAN),
+        new Expr.Literal(Type.INT, 0), Type.BOOLEAN);
+    return new Kept(capture, List.of(push(stack, bit)),
+        List.of(new Stmt.Declare(local, decision, Source.NONE)), local);
   }
 
   /** Declares {@code variable} at the top of the forward sweep, with its type's default. */
@@ -66,15 +85,23 @@ final class Storage {
     return variable;
   }
 
-  /** Pushes a value onto a stack without keeping a name for it. */
+  /** {@code workspace.pushX(value)}. */
   Stmt push(Stack stack, Expr value) {
-    stacks.add(stack);
-    return new Stmt.Push(stack, value);
+    return new Stmt.Push(workspace, stack, value);
+  }
+
+  /** {@code workspace.popX()}, read as a value of {@code type}. */
+  Expr pop(Stack stack, Type type) {
+    return new Expr.Pop(workspace, stack, stack.popped(type));
+  }
+
+  Expr.Var workspace() {
+    return workspace;
   }
 
   /**
-   * A {@code double[]} of at least {@code size} for the values calls hand back, one per
-   * gradient call, declared at the top of the forward sweep.
+   * A {@code double[]} of at least {@code size} for the values calls hand back, borrowed from
+   * the workspace at the start of the backward sweep.
    */
   Expr.Var scratch(int size) {
     if (scratch == null) {
@@ -84,27 +111,34 @@ final class Storage {
     return scratch;
   }
 
-  /** A {@code double[]} whose contents are thrown away, declared null at the top. */
-  Expr.Var discard() {
-    if (discard == null) {
-      discard = hoist(names.fresh("_discard", Type.DOUBLE_ARRAY));
-    }
+  /**
+   * Somewhere for a callee to add the adjoint of a vector argument that carries no derivative:
+   * an array borrowed for the call, whose contents nobody reads.
+   */
+  Expr.Var discard(Expr length, List<Stmt> before, List<Stmt> after) {
+    Expr.Var discard = names.fresh("_discard", Type.DOUBLE_ARRAY);
+    before.add(new Stmt.Declare(discard, new Expr.Borrow(workspace, length), Source.NONE));
+    after.add(new Stmt.Release(workspace, discard));
     return discard;
   }
 
+  /** The declarations for the top of the forward sweep. */
   List<Stmt> hoisted() {
-    if (scratch == null) {
-      return hoisted;
-    }
-    var all = new ArrayList<>(hoisted);
-    Expr size = new Expr.Literal(Type.INT, scratchSize);
-    all.add(new Stmt.Declare(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size)),
-        Source.NONE));
-    return all;
+    return hoisted;
   }
 
-  Set<Stack> stacks() {
-    return stacks;
+  /** What the backward sweep borrows before it starts. */
+  List<Stmt> backwardPrologue() {
+    if (scratch == null) {
+      return List.of();
+    }
+    Expr size = new Expr.Literal(Type.INT, scratchSize);
+    return List.of(new Stmt.Declare(scratch, new Expr.Borrow(workspace, size), Source.NONE));
+  }
+
+  /** What the backward sweep gives back when it ends. */
+  List<Stmt> backwardEpilogue() {
+    return scratch == null ? List.of() : List.of(new Stmt.Release(workspace, scratch));
   }
 
   /** The literal a variable of {@code type} starts from: zero, false or null. */

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.reverse;
 
+import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -16,18 +17,21 @@ import java.util.List;
  * <p>A branch records which way it went and the backward sweep goes back the same way. A loop
  * counts its iterations and the backward sweep runs the adjoint of its body as many times, with
  * the statements of each iteration in reverse. Outside loops the decision or count is a local;
- * inside loops it goes on the call's int stack. A branch or loop whose backward part is empty
- * records nothing.
+ * inside loops it goes on the workspace's int stack. A branch or loop whose backward part is
+ * empty records nothing. Values the plan recomputes rather than saves are computed again at the
+ * start of each iteration's backward part.
  */
 final class Sweeps {
   private final Names names;
   private final Storage storage;
   private final AssignmentSweep assignments;
+  private final SavePlan plan;
 
-  Sweeps(Names names, Storage storage, AssignmentSweep assignments) {
+  Sweeps(Names names, Storage storage, AssignmentSweep assignments, SavePlan plan) {
     this.names = names;
     this.storage = storage;
     this.assignments = assignments;
+    this.plan = plan;
   }
 
   Part block(List<Stmt> statements, Where where) {
@@ -63,12 +67,13 @@ final class Sweeps {
       return Part.of(forward, List.of());
     }
     Storage.Kept decision = storage.keep(branch.condition(), Type.BOOLEAN, where, "_branch");
-    forward.addAll(decision.store());
-    forward.add(new Stmt.If(decision.current(), block(then.forward()), block(otherwise.forward()),
+    forward.addAll(decision.capture());
+    forward.add(new Stmt.If(decision.local(), block(then.forward()), block(otherwise.forward()),
         branch.source()));
-    forward.addAll(decision.storeAfter());
+    forward.addAll(decision.push());
     var backward = new ArrayList<Stmt>(comment(branch.source()));
-    backward.add(new Stmt.If(decision.replay(), block(then.backward()),
+    backward.addAll(decision.pop());
+    backward.add(new Stmt.If(decision.local(), block(then.backward()),
         block(otherwise.backward()), branch.source()));
     return Part.of(forward, backward);
   }
@@ -96,9 +101,12 @@ final class Sweeps {
     var backward = new ArrayList<Stmt>(comment(loop.source()));
     if (where.inLoop()) {
       forward.add(storage.push(Stack.INTS, count));
-      backward.add(new Stmt.Assign(count, new Expr.Pop(Stack.INTS, Type.INT), Source.NONE));
+      backward.add(new Stmt.Assign(count, storage.pop(Stack.INTS, Type.INT), Source.NONE));
     }
     var reversed = new ArrayList<Stmt>(update.backward());
+    for (Stmt.Declare d : plan.recomputed(loop)) {
+      reversed.add(new Stmt.Assign(d.var(), d.init(), Source.NONE));
+    }
     reversed.addAll(body.backward());
     backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), count, block(reversed)));
     return Part.of(forward, backward);

@@ -31,6 +31,10 @@ public final class Exprs {
       return n.dimensions().stream();
     } else if (e instanceof Expr.Invoke i) {
       return i.args().stream();
+    } else if (e instanceof Expr.Pop p) {
+      return Stream.of(p.workspace());
+    } else if (e instanceof Expr.Borrow b) {
+      return Stream.of(b.workspace(), b.length());
     }
     return Stream.empty();
   }

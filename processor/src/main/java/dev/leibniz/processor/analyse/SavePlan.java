@@ -1,0 +1,213 @@
+package dev.leibniz.processor.analyse;
+
+import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides, per assignment, whether the forward sweep keeps the value it destroys: the
+ * to-be-recorded analysis of Hascoët, Naumann and Pascual (2005). A forward dataflow carries the
+ * set of variables whose current values some backward statement still to come will read; an
+ * assignment that overwrites one of them keeps the old value, and one that overwrites anything
+ * else keeps nothing. Integer steps {@code i = i ± c} are undone by arithmetic instead.
+ *
+ * <p>It also picks loop-local values to recompute rather than keep: a {@code double} declared at
+ * the top level of a loop body from cheap arithmetic over values that stay intact to the end of
+ * the iteration is computed again at the start of the iteration's backward sweep, which costs a
+ * few flops instead of a push and a pop.
+ */
+public final class SavePlan {
+  private final Activity activity;
+  private final Liveness liveness;
+  private final Set<Stmt> saved = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Stmt.Loop, List<Stmt.Declare>> recomputed = new IdentityHashMap<>();
+  private final Set<Stmt> recomputedDeclarations =
+      Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private SavePlan(Activity activity, Liveness liveness) {
+    this.activity = activity;
+    this.liveness = liveness;
+  }
+
+  /** The plan for {@code method}. */
+  public static SavePlan of(MethodIR method, Activity activity, Liveness liveness) {
+    var plan = new SavePlan(activity, liveness);
+    Stmts.all(method.body()).forEach(s -> {
+      if (s instanceof Stmt.Loop loop) {
+        plan.chooseRecomputed(loop);
+      }
+    });
+    plan.block(method.body().statements(), new HashSet<>());
+    return plan;
+  }
+
+  /** Whether the backward sweep reads the value this assignment overwrites. */
+  public boolean saves(Stmt assignment) {
+    return saved.contains(assignment);
+  }
+
+  /** The declarations of a loop body that the backward sweep computes again per iteration. */
+  public List<Stmt.Declare> recomputed(Stmt.Loop loop) {
+    return recomputed.getOrDefault(loop, List.of());
+  }
+
+  /**
+   * For {@code i = i + c} or {@code i = i - c} on an int or long with a literal {@code c}, the
+   * old value of {@code i} computed from the new one: integer addition is exactly invertible,
+   * even on overflow. Null for any other assignment.
+   */
+  public static Expr inverse(Expr.Var v, Expr e) {
+    if ((v.type() == Type.INT || v.type() == Type.LONG) && e instanceof Expr.Binary b
+        && b.left().equals(v) && b.right() instanceof Expr.Literal
+        && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
+      BinaryOp undo = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;
+      return new Expr.Binary(undo, v, b.right(), v.type());
+    }
+    return null;
+  }
+
+  private Set<Need> block(List<Stmt> statements, Set<Need> in) {
+    Set<Need> state = in;
+    for (Stmt s : statements) {
+      state = statement(s, state);
+    }
+    return state;
+  }
+
+  private Set<Need> statement(Stmt s, Set<Need> in) {
+    if (s instanceof Stmt.Declare d) {
+      return d.init() == null ? in : assignment(s, d.var(), d.init(), in);
+    } else if (s instanceof Stmt.Assign a) {
+      return assignment(s, a.target(), a.value(), in);
+    } else if (s instanceof Stmt.Return r) {
+      var out = new HashSet<>(in);
+      AdjointReads.ofResult(r.value(), activity).forEach(v -> out.add(Need.value(v)));
+      return out;
+    } else if (s instanceof Stmt.Block b) {
+      return block(b.statements(), in);
+    } else if (s instanceof Stmt.If i) {
+      var out = new HashSet<>(block(i.then().statements(), in));
+      out.addAll(block(i.otherwise().statements(), in));
+      return out;
+    } else if (s instanceof Stmt.Loop l) {
+      return loop(l, in);
+    }
+    return in;
+  }
+
+  /** The state at the loop's exit, which is the state at its head: a fixed point. */
+  private Set<Need> loop(Stmt.Loop loop, Set<Need> in) {
+    Set<Need> head = new HashSet<>(in);
+    while (true) {
+      var bodyEnd = new HashSet<>(block(loop.body().statements(), head));
+      // The backward sweep computes these again where the body ends, reading their operands.
+      recomputed(loop).forEach(d -> Exprs.variables(d.init()).forEach(v -> bodyEnd.add(Need.value(v))));
+      Set<Need> end = block(loop.update().statements(), bodyEnd);
+      var next = new HashSet<>(head);
+      next.addAll(end);
+      if (next.equals(head)) {
+        return head;
+      }
+      head = next;
+    }
+  }
+
+  private Set<Need> assignment(Stmt s, Expr target, Expr value, Set<Need> in) {
+    boolean element = target instanceof Expr.Index;
+    Expr.Var variable = element ? ((Expr.Index) target).root() : (Expr.Var) target;
+    AdjointReads reads = AdjointReads.of(target, value, activity, differentiated(s, variable, value));
+    var out = new HashSet<>(in);
+    reads.before().forEach(v -> out.add(Need.value(v)));
+    boolean needed = out.contains(Need.value(variable))
+        || !element && out.contains(Need.shape(variable));
+    if (needed && !recomputedDeclarations.contains(s)) {
+      saved.add(s);
+    }
+    if (!element) {
+      out.remove(Need.value(variable));
+      out.remove(Need.shape(variable));
+    }
+    reads.after().forEach(v -> out.add(Need.value(v)));
+    if (saved.contains(s) && inverse(variable, value) != null) {
+      // Undoing i++ reads the new i.
+      out.add(Need.value(variable));
+    }
+    if (variable.type().isArray() && !element) {
+      // Resetting the array's adjoint reads the new array's shape, which writing its elements
+      // leaves alone.
+      out.add(Need.shape(variable));
+    }
+    return out;
+  }
+
+  /**
+   * What a backward statement still to come reads of a variable: its value (for an array, its
+   * elements), or only an array's shape.
+   */
+  private record Need(Expr.Var variable, boolean shapeOnly) {
+    static Need value(Expr.Var v) {
+      return new Need(v, false);
+    }
+
+    static Need shape(Expr.Var v) {
+      return new Need(v, true);
+    }
+  }
+
+  /** As the reverse phase decides it: a needed assignment of an active value to an active target. */
+  private boolean differentiated(Stmt s, Expr.Var variable, Expr value) {
+    return liveness.isNeeded(s) && activity.isActive(variable) && activity.isActive(value);
+  }
+
+  private void chooseRecomputed(Stmt.Loop loop) {
+    var chosen = new ArrayList<Stmt.Declare>();
+    List<Stmt> body = loop.body().statements();
+    for (int k = 0; k < body.size(); k++) {
+      if (body.get(k) instanceof Stmt.Declare d && isRecomputable(d, body.subList(k + 1, body.size()), loop)) {
+        chosen.add(d);
+        recomputedDeclarations.add(d);
+      }
+    }
+    if (!chosen.isEmpty()) {
+      recomputed.put(loop, List.copyOf(chosen));
+    }
+  }
+
+  /**
+   * A {@code double} declared once per iteration from cheap arithmetic, assigned nowhere else in
+   * the loop, whose operands nothing in the rest of the iteration writes: at the end of the
+   * iteration its operands still hold the values it was computed from.
+   */
+  private static boolean isRecomputable(Stmt.Declare d, List<Stmt> rest, Stmt.Loop loop) {
+    if (d.var().type() != Type.DOUBLE || d.init() == null || !Recompute.isCheap(d.init())) {
+      return false;
+    }
+    Set<Expr.Var> operands = Exprs.variables(d.init());
+    boolean assignedElsewhere = Stmts.all(loop)
+        .anyMatch(s -> s != d && writes(s).contains(d.var()));
+    boolean operandsWritten = rest.stream()
+        .flatMap(Stmts::all)
+        .anyMatch(s -> writes(s).stream().anyMatch(operands::contains));
+    return !assignedElsewhere && !operandsWritten && !operands.contains(d.var());
+  }
+
+  private static Set<Expr.Var> writes(Stmt s) {
+    if (s instanceof Stmt.Declare d) {
+      return Set.of(d.var());
+    } else if (s instanceof Stmt.Assign a) {
+      return Set.of(a.variable());
+    }
+    return Set.of();
+  }
+}

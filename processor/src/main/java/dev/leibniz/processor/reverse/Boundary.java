@@ -1,0 +1,74 @@
+package dev.leibniz.processor.reverse;
+
+import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stack;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What crosses from the forward half to the backward half when they run as two methods: the
+ * locals of the forward sweep's outermost block that the backward sweep reads (saved values kept
+ * in locals, trip counts, temporaries, the final values of variables), and the parameters the
+ * forward sweep reassigned. The forward half pushes them when it ends; the backward half pops
+ * them, in reverse, before it starts.
+ *
+ * @param pushes the forward half's last statements
+ * @param pops the backward half's first statements
+ */
+record Boundary(List<Stmt> pushes, List<Stmt> pops) {
+
+  static Boundary of(MethodIR method, List<Stmt> forward, List<Stmt> backward,
+      Storage storage) {
+    Set<Expr.Var> read = new HashSet<>();
+    Set<Expr.Var> declaredBackward = new HashSet<>();
+    backward.stream().flatMap(Stmts::all).forEach(s -> {
+      Stmts.expressions(s).forEach(e -> read.addAll(Exprs.variables(e)));
+      if (s instanceof Stmt.Declare d) {
+        declaredBackward.add(d.var());
+      }
+    });
+    var crossing = new LinkedHashSet<Expr.Var>();
+    for (Param p : method.allParams()) {
+      boolean written = forward.stream().flatMap(Stmts::all)
+          .anyMatch(s -> s instanceof Stmt.Assign a && a.variable().equals(p.var()));
+      if (written) {
+        crossing.add(p.var());
+      }
+    }
+    forward.stream()
+        .filter(s -> s instanceof Stmt.Declare)
+        .forEach(s -> crossing.add(((Stmt.Declare) s).var()));
+    crossing.retainAll(read);
+    crossing.removeAll(declaredBackward);
+    var pushes = new ArrayList<Stmt>();
+    var pops = new ArrayList<Stmt>();
+    for (Expr.Var v : crossing) {
+      Stack stack = Stack.of(v.type());
+      Expr saved = v.type() == Type.BOOLEAN
+          ? v.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0))
+          : v;
+      pushes.add(storage.push(stack, saved));
+      Expr popped = storage.pop(stack, v.type());
+      Expr restored = v.type() == Type.BOOLEAN
+          ? new Expr.Binary(BinaryOp.NE, popped,
+              new Expr.Literal(Type.INT, 0), Type.BOOLEAN)
+          : popped;
+      boolean parameter = method.allParams().stream().anyMatch(p -> p.var().equals(v));
+      pops.add(0, parameter
+          ? new Stmt.Assign(v, restored, Source.NONE)
+          : new Stmt.Declare(v, restored, Source.NONE));
+    }
+    return new Boundary(pushes, pops);
+  }
+}
