@@ -9,16 +9,18 @@ import java.util.Random;
 
 /**
  * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
- * the local array, if/else on comparisons, counted loops (with {@code break}), and returns.
+ * the local array, if/else on comparisons, counted loops (with {@code break}), and returns;
+ * expressions may call generated helper methods, inside loops and branches too.
  */
 final class FlowGenerator {
   private final Random random;
   private final ExpressionGenerator expressions;
   private int loops;
 
-  FlowGenerator(Random random) {
+  /** @param helpers differentiable methods of two doubles the expressions may call */
+  FlowGenerator(Random random, List<RandomProgram> helpers) {
     this.random = random;
-    this.expressions = new ExpressionGenerator(random, 2);
+    this.expressions = new ExpressionGenerator(random, 2, helpers);
   }
 
   List<Statement> body() {

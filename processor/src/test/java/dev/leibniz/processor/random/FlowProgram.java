@@ -40,8 +40,8 @@ final class FlowProgram {
     this.body = body;
   }
 
-  static FlowProgram generate(String name, Random random) {
-    return new FlowProgram(name, new FlowGenerator(random).body());
+  static FlowProgram generate(String name, Random random, List<RandomProgram> helpers) {
+    return new FlowProgram(name, new FlowGenerator(random, helpers).body());
   }
 
   String java() {

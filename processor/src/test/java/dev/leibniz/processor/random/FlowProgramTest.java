@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Randomly generated programs with branches, loops, arrays, breaks and early returns, compiled
- * with the processor in batches, against the interpreter's dual numbers.
+ * with the processor in batches, against the interpreter's dual numbers. Every other batch calls
+ * generated helper methods from anywhere in the programs, so that forward and backward halves of
+ * callees run inside loops and branches, interleaved with the caller's own saved values.
  * {@code -Dleibniz.random.batches=N} runs more (each batch is 40 programs).
  */
 class FlowProgramTest {
   private static final int PROGRAMS_PER_BATCH = 40;
   private static final int POINTS_PER_PROGRAM = 3;
   private static final double TOLERANCE = 1e-9;
+  /** Helper methods per batch, in every other batch: calls in loops, branches and returns. */
+  private static final int HELPERS = 4;
 
   @Test
   void generatedGradientsMatchTheOracle() {
@@ -30,11 +34,17 @@ class FlowProgramTest {
     int checked = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(7_000 + batch);
+      var helpers = new ArrayList<RandomProgram>();
+      if (batch % 2 == 1) {
+        for (int h = 0; h < HELPERS; h++) {
+          helpers.add(RandomProgram.helper("h" + h, random, List.copyOf(helpers)));
+        }
+      }
       var programs = new ArrayList<FlowProgram>();
       for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        programs.add(FlowProgram.generate("f" + p, random));
+        programs.add(FlowProgram.generate("f" + p, random, helpers));
       }
-      var compiled = Compiled.compile(source("Flows" + batch, programs));
+      var compiled = Compiled.compile(source("Flows" + batch, programs, helpers));
       for (FlowProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
@@ -76,8 +86,10 @@ class FlowProgramTest {
     return worst;
   }
 
-  private static String source(String className, List<FlowProgram> programs) {
+  private static String source(String className, List<FlowProgram> programs,
+      List<RandomProgram> helpers) {
     return "package q;\nimport dev.leibniz.Differentiable;\npublic class " + className + " {\n"
+        + helpers.stream().map(RandomProgram::java).collect(Collectors.joining("\n"))
         + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
   }
 }

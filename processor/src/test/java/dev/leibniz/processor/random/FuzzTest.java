@@ -33,7 +33,7 @@ class FuzzTest {
       var random = new Random(31_000 + batch);
       var methods = new ArrayList<String>();
       for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        methods.add(Mutations.mutate(FlowProgram.generate("f" + p, random).java(), random));
+        methods.add(Mutations.mutate(FlowProgram.generate("f" + p, random, List.of()).java(), random));
       }
       List<String> accepted = rejectedOrAccepted(methods, counts);
       checkAccepted(accepted, random, counts);
