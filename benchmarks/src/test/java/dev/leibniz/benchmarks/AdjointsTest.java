@@ -1,0 +1,126 @@
+package dev.leibniz.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leibniz.check.FiniteDifferences;
+import dev.leibniz.samples.BlackScholesGradients;
+import dev.leibniz.samples.NetworkGradients;
+import dev.leibniz.samples.RosenbrockGradients;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written adjoints the benchmarks compare against compute the same value and gradient
+ * as the generated code, so that the ratios compare equal work; and the generated gradients of
+ * the benchmarks' own functions match finite differences.
+ */
+class AdjointsTest {
+  private static final double TOLERANCE = 1e-12;
+
+  @Test
+  void rosenbrock() {
+    double[] x = new Random(1).doubles(50, -2, 2).toArray();
+    double[] dX = new double[x.length];
+    double value = Adjoints.rosenbrock(x, dX);
+    var generated = RosenbrockGradients.value(x);
+    assertClose(generated.value(), value);
+    assertClose(generated.dX(), dX);
+  }
+
+  @Test
+  void blackScholes() {
+    double[] d = new double[5];
+    double value = Adjoints.blackScholes(100, 95, 0.5, 0.03, 0.2, d);
+    var generated = BlackScholesGradients.call(100, 95, 0.5, 0.03, 0.2);
+    assertClose(generated.value(), value);
+    assertClose(new double[] {generated.dSpot(), generated.dStrike(), generated.dYears(),
+        generated.dRate(), generated.dSigma()}, d);
+  }
+
+  @Test
+  void asianCall() {
+    double[] z = new Random(2).doubles(252, -2, 2).toArray();
+    double[] d = new double[3];
+    double value = Adjoints.asianCall(100, 0.03, 0.2, 95, 1 / 252.0, z, d, new double[252],
+        new double[252]);
+    var generated = ProblemsGradients.asianCall(100, 0.03, 0.2, 95, 1 / 252.0, z);
+    assertClose(generated.value(), value);
+    assertClose(new double[] {generated.dSpot(), generated.dRate(), generated.dSigma()}, d);
+    double[] numeric = FiniteDifferences.gradient(
+        p -> Problems.asianCall(p[0], p[1], p[2], 95, 1 / 252.0, z), new double[] {100, 0.03, 0.2});
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0, FiniteDifferences.relativeError(d[i], numeric[i]), 1e-7, "input " + i);
+    }
+  }
+
+  @Test
+  void denseNetwork() {
+    var net = new DenseNetwork(3);
+    double value = Adjoints.denseLoss(net.w1, net.b1, net.w2, net.b2, net.w3, net.b3, net.x, 0.5,
+        net.scalars, net.dW1, net.dB1, net.dW2, net.dB2, net.dW3);
+    var generated = ProblemsGradients.denseLoss(net.w1, net.b1, net.w2, net.b2, net.w3, net.b3,
+        net.x, 0.5);
+    assertClose(generated.value(), value);
+    assertClose(generated.dB3(), net.scalars[0]);
+    assertClose(generated.dB1(), net.dB1);
+    assertClose(generated.dB2(), net.dB2);
+    assertClose(generated.dW3(), net.dW3);
+    for (int i = 0; i < 32; i++) {
+      assertClose(generated.dW1()[i], net.dW1[i]);
+      assertClose(generated.dW2()[i], net.dW2[i]);
+    }
+  }
+
+  @Test
+  void sampleNetwork() {
+    var net = new SampleNetwork();
+    double value = Adjoints.networkLoss(net.w1, net.b1, net.w2, net.b2, net.w3, net.b3, net.xs,
+        net.ys, 0, 32, net.dW1, net.dB1, net.dW2, net.dB2, net.dW3, net.dB3);
+    var generated = NetworkGradients.loss(net.w1, net.b1, net.w2, net.b2, net.w3, net.b3, net.xs,
+        net.ys, 0, 32);
+    assertClose(generated.value(), value);
+    assertClose(generated.dB1(), net.dB1);
+    assertClose(generated.dB2(), net.dB2);
+    assertClose(generated.dW3(), net.dW3);
+    assertClose(generated.dB3(), net.dB3);
+    for (int i = 0; i < 16; i++) {
+      assertClose(generated.dW1()[i], net.dW1[i]);
+      assertClose(generated.dW2()[i], net.dW2[i]);
+    }
+  }
+
+  @Test
+  void chebyshev() {
+    for (double x : new double[] {-0.9, 0.3, 0.77}) {
+      double[] d = new double[1];
+      double value = Adjoints.chebyshev(12, x, d);
+      var generated = ProblemsGradients.chebyshev(12, x);
+      assertClose(generated.value(), value);
+      assertClose(generated.dX(), d[0]);
+      // T_12(cos θ) = cos 12θ, so T_12'(x) = 12 sin 12θ / sin θ.
+      double theta = Math.acos(x);
+      assertClose(12 * Math.sin(12 * theta) / Math.sin(theta), d[0]);
+    }
+  }
+
+  @Test
+  void logSumExp() {
+    double[] x = new Random(4).doubles(1000, -3, 3).toArray();
+    double[] dX = new double[x.length];
+    double value = Adjoints.logSumExp(x, dX, new double[x.length]);
+    var generated = ProblemsGradients.logSumExp(x);
+    assertClose(generated.value(), value);
+    assertClose(generated.dX(), dX);
+  }
+
+  private static void assertClose(double expected, double actual) {
+    assertEquals(expected, actual, TOLERANCE * Math.max(1, Math.abs(expected)));
+  }
+
+  private static void assertClose(double[] expected, double[] actual) {
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertClose(expected[i], actual[i]);
+    }
+  }
+}
