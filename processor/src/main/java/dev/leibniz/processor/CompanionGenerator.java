@@ -17,6 +17,7 @@ import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.read.RuleIndex;
 import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.reverse.ReverseBuilder;
+import dev.leibniz.processor.tidy.Tidy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -134,7 +135,7 @@ final class CompanionGenerator {
       List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);
       problems.forEach(p -> read.get().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
       return problems.isEmpty()
-          ? Optional.of(ReverseBuilder.build(lowered, activity))
+          ? Optional.of(Tidy.of(ReverseBuilder.build(lowered, activity)))
           : Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));

@@ -1,0 +1,96 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Rebuilds expressions and statements with some variables replaced, for the passes that
+ * simplify generated code. Variables are replaced where they are read and where they index an
+ * array; a variable that is itself assigned to is never replaced.
+ */
+public final class Rewrite {
+  private Rewrite() {}
+
+  /** {@code e} with every variable of {@code replacements} replaced. */
+  public static Expr expression(Expr e, Map<Expr.Var, Expr> replacements) {
+    return map(e, x -> x instanceof Expr.Var v ? replacements.getOrDefault(v, v) : x);
+  }
+
+  /** {@code s} with every variable of {@code replacements} replaced, in nested statements too. */
+  public static Stmt statement(Stmt s, Map<Expr.Var, Expr> replacements) {
+    UnaryOperator<Expr> r = e -> expression(e, replacements);
+    if (s instanceof Stmt.Declare d) {
+      return new Stmt.Declare(d.var(), d.init() == null ? null : r.apply(d.init()), d.source());
+    } else if (s instanceof Stmt.Assign a) {
+      return new Stmt.Assign(target(a.target(), r), r.apply(a.value()), a.source());
+    } else if (s instanceof Stmt.Accumulate a) {
+      return new Stmt.Accumulate(target(a.target(), r), r.apply(a.value()));
+    } else if (s instanceof Stmt.Return ret) {
+      return new Stmt.Return(r.apply(ret.value()), ret.source());
+    } else if (s instanceof Stmt.Block b) {
+      return block(b, replacements);
+    } else if (s instanceof Stmt.If i) {
+      return new Stmt.If(r.apply(i.condition()), block(i.then(), replacements),
+          block(i.otherwise(), replacements), i.source());
+    } else if (s instanceof Stmt.Loop l) {
+      return new Stmt.Loop(r.apply(l.condition()), block(l.body(), replacements),
+          block(l.update(), replacements), l.testFirst(), l.source());
+    } else if (s instanceof Stmt.Repeat rep) {
+      return new Stmt.Repeat(rep.counter(), r.apply(rep.times()), block(rep.body(), replacements));
+    } else if (s instanceof Stmt.Evaluate e) {
+      return new Stmt.Evaluate((Expr.Call) r.apply(e.call()));
+    } else if (s instanceof Stmt.Push p) {
+      return new Stmt.Push(p.workspace(), p.stack(), r.apply(p.value()));
+    }
+    return s;
+  }
+
+  private static Stmt.Block block(Stmt.Block b, Map<Expr.Var, Expr> replacements) {
+    return new Stmt.Block(b.statements().stream().map(s -> statement(s, replacements)).toList());
+  }
+
+  /** A target keeps its variable; only the indices of an element are rewritten. */
+  private static Expr target(Expr target, UnaryOperator<Expr> r) {
+    if (target instanceof Expr.Index i) {
+      return new Expr.Index(target(i.array(), r), r.apply(i.index()), i.type());
+    }
+    return target;
+  }
+
+  /** Applies {@code f} bottom-up to every node of {@code e}. */
+  public static Expr map(Expr e, UnaryOperator<Expr> f) {
+    Expr rebuilt;
+    if (e instanceof Expr.Unary u) {
+      rebuilt = new Expr.Unary(u.op(), map(u.operand(), f), u.type());
+    } else if (e instanceof Expr.Binary b) {
+      rebuilt = new Expr.Binary(b.op(), map(b.left(), f), map(b.right(), f), b.type());
+    } else if (e instanceof Expr.Call c) {
+      rebuilt = new Expr.Call(c.owner(), c.name(), all(c.args(), f), c.type());
+    } else if (e instanceof Expr.Cast c) {
+      rebuilt = new Expr.Cast(c.type(), map(c.operand(), f));
+    } else if (e instanceof Expr.Conditional c) {
+      rebuilt = new Expr.Conditional(map(c.condition(), f), map(c.then(), f),
+          map(c.otherwise(), f), c.type());
+    } else if (e instanceof Expr.InstanceField field) {
+      rebuilt = new Expr.InstanceField(map(field.target(), f), field.name(), field.type());
+    } else if (e instanceof Expr.Index i) {
+      rebuilt = new Expr.Index(map(i.array(), f), map(i.index(), f), i.type());
+    } else if (e instanceof Expr.Length l) {
+      rebuilt = new Expr.Length(map(l.array(), f));
+    } else if (e instanceof Expr.NewArray n) {
+      rebuilt = new Expr.NewArray(n.type(), all(n.dimensions(), f));
+    } else if (e instanceof Expr.Invoke i) {
+      rebuilt = new Expr.Invoke(i.callee(), all(i.args(), f), i.type(), i.site());
+    } else if (e instanceof Expr.Borrow b) {
+      rebuilt = new Expr.Borrow(b.workspace(), map(b.length(), f));
+    } else {
+      rebuilt = e;
+    }
+    return f.apply(rebuilt);
+  }
+
+  private static List<Expr> all(List<Expr> es, UnaryOperator<Expr> f) {
+    return es.stream().map(e -> map(e, f)).toList();
+  }
+}
