@@ -57,7 +57,6 @@ public final class CompanionWriter {
       type.addMethod(gradientMethod(method, result));
       type.addMethods(SweepMethods.of(method, reference(method)));
     }
-    type.addMethods(Helpers.used(methods));
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 

@@ -35,9 +35,6 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Call c) {
       CodeBlock args =
           c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(", "));
-      if (c.owner().equals(TypeRef.COMPANION)) {
-        return CodeBlock.of("$N($L)", c.name(), args);
-      }
       return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), args);
     } else if (e instanceof Expr.Invoke i) {
       return invoke(i);

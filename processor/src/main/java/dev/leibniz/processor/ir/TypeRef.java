@@ -7,8 +7,8 @@ public record TypeRef(String packageName, List<String> simpleNames) {
   public static final TypeRef MATH = new TypeRef("java.lang", List.of("Math"));
   public static final TypeRef STRICT_MATH = new TypeRef("java.lang", List.of("StrictMath"));
 
-  /** The companion class being generated, for calls of the helpers it declares. */
-  public static final TypeRef COMPANION = new TypeRef("", List.of());
+  /** The runtime's array operations for generated code: {@code dev.leibniz.AdjointArrays}. */
+  public static final TypeRef ADJOINT_ARRAYS = new TypeRef("dev.leibniz", List.of("AdjointArrays"));
 
   public TypeRef {
     simpleNames = List.copyOf(simpleNames);

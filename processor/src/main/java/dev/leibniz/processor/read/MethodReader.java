@@ -10,7 +10,6 @@ import com.sun.source.util.Trees;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
-import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,11 +3,11 @@ package dev.leibniz.processor.reverse;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.analyse.SavePlan;
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
@@ -264,7 +264,7 @@ final class AssignmentSweep {
   private Stmt reset(Expr.Var v) {
     Expr.Var adjoint = names.adjoint(v);
     Expr zero = v.type().isArray()
-        ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(v), v.type())
+        ? ArrayOp.ZEROS_LIKE.of(v)
         : Expr.zero();
     return new Stmt.Assign(adjoint, zero, Source.NONE);
   }

@@ -3,11 +3,11 @@ package dev.leibniz.processor.reverse;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.DifferentiablePaths;
 import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +120,7 @@ final class CallPullback {
   private static Expr discarded(Expr array, Storage storage, List<Stmt> out,
       List<Stmt> released) {
     if (array.type() != Type.DOUBLE_ARRAY) {
-      return new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(array), array.type());
+      return ArrayOp.ZEROS_LIKE.of(array);
     }
     return storage.discard(new Expr.Length(array), out, released);
   }

@@ -4,6 +4,7 @@ import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
@@ -11,7 +12,6 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -108,8 +108,7 @@ public final class ReverseBuilder {
     for (AdjointMethod.ArrayAdjoint a : arrayAdjoints) {
       Expr.Var own = names.adjoint(a.param().var());
       if (!a.adjoint().equals(own) && activity.isActive(a.param().var())) {
-        statements.add(new Stmt.Evaluate(new Expr.Call(TypeRef.COMPANION, "addInto",
-            List.of(a.adjoint(), own), a.param().var().type())));
+        statements.add(new Stmt.Evaluate(ArrayOp.ADD_INTO.call(List.of(a.adjoint(), own), Type.DOUBLE)));
       }
     }
     return statements;
@@ -123,7 +122,7 @@ public final class ReverseBuilder {
     var copies = new ArrayList<Stmt>();
     for (Param p : method.params()) {
       if (p.var().type().isArray() && writesInto(p.var())) {
-        Expr copy = new Expr.Call(TypeRef.COMPANION, "copyOf", List.of(p.var()), p.var().type());
+        Expr copy = ArrayOp.COPY_OF.of(p.var());
         copies.add(new Stmt.Assign(p.var(), copy, Source.NONE));
       }
     }
@@ -146,7 +145,7 @@ public final class ReverseBuilder {
       boolean callersArray = v.type().isArray() && isParameter(v) && !writesInto(v);
       if (activity.isActive(v) && !callersArray) {
         Expr zero = v.type().isArray()
-            ? new Expr.Call(TypeRef.COMPANION, "zerosLike", List.of(v), v.type())
+            ? ArrayOp.ZEROS_LIKE.of(v)
             : Expr.zero();
         declarations.add(new Stmt.Declare(names.adjoint(v), zero, Source.NONE));
       }

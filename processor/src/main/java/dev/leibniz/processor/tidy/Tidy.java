@@ -120,7 +120,7 @@ public final class Tidy {
       return false;
     }
     if (e instanceof Expr.Call c && !c.owner().equals(TypeRef.MATH)
-        && !c.owner().equals(TypeRef.STRICT_MATH) && !c.owner().equals(TypeRef.COMPANION)) {
+        && !c.owner().equals(TypeRef.STRICT_MATH) && !c.owner().equals(TypeRef.ADJOINT_ARRAYS)) {
       return false;
     }
     return Exprs.children(e).allMatch(Tidy::isPure);

@@ -1,0 +1,29 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/** The operations of {@code dev.leibniz.AdjointArrays} that generated code calls. */
+public enum ArrayOp {
+  /** A zero array shaped like its argument. */
+  ZEROS_LIKE("zerosLike"),
+  /** A copy of its argument, row by row. */
+  COPY_OF("copyOf"),
+  /** Adds its second argument into its first, element by element. */
+  ADD_INTO("addInto");
+
+  private final String method;
+
+  ArrayOp(String method) {
+    this.method = method;
+  }
+
+  /** The call of this operation on {@code args}, whose result has {@code type}. */
+  public Expr.Call call(List<Expr> args, Type type) {
+    return new Expr.Call(TypeRef.ADJOINT_ARRAYS, method, args, type);
+  }
+
+  /** The call of this operation on one array, whose result has the array's type. */
+  public Expr.Call of(Expr array) {
+    return call(List.of(array), array.type());
+  }
+}

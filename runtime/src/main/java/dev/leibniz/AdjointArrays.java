@@ -1,0 +1,55 @@
+package dev.leibniz;
+
+/**
+ * The array operations generated gradient code calls: zero arrays shaped like others, copies
+ * of arrays a method writes into, element-wise sums. Public so that companion classes in any
+ * package can call them; not meant to be called by hand.
+ */
+public final class AdjointArrays {
+  private AdjointArrays() {}
+
+  /** A new array of zeros with the length of {@code a}; null for null. */
+  public static double[] zerosLike(double[] a) {
+    return a == null ? null : new double[a.length];
+  }
+
+  /** A new array of zeros with the shape of {@code a}, row by row; null for null. */
+  public static double[][] zerosLike(double[][] a) {
+    if (a == null) {
+      return null;
+    }
+    double[][] zeros = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      zeros[i] = zerosLike(a[i]);
+    }
+    return zeros;
+  }
+
+  /** A copy of {@code a}, so that writing to it leaves the caller's array alone. */
+  public static double[] copyOf(double[] a) {
+    return a.clone();
+  }
+
+  /** A copy of {@code a}, row by row. */
+  public static double[][] copyOf(double[][] a) {
+    double[][] copy = a.clone();
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = copy[i] == null ? null : copy[i].clone();
+    }
+    return copy;
+  }
+
+  /** {@code sum += part}, element by element. */
+  public static void addInto(double[] sum, double[] part) {
+    for (int i = 0; i < part.length; i++) {
+      sum[i] += part[i];
+    }
+  }
+
+  /** {@code sum += part}, element by element, row by row. */
+  public static void addInto(double[][] sum, double[][] part) {
+    for (int i = 0; i < part.length; i++) {
+      addInto(sum[i], part[i]);
+    }
+  }
+}
