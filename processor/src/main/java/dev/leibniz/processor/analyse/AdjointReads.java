@@ -5,7 +5,9 @@ import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -26,14 +28,15 @@ import java.util.Set;
 record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
 
   /** What the backward sweep of {@code target = value} reads when it differentiates it. */
-  static AdjointReads of(Expr target, Expr value, Activity activity, boolean differentiated) {
+  static AdjointReads of(Expr target, Expr value, Activity activity, boolean differentiated,
+      boolean nested) {
     var before = new HashSet<Expr.Var>();
     var after = new HashSet<Expr.Var>();
     if (target instanceof Expr.Index element) {
       indices(element, before);
     }
     if (differentiated) {
-      new Walk(activity, before).expression(value);
+      new Walk(activity, before, nested).expression(value);
       if (rootUsesResult(value)) {
         after.add(target instanceof Expr.Index i ? i.root() : (Expr.Var) target);
       }
@@ -44,7 +47,7 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
   /** What the backward sweep of {@code return value} reads: the method's value is never saved. */
   static Set<Expr.Var> ofResult(Expr value, Activity activity) {
     var before = new HashSet<Expr.Var>();
-    new Walk(activity, before).expression(value);
+    new Walk(activity, before, false).expression(value);
     return before;
   }
 
@@ -70,8 +73,25 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
         .orElse(false);
   }
 
-  /** Collects reads over an expression tree, from the root down its active operands. */
-  private record Walk(Activity activity, Set<Expr.Var> reads) {
+  /**
+   * Collects reads over an expression tree, from the root down its active operands. A partial
+   * that mentions an operand (or the operation's result) that calls a function reads the
+   * temporary the forward sweep kept for it, not the variables it was computed from; so does
+   * one that is cheap to compute, in a statement that is not nested in a block, whose
+   * temporaries are still in scope in the backward sweep. Elsewhere a cheap operand is computed
+   * again, from its variables.
+   */
+  private record Walk(Activity activity, Set<Expr.Var> reads, boolean nested) {
+    private void collect(Expr partial, Set<Expr> kept) {
+      if (kept.contains(partial)) {
+        return;
+      }
+      if (partial instanceof Expr.Var v) {
+        reads.add(v);
+      }
+      Exprs.children(partial).forEach(child -> collect(child, kept));
+    }
+
     void expression(Expr e) {
       if (!activity.isActive(e) || e instanceof Expr.Var) {
         return;
@@ -98,9 +118,14 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
         reads.addAll(Exprs.variables(e));
         return;
       }
+      Set<Expr> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+      kept.add(e);
+      kept.addAll(args);
+      kept.removeIf(x -> x instanceof Expr.Var || x instanceof Expr.Index
+          || nested && Recompute.isCheap(x));
       for (int i = 0; i < args.size(); i++) {
         if (activity.isActive(args.get(i))) {
-          reads.addAll(Exprs.variables(rule.partial(i, args, e)));
+          collect(rule.partial(i, args, e), kept);
           expression(args.get(i));
         }
       }

@@ -48,7 +48,7 @@ public final class SavePlan {
         plan.chooseRecomputed(loop);
       }
     });
-    plan.block(method.body().statements(), new HashSet<>());
+    plan.block(method.body().statements(), new HashSet<>(), false);
     return plan;
   }
 
@@ -77,28 +77,29 @@ public final class SavePlan {
     return null;
   }
 
-  private Set<Need> block(List<Stmt> statements, Set<Need> in) {
+  /** @param nested whether the statements are inside a branch or a loop */
+  private Set<Need> block(List<Stmt> statements, Set<Need> in, boolean nested) {
     Set<Need> state = in;
     for (Stmt s : statements) {
-      state = statement(s, state);
+      state = statement(s, state, nested);
     }
     return state;
   }
 
-  private Set<Need> statement(Stmt s, Set<Need> in) {
+  private Set<Need> statement(Stmt s, Set<Need> in, boolean nested) {
     if (s instanceof Stmt.Declare d) {
-      return d.init() == null ? in : assignment(s, d.var(), d.init(), in);
+      return d.init() == null ? in : assignment(s, d.var(), d.init(), in, nested);
     } else if (s instanceof Stmt.Assign a) {
-      return assignment(s, a.target(), a.value(), in);
+      return assignment(s, a.target(), a.value(), in, nested);
     } else if (s instanceof Stmt.Return r) {
       var out = new HashSet<>(in);
       AdjointReads.ofResult(r.value(), activity).forEach(v -> out.add(Need.value(v)));
       return out;
     } else if (s instanceof Stmt.Block b) {
-      return block(b.statements(), in);
+      return block(b.statements(), in, nested);
     } else if (s instanceof Stmt.If i) {
-      var out = new HashSet<>(block(i.then().statements(), in));
-      out.addAll(block(i.otherwise().statements(), in));
+      var out = new HashSet<>(block(i.then().statements(), in, true));
+      out.addAll(block(i.otherwise().statements(), in, true));
       return out;
     } else if (s instanceof Stmt.Loop l) {
       return loop(l, in);
@@ -110,10 +111,10 @@ public final class SavePlan {
   private Set<Need> loop(Stmt.Loop loop, Set<Need> in) {
     Set<Need> head = new HashSet<>(in);
     while (true) {
-      var bodyEnd = new HashSet<>(block(loop.body().statements(), head));
+      var bodyEnd = new HashSet<>(block(loop.body().statements(), head, true));
       // The backward sweep computes these again where the body ends, reading their operands.
       recomputed(loop).forEach(d -> Exprs.variables(d.init()).forEach(v -> bodyEnd.add(Need.value(v))));
-      Set<Need> end = block(loop.update().statements(), bodyEnd);
+      Set<Need> end = block(loop.update().statements(), bodyEnd, true);
       var next = new HashSet<>(head);
       next.addAll(end);
       if (next.equals(head)) {
@@ -123,10 +124,11 @@ public final class SavePlan {
     }
   }
 
-  private Set<Need> assignment(Stmt s, Expr target, Expr value, Set<Need> in) {
+  private Set<Need> assignment(Stmt s, Expr target, Expr value, Set<Need> in, boolean nested) {
     boolean element = target instanceof Expr.Index;
     Expr.Var variable = element ? ((Expr.Index) target).root() : (Expr.Var) target;
-    AdjointReads reads = AdjointReads.of(target, value, activity, differentiated(s, variable, value));
+    AdjointReads reads =
+        AdjointReads.of(target, value, activity, differentiated(s, variable, value), nested);
     var out = new HashSet<>(in);
     reads.before().forEach(v -> out.add(Need.value(v)));
     boolean needed = out.contains(Need.value(variable))

@@ -43,7 +43,7 @@ final class StatementPrinter {
       out.addStatement("$N.$N($L)", p.workspace().name(), p.stack().push(),
           ExprPrinter.print(p.value()));
     } else if (stmt instanceof Stmt.Release r) {
-      out.addStatement("$N.release($N)", r.workspace().name(), r.array().name());
+      out.addStatement("$N.release($L)", r.workspace().name(), ExprPrinter.print(r.array()));
     } else if (stmt instanceof Stmt.Evaluate e) {
       out.addStatement("$L", ExprPrinter.print(e.call()));
     } else if (stmt instanceof Stmt.If i) {

@@ -1,13 +1,18 @@
 package dev.leibniz.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Stmt;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,13 +25,17 @@ final class SweepMethods {
 
   private SweepMethods() {}
 
-  /** The four methods for {@code method}, whose Javadoc links to {@code reference}. */
+  /**
+   * The four methods for {@code method}, whose Javadoc links to {@code reference}, and the
+   * parts of halves too long for one method.
+   */
   static List<MethodSpec> of(AdjointMethod method, String reference) {
-    return List.of(
-        pullback(method, reference),
-        pullbackWithWorkspace(method, reference),
-        forwardHalf(method, reference),
-        backwardHalf(method, reference));
+    var specs = new ArrayList<MethodSpec>();
+    specs.add(pullback(method, reference));
+    specs.add(pullbackWithWorkspace(method, reference));
+    specs.addAll(forwardHalf(method, reference));
+    specs.addAll(backwardHalf(method, reference));
+    return specs;
   }
 
   /** The documented pullback: the one below, with a workspace of its own. */
@@ -41,14 +50,26 @@ final class SweepMethods {
     return withAdjoints(method, spec).build();
   }
 
-  /** Both sweeps in one body, their stacks on a workspace the caller reuses. */
+  /**
+   * Both sweeps in one body, their stacks on a workspace the caller reuses; or, for sweeps too
+   * long for one method, the two halves one after the other.
+   */
   private static MethodSpec pullbackWithWorkspace(AdjointMethod method, String reference) {
     CodeBlock.Builder body = CodeBlock.builder();
-    body.add("// forward sweep\n");
-    StatementPrinter.print(method.forward(), body);
-    body.add("\n// backward sweep: downstream = local × upstream\n");
-    StatementPrinter.print(method.backward(), body);
-    body.addStatement("return $N", method.value().name());
+    var all = new ArrayList<>(method.forward());
+    all.addAll(method.backward());
+    if (MethodSplitter.fits(all)) {
+      body.add("// forward sweep\n");
+      StatementPrinter.print(method.forward(), body);
+      body.add("\n// backward sweep: downstream = local × upstream\n");
+      StatementPrinter.print(method.backward(), body);
+      body.addStatement("return $N", method.value().name());
+    } else {
+      body.addStatement("double $N = $N($L)", method.value().name(), forwardName(method),
+          arguments(method, false));
+      body.addStatement("$N($L)", backwardName(method), arguments(method, true));
+      body.addStatement("return $N", method.value().name());
+    }
     MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
         .returns(TypeName.DOUBLE)
         .addJavadoc("As {@link #$N}, keeping what the backward sweep needs in {@code $N}, which"
@@ -60,45 +81,130 @@ final class SweepMethods {
   }
 
   /** The forward sweep alone, leaving on the workspace what the backward half reads. */
-  private static MethodSpec forwardHalf(AdjointMethod method, String reference) {
+  private static List<MethodSpec> forwardHalf(AdjointMethod method, String reference) {
+    var statements = new ArrayList<>(method.forward());
+    statements.addAll(method.boundaryPushes());
     CodeBlock.Builder body = CodeBlock.builder();
-    StatementPrinter.print(method.forward(), body);
-    if (!method.boundaryPushes().isEmpty()) {
-      body.add("// for the backward half\n");
-      StatementPrinter.print(method.boundaryPushes(), body);
+    var parts = new ArrayList<MethodSpec>();
+    if (MethodSplitter.fits(statements)) {
+      StatementPrinter.print(method.forward(), body);
+      if (!method.boundaryPushes().isEmpty()) {
+        body.add("// for the backward half\n");
+        StatementPrinter.print(method.boundaryPushes(), body);
+      }
+      body.addStatement("return $N", method.value().name());
+    } else {
+      MethodSplitter.Split split =
+          MethodSplitter.split(statements, parameters(method), method.value());
+      parts.addAll(parts(method, split, forwardName(method), false, body));
+      body.addStatement("return $L", ExprPrinter.print(split.result()));
     }
-    body.addStatement("return $N", method.value().name());
-    return start(method.primal().name() + "Forward", method)
+    var half = start(forwardName(method), method)
         .returns(TypeName.DOUBLE)
         .addJavadoc("Forward half of {@link $L}: returns its value and pushes onto {@code $N}"
                 + " what\n{@link #$N} reads. Generated callers run it in their forward sweep.\n",
-            reference, method.workspace().name(), method.primal().name() + "Backward")
+            reference, method.workspace().name(), backwardName(method))
         .addCode(body.build())
         .addParameter(WORKSPACE, method.workspace().name())
         .build();
+    parts.add(0, half);
+    return parts;
   }
 
   /**
    * The backward sweep alone, from what the forward half left on the workspace: the pullback's
    * effect on the adjoints, without computing the method again.
    */
-  private static MethodSpec backwardHalf(AdjointMethod method, String reference) {
+  private static List<MethodSpec> backwardHalf(AdjointMethod method, String reference) {
+    var statements = new ArrayList<>(method.boundaryPops());
+    statements.addAll(method.backward());
     CodeBlock.Builder body = CodeBlock.builder();
-    if (!method.boundaryPops().isEmpty()) {
-      body.add("// from the forward half\n");
-      StatementPrinter.print(method.boundaryPops(), body);
+    var parts = new ArrayList<MethodSpec>();
+    if (MethodSplitter.fits(statements)) {
+      if (!method.boundaryPops().isEmpty()) {
+        body.add("// from the forward half\n");
+        StatementPrinter.print(method.boundaryPops(), body);
+      }
+      StatementPrinter.print(method.backward(), body);
+    } else {
+      MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method), null);
+      parts.addAll(parts(method, split, backwardName(method), true, body));
     }
-    StatementPrinter.print(method.backward(), body);
-    MethodSpec.Builder spec = start(method.primal().name() + "Backward", method)
+    MethodSpec.Builder spec = start(backwardName(method), method)
         .addJavadoc("Backward half of {@link $L}: with the same arguments as the {@link #$N} call"
                 + " just\nbefore it on {@code $N}, adds {@code $N} times the partial derivatives to"
                 + " the\nadjoints, as {@link #$N} does, and takes back what the forward half"
                 + " pushed.\n",
-            reference, method.primal().name() + "Forward", method.workspace().name(),
+            reference, forwardName(method), method.workspace().name(),
             method.upstream().name(), CompanionWriter.pullbackName(method))
         .addCode(body.build());
     withAdjoints(method, spec);
-    return spec.addParameter(WORKSPACE, method.workspace().name()).build();
+    parts.add(0, spec.addParameter(WORKSPACE, method.workspace().name()).build());
+    return parts;
+  }
+
+  /**
+   * The methods a half is cut into, each called in turn from {@code body} after it created the
+   * frames; they take the half's parameters and the frames.
+   */
+  private static List<MethodSpec> parts(AdjointMethod method, MethodSplitter.Split split,
+      String half, boolean adjoints, CodeBlock.Builder body) {
+    var frameArguments = new ArrayList<CodeBlock>();
+    split.frames().forEach((frame, slots) -> {
+      body.addStatement("$T $N = new $T[$L]", frame.arrayType(), slots.variable().name(),
+          frame.arrayType() instanceof ArrayTypeName a ? a.componentType() : frame.arrayType(),
+          slots.count());
+      frameArguments.add(CodeBlock.of("$N", slots.variable().name()));
+    });
+    StatementPrinter.print(split.initial(), body);
+    var arguments = new ArrayList<CodeBlock>(List.of(arguments(method, adjoints)));
+    arguments.addAll(frameArguments);
+    var specs = new ArrayList<MethodSpec>();
+    for (int k = 0; k < split.parts().size(); k++) {
+      String name = half + "Part" + (k + 1);
+      body.addStatement("$N($L)", name, CodeBlock.join(arguments, ", "));
+      CodeBlock.Builder code = CodeBlock.builder();
+      StatementPrinter.print(split.parts().get(k), code);
+      MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("Part $L of {@link #$N}, a method of its own so that each stays small"
+              + " enough for the JIT.\n", k + 1, half)
+          .addCode(code.build());
+      CompanionWriter.addPrimalParameters(method, spec);
+      if (adjoints) {
+        withAdjoints(method, spec);
+      }
+      spec.addParameter(WORKSPACE, method.workspace().name());
+      split.frames().forEach((frame, slots) ->
+          spec.addParameter(frame.arrayType(), slots.variable().name()));
+      specs.add(spec.build());
+    }
+    return specs;
+  }
+
+  private static Set<Expr.Var> parameters(AdjointMethod method) {
+    Set<Expr.Var> parameters = new HashSet<>();
+    method.primal().allParams().forEach(p -> parameters.add(p.var()));
+    return parameters;
+  }
+
+  private static String forwardName(AdjointMethod method) {
+    return method.primal().name() + "Forward";
+  }
+
+  private static String backwardName(AdjointMethod method) {
+    return method.primal().name() + "Backward";
+  }
+
+  /** The half's own parameters, passed on: the primal's, the adjoints if asked, the workspace. */
+  private static CodeBlock arguments(AdjointMethod method, boolean adjoints) {
+    var names = new ArrayList<String>();
+    method.primal().allParams().forEach(p -> names.add(p.var().name()));
+    if (adjoints) {
+      names.addAll(adjointParameters(method).subList(names.size(), adjointParameters(method).size()));
+    }
+    names.add(method.workspace().name());
+    return names.stream().map(n -> CodeBlock.of("$N", n)).collect(CodeBlock.joining(", "));
   }
 
   private static MethodSpec.Builder start(String name, AdjointMethod method) {

@@ -109,6 +109,17 @@ public sealed interface Expr
     return new Literal(Type.DOUBLE, value);
   }
 
+  /** The value a variable of {@code type} starts from: zero, false or null. */
+  static Expr.Literal defaultOf(Type type) {
+    return switch (type) {
+      case DOUBLE -> zero();
+      case INT -> new Literal(Type.INT, 0);
+      case LONG -> new Literal(Type.LONG, 0L);
+      case BOOLEAN -> new Literal(Type.BOOLEAN, false);
+      default -> new Literal(type, null);
+    };
+  }
+
   static Expr.Literal one() {
     return literal(1.0);
   }

@@ -42,8 +42,53 @@ public final class Rewrite {
       return new Stmt.Evaluate((Expr.Call) r.apply(e.call()));
     } else if (s instanceof Stmt.Push p) {
       return new Stmt.Push(p.workspace(), p.stack(), r.apply(p.value()));
+    } else if (s instanceof Stmt.Release release) {
+      return new Stmt.Release(release.workspace(), r.apply(release.array()));
     }
     return s;
+  }
+
+  /**
+   * {@code s} with every variable of {@code replacements} replaced wherever it occurs, as the
+   * target of assignments too: {@code double v = e} and {@code v = e} become {@code slot = e}.
+   * The replacements must be assignable: variables or elements.
+   */
+  public static Stmt everywhere(Stmt s, Map<Expr.Var, Expr> replacements) {
+    return targets(statement(s, replacements), replacements);
+  }
+
+  private static Stmt targets(Stmt s, Map<Expr.Var, Expr> replacements) {
+    UnaryOperator<Expr> root = e -> replaceRoot(e, replacements);
+    if (s instanceof Stmt.Declare d && replacements.containsKey(d.var())) {
+      Expr init = d.init() == null ? Expr.defaultOf(d.var().type()) : d.init();
+      return new Stmt.Assign(replacements.get(d.var()), init, d.source());
+    } else if (s instanceof Stmt.Assign a) {
+      return new Stmt.Assign(root.apply(a.target()), a.value(), a.source());
+    } else if (s instanceof Stmt.Accumulate a) {
+      return new Stmt.Accumulate(root.apply(a.target()), a.value());
+    } else if (s instanceof Stmt.Block b) {
+      return targetsOf(b, replacements);
+    } else if (s instanceof Stmt.If i) {
+      return new Stmt.If(i.condition(), targetsOf(i.then(), replacements),
+          targetsOf(i.otherwise(), replacements), i.source());
+    } else if (s instanceof Stmt.Loop l) {
+      return new Stmt.Loop(l.condition(), targetsOf(l.body(), replacements),
+          targetsOf(l.update(), replacements), l.testFirst(), l.source());
+    } else if (s instanceof Stmt.Repeat rep) {
+      return new Stmt.Repeat(rep.counter(), rep.times(), targetsOf(rep.body(), replacements));
+    }
+    return s;
+  }
+
+  private static Stmt.Block targetsOf(Stmt.Block b, Map<Expr.Var, Expr> replacements) {
+    return new Stmt.Block(b.statements().stream().map(s -> targets(s, replacements)).toList());
+  }
+
+  private static Expr replaceRoot(Expr target, Map<Expr.Var, Expr> replacements) {
+    if (target instanceof Expr.Index i) {
+      return new Expr.Index(replaceRoot(i.array(), replacements), i.index(), i.type());
+    }
+    return replacements.getOrDefault((Expr.Var) target, target);
   }
 
   private static Stmt.Block block(Stmt.Block b, Map<Expr.Var, Expr> replacements) {

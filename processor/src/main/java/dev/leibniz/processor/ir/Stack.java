@@ -33,6 +33,23 @@ public enum Stack {
     return this == INTS ? Type.INT : saved;
   }
 
+  /** {@code workspace.pushX(v)}, a boolean saved as 0 or 1. */
+  public static Stmt push(Expr.Var workspace, Expr.Var v) {
+    Expr value = v.type() == Type.BOOLEAN
+        ? v.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0))
+        : v;
+    return new Stmt.Push(workspace, of(v.type()), value);
+  }
+
+  /** {@code workspace.popX()} as a value of {@code type}, a boolean read back from 0 or 1. */
+  public static Expr pop(Expr.Var workspace, Type type) {
+    Stack stack = of(type);
+    Expr popped = new Expr.Pop(workspace, stack, stack.popped(type));
+    return type == Type.BOOLEAN
+        ? new Expr.Binary(BinaryOp.NE, popped, new Expr.Literal(Type.INT, 0), Type.BOOLEAN)
+        : popped;
+  }
+
   /** The stack that holds values of {@code type}. */
   public static Stack of(Type type) {
     return switch (type) {

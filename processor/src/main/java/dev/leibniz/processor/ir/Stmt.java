@@ -72,7 +72,7 @@ public sealed interface Stmt
   record Push(Expr.Var workspace, Stack stack, Expr value) implements Stmt {}
 
   /** {@code workspace.release(array)}: gives back an array from {@link Expr.Borrow}. */
-  record Release(Expr.Var workspace, Expr.Var array) implements Stmt {}
+  record Release(Expr.Var workspace, Expr array) implements Stmt {}
 
   /** {@code for (int counter = 0; counter < times; counter++) body}: a loop run backwards. */
   record Repeat(Expr.Var counter, Expr times, Block body) implements Stmt {}

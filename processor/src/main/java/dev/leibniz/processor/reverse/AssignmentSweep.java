@@ -70,7 +70,7 @@ final class AssignmentSweep {
           : assignment(declaration, v, declaration.init(), false, where.inLoop(), where);
     }
     if (declaration.init() == null) {
-      return Part.of(List.of(new Stmt.Declare(v, Storage.defaultOf(v.type()), Source.NONE)),
+      return Part.of(List.of(new Stmt.Declare(v, Expr.defaultOf(v.type()), Source.NONE)),
           List.of());
     }
     return assignment(declaration, v, declaration.init(), true, false, where);

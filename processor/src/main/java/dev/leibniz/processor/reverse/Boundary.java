@@ -1,6 +1,5 @@
 package dev.leibniz.processor.reverse;
 
-import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
@@ -8,7 +7,6 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
-import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,16 +52,8 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     for (Expr.Var v : crossing) {
-      Stack stack = Stack.of(v.type());
-      Expr saved = v.type() == Type.BOOLEAN
-          ? v.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0))
-          : v;
-      pushes.add(storage.push(stack, saved));
-      Expr popped = storage.pop(stack, v.type());
-      Expr restored = v.type() == Type.BOOLEAN
-          ? new Expr.Binary(BinaryOp.NE, popped,
-              new Expr.Literal(Type.INT, 0), Type.BOOLEAN)
-          : popped;
+      pushes.add(Stack.push(storage.workspace(), v));
+      Expr restored = Stack.pop(storage.workspace(), v.type());
       boolean parameter = method.allParams().stream().anyMatch(p -> p.var().equals(v));
       pops.add(0, parameter
           ? new Stmt.Assign(v, restored, Source.NONE)

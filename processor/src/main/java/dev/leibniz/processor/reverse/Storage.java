@@ -1,6 +1,5 @@
 package dev.leibniz.processor.reverse;
 
-import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stack;
@@ -67,21 +66,13 @@ final class Storage {
   }
 
   private Kept onStack(List<Stmt> capture, Expr.Var local) {
-    Stack stack = Stack.of(local.type());
-    if (local.type() != Type.BOOLEAN) {
-      return new Kept(capture, List.of(push(stack, local)),
-          List.of(new Stmt.Declare(local, pop(stack, local.type()), Source.NONE)), local);
-    }
-    Expr bit = local.choose(new Expr.Literal(Type.INT, 1), new Expr.Literal(Type.INT, 0));
-    Expr decision = new Expr.Binary(BinaryOp.NE, pop(stack, Type.BOOLEAN),
-        new Expr.Literal(Type.INT, 0), Type.BOOLEAN);
-    return new Kept(capture, List.of(push(stack, bit)),
-        List.of(new Stmt.Declare(local, decision, Source.NONE)), local);
+    return new Kept(capture, List.of(Stack.push(workspace, local)),
+        List.of(new Stmt.Declare(local, Stack.pop(workspace, local.type()), Source.NONE)), local);
   }
 
   /** Declares {@code variable} at the top of the forward sweep, with its type's default. */
   Expr.Var hoist(Expr.Var variable) {
-    hoisted.add(new Stmt.Declare(variable, defaultOf(variable.type()), Source.NONE));
+    hoisted.add(new Stmt.Declare(variable, Expr.defaultOf(variable.type()), Source.NONE));
     return variable;
   }
 
@@ -139,16 +130,5 @@ final class Storage {
   /** What the backward sweep gives back when it ends. */
   List<Stmt> backwardEpilogue() {
     return scratch == null ? List.of() : List.of(new Stmt.Release(workspace, scratch));
-  }
-
-  /** The literal a variable of {@code type} starts from: zero, false or null. */
-  static Expr defaultOf(Type type) {
-    return switch (type) {
-      case DOUBLE -> Expr.zero();
-      case INT -> new Expr.Literal(Type.INT, 0);
-      case LONG -> new Expr.Literal(Type.LONG, 0L);
-      case BOOLEAN -> new Expr.Literal(Type.BOOLEAN, false);
-      default -> new Expr.Literal(type, null);
-    };
   }
 }

@@ -10,11 +10,15 @@ import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The tidy phase: simplifies a backward sweep without changing what it computes, so that the
@@ -31,72 +35,119 @@ public final class Tidy {
   /** {@code method} with its backward sweep simplified. */
   public static AdjointMethod of(AdjointMethod method) {
     List<Stmt> backward = method.backward();
-    for (List<Stmt> previous = null; !backward.equals(previous); ) {
+    List<Stmt> previous = null;
+    for (int round = 0; round < MAX_ROUNDS && !backward.equals(previous); round++) {
       previous = backward;
-      backward = block(backward, Set.of());
+      backward = block(backward, v -> false);
     }
     return withBoundary(method, backward);
   }
 
+  /** Each round takes time linear in the code; a few reach what there is to reach. */
+  private static final int MAX_ROUNDS = 6;
+
   /**
-   * One round over a list of statements.
+   * One round over a list of statements: first backwards, dropping what nothing after reads,
+   * then forwards, propagating copies and merging repeated terms.
    *
-   * @param readAfter the variables read after the list, or null inside a loop, where anything
-   *     may be read again by the next iteration
+   * @param readAfter whether a variable is read after the list; null inside a loop, where
+   *     anything may be read again by the next iteration
    */
-  private static List<Stmt> block(List<Stmt> statements, Set<Expr.Var> readAfter) {
-    var list = new ArrayList<>(statements);
-    int k = 0;
-    while (k < list.size()) {
-      List<Stmt> rest = list.subList(k + 1, list.size());
-      Stmt s = nested(list.get(k), rest, readAfter);
-      if (isZeroTerm(s) || isDead(s, rest, readAfter)) {
-        list.remove(k);
-      } else if (s instanceof Stmt.Declare d && isPropagable(d, rest)) {
-        rest.replaceAll(r -> Rewrite.statement(r, Map.of(d.var(), d.init())));
-        list.remove(k);
-      } else if (!rest.isEmpty() && s instanceof Stmt.Accumulate a && a.equals(rest.get(0))) {
-        list.set(k, new Stmt.Accumulate(a.target(), doubled(a.value())));
-        list.remove(k + 1);
-      } else {
-        list.set(k++, s);
+  private static List<Stmt> block(List<Stmt> statements, Predicate<Expr.Var> readAfter) {
+    var kept = new ArrayDeque<Stmt>();
+    Set<Expr.Var> suffix = new HashSet<>();
+    for (int k = statements.size() - 1; k >= 0; k--) {
+      Predicate<Expr.Var> after = readAfter == null ? null : v -> suffix.contains(v) || readAfter.test(v);
+      Stmt s = nested(statements.get(k), after);
+      if (!isZeroTerm(s) && !isDead(s, suffix, readAfter)) {
+        kept.addFirst(s);
+        suffix.addAll(mentioned(List.of(s)));
       }
     }
-    return list;
+    return new Forward(new ArrayList<>(kept)).simplified();
   }
 
-  /** Tidies the blocks inside {@code s}, knowing what the statements after it read. */
-  private static Stmt nested(Stmt s, List<Stmt> rest, Set<Expr.Var> readAfter) {
-    Set<Expr.Var> after = readAfter == null ? null : union(readAfter, mentioned(rest));
+  /** Tidies the blocks inside {@code s}, knowing what is read after it. */
+  private static Stmt nested(Stmt s, Predicate<Expr.Var> readAfter) {
     if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), new Stmt.Block(block(i.then().statements(), after)),
-          new Stmt.Block(block(i.otherwise().statements(), after)), i.source());
+      return new Stmt.If(i.condition(), new Stmt.Block(block(i.then().statements(), readAfter)),
+          new Stmt.Block(block(i.otherwise().statements(), readAfter)), i.source());
     } else if (s instanceof Stmt.Repeat r) {
       return new Stmt.Repeat(r.counter(), r.times(),
           new Stmt.Block(block(r.body().statements(), null)));
     } else if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(block(b.statements(), after));
+      return new Stmt.Block(block(b.statements(), readAfter));
     }
     return s;
   }
 
   /**
-   * {@code double a = b;} where neither {@code a} nor {@code b} is written afterwards, up to the
-   * last read of {@code a}: every read of {@code a} can read {@code b}.
+   * The forward part of a round, indexed so that it stays linear: where each variable is
+   * mentioned and written.
    */
-  private static boolean isPropagable(Stmt.Declare d, List<Stmt> rest) {
-    if (!(d.init() instanceof Expr.Var source) || d.var().type() != source.type()) {
-      return false;
-    }
-    int lastRead = -1;
-    for (int i = 0; i < rest.size(); i++) {
-      if (mentioned(List.of(rest.get(i))).contains(d.var())) {
-        lastRead = i;
+  private static final class Forward {
+    private final List<Stmt> list;
+    private final Map<Expr.Var, List<Integer>> mentions = new HashMap<>();
+    private final Map<Expr.Var, TreeSet<Integer>> writes = new HashMap<>();
+    private final Map<Expr.Var, Integer> lastMention = new HashMap<>();
+
+    Forward(List<Stmt> list) {
+      this.list = list;
+      for (int i = 0; i < list.size(); i++) {
+        int index = i;
+        for (Expr.Var v : mentioned(List.of(list.get(i)))) {
+          mentions.computeIfAbsent(v, x -> new ArrayList<>()).add(index);
+          lastMention.put(v, index);
+        }
+        written(List.of(list.get(i)))
+            .forEach(v -> writes.computeIfAbsent(v, x -> new TreeSet<>()).add(index));
       }
     }
-    List<Stmt> span = rest.subList(0, lastRead + 1);
-    return !written(rest).contains(d.var()) && !written(span).contains(source);
+
+    List<Stmt> simplified() {
+      for (int k = 0; k < list.size(); k++) {
+        Stmt s = list.get(k);
+        if (s instanceof Stmt.Declare d && isPropagable(d, k)) {
+          propagate(d, k);
+        } else if (s instanceof Stmt.Accumulate a && k + 1 < list.size()
+            && a.equals(list.get(k + 1))) {
+          list.set(k, new Stmt.Accumulate(a.target(), doubled(a.value())));
+          list.set(k + 1, null);
+          k++;
+        }
+      }
+      return list.stream().filter(s -> s != null).toList();
+    }
+
+    /**
+     * {@code double a = b;} where {@code a} is never written afterwards and {@code b} not
+     * before the last read of {@code a}: every read of {@code a} can read {@code b}.
+     */
+    private boolean isPropagable(Stmt.Declare d, int k) {
+      if (!(d.init() instanceof Expr.Var source) || d.var().type() != source.type()) {
+        return false;
+      }
+      boolean aWritten = !writes.getOrDefault(d.var(), EMPTY).tailSet(k, false).isEmpty();
+      int lastRead = lastMention.getOrDefault(d.var(), k);
+      boolean bWritten =
+          !writes.getOrDefault(source, EMPTY).subSet(k, false, lastRead, true).isEmpty();
+      return !aWritten && !bWritten;
+    }
+
+    private void propagate(Stmt.Declare d, int k) {
+      var source = (Expr.Var) d.init();
+      for (int i : mentions.getOrDefault(d.var(), List.of())) {
+        if (i > k && list.get(i) != null) {
+          list.set(i, Rewrite.statement(list.get(i), Map.of(d.var(), source)));
+          mentions.computeIfAbsent(source, x -> new ArrayList<>()).add(i);
+        }
+      }
+      lastMention.merge(source, lastMention.getOrDefault(d.var(), k), Math::max);
+      list.set(k, null);
+    }
   }
+
+  private static final TreeSet<Integer> EMPTY = new TreeSet<>();
 
   private static boolean isZeroTerm(Stmt s) {
     return s instanceof Stmt.Accumulate a && a.value() instanceof Expr.Literal l
@@ -104,12 +155,13 @@ public final class Tidy {
   }
 
   /** A local nobody reads, or outside loops an assignment nobody reads, with no effect. */
-  private static boolean isDead(Stmt s, List<Stmt> rest, Set<Expr.Var> readAfter) {
+  private static boolean isDead(Stmt s, Set<Expr.Var> mentionedAfter,
+      Predicate<Expr.Var> readAfter) {
     if (s instanceof Stmt.Declare d && d.init() != null) {
-      return isPure(d.init()) && !mentioned(rest).contains(d.var());
+      return isPure(d.init()) && !mentionedAfter.contains(d.var());
     }
     if (readAfter != null && s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
-      return isPure(a.value()) && !mentioned(rest).contains(v) && !readAfter.contains(v);
+      return isPure(a.value()) && !mentionedAfter.contains(v) && !readAfter.test(v);
     }
     return false;
   }
@@ -165,12 +217,6 @@ public final class Tidy {
       }
     });
     return found;
-  }
-
-  private static Set<Expr.Var> union(Set<Expr.Var> a, Set<Expr.Var> b) {
-    var all = new HashSet<>(a);
-    all.addAll(b);
-    return all;
   }
 
   /** Keeps only the crossing values the tidied backward sweep still reads. */
