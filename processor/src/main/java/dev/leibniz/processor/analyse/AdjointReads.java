@@ -75,21 +75,35 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
 
   /**
    * Collects reads over an expression tree, from the root down its active operands. A partial
-   * that mentions an operand (or the operation's result) that calls a function reads the
-   * temporary the forward sweep kept for it, not the variables it was computed from; so does
-   * one that is cheap to compute, in a statement that is not nested in a block, whose
-   * temporaries are still in scope in the backward sweep. Elsewhere a cheap operand is computed
-   * again, from its variables.
+   * mentions operands of the tree (and the operation's own result); what reading one costs
+   * depends on how the reverse phase holds it: a variable or an element is read as it is; an
+   * active operation is a temporary, in scope in the backward sweep for a statement that is not
+   * nested in a block, elsewhere kept by the forward sweep if it calls a function and computed
+   * again from its operands if not; an inactive operand is a temporary if it calls a function
+   * anywhere, and is written out, reading its variables, if not.
    */
   private record Walk(Activity activity, Set<Expr.Var> reads, boolean nested) {
-    private void collect(Expr partial, Set<Expr> kept) {
-      if (kept.contains(partial)) {
+    private void collect(Expr partial, Set<Expr> tree) {
+      if (tree.contains(partial)) {
+        operand(partial, tree);
         return;
       }
       if (partial instanceof Expr.Var v) {
         reads.add(v);
       }
-      Exprs.children(partial).forEach(child -> collect(child, kept));
+      Exprs.children(partial).forEach(child -> collect(child, tree));
+    }
+
+    private void operand(Expr node, Set<Expr> tree) {
+      if (node instanceof Expr.Var || node instanceof Expr.Index) {
+        reads.addAll(Exprs.variables(node));
+      } else if (!activity.isActive(node)) {
+        if (Recompute.isCheap(node)) {
+          reads.addAll(Exprs.variables(node));
+        }
+      } else if (nested && !(node instanceof Expr.Call || node instanceof Expr.Invoke)) {
+        Exprs.children(node).forEach(child -> operand(child, tree));
+      }
     }
 
     void expression(Expr e) {
@@ -118,14 +132,12 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
         reads.addAll(Exprs.variables(e));
         return;
       }
-      Set<Expr> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-      kept.add(e);
-      kept.addAll(args);
-      kept.removeIf(x -> x instanceof Expr.Var || x instanceof Expr.Index
-          || nested && Recompute.isCheap(x));
+      Set<Expr> tree = Collections.newSetFromMap(new IdentityHashMap<>());
+      tree.add(e);
+      tree.addAll(args);
       for (int i = 0; i < args.size(); i++) {
         if (activity.isActive(args.get(i))) {
-          collect(rule.partial(i, args, e), kept);
+          collect(rule.partial(i, args, e), tree);
           expression(args.get(i));
         }
       }
