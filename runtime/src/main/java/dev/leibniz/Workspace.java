@@ -130,8 +130,28 @@ public final class Workspace {
     return new double[Math.max(length, 4)];
   }
 
-  /** Gives back an array from {@link #borrow}. */
+  /**
+   * An array of zeros exactly as long as {@code a}, from the pool (null for null): the adjoint of
+   * a local array. Give it back with {@link #release}.
+   */
+  public double[] zerosLike(double[] a) {
+    if (a == null) {
+      return null;
+    }
+    if (poolTop > 0 && ((double[]) pool[poolTop - 1]).length == a.length) {
+      double[] top = (double[]) pool[--poolTop];
+      pool[poolTop] = null;
+      Arrays.fill(top, 0);
+      return top;
+    }
+    return new double[a.length];
+  }
+
+  /** Gives back an array from {@link #borrow} or {@link #zerosLike}; null is ignored. */
   public void release(double[] array) {
+    if (array == null) {
+      return;
+    }
     if (poolTop == pool.length) {
       pool = Arrays.copyOf(pool, grown(pool.length, 1));
     }

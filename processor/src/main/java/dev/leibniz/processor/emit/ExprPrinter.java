@@ -44,7 +44,8 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Pop p) {
       return CodeBlock.of("$N.$N()", p.workspace().name(), p.stack().pop());
     } else if (e instanceof Expr.Borrow b) {
-      return CodeBlock.of("$N.borrow($L)", b.workspace().name(), print(b.length()));
+      return CodeBlock.of("$N.$N($L)", b.workspace().name(), b.zeros() ? "zerosLike" : "borrow",
+          print(b.argument()));
     } else if (e instanceof Expr.Cast c) {
       return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
     } else if (e instanceof Expr.Conditional c) {

@@ -98,8 +98,11 @@ public sealed interface Expr
   /** {@code workspace.popDouble()}: the value on top of one of the workspace's stacks. */
   record Pop(Var workspace, Stack stack, Type type) implements Expr {}
 
-  /** {@code workspace.borrow(length)}: a reusable array for the adjoints a call hands back. */
-  record Borrow(Var workspace, Expr length) implements Expr {
+  /**
+   * {@code workspace.borrow(length)}, a reusable array for the adjoints a call hands back, or
+   * with {@code zeros} {@code workspace.zerosLike(array)}, the zero adjoint of a local array.
+   */
+  record Borrow(Var workspace, Expr argument, boolean zeros) implements Expr {
     public Type type() {
       return Type.DOUBLE_ARRAY;
     }

@@ -128,7 +128,7 @@ public final class Rewrite {
     } else if (e instanceof Expr.Invoke i) {
       rebuilt = new Expr.Invoke(i.callee(), all(i.args(), f), i.type(), i.site());
     } else if (e instanceof Expr.Borrow b) {
-      rebuilt = new Expr.Borrow(b.workspace(), map(b.length(), f));
+      rebuilt = new Expr.Borrow(b.workspace(), map(b.argument(), f), b.zeros());
     } else {
       rebuilt = e;
     }

@@ -58,11 +58,13 @@ public final class ReverseBuilder {
     var forward = new ArrayList<Stmt>(storage.hoisted());
     forward.addAll(copiesOfWrittenParameters());
     forward.addAll(body.forward());
-    var backward = new ArrayList<Stmt>(adjointDeclarations(names));
+    List<Stmt> declarations = adjointDeclarations(names, storage.workspace());
+    var backward = new ArrayList<Stmt>(declarations);
     backward.addAll(storage.backwardPrologue());
     backward.addAll(body.backward());
     backward.addAll(handOver(names, scalarAdjoints, arrayAdjoints));
     backward.addAll(storage.backwardEpilogue());
+    backward.addAll(releases(declarations, storage.workspace()));
     var boundary = Boundary.of(method, forward, backward, storage);
     return new AdjointMethod(method, forward, backward, frame.value(), frame.upstream(),
         scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops());
@@ -139,18 +141,37 @@ public final class ReverseBuilder {
    * Zero adjoints for the active variables, except array parameters whose adjoints are the
    * caller's arrays.
    */
-  private List<Stmt> adjointDeclarations(Names names) {
+  private List<Stmt> adjointDeclarations(Names names, Expr.Var workspace) {
     var declarations = new ArrayList<Stmt>();
     for (Expr.Var v : variablesInOrder()) {
       boolean callersArray = v.type().isArray() && isParameter(v) && !writesInto(v);
       if (activity.isActive(v) && !callersArray) {
-        Expr zero = v.type().isArray()
-            ? ArrayOp.ZEROS_LIKE.of(v)
-            : Expr.zero();
-        declarations.add(new Stmt.Declare(names.adjoint(v), zero, Source.NONE));
+        declarations.add(new Stmt.Declare(names.adjoint(v), zeroAdjoint(v, workspace),
+            Source.NONE));
       }
     }
     return declarations;
+  }
+
+  /** Zero, or for a vector an array of zeros from the workspace's pool. */
+  private static Expr zeroAdjoint(Expr.Var v, Expr.Var workspace) {
+    return switch (v.type()) {
+      case DOUBLE_ARRAY -> new Expr.Borrow(workspace, v, true);
+      case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(v);
+      default -> Expr.zero();
+    };
+  }
+
+  /** The vector adjoints taken from the pool, given back in reverse. */
+  private static List<Stmt> releases(List<Stmt> declarations, Expr.Var workspace) {
+    var releases = new ArrayList<Stmt>();
+    for (Stmt s : declarations) {
+      var d = (Stmt.Declare) s;
+      if (d.init() instanceof Expr.Borrow) {
+        releases.add(0, new Stmt.Release(workspace, d.var()));
+      }
+    }
+    return releases;
   }
 
   private boolean isParameter(Expr.Var v) {

@@ -34,7 +34,7 @@ public final class Exprs {
     } else if (e instanceof Expr.Pop p) {
       return Stream.of(p.workspace());
     } else if (e instanceof Expr.Borrow b) {
-      return Stream.of(b.workspace(), b.length());
+      return Stream.of(b.workspace(), b.argument());
     }
     return Stream.empty();
   }
