@@ -22,7 +22,8 @@ import java.util.Set;
  * assignment that overwrites one of them keeps the old value, and one that overwrites anything
  * else keeps nothing. Integer steps {@code i = i ± c} are undone by arithmetic instead.
  *
- * <p>It also picks loop-local values to recompute rather than keep: a {@code double} declared at
+ * <p>It also picks what to recompute rather than keep: branch conditions over values that never
+ * change, and loop-local values: a {@code double} declared at
  * the top level of a loop body from cheap arithmetic over values that stay intact to the end of
  * the iteration is computed again at the start of the iteration's backward sweep, which costs a
  * few flops instead of a push and a pop.
@@ -33,6 +34,8 @@ public final class SavePlan {
   private final Set<Stmt> saved = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt.Loop, List<Stmt.Declare>> recomputed = new IdentityHashMap<>();
   private final Set<Stmt> recomputedDeclarations =
+      Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Stmt.If> recomputedDecisions =
       Collections.newSetFromMap(new IdentityHashMap<>());
 
   private SavePlan(Activity activity, Liveness liveness) {
@@ -48,8 +51,39 @@ public final class SavePlan {
         plan.chooseRecomputed(loop);
       }
     });
+    plan.chooseRecomputedDecisions(method);
     plan.block(method.body().statements(), new HashSet<>(), false);
     return plan;
+  }
+
+  /**
+   * Whether the backward sweep evaluates this branch's condition again instead of reading a
+   * saved decision: a cheap condition over variables that never change once set (parameters
+   * the method never assigns, locals of the outermost block assigned only where declared).
+   */
+  public boolean recomputesDecision(Stmt.If branch) {
+    return recomputedDecisions.contains(branch);
+  }
+
+  private void chooseRecomputedDecisions(MethodIR method) {
+    Set<Expr.Var> assigned = new HashSet<>();
+    Stmts.all(method.body()).forEach(s -> {
+      if (s instanceof Stmt.Assign a) {
+        assigned.add(a.variable());
+      }
+    });
+    Set<Expr.Var> constant = new HashSet<>();
+    method.allParams().forEach(p -> constant.add(p.var()));
+    method.body().statements().stream()
+        .filter(s -> s instanceof Stmt.Declare)
+        .forEach(s -> constant.add(((Stmt.Declare) s).var()));
+    constant.removeAll(assigned);
+    Stmts.all(method.body()).forEach(s -> {
+      if (s instanceof Stmt.If branch && Recompute.isCheap(branch.condition())
+          && constant.containsAll(Exprs.variables(branch.condition()))) {
+        recomputedDecisions.add(branch);
+      }
+    });
   }
 
   /** Whether the backward sweep reads the value this assignment overwrites. */
@@ -100,6 +134,9 @@ public final class SavePlan {
     } else if (s instanceof Stmt.If i) {
       var out = new HashSet<>(block(i.then().statements(), in, true));
       out.addAll(block(i.otherwise().statements(), in, true));
+      if (recomputesDecision(i)) {
+        Exprs.variables(i.condition()).forEach(v -> out.add(Need.value(v)));
+      }
       return out;
     } else if (s instanceof Stmt.Loop l) {
       return loop(l, in);

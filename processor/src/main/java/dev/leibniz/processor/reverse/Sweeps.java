@@ -66,6 +66,14 @@ final class Sweeps {
           branch.source()));
       return Part.of(forward, List.of());
     }
+    if (plan.recomputesDecision(branch)) {
+      forward.add(new Stmt.If(branch.condition(), block(then.forward()),
+          block(otherwise.forward()), branch.source()));
+      var backward = new ArrayList<Stmt>(comment(branch.source()));
+      backward.add(new Stmt.If(branch.condition(), block(then.backward()),
+          block(otherwise.backward()), branch.source()));
+      return Part.of(forward, backward);
+    }
     Storage.Kept decision = storage.keep(branch.condition(), Type.BOOLEAN, where, "_branch");
     forward.addAll(decision.capture());
     forward.add(new Stmt.If(decision.local(), block(then.forward()), block(otherwise.forward()),
