@@ -42,6 +42,9 @@ final class StatementPrinter {
     } else if (stmt instanceof Stmt.Push p) {
       out.addStatement("$N.$N($L)", p.workspace().name(), p.stack().push(),
           ExprPrinter.print(p.value()));
+    } else if (stmt instanceof Stmt.Reserve r) {
+      out.addStatement("$N.$N($L)", r.workspace().name(), r.stack().reserve().orElseThrow(),
+          ExprPrinter.print(r.count()));
     } else if (stmt instanceof Stmt.Release r) {
       out.addStatement("$N.release($L)", r.workspace().name(), ExprPrinter.print(r.array()));
     } else if (stmt instanceof Stmt.Evaluate e) {

@@ -42,6 +42,8 @@ public final class Rewrite {
       return new Stmt.Evaluate((Expr.Call) r.apply(e.call()));
     } else if (s instanceof Stmt.Push p) {
       return new Stmt.Push(p.workspace(), p.stack(), r.apply(p.value()));
+    } else if (s instanceof Stmt.Reserve reserve) {
+      return new Stmt.Reserve(reserve.workspace(), reserve.stack(), r.apply(reserve.count()));
     } else if (s instanceof Stmt.Release release) {
       return new Stmt.Release(release.workspace(), r.apply(release.array()));
     }

@@ -28,6 +28,13 @@ public enum Stack {
     return "pop" + suffix;
   }
 
+  /** The workspace method that makes room for many values at once, if it has one. */
+  public java.util.Optional<String> reserve() {
+    return this == DOUBLES || this == INTS
+        ? java.util.Optional.of("reserve" + suffix + "s")
+        : java.util.Optional.empty();
+  }
+
   /** The type of the values popped: booleans are kept as ints. */
   public Type popped(Type saved) {
     return this == INTS ? Type.INT : saved;

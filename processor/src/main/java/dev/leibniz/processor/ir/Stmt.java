@@ -22,7 +22,8 @@ public sealed interface Stmt
         Stmt.Push,
         Stmt.Repeat,
         Stmt.Evaluate,
-        Stmt.Release {
+        Stmt.Release,
+        Stmt.Reserve {
 
   /** {@code double v = init;} or, with a null {@code init}, {@code double v;}. */
   record Declare(Expr.Var var, Expr init, Source source) implements Stmt {}
@@ -70,6 +71,9 @@ public sealed interface Stmt
 
   /** {@code workspace.pushDouble(value)}: saves a value for the backward sweep. */
   record Push(Expr.Var workspace, Stack stack, Expr value) implements Stmt {}
+
+  /** {@code workspace.reserveDoubles(count)}: room for {@code count} more values at once. */
+  record Reserve(Expr.Var workspace, Stack stack, Expr count) implements Stmt {}
 
   /** {@code workspace.release(array)}: gives back an array from {@link Expr.Borrow}. */
   record Release(Expr.Var workspace, Expr array) implements Stmt {}

@@ -45,6 +45,8 @@ public final class Stmts {
       return Stream.of(r.times());
     } else if (statement instanceof Stmt.Evaluate e) {
       return Stream.of(e.call());
+    } else if (statement instanceof Stmt.Reserve r) {
+      return Stream.of(r.workspace(), r.count());
     } else if (statement instanceof Stmt.Release r) {
       return Stream.of(r.workspace(), r.array());
     }

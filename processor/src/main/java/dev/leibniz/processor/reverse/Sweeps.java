@@ -1,6 +1,7 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.SavePlan;
+import dev.leibniz.processor.analyse.TripCount;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -8,7 +9,9 @@ import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the two sweeps of blocks, branches and loops; assignments are left to
@@ -104,6 +107,7 @@ final class Sweeps {
     if (where.inLoop()) {
       forward.add(new Stmt.Assign(count, zero, Source.NONE));
     }
+    TripCount.of(loop).ifPresent(trips -> forward.addAll(reservations(counted, trips)));
     forward.add(new Stmt.Loop(loop.condition(), block(counted), block(update.forward()),
         loop.testFirst(), loop.source()));
     var backward = new ArrayList<Stmt>(comment(loop.source()));
@@ -118,6 +122,23 @@ final class Sweeps {
     reversed.addAll(body.backward());
     backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), count, block(reversed)));
     return Part.of(forward, backward);
+  }
+
+  /**
+   * Room on the stacks for what every iteration pushes (the pushes in branches are left to
+   * grow the stacks if they must), made once before a loop whose trip count is known.
+   */
+  private List<Stmt> reservations(List<Stmt> body, Expr trips) {
+    Map<Stack, Integer> perIteration = new EnumMap<>(Stack.class);
+    body.stream().filter(s -> s instanceof Stmt.Push)
+        .forEach(s -> perIteration.merge(((Stmt.Push) s).stack(), 1, Integer::sum));
+    var reservations = new ArrayList<Stmt>();
+    perIteration.forEach((stack, pushes) -> stack.reserve().ifPresent(method -> {
+      Expr count = pushes == 1 ? trips
+          : new Expr.Binary(BinaryOp.MUL, new Expr.Literal(Type.INT, pushes), trips, Type.INT);
+      reservations.add(new Stmt.Reserve(storage.workspace(), stack, count));
+    }));
+    return reservations;
   }
 
   private static Stmt.Block block(List<Stmt> statements) {

@@ -1,0 +1,69 @@
+package dev.leibniz.processor.analyse;
+
+import dev.leibniz.processor.ir.BinaryOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How many times a counting loop will run, as an expression to evaluate just before it, when
+ * that is known: {@code for (...; i < n; i++)} or {@code i + c < n}, with neither {@code i} nor
+ * anything {@code n} reads written in the body. The forward sweep then makes room on the
+ * workspace's stacks once, instead of growing them while the loop runs.
+ */
+public final class TripCount {
+  private TripCount() {}
+
+  /** {@code n - i} for such a loop (negative when it does not run at all). */
+  public static Optional<Expr> of(Stmt.Loop loop) {
+    if (!loop.testFirst() || !(loop.condition() instanceof Expr.Binary test)
+        || test.op() != BinaryOp.LT || test.type() != Type.BOOLEAN) {
+      return Optional.empty();
+    }
+    Expr.Var counter = counter(test.left());
+    if (counter == null || counter.type() != Type.INT || !steps(loop, counter)) {
+      return Optional.empty();
+    }
+    Set<Expr.Var> written = new HashSet<>();
+    Stmts.all(loop.body()).forEach(s -> {
+      if (s instanceof Stmt.Assign a) {
+        written.add(a.variable());
+      } else if (s instanceof Stmt.Declare d) {
+        written.add(d.var());
+      }
+    });
+    Set<Expr.Var> read = new HashSet<>(Exprs.variables(test.right()));
+    read.add(counter);
+    if (test.right().type() != Type.INT || !Recompute.isCheap(test.right())
+        || read.stream().anyMatch(written::contains)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Expr.Binary(BinaryOp.SUB, test.right(), test.left(), Type.INT));
+  }
+
+  /** {@code i} for {@code i} or {@code i + c} with a literal {@code c}; else null. */
+  private static Expr.Var counter(Expr e) {
+    if (e instanceof Expr.Var v) {
+      return v;
+    }
+    if (e instanceof Expr.Binary b && b.op() == BinaryOp.ADD && b.left() instanceof Expr.Var v
+        && b.right() instanceof Expr.Literal) {
+      return v;
+    }
+    return null;
+  }
+
+  /** Whether the loop's update is exactly {@code i = i + 1}. */
+  private static boolean steps(Stmt.Loop loop, Expr.Var counter) {
+    var update = loop.update().statements();
+    return update.size() == 1 && update.get(0) instanceof Stmt.Assign a
+        && a.target().equals(counter) && a.value() instanceof Expr.Binary b
+        && b.op() == BinaryOp.ADD && b.left().equals(counter)
+        && b.right() instanceof Expr.Literal l && Integer.valueOf(1).equals(l.value());
+  }
+}
