@@ -51,13 +51,53 @@ public final class JumpLowering {
   }
 
   private MethodIR lowerMethod(MethodIR method) {
+    List<Stmt> lowered = outermost(method.body().statements());
     var statements = new ArrayList<Stmt>();
     statements.add(new Stmt.Declare(result, Expr.zero(), Source.NONE));
-    statements.add(new Stmt.Declare(returned, new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
-    statements.addAll(block(method.body().statements(), null));
+    boolean flagged = lowered.stream().flatMap(Stmts::all)
+        .anyMatch(s -> s instanceof Stmt.Assign a && a.target().equals(returned));
+    if (flagged) {
+      statements.add(new Stmt.Declare(returned, new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
+    }
+    statements.addAll(lowered);
     statements.add(new Stmt.Return(result, Source.NONE));
     return new MethodIR(method.name(), method.owner(), method.fileName(), method.receiver(),
         method.params(), new Stmt.Block(statements));
+  }
+
+  /**
+   * The method's outermost statements. There an {@code if} whose branch ends in a return and
+   * that has no {@code else} takes the statements after it as its {@code else}, and a return
+   * just sets the result: nothing after it can run, so no flag needs to say so. The branch's
+   * decision can then often be computed again in the backward sweep rather than saved.
+   */
+  private List<Stmt> outermost(List<Stmt> statements) {
+    var out = new ArrayList<Stmt>();
+    for (int i = 0; i < statements.size(); i++) {
+      Stmt statement = statements.get(i);
+      List<Stmt> rest = statements.subList(i + 1, statements.size());
+      if (statement instanceof Stmt.If branch && branch.otherwise().statements().isEmpty()
+          && endsInReturn(branch.then())) {
+        out.add(new Stmt.If(branch.condition(), new Stmt.Block(outermost(branch.then().statements())),
+            new Stmt.Block(outermost(rest)), branch.source()));
+        return out;
+      }
+      if (statement instanceof Stmt.Return r) {
+        out.add(new Stmt.Assign(result, r.value(), r.source()));
+        return out;
+      }
+      out.addAll(block(List.of(statement), null));
+      if (!jumps(statement).isEmpty() && !rest.isEmpty()) {
+        out.add(new Stmt.If(not(returned), new Stmt.Block(block(rest, null)), empty(), Source.NONE));
+        return out;
+      }
+    }
+    return out;
+  }
+
+  private static boolean endsInReturn(Stmt.Block block) {
+    List<Stmt> statements = block.statements();
+    return !statements.isEmpty() && statements.get(statements.size() - 1) instanceof Stmt.Return;
   }
 
   /** The flags of the innermost loop, or null outside loops. */
