@@ -32,11 +32,18 @@ final class DenseNetwork {
   /** Zeroes the adjoints, as a caller wanting a fresh gradient does before each call. */
   void zero() {
     scalars[0] = 0;
-    Arrays.stream(dW1).forEach(row -> Arrays.fill(row, 0));
-    Arrays.stream(dW2).forEach(row -> Arrays.fill(row, 0));
+    zeroRows(dW1);
+    zeroRows(dW2);
     Arrays.fill(dB1, 0);
     Arrays.fill(dB2, 0);
     Arrays.fill(dW3, 0);
+  }
+
+  /** Zeroes every row of {@code matrix}, allocating nothing. */
+  static void zeroRows(double[][] matrix) {
+    for (double[] row : matrix) {
+      Arrays.fill(row, 0);
+    }
   }
 
   static double[] vector(Random random, int n) {

@@ -38,8 +38,8 @@ final class SampleNetwork {
 
   /** Zeroes the adjoints, as a caller wanting a fresh gradient does before each call. */
   void zero() {
-    Arrays.stream(dW1).forEach(row -> Arrays.fill(row, 0));
-    Arrays.stream(dW2).forEach(row -> Arrays.fill(row, 0));
+    DenseNetwork.zeroRows(dW1);
+    DenseNetwork.zeroRows(dW2);
     Arrays.fill(dB1, 0);
     Arrays.fill(dB2, 0);
     Arrays.fill(dW3, 0);

@@ -37,7 +37,7 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
     }
     if (differentiated) {
       new Walk(activity, before, nested).expression(value);
-      if (rootUsesResult(value)) {
+      if (Rules.usesResult(value)) {
         after.add(target instanceof Expr.Index i ? i.root() : (Expr.Var) target);
       }
     }
@@ -57,20 +57,6 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
     if (element.array() instanceof Expr.Index inner) {
       indices(inner, into);
     }
-  }
-
-  private static boolean rootUsesResult(Expr value) {
-    return Rules.of(value)
-        .map(rule -> {
-          List<Expr> args = Exprs.children(value).toList();
-          for (int i = 0; i < rule.arity(); i++) {
-            if (rule.partialUsesResult(i, args)) {
-              return true;
-            }
-          }
-          return false;
-        })
-        .orElse(false);
   }
 
   /**

@@ -212,7 +212,7 @@ final class AssignmentSweep {
     Expr.Var targetVariable = target instanceof Expr.Index i ? i.root() : (Expr.Var) target;
     boolean selfReferencing = selfReferencing(e, targetVariable);
     Linearizer.Linear linear = linearizer.linearize(e);
-    if (selfReferencing && usesResult(linear.root())) {
+    if (selfReferencing && Rules.usesResult(linear.root())) {
       linear = linearizer.withNamedRoot(linear);
     }
     var terms = new ArrayList<Stmt>();
@@ -289,20 +289,6 @@ final class AssignmentSweep {
     }
     result.add(0, new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
     return result;
-  }
-
-  private static boolean usesResult(Expr root) {
-    return Rules.of(root)
-        .map(rule -> {
-          List<Expr> args = Exprs.children(root).toList();
-          for (int i = 0; i < rule.arity(); i++) {
-            if (rule.partialUsesResult(i, args)) {
-              return true;
-            }
-          }
-          return false;
-        })
-        .orElse(false);
   }
 
   private static void addIfPresent(List<Stmt> statements, Stmt statement) {

@@ -111,6 +111,24 @@ public final class Rules {
     return Optional.empty();
   }
 
+  /**
+   * Whether the derivative of the operation {@code node} reads the operation's own result (as
+   * {@code exp' = exp} does), which must then still be at hand in the backward sweep.
+   */
+  public static boolean usesResult(Expr node) {
+    return of(node)
+        .map(rule -> {
+          List<Expr> args = Exprs.children(node).toList();
+          for (int i = 0; i < rule.arity(); i++) {
+            if (rule.partialUsesResult(i, args)) {
+              return true;
+            }
+          }
+          return false;
+        })
+        .orElse(false);
+  }
+
   /** Whether {@code name} is a {@code java.lang.Math} function of the table. */
   public static boolean isFunction(String name) {
     return TABLE.containsKey(name) && !OPERATORS.containsValue(name) && !name.equals("neg");
