@@ -107,11 +107,10 @@ public final class Report {
   /** A bar chart of every variant's time relative to the primal, one group per function. */
   static void chart(Map<String, Map<String, Measure>> functions, Path png) throws IOException {
     CategoryChart chart = new CategoryChartBuilder().width(1100).height(520)
-        .title("Time per call relative to the primal, log scale (one JMH run)")
+        .title("Time per call relative to the primal (one JMH run)")
         .xAxisTitle("function").yAxisTitle("time / primal time").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setYAxisDecimalPattern("0.#");
+    chart.getStyler().setYAxisDecimalPattern("0.0");
     var names = new ArrayList<>(functions.keySet());
     for (String variant : VARIANTS.subList(1, VARIANTS.size())) {
       var ratios = new ArrayList<Double>();
