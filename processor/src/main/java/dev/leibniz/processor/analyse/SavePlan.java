@@ -37,6 +37,8 @@ public final class SavePlan {
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Stmt.If> recomputedDecisions =
       Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Stmt> distinctPerIteration =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   private SavePlan(Activity activity, Liveness liveness) {
     this.activity = activity;
@@ -49,6 +51,7 @@ public final class SavePlan {
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop) {
         plan.chooseRecomputed(loop);
+        plan.findDistinctWrites(loop);
       }
     });
     plan.chooseRecomputedDecisions(method);
@@ -155,10 +158,23 @@ public final class SavePlan {
       var next = new HashSet<>(head);
       next.addAll(end);
       if (next.equals(head)) {
-        return head;
+        return leaving(loop, head);
       }
       head = next;
     }
+  }
+
+  /**
+   * The needs after a loop: an element a statement of the loop wrote, and read right there,
+   * may be written again by a later run of the whole loop.
+   */
+  private static Set<Need> leaving(Stmt.Loop loop, Set<Need> head) {
+    Set<Stmt> inside = Collections.newSetFromMap(new IdentityHashMap<>());
+    Stmts.all(loop).forEach(inside::add);
+    var out = new HashSet<Need>();
+    head.forEach(n -> out.add(n.writer() != null && inside.contains(n.writer())
+        ? Need.value(n.variable()) : n));
+    return out;
   }
 
   private Set<Need> assignment(Stmt s, Expr target, Expr value, Set<Need> in, boolean nested) {
@@ -169,15 +185,17 @@ public final class SavePlan {
     var out = new HashSet<>(in);
     reads.before().forEach(v -> out.add(Need.value(v)));
     boolean needed = out.contains(Need.value(variable))
-        || !element && out.contains(Need.shape(variable));
+        || !element && out.contains(Need.shape(variable))
+        || out.stream().anyMatch(n -> n.variable().equals(variable) && n.writer() != null
+            && (!element || n.writer() != s || !distinctPerIteration.contains(s)));
     if (needed && !recomputedDeclarations.contains(s)) {
       saved.add(s);
     }
     if (!element) {
-      out.remove(Need.value(variable));
-      out.remove(Need.shape(variable));
+      out.removeIf(n -> n.variable().equals(variable));
     }
-    reads.after().forEach(v -> out.add(Need.value(v)));
+    reads.after().forEach(v -> out.add(element && v.equals(variable)
+        ? Need.written(v, s) : Need.value(v)));
     if (saved.contains(s) && inverse(variable, value) != null) {
       // Undoing i++ reads the new i.
       out.add(Need.value(variable));
@@ -194,19 +212,54 @@ public final class SavePlan {
    * What a backward statement still to come reads of a variable: its value (for an array, its
    * elements), or only an array's shape.
    */
-  private record Need(Expr.Var variable, boolean shapeOnly) {
+  private record Need(Expr.Var variable, boolean shapeOnly, Stmt writer) {
     static Need value(Expr.Var v) {
-      return new Need(v, false);
+      return new Need(v, false, null);
     }
 
     static Need shape(Expr.Var v) {
-      return new Need(v, true);
+      return new Need(v, true, null);
+    }
+
+    /**
+     * The element {@code writer} just wrote, read by the backward sweep right there: a later
+     * run of the same statement in its loop writes another element.
+     */
+    static Need written(Expr.Var v, Stmt writer) {
+      return new Need(v, false, writer);
     }
   }
 
   /** As the reverse phase decides it: a needed assignment of an active value to an active target. */
   private boolean differentiated(Stmt s, Expr.Var variable, Expr value) {
     return liveness.isNeeded(s) && activity.isActive(variable) && activity.isActive(value);
+  }
+
+  /**
+   * The element writes {@code a[i]} (or {@code a[i ± c]}) directly in a loop counting {@code i}
+   * up by one, which each iteration makes to an element of its own.
+   */
+  private void findDistinctWrites(Stmt.Loop loop) {
+    TripCount.counter(loop).ifPresent(counter -> directly(loop).forEach(s -> {
+      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index element
+          && TripCount.isCounterPlusConstant(element.index(), counter)) {
+        distinctPerIteration.add(s);
+      }
+    }));
+  }
+
+  /** The statements of a loop's body and update that are not inside a nested loop. */
+  private static List<Stmt> directly(Stmt.Loop loop) {
+    var found = new ArrayList<Stmt>();
+    var pending = new ArrayList<Stmt>(List.of(loop.body(), loop.update()));
+    while (!pending.isEmpty()) {
+      Stmt s = pending.remove(pending.size() - 1);
+      found.add(s);
+      if (!(s instanceof Stmt.Loop)) {
+        Stmts.children(s).forEach(pending::add);
+      }
+    }
+    return found;
   }
 
   private void chooseRecomputed(Stmt.Loop loop) {

@@ -46,6 +46,26 @@ public final class TripCount {
     return Optional.of(new Expr.Binary(BinaryOp.SUB, test.right(), test.left(), Type.INT));
   }
 
+  /** The loop's counter: stepped by one in its update, written nowhere in its body. */
+  public static Optional<Expr.Var> counter(Stmt.Loop loop) {
+    if (loop.update().statements().size() != 1
+        || !(loop.update().statements().get(0) instanceof Stmt.Assign a)
+        || !(a.target() instanceof Expr.Var counter) || !steps(loop, counter)) {
+      return Optional.empty();
+    }
+    boolean written = Stmts.all(loop.body()).anyMatch(s ->
+        s instanceof Stmt.Assign w && w.variable().equals(counter)
+            || s instanceof Stmt.Declare d && d.var().equals(counter));
+    return written ? Optional.empty() : Optional.of(counter);
+  }
+
+  /** Whether {@code e} is {@code counter}, {@code counter + c} or {@code counter - c}. */
+  public static boolean isCounterPlusConstant(Expr e, Expr.Var counter) {
+    return e.equals(counter) || e instanceof Expr.Binary b
+        && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
+        && b.left().equals(counter) && b.right() instanceof Expr.Literal;
+  }
+
   /** {@code i} for {@code i} or {@code i + c} with a literal {@code c}; else null. */
   private static Expr.Var counter(Expr e) {
     if (e instanceof Expr.Var v) {

@@ -3,9 +3,11 @@ package dev.leibniz.processor.random;
 import dev.leibniz.processor.random.FlowProgram.State;
 import dev.leibniz.processor.random.FlowProgram.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
@@ -15,6 +17,7 @@ import java.util.Random;
 final class FlowGenerator {
   private final Random random;
   private final ExpressionGenerator expressions;
+  private final Set<String> shortLoops = new HashSet<>();
   private int loops;
 
   /** @param helpers differentiable methods of two doubles the expressions may call */
@@ -42,7 +45,8 @@ final class FlowGenerator {
     return switch (choice) {
       case 0, 1 -> new Assign("s", random.nextBoolean() ? '=' : "+*".charAt(random.nextInt(2)),
           expression(counters));
-      case 2 -> new AssignElement(index(counters), expression(counters));
+      case 2 -> new AssignElement(index(counters), random.nextBoolean() ? '+' : '=',
+          expression(counters));
       case 3 -> new Assign(random.nextBoolean() ? "x0" : "x1", '=', expression(counters));
       case 4 -> new If(comparison(counters), statements(counters, depth + 1, 2),
           statements(counters, depth + 1, 1));
@@ -53,13 +57,17 @@ final class FlowGenerator {
 
   private Statement loop(List<String> counters, int depth) {
     String counter = "i" + loops++;
+    int count = 1 + random.nextInt(4);
+    if (count <= 3) {
+      shortLoops.add(counter);
+    }
     var inner = new ArrayList<>(counters);
     inner.add(counter);
     List<Statement> body = statements(inner, depth + 1, 2);
     if (random.nextInt(3) == 0) {
       body.add(new If(comparison(inner), List.of(new Break()), List.of()));
     }
-    return new Loop(counter, 1 + random.nextInt(4), body);
+    return new Loop(counter, count, body);
   }
 
   private Node expression(List<String> counters) {
@@ -78,16 +86,21 @@ final class FlowGenerator {
   }
 
   /** A literal index, or a loop counter taken modulo the length. */
+  /**
+   * A literal index, or a loop counter taken modulo the length, or a loop counter itself where
+   * the loop runs at most 3 times: each iteration then writes an element of its own.
+   */
   private IntIndex index(List<String> counters) {
     if (!counters.isEmpty() && random.nextBoolean()) {
-      return new IntIndex(counters.get(random.nextInt(counters.size())), -1);
+      String counter = counters.get(random.nextInt(counters.size()));
+      return new IntIndex(counter, -1, shortLoops.contains(counter) && random.nextBoolean());
     }
-    return new IntIndex(null, random.nextInt(3));
+    return new IntIndex(null, random.nextInt(3), false);
   }
 
-  record IntIndex(String counter, int literal) {
+  record IntIndex(String counter, int literal, boolean direct) {
     String java() {
-      return counter == null ? String.valueOf(literal) : counter + " % 3";
+      return counter == null ? String.valueOf(literal) : direct ? counter : counter + " % 3";
     }
 
     int value(State state) {
@@ -140,16 +153,18 @@ final class FlowGenerator {
     }
   }
 
-  record AssignElement(IntIndex index, Node value) implements Statement {
+  /** {@code b[i] += value} or {@code b[i] = value}. */
+  record AssignElement(IntIndex index, char op, Node value) implements Statement {
     public String java(String indent) {
-      return indent + "b[" + index.java() + "] += " + value.java() + ";\n";
+      return indent + "b[" + index.java() + "] " + (op == '+' ? "+= " : "= ") + value.java()
+          + ";\n";
     }
 
     public Dual run(State state) {
       Dual v = eval(value, state);
       Dual[] b = state.arrays.get("b");
       int i = index.value(state);
-      b[i] = b[i].plus(v);
+      b[i] = op == '+' ? b[i].plus(v) : v;
       return null;
     }
   }
