@@ -44,8 +44,8 @@ class SavingTest {
           }
 
           /**
-   * An element of its own per iteration. Reading it again in the same iteration makes the
-   * analysis, which follows arrays as a whole, keep the old elements: zeros, never read.
+   * An element of its own per iteration, read again in the same iteration: nothing is kept,
+   * since no later iteration writes that element.
    */
           @Differentiable static double ownElements(double x, double[] w) {
             double[] h = new double[w.length];
@@ -70,6 +70,33 @@ class SavingTest {
             return s;
           }
 
+          /** An element read and then written again in the same iteration: kept. */
+          @Differentiable static double overwritten(double x) {
+            double[] h = new double[3];
+            double s = 0;
+            for (int i = 0; i < 3; i++) {
+              h[i] = x * (i + 1);
+              s += Math.sin(h[i]);
+              h[i] = h[i] * h[i] + x;
+              s += h[i];
+            }
+            return s;
+          }
+
+          /** Elements read ahead of the writes of later iterations: kept. */
+          @Differentiable static double readAhead(double x) {
+            double[] h = new double[4];
+            for (int j = 0; j < 4; j++) {
+              h[j] = x + j;
+            }
+            double s = 0;
+            for (int i = 0; i < 3; i++) {
+              h[i] = Math.exp(h[i] * 0.5);
+              s += h[i] + Math.cos(h[i + 1]);
+            }
+            return s;
+          }
+
           /** A sum that is only added to: nothing kept, not even the running value. */
           @Differentiable static double sumOnly(double x, double[] w) {
             double z = 0;
@@ -89,6 +116,8 @@ class SavingTest {
     for (double x : new double[] {-0.7, 0.2, 0.9}) {
       assertMatchesFiniteDifferences(compiled, "sv.Saved", "sameElement", 1e-8, x);
       assertMatchesFiniteDifferences(compiled, "sv.Saved", "rewritten", 1e-8, x);
+      assertMatchesFiniteDifferences(compiled, "sv.Saved", "overwritten", 1e-8, x);
+      assertMatchesFiniteDifferences(compiled, "sv.Saved", "readAhead", 1e-8, x);
     }
   }
 
@@ -117,9 +146,11 @@ class SavingTest {
 
   @Test
   void onlyWhatALaterAdjointReadsIsKept() {
+    String ownElements = body("ownElementsPullback");
     String sumOnly = body("sumOnlyPullback");
     String sameElement = body("sameElementPullback");
     String rewritten = body("rewrittenPullback");
+    assertFalse(ownElements.contains("workspace.push"), ownElements);
     assertFalse(sumOnly.contains("workspace.pushDouble"), sumOnly);
     assertTrue(sameElement.contains("workspace.pushDouble(_b)"), sameElement);
     assertTrue(rewritten.contains("workspace.pushDouble(_h)"), rewritten);

@@ -22,32 +22,40 @@ import java.util.Set;
  * only make the forward sweep save a value it did not need to.
  *
  * @param before the variables whose values just before the assignment are read
+ * @param elements the elements {@code a[i]} of vectors read just before the assignment, where
+ *     the rest of the vector does not matter
  * @param after the variables whose values just after it are read (a partial such as
  *     {@code exp' = exp} that reuses the result reads the target after the assignment)
  */
-record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
+record AdjointReads(Set<Expr.Var> before, Set<Element> elements, Set<Expr.Var> after) {
+
+  /** One element {@code array[index]} of a vector. */
+  record Element(Expr.Var array, Expr index) {}
 
   /** What the backward sweep of {@code target = value} reads when it differentiates it. */
   static AdjointReads of(Expr target, Expr value, Activity activity, boolean differentiated,
       boolean nested) {
     var before = new HashSet<Expr.Var>();
+    var elements = new HashSet<Element>();
     var after = new HashSet<Expr.Var>();
     if (target instanceof Expr.Index element) {
       indices(element, before);
     }
     if (differentiated) {
-      new Walk(activity, before, nested).expression(value);
+      new Walk(activity, before, elements, nested).expression(value);
       if (Rules.usesResult(value)) {
         after.add(target instanceof Expr.Index i ? i.root() : (Expr.Var) target);
       }
     }
-    return new AdjointReads(before, after);
+    return new AdjointReads(before, elements, after);
   }
 
   /** What the backward sweep of {@code return value} reads: the method's value is never saved. */
   static Set<Expr.Var> ofResult(Expr value, Activity activity) {
     var before = new HashSet<Expr.Var>();
-    new Walk(activity, before, false).expression(value);
+    var elements = new HashSet<Element>();
+    new Walk(activity, before, elements, false).expression(value);
+    elements.forEach(e -> before.add(e.array()));
     return before;
   }
 
@@ -68,7 +76,8 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
    * again from its operands if not; an inactive operand is a temporary if it calls a function
    * anywhere, and is written out, reading its variables, if not.
    */
-  private record Walk(Activity activity, Set<Expr.Var> reads, boolean nested) {
+  private record Walk(Activity activity, Set<Expr.Var> reads, Set<Element> elements,
+      boolean nested) {
     private void collect(Expr partial, Set<Expr> tree) {
       if (tree.contains(partial)) {
         operand(partial, tree);
@@ -81,7 +90,10 @@ record AdjointReads(Set<Expr.Var> before, Set<Expr.Var> after) {
     }
 
     private void operand(Expr node, Set<Expr> tree) {
-      if (node instanceof Expr.Var || node instanceof Expr.Index) {
+      if (node instanceof Expr.Index i && i.array() instanceof Expr.Var vector) {
+        elements.add(new Element(vector, i.index()));
+        reads.addAll(Exprs.variables(i.index()));
+      } else if (node instanceof Expr.Var || node instanceof Expr.Index) {
         reads.addAll(Exprs.variables(node));
       } else if (!activity.isActive(node)) {
         if (Recompute.isCheap(node)) {

@@ -39,6 +39,7 @@ public final class SavePlan {
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Stmt> distinctPerIteration =
       Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Stmt, Stmt.Loop> innermost = new IdentityHashMap<>();
 
   private SavePlan(Activity activity, Liveness liveness) {
     this.activity = activity;
@@ -156,25 +157,14 @@ public final class SavePlan {
       recomputed(loop).forEach(d -> Exprs.variables(d.init()).forEach(v -> bodyEnd.add(Need.value(v))));
       Set<Need> end = block(loop.update().statements(), bodyEnd, true);
       var next = new HashSet<>(head);
-      next.addAll(end);
+      end.forEach(n -> next.add(n.acrossIteration(loop)));
       if (next.equals(head)) {
-        return leaving(loop, head);
+        var after = new HashSet<Need>();
+        head.forEach(n -> after.add(n.afterLoop(loop)));
+        return after;
       }
       head = next;
     }
-  }
-
-  /**
-   * The needs after a loop: an element a statement of the loop wrote, and read right there,
-   * may be written again by a later run of the whole loop.
-   */
-  private static Set<Need> leaving(Stmt.Loop loop, Set<Need> head) {
-    Set<Stmt> inside = Collections.newSetFromMap(new IdentityHashMap<>());
-    Stmts.all(loop).forEach(inside::add);
-    var out = new HashSet<Need>();
-    head.forEach(n -> out.add(n.writer() != null && inside.contains(n.writer())
-        ? Need.value(n.variable()) : n));
-    return out;
   }
 
   private Set<Need> assignment(Stmt s, Expr target, Expr value, Set<Need> in, boolean nested) {
@@ -184,10 +174,10 @@ public final class SavePlan {
         AdjointReads.of(target, value, activity, differentiated(s, variable, value), nested);
     var out = new HashSet<>(in);
     reads.before().forEach(v -> out.add(Need.value(v)));
-    boolean needed = out.contains(Need.value(variable))
-        || !element && out.contains(Need.shape(variable))
-        || out.stream().anyMatch(n -> n.variable().equals(variable) && n.writer() != null
-            && (!element || n.writer() != s || !distinctPerIteration.contains(s)));
+    Stmt.Loop loop = innermost.get(s);
+    reads.elements().forEach(e -> out.add(elementNeed(e.array(), e.index(), loop)));
+    boolean fresh = distinctPerIteration.contains(s);
+    boolean needed = out.stream().anyMatch(n -> n.destroyedBy(target, loop, fresh));
     if (needed && !recomputedDeclarations.contains(s)) {
       saved.add(s);
     }
@@ -195,7 +185,7 @@ public final class SavePlan {
       out.removeIf(n -> n.variable().equals(variable));
     }
     reads.after().forEach(v -> out.add(element && v.equals(variable)
-        ? Need.written(v, s) : Need.value(v)));
+        ? elementNeed(v, ((Expr.Index) target).index(), loop) : Need.value(v)));
     if (saved.contains(s) && inverse(variable, value) != null) {
       // Undoing i++ reads the new i.
       out.add(Need.value(variable));
@@ -208,26 +198,11 @@ public final class SavePlan {
     return out;
   }
 
-  /**
-   * What a backward statement still to come reads of a variable: its value (for an array, its
-   * elements), or only an array's shape.
-   */
-  private record Need(Expr.Var variable, boolean shapeOnly, Stmt writer) {
-    static Need value(Expr.Var v) {
-      return new Need(v, false, null);
-    }
-
-    static Need shape(Expr.Var v) {
-      return new Need(v, true, null);
-    }
-
-    /**
-     * The element {@code writer} just wrote, read by the backward sweep right there: a later
-     * run of the same statement in its loop writes another element.
-     */
-    static Need written(Expr.Var v, Stmt writer) {
-      return new Need(v, false, writer);
-    }
+  /** The need to read {@code array[index]}: of that element alone where a loop counts it. */
+  private static Need elementNeed(Expr.Var array, Expr index, Stmt.Loop loop) {
+    boolean counted = loop != null && TripCount.counter(loop)
+        .filter(counter -> TripCount.isCounterPlusConstant(index, counter)).isPresent();
+    return counted ? Need.element(array, loop, index) : Need.value(array);
   }
 
   /** As the reverse phase decides it: a needed assignment of an active value to an active target. */
@@ -240,6 +215,7 @@ public final class SavePlan {
    * up by one, which each iteration makes to an element of its own.
    */
   private void findDistinctWrites(Stmt.Loop loop) {
+    directly(loop).forEach(s -> innermost.put(s, loop));
     TripCount.counter(loop).ifPresent(counter -> directly(loop).forEach(s -> {
       if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index element
           && TripCount.isCounterPlusConstant(element.index(), counter)) {
