@@ -38,12 +38,19 @@ class FuzzTest {
       List<String> accepted = rejectedOrAccepted(methods, counts);
       checkAccepted(accepted, random, counts);
     }
+    int programs = batches * PROGRAMS_PER_BATCH;
+    int rejected = counts.getOrDefault("rejected", 0);
+    int accepted = counts.getOrDefault("accepted", 0);
+    int points = counts.getOrDefault("points", 0);
     System.out.printf("fuzzing: %d programs, %d rejected with positioned errors, %d accepted"
-            + " and checked at %d points (%d points skipped as not smooth), 0 crashes,"
-            + " 0 mismatches%n",
-        batches * PROGRAMS_PER_BATCH, counts.getOrDefault("rejected", 0),
-        counts.getOrDefault("accepted", 0), counts.getOrDefault("points", 0),
-        counts.getOrDefault("skipped", 0));
+            + " and checked at %d points (%d points skipped as not smooth)%n",
+        programs, rejected, accepted, points, counts.getOrDefault("skipped", 0));
+    // Any crash or mismatch has failed above; these keep the test from passing by checking
+    // nothing: mutations must be rejected often, and accepted programs checked at most points.
+    assertEquals(programs, rejected + accepted, "every program rejected or accepted");
+    assertTrue(rejected >= programs / 5, rejected + " of " + programs + " rejected");
+    assertTrue(accepted >= programs / 3, accepted + " of " + programs + " accepted");
+    assertTrue(points >= 4 * accepted, points + " points checked for " + accepted + " programs");
   }
 
   /** Compiles all; checks the errors; returns the methods that had none. */
