@@ -1,5 +1,6 @@
 package dev.leibniz.processor;
 
+import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
 import dev.leibniz.Differentiable;
 import dev.leibniz.processor.analyse.Activity;
@@ -19,6 +20,7 @@ import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.reverse.ReverseBuilder;
 import dev.leibniz.processor.tidy.Tidy;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Runs the phases for every {@code @Differentiable} method of a round and writes one companion
@@ -148,7 +151,15 @@ final class CompanionGenerator {
       return;
     }
     try {
-      CompanionWriter.write(reference(owner), methods).writeTo(filer);
+      JavaFile file = CompanionWriter.write(reference(owner), methods);
+      String name = file.packageName().isEmpty()
+          ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name();
+      // The user's class is the companion's originating element, for incremental builds.
+      JavaFileObject source = filer.createSourceFile(name, owner);
+      try (Writer writer = source.openWriter()) {
+        file.writeTo(writer);
+      }
     } catch (IOException | RuntimeException e) {
       reporter.error(owner, Message.INTERNAL_ERROR, owner.getSimpleName(), describe(e));
     }

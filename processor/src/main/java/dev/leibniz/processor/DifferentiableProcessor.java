@@ -14,6 +14,12 @@ import javax.lang.model.element.TypeElement;
 /**
  * The entry point javac calls. Each round it hands the {@code @Differentiable} methods to a
  * {@link CompanionGenerator}; everything else happens there.
+ *
+ * <p>For Gradle's incremental compilation the processor declares itself <em>aggregating</em>
+ * ({@code META-INF/gradle/incremental.annotation.processors}): a companion depends on more than
+ * the class it is written for (its originating element) — on the {@code @DerivativeOf} rules of
+ * other classes in its package and its callees' packages, and on the signatures of the
+ * differentiable methods it calls in other classes — which an isolating processor may not read.
  */
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
