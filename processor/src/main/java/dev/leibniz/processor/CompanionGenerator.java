@@ -2,7 +2,6 @@ package dev.leibniz.processor;
 
 import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
-import dev.leibniz.Differentiable;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.ActivityAnalysis;
 import dev.leibniz.processor.analyse.CallCheck;
@@ -14,6 +13,7 @@ import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
+import dev.leibniz.processor.read.Annotations;
 import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.read.RuleIndex;
 import dev.leibniz.processor.read.TypeRefs;
@@ -98,7 +98,7 @@ final class CompanionGenerator {
     for (Element parameter : constants) {
       Element method = parameter.getEnclosingElement();
       String name = parameter.getSimpleName().toString();
-      if (method.getAnnotation(Differentiable.class) == null) {
+      if (!Annotations.has(method, Annotations.DIFFERENTIABLE)) {
         reporter.warning(parameter, Message.NO_DERIVATIVE_IGNORED, name,
             "on a method that is not @Differentiable");
       } else if (!TypeRefs.isDifferentiable(parameter.asType())) {

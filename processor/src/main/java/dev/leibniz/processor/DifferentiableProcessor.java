@@ -1,14 +1,13 @@
 package dev.leibniz.processor;
 
 import com.google.auto.service.AutoService;
-import dev.leibniz.DerivativeOf;
-import dev.leibniz.Differentiable;
-import dev.leibniz.NoDerivative;
+import dev.leibniz.processor.read.Annotations;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -31,9 +30,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(
-        Differentiable.class.getCanonicalName(),
-        NoDerivative.class.getCanonicalName(),
-        DerivativeOf.class.getCanonicalName(),
+        Annotations.DIFFERENTIABLE,
+        Annotations.NO_DERIVATIVE,
+        Annotations.DERIVATIVE_OF,
         "javax.annotation.processing.Generated");
   }
 
@@ -46,11 +45,21 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (!annotations.isEmpty()) {
       CompanionGenerator.forEnvironment(processingEnv).generate(new CompanionGenerator.Round(
-          round.getElementsAnnotatedWith(Differentiable.class),
-          round.getElementsAnnotatedWith(DerivativeOf.class),
-          round.getElementsAnnotatedWith(NoDerivative.class),
+          annotated(annotations, round, Annotations.DIFFERENTIABLE),
+          annotated(annotations, round, Annotations.DERIVATIVE_OF),
+          annotated(annotations, round, Annotations.NO_DERIVATIVE),
           round.getRootElements()));
     }
     return true;
+  }
+
+  /** The elements of this round annotated with {@code name}, found by name, not by class. */
+  private static Set<? extends Element> annotated(Set<? extends TypeElement> annotations,
+      RoundEnvironment round, String name) {
+    return annotations.stream()
+        .filter(a -> a.getQualifiedName().contentEquals(name))
+        .findFirst()
+        .<Set<? extends Element>>map(round::getElementsAnnotatedWith)
+        .orElse(Set.of());
   }
 }

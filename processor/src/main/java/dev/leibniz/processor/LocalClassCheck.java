@@ -7,7 +7,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import dev.leibniz.Differentiable;
+import dev.leibniz.processor.read.Annotations;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.Reporter;
 import java.util.Set;
@@ -20,8 +20,8 @@ import javax.lang.model.element.TypeElement;
  * without this they would be silently left without a gradient.
  */
 final class LocalClassCheck {
-  private static final String SIMPLE_NAME = Differentiable.class.getSimpleName();
-  private static final String QUALIFIED_NAME = Differentiable.class.getCanonicalName();
+  private static final String SIMPLE_NAME = "Differentiable";
+  private static final String QUALIFIED_NAME = Annotations.DIFFERENTIABLE;
 
   private final Trees trees;
   private final Reporter reporter;

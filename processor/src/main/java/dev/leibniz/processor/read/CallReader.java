@@ -10,8 +10,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
-import dev.leibniz.Differentiable;
-import dev.leibniz.NoDerivative;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
@@ -137,7 +135,7 @@ final class CallReader {
   private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     String name = method.getSimpleName().toString();
-    if (method.getAnnotation(Differentiable.class) != null) {
+    if (Annotations.has(method, Annotations.DIFFERENTIABLE)) {
       String written = writtenArrayParameter(method);
       if (written != null) {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written, name);
@@ -158,7 +156,7 @@ final class CallReader {
 
   private static Callee.Role role(VariableElement param) {
     Type type = NameResolver.typeOf(param.asType());
-    if (type == null || !type.isDifferentiable() || param.getAnnotation(NoDerivative.class) != null) {
+    if (type == null || !type.isDifferentiable() || Annotations.has(param, Annotations.NO_DERIVATIVE)) {
       return Callee.Role.CONSTANT;
     }
     return type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR;

@@ -1,6 +1,5 @@
 package dev.leibniz.processor.read;
 
-import dev.leibniz.DerivativeOf;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class RuleIndex {
     for (AnnotationMirror mirror : rule.getAnnotationMirrors()) {
       Element annotation = mirror.getAnnotationType().asElement();
       if (((TypeElement) annotation).getQualifiedName()
-          .contentEquals(DerivativeOf.class.getCanonicalName())) {
+          .contentEquals(Annotations.DERIVATIVE_OF)) {
         TypeElement type = null;
         String method = null;
         for (var entry : mirror.getElementValues().entrySet()) {
@@ -125,7 +124,7 @@ public final class RuleIndex {
 
   private static void collect(TypeElement type, List<ExecutableElement> rules) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getAnnotation(DerivativeOf.class) != null) {
+      if (Annotations.has(method, Annotations.DERIVATIVE_OF)) {
         rules.add(method);
       }
     }

@@ -1,6 +1,5 @@
 package dev.leibniz.processor.read;
 
-import dev.leibniz.NoDerivative;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.ir.Expr;
@@ -77,7 +76,7 @@ final class SignatureReader {
       Expr.Var variable = scope.declare(p.getSimpleName().toString(), type);
       boolean differentiable = p.asType().getKind() != TypeKind.FLOAT
           && type.isDifferentiable()
-          && p.getAnnotation(NoDerivative.class) == null;
+          && !Annotations.has(p, Annotations.NO_DERIVATIVE);
       params.add(param(variable, p.asType(), differentiable));
     }
     return params;
@@ -128,7 +127,7 @@ final class SignatureReader {
       } else if (NameResolver.typeOf(type) == null) {
         reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, name, type);
       } else if (NameResolver.typeOf(type).isDifferentiable()
-          && p.getAnnotation(NoDerivative.class) == null) {
+          && !Annotations.has(p, Annotations.NO_DERIVATIVE)) {
         String accessor = Param.accessorName(name);
         String clash = accessors.putIfAbsent(accessor, name);
         if (clash != null) {
