@@ -102,6 +102,7 @@ class ConstructInventoryTest {
         + " v[0] = x * y; m[1][0] = v[0] + w[1]; return m[1][0] * a.length + a[0] * x;");
     rejected("E27", "LZ102", "double z = x * new double[] {y}[0]; //!\n return z;");
     rejected("E28", "LZ119", "double z = 0; double w = (z = x) * y; //!\n return w;");
+    ok("E29", "return x * Holder.PRIVATE_CONSTANT + y * Holder.PRIVATE_COUNT;");
   }
 
   private static final String PREAMBLE = """
@@ -116,6 +117,8 @@ class ConstructInventoryTest {
           static final double CONSTANT = 1.5;
           static double field = 0.25;
           private static double hidden = 2;
+          private static final double PRIVATE_CONSTANT = 2.5;
+          private static final int PRIVATE_COUNT = 3;
         }
 
         static class Helpers {

@@ -151,7 +151,12 @@ final class MemberReader {
     if (type == null) {
       return expressions.unsupported(tree);
     }
-    if (!context.names().accessible(field)) {
+    boolean accessible = context.names().accessible(field);
+    if (!accessible && field.getConstantValue() != null) {
+      // A private compile-time constant is read by value, as javac itself compiles it.
+      return new Expr.Literal(type, field.getConstantValue());
+    }
+    if (!accessible) {
       context.error(tree, Message.PRIVATE_MEMBER, field.getSimpleName(), context.companionName());
       return null;
     }
