@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leibniz.check.FiniteDifferences;
 import dev.leibniz.processor.rules.Rules;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -51,11 +52,17 @@ class MathRulesTest {
     UNARY.put("rint", x -> 0);
     UNARY.put("toRadians", x -> Math.PI / 180);
     UNARY.put("toDegrees", x -> 180 / Math.PI);
+    UNARY.put("ulp", x -> 0);
+    UNARY.put("nextUp", x -> 1);
+    UNARY.put("nextDown", x -> 1);
     BINARY.put("pow", pair((a, b) -> b * Math.pow(a, b - 1), (a, b) -> Math.pow(a, b) * Math.log(a)));
     BINARY.put("atan2", pair((y, x) -> x / (x * x + y * y), (y, x) -> -y / (x * x + y * y)));
     BINARY.put("hypot", pair((a, b) -> a / Math.hypot(a, b), (a, b) -> b / Math.hypot(a, b)));
     BINARY.put("max", pair((a, b) -> a > b ? 1 : 0, (a, b) -> a > b ? 0 : 1));
     BINARY.put("min", pair((a, b) -> a < b ? 1 : 0, (a, b) -> a < b ? 0 : 1));
+    BINARY.put("IEEEremainder", pair((a, b) -> 1, (a, b) -> -Math.rint(a / b)));
+    BINARY.put("copySign", pair((m, s) -> 1, (m, s) -> 0));
+    BINARY.put("nextAfter", pair((a, b) -> 1, (a, b) -> 0));
   }
 
   /** Points inside every function's domain and away from its kinks. */
@@ -79,13 +86,38 @@ class MathRulesTest {
             "package m; import dev.leibniz.Differentiable; public class F {\n"
                 + unary + "\n" + binary + "\n"
                 + "  @Differentiable static double powOfZero(double b) { return Math.pow(0.0, b); }\n"
+                + "  @Differentiable static double fma(double a, double b, double c) {\n"
+                + "    return Math.fma(a, b, c);\n  }\n"
+                + "  @Differentiable static double scalb(double d, int n) { return Math.scalb(d, n); }\n"
+                + "  @Differentiable static double copySignNegative(double m, double s) {\n"
+                + "    return Math.copySign(m, s);\n  }\n"
                 + "}");
   }
 
+  /** Functions whose arguments are not one or two {@code double}s, tested on their own below. */
+  private static final List<String> OTHERS = List.of("fma", "scalb");
+
   @Test
   void everyFunctionInTheRuleTableIsCovered() {
-    var covered = Stream.concat(UNARY.keySet().stream(), BINARY.keySet().stream()).sorted().toList();
+    var covered = Stream.of(UNARY.keySet().stream(), BINARY.keySet().stream(), OTHERS.stream())
+        .flatMap(s -> s).sorted().toList();
     assertEquals(Rules.functionNames(), covered);
+  }
+
+  @Test
+  void fusedMultiplyAddAndScaling() {
+    double[] fma = Gradients.generated(compiled, "m.F", "fma", 0.3, -1.7, 2.5);
+    assertEquals(-1.7, fma[0], 0.0, "∂(a b + c)/∂a = b");
+    assertEquals(0.3, fma[1], 0.0, "∂(a b + c)/∂b = a");
+    assertEquals(1.0, fma[2], 0.0, "∂(a b + c)/∂c = 1");
+    Gradients.assertMatchesFiniteDifferences(compiled, "m.F", "fma", 1e-9, 0.3, -1.7, 2.5);
+    for (int n : new int[] {-3, 0, 5}) {
+      var result = Compiled.components(compiled.call("m.FGradients", "scalb", 0.7, n));
+      assertEquals(Math.pow(2, n), (double) result.get("dD"), 0.0, "d scalb(d, n)/dd = 2^n");
+    }
+    double[] negative = Gradients.generated(compiled, "m.F", "copySignNegative", 0.4, -2.0);
+    assertEquals(-1.0, negative[0], 0.0, "copySign(m, s) = -m where the signs differ");
+    assertEquals(0.0, negative[1], 0.0);
   }
 
   @TestFactory

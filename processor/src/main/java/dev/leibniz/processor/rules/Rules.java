@@ -25,7 +25,11 @@ import java.util.stream.Stream;
  * points where the derivative does not exist the entries follow the documented conventions:
  * {@code abs'(0) = 0}; {@code max} and {@code min} split a tie evenly; {@code sqrt'(0) = +∞};
  * {@code floor}, {@code ceil}, {@code rint} and {@code signum} have derivative 0; {@code pow(x, y)}
- * with respect to {@code y} at {@code x = 0} is 0; {@code hypot} at the origin has gradient 0.
+ * with respect to {@code y} at {@code x = 0} is 0; {@code hypot} at the origin has gradient 0;
+ * {@code IEEEremainder(a, b)} is {@code a − n b} for its integer {@code n}, like {@code %};
+ * {@code copySign(m, s)} has derivative ±1 in {@code m} (1 where the signs agree) and 0 in
+ * {@code s}; {@code ulp} has derivative 0, {@code nextUp}, {@code nextDown} and
+ * {@code nextAfter} derivative 1 in their first argument and 0 in the direction.
  */
 public final class Rules {
   private static final Map<BinaryOp, String> OPERATORS =
@@ -89,7 +93,20 @@ public final class Rules {
               unary("signum", x -> zero()),
               unary("floor", x -> zero()),
               unary("ceil", x -> zero()),
-              unary("rint", x -> zero()))
+              unary("rint", x -> zero()),
+              binaryOfResult("IEEEremainder", (a, b, y) -> one(), (a, b, y) -> y.minus(a).over(b)),
+              // floating-point representation
+              binary("copySign",
+                  (m, s) -> math("copySign", one(), m).times(math("copySign", one(), s)),
+                  (m, s) -> zero()),
+              binary("scalb", (d, n) -> math("scalb", one(), n), (d, n) -> zero()),
+              unary("ulp", x -> zero()),
+              unary("nextUp", x -> one()),
+              unary("nextDown", x -> one()),
+              binary("nextAfter", (a, b) -> one(), (a, b) -> zero()),
+              // fused multiply-add, a · b + c
+              new Rule("fma", List.of((args, y) -> args.get(1), (args, y) -> args.get(0),
+                  (args, y) -> one()), false))
           .collect(Collectors.toUnmodifiableMap(Rule::name, Function.identity()));
 
   private Rules() {}
@@ -161,6 +178,10 @@ public final class Rules {
 
   private static Expr pow(Expr a, Expr b) {
     return new Expr.Call(TypeRef.MATH, "pow", List.of(a, b), Type.DOUBLE);
+  }
+
+  private static Expr math(String function, Expr a, Expr b) {
+    return new Expr.Call(TypeRef.MATH, function, List.of(a, b), Type.DOUBLE);
   }
 
   private static Expr call(String function, Expr x) {
