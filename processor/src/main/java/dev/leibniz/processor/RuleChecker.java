@@ -3,6 +3,7 @@ package dev.leibniz.processor;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.read.RuleIndex;
+import dev.leibniz.processor.rules.Rules;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -42,6 +43,12 @@ final class RuleChecker {
       return;
     }
     String name = target.get().type().getQualifiedName() + "." + target.get().method();
+    String owner = target.get().type().getQualifiedName().toString();
+    if ((owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath"))
+        && Rules.isFunction(target.get().method())) {
+      reporter.warning(rule, Message.RULE_FOR_KNOWN_FUNCTION, name);
+      return;
+    }
     List<ExecutableElement> candidates =
         ElementFilter.methodsIn(target.get().type().getEnclosedElements()).stream()
             .filter(m -> m.getSimpleName().contentEquals(target.get().method()))

@@ -220,6 +220,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void ruleForAMathFunctionWithARuleOfLeibnizsOwnIsReportedUnused() {
+    JavaFileObject file = Compiled.file(
+        "package d;\n"
+            + "import dev.leibniz.DerivativeOf;\n"
+            + "class Rules {\n"
+            + "  @DerivativeOf(type = Math.class, method = \"fma\")\n"
+            + "  static void fmaPartials(double a, double b, double c, double[] p) {}\n"
+            + "}\n");
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadWarningContaining("[LZ128] Leibniz differentiates java.lang.Math.fma"
+        + " with a rule of its own").inFile(file).onLine(5);
+  }
+
+  @Test
   void methodsOfLocalAndAnonymousClassesCannotBeNamedByGeneratedCode() {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"

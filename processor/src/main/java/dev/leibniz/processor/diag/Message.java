@@ -86,6 +86,10 @@ public enum Message {
   NO_DERIVATIVE_IGNORED(
       "LZ127",
       "@NoDerivative on '%s' means nothing %s: remove it"),
+  RULE_FOR_KNOWN_FUNCTION(
+      "LZ128",
+      "Leibniz differentiates %s with a rule of its own, so this @DerivativeOf rule is not used:"
+          + " remove it"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"
