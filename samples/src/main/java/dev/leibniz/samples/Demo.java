@@ -21,8 +21,9 @@ public final class Demo {
         trainer.gradientCheck());
     trainer.train(250, 16, 0.2, 3);
     Path output = Path.of(args.length > 0 ? args[0] : "target/leibniz-demo");
-    Path loss = Plots.lossCurve(trainer.lossPerEpoch, output.resolve("loss.png"));
-    Path boundary = Plots.decisionBoundary(network, data, output.resolve("decision-boundary.png"));
+    Path loss = Plots.write(Plots.lossChart(trainer.lossPerEpoch), output.resolve("loss.png"));
+    Path boundary = Plots.write(Plots.boundaryChart(network, data),
+        output.resolve("decision-boundary.png"));
     System.out.printf("final accuracy %.1f%%, trained in %.1f s%n",
         100 * trainer.accuracy(), (System.nanoTime() - start) / 1e9);
     System.out.println("loss curve:        " + loss);

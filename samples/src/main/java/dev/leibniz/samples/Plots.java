@@ -1,87 +1,97 @@
 package dev.leibniz.samples;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.stream.IntStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws the demo's pictures with the JDK alone: a loss curve, and a decision boundary. */
+/** The demo's pictures, drawn with XChart: the loss curve and the decision boundary. */
 final class Plots {
-  private static final int SIZE = 480;
-  private static final int MARGIN = 40;
+  private static final int WIDTH = 720;
+  private static final int HEIGHT = 540;
+  /** Grid cells per axis for the shading of the decision boundary. */
+  private static final int CELLS = 70;
 
   private Plots() {}
 
-  /** The loss per epoch as a line, on axes from 0 to the largest loss. */
-  static Path lossCurve(List<Double> losses, Path file) throws IOException {
-    BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = canvas(image);
-    double max = losses.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    int width = SIZE - 2 * MARGIN;
-    g.setColor(Color.GRAY);
-    g.drawLine(MARGIN, SIZE - MARGIN, SIZE - MARGIN, SIZE - MARGIN);
-    g.drawLine(MARGIN, MARGIN, MARGIN, SIZE - MARGIN);
-    g.drawString("loss per epoch (max " + String.format("%.3f", max) + ")", MARGIN, MARGIN - 12);
-    g.setColor(new Color(0x1f77b4));
-    g.setStroke(new BasicStroke(2f));
-    for (int i = 1; i < losses.size(); i++) {
-      int x0 = MARGIN + (i - 1) * width / Math.max(1, losses.size() - 1);
-      int x1 = MARGIN + i * width / Math.max(1, losses.size() - 1);
-      g.drawLine(x0, y(losses.get(i - 1), max), x1, y(losses.get(i), max));
-    }
-    return write(image, file);
+  /** The mean loss per epoch, on a logarithmic axis: it falls by orders of magnitude. */
+  static XYChart lossChart(List<Double> losses) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Training loss, two moons, 2-16-16-1 network")
+        .xAxisTitle("epoch").yAxisTitle("mean logistic loss (log scale)").build();
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setMarkerSize(0);
+    chart.getStyler().setXAxisTickMarkSpacingHint(90);
+    List<Integer> epochs = IntStream.rangeClosed(1, losses.size()).boxed().toList();
+    chart.addSeries("loss", epochs, losses);
+    return chart;
   }
 
-  /** The network's probability of class 1 as shading, with the data points on top. */
-  static Path decisionBoundary(Network network, TwoMoons data, Path file) throws IOException {
-    BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = canvas(image);
-    for (int px = 0; px < SIZE; px++) {
-      for (int py = 0; py < SIZE; py++) {
-        double p = network.probability(worldX(px), worldY(py));
-        int red = (int) (255 - 90 * p);
-        int blue = (int) (165 + 90 * p);
-        image.setRGB(px, py, new Color(red, 200, blue).getRGB());
+  /** The network's predicted class over the plane as shading, with the data points on top. */
+  static XYChart boundaryChart(Network network, TwoMoons data) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Decision boundary after training")
+        .xAxisTitle("x₁").yAxisTitle("x₂").build();
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setMarkerSize(7);
+    var region0 = new Points();
+    var region1 = new Points();
+    for (int i = 0; i < CELLS; i++) {
+      for (int j = 0; j < CELLS; j++) {
+        double x = -1.5 + 4.0 * (i + 0.5) / CELLS;
+        double y = -1.25 + 3.0 * (j + 0.5) / CELLS;
+        (network.probability(x, y) > 0.5 ? region1 : region0).add(x, y);
       }
     }
+    var class0 = new Points();
+    var class1 = new Points();
     for (int n = 0; n < data.points.length; n++) {
-      int px = (int) ((data.points[n][0] + 1.5) / 4.0 * SIZE);
-      int py = (int) ((1.75 - data.points[n][1]) / 3.0 * SIZE);
-      g.setColor(data.labels[n] > 0.5 ? new Color(0x08306b) : new Color(0x7f0000));
-      g.fillOval(px - 3, py - 3, 6, 6);
+      (data.labels[n] > 0.5 ? class1 : class0).add(data.points[n][0], data.points[n][1]);
     }
-    return write(image, file);
+    add(chart, "predicted 0", region0, new Color(0xf4, 0xd6, 0xd6), SeriesMarkers.SQUARE);
+    add(chart, "predicted 1", region1, new Color(0xd6, 0xe2, 0xf4), SeriesMarkers.SQUARE);
+    add(chart, "class 0", class0, new Color(0x7f0000), SeriesMarkers.CIRCLE);
+    add(chart, "class 1", class1, new Color(0x08306b), SeriesMarkers.CIRCLE);
+    return chart;
   }
 
-  private static double worldX(int px) {
-    return -1.5 + 4.0 * px / SIZE;
-  }
-
-  private static double worldY(int py) {
-    return 1.75 - 3.0 * py / SIZE;
-  }
-
-  private static int y(double loss, double max) {
-    return SIZE - MARGIN - (int) (loss / max * (SIZE - 2 * MARGIN));
-  }
-
-  private static Graphics2D canvas(BufferedImage image) {
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    return g;
-  }
-
-  private static Path write(BufferedImage image, Path file) throws IOException {
+  /** Writes {@code chart} as a PNG; returns the absolute path. */
+  static Path write(XYChart chart, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    ImageIO.write(image, "png", file.toFile());
+    BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     return file.toAbsolutePath();
+  }
+
+  private static void add(XYChart chart, String name, Points points, Color color,
+      Marker marker) {
+    if (points.xs.isEmpty()) {
+      return;
+    }
+    XYSeries series = chart.addSeries(name, points.xs, points.ys);
+    series.setMarkerColor(color);
+    series.setMarker(marker);
+  }
+
+  /** Coordinates gathered for one series. */
+  private static final class Points {
+    final List<Double> xs = new ArrayList<>();
+    final List<Double> ys = new ArrayList<>();
+
+    void add(double x, double y) {
+      xs.add(x);
+      ys.add(y);
+    }
   }
 }
