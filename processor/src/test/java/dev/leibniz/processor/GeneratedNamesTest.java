@@ -72,4 +72,27 @@ class GeneratedNamesTest {
     assertEquals(numericA[0], dA[0], 1e-8);
     assertEquals(numericA[1], dA[1], 1e-8);
   }
+
+  @Test
+  void companionsMayCallAuxiliaryClassesWithoutWarnings() {
+    Compiled compiled = Compiled.compile(
+        """
+        package n;
+
+        import dev.leibniz.Differentiable;
+
+        public class Main {
+          @Differentiable static double f(double x, int n) {
+            return x * Helper.scale(n) + Helper.OFFSET * x;
+          }
+        }
+
+        class Helper {
+          static double OFFSET = 0.5;
+          static double scale(int n) { return n * 0.5; }
+        }
+        """);
+    Map<String, Object> result = Compiled.components(compiled.call("n.MainGradients", "f", 1.5, 4));
+    assertEquals(4 * 0.5 + 0.5, (double) result.get("dX"), 0.0);
+  }
 }

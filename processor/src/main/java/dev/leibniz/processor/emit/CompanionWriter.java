@@ -45,9 +45,13 @@ public final class CompanionWriter {
                 AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
                     .addMember("value", "$S", PROCESSOR)
                     .build())
+            .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", "$S", "auxiliaryclass")
+                .build())
             .addJavadoc(
                 "Gradients of the {@code @Differentiable} methods of {@link $L}, written by"
-                    + " Leibniz.\n",
+                    + " Leibniz.\n\n<p>It calls what the user's code calls, auxiliary classes"
+                    + " of the same source file\nincluded.\n",
                 owner.nestedName())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     Set<String> recordNames = new HashSet<>();
