@@ -84,6 +84,7 @@ public final class CompanionWriter {
     return TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Value and gradient of {@link $L}.\n", reference(method))
+        .addJavadoc(Docs.components(method))
         .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
         .build();
   }
@@ -121,6 +122,8 @@ public final class CompanionWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(result)
             .addJavadoc("Value and gradient of {@link $L}.\n", reference(method))
+            .addJavadoc(Docs.parameters(method, false, false))
+            .addJavadoc("@return the value and its partial derivatives\n")
             .addCode(body.build());
     addPrimalParameters(method, spec);
     return spec.build();

@@ -45,6 +45,8 @@ final class SweepMethods {
     MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
         .returns(TypeName.DOUBLE)
         .addJavadoc(PullbackDoc.of(method, reference))
+        .addJavadoc(Docs.parameters(method, true, false))
+        .addJavadoc("@return the method's value\n")
         .addStatement("return $N($L, new $T())", CompanionWriter.pullbackName(method),
             CodeBlock.join(arguments, ", "), WORKSPACE);
     return withAdjoints(method, spec).build();
@@ -75,6 +77,8 @@ final class SweepMethods {
         .addJavadoc("As {@link #$N}, keeping what the backward sweep needs in {@code $N}, which"
                 + " is\nleft as it was found: reuse it across calls and nothing is allocated.\n",
             CompanionWriter.pullbackName(method), method.workspace().name())
+        .addJavadoc(Docs.parameters(method, true, true))
+        .addJavadoc("@return the method's value\n")
         .addCode(body.build());
     withAdjoints(method, spec);
     return spec.addParameter(WORKSPACE, method.workspace().name()).build();
@@ -104,6 +108,8 @@ final class SweepMethods {
         .addJavadoc("Forward half of {@link $L}: returns its value and pushes onto {@code $N}"
                 + " what\n{@link #$N} reads. Generated callers run it in their forward sweep.\n",
             reference, method.workspace().name(), backwardName(method))
+        .addJavadoc(Docs.parameters(method, false, true))
+        .addJavadoc("@return the method's value\n")
         .addCode(body.build())
         .addParameter(WORKSPACE, method.workspace().name())
         .build();
@@ -137,6 +143,7 @@ final class SweepMethods {
                 + " pushed.\n",
             reference, forwardName(method), method.workspace().name(),
             method.upstream().name(), CompanionWriter.pullbackName(method))
+        .addJavadoc(Docs.parameters(method, true, true))
         .addCode(body.build());
     withAdjoints(method, spec);
     parts.add(0, spec.addParameter(WORKSPACE, method.workspace().name()).build());

@@ -1,0 +1,92 @@
+package dev.leibniz.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.DocumentationTool;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Javadoc Leibniz writes is complete: {@code javadoc -Xdoclint:all} finds nothing to say
+ * about a companion (every parameter, return value and record component described).
+ */
+class GeneratedJavadocTest {
+  @Test
+  void companionsPassDoclint(@TempDir Path dir) throws IOException {
+    Path source = dir.resolve("src/doc/Model.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, """
+        package doc;
+
+        import dev.leibniz.Differentiable;
+        import dev.leibniz.NoDerivative;
+
+        /** A model. */
+        public class Model {
+          /** A weight. */
+          public double weight = 2;
+
+          /** Creates the model. */
+          public Model() {}
+
+          /**
+           * A loss.
+           *
+           * @param x an input
+           * @param w weights
+           * @param data data
+           * @return the loss
+           */
+          @Differentiable
+          public double loss(double x, double[] w, @NoDerivative double[] data) {
+            double s = 0;
+            for (int i = 0; i < w.length; i++) {
+              s += Math.sin(w[i] * x) * data[i] * weight;
+            }
+            return s;
+          }
+        }
+        """);
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    var classpath = System.getProperty("java.class.path");
+    var output = new StringWriter();
+    JavaCompiler.CompilationTask task = javac.getTask(output, null, null,
+        List.of("-d", Files.createDirectories(dir.resolve("classes")).toString(),
+            "-s", generated.toString(), "-classpath", classpath), null,
+        javac.getStandardFileManager(null, null, null).getJavaFileObjects(source));
+    task.setProcessors(List.of(new DifferentiableProcessor()));
+    assertTrue(task.call(), output.toString());
+
+    List<Path> sources = new ArrayList<>(List.of(source));
+    try (Stream<Path> files = Files.walk(generated)) {
+      files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+    }
+    assertEquals(2, sources.size());
+    DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
+    var diagnostics = new DiagnosticCollector<JavaFileObject>();
+    var fileManager = javadoc.getStandardFileManager(null, null, null);
+    boolean documented = javadoc.getTask(new StringWriter(), fileManager, diagnostics, null,
+        List.of("-Xdoclint:all", "-quiet", "-classpath", classpath,
+            "-d", dir.resolve("docs").toString()), fileManager.getJavaFileObjectsFromPaths(sources))
+        .call();
+    List<String> complaints = diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING)
+        .map(Object::toString)
+        .toList();
+    assertTrue(documented && complaints.isEmpty(), String.join("\n", complaints));
+  }
+}
