@@ -140,6 +140,9 @@ final class CompanionGenerator {
       return problems.isEmpty()
           ? Optional.of(Tidy.of(ReverseBuilder.build(lowered, activity)))
           : Optional.empty();
+    } catch (NoClassDefFoundError e) {
+      reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
+      return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
       return Optional.empty();
@@ -160,13 +163,20 @@ final class CompanionGenerator {
       try (Writer writer = source.openWriter()) {
         file.writeTo(writer);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (NoClassDefFoundError e) {
+      reporter.error(owner, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
+    } catch (IOException | RuntimeException | LinkageError e) {
       reporter.error(owner, Message.INTERNAL_ERROR, owner.getSimpleName(), describe(e));
     }
   }
 
   private static TypeRef reference(TypeElement owner) {
     return TypeRefs.of(owner);
+  }
+
+  /** The class a {@link NoClassDefFoundError} could not find, as a qualified name. */
+  private static String missing(NoClassDefFoundError e) {
+    return String.valueOf(e.getMessage()).replace('/', '.');
   }
 
   private static String describe(Throwable e) {

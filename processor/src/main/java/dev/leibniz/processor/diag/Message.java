@@ -94,6 +94,10 @@ public enum Message {
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"
           + " method"),
+  INCOMPLETE_PROCESSOR_PATH(
+      "LZ192",
+      "Leibniz cannot find class %s on the processor path: put the leibniz-processor jar there"
+          + " as published, which contains everything it needs"),
   NO_TREE_API(
       "LZ191",
       "Leibniz needs javac's Compiler Tree API (com.sun.source), which this compiler does not"
