@@ -220,6 +220,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void oneErrorPerCauseForBoxedNumbersAndFloatLocals() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static double f(Double x, double y) {\n"
+            + "    return x * y; // LZ129\n"
+            + "  }\n"
+            + "  @Differentiable static double g(double x) {\n"
+            + "    float f = 2; // LZ104\n"
+            + "    double s = x * f + f;\n"
+            + "    return s * f;\n"
+            + "  }\n"
+            + "}\n",
+        Message.BOXED_NUMBER, "'x' is a boxed java.lang.Double: Leibniz computes with primitive"
+            + " numbers; declare it double");
+  }
+
+  @Test
   void ruleForAMathFunctionWithARuleOfLeibnizsOwnIsReportedUnused() {
     JavaFileObject file = Compiled.file(
         "package d;\n"

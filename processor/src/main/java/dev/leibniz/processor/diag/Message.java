@@ -90,6 +90,9 @@ public enum Message {
       "LZ128",
       "Leibniz differentiates %s with a rule of its own, so this @DerivativeOf rule is not used:"
           + " remove it"),
+  BOXED_NUMBER(
+      "LZ129",
+      "'%s' is a boxed %s: Leibniz computes with primitive numbers; declare it %s"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"

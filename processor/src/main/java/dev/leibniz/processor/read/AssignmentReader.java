@@ -139,6 +139,7 @@ final class AssignmentReader {
           return Type.BOOLEAN;
         case FLOAT:
           context.error(tree, Message.FLOAT_NOT_SUPPORTED, "local variable '" + tree.getName() + "'");
+          context.scope().reject(tree.getName().toString());
           return null;
         default:
           break;
@@ -153,6 +154,7 @@ final class AssignmentReader {
       }
     }
     context.error(tree, Message.UNSUPPORTED_LOCAL_TYPE, tree.getName(), typeTree);
+    context.scope().reject(tree.getName().toString());
     return null;
   }
 

@@ -133,6 +133,27 @@ final class ExpressionReader {
   }
 
   /** Reports {@code tree} as a construct Leibniz cannot differentiate. */
+  /**
+   * For a parameter of a boxed numeric type ({@code Double}, {@code Integer}, …), the primitive
+   * type to declare instead; null for anything else.
+   */
+  private String boxed(Expr e) {
+    if (!(e instanceof Expr.Var v) || v.type() != Type.OBJECT) {
+      return null;
+    }
+    var declared = context.objectTypes().get(v.name());
+    if (declared == null) {
+      return null;
+    }
+    return switch (declared.toString()) {
+      case "java.lang.Double" -> "double";
+      case "java.lang.Float" -> "float";
+      case "java.lang.Integer" -> "int";
+      case "java.lang.Long" -> "long";
+      default -> null;
+    };
+  }
+
   Expr unsupported(Tree tree) {
     context.error(tree, Message.UNSUPPORTED_EXPRESSION, Constructs.describe(tree));
     return null;
@@ -178,6 +199,14 @@ final class ExpressionReader {
       return fits ? new Expr.Binary(op, left, right, Type.BOOLEAN) : unsupported(tree);
     }
     if (!left.type().isNumeric() || !right.type().isNumeric()) {
+      Expr.Var boxed = boxed(left) != null ? (Expr.Var) left
+          : boxed(right) != null ? (Expr.Var) right : null;
+      if (boxed != null) {
+        String primitive = boxed(boxed);
+        context.error(tree, Message.BOXED_NUMBER, boxed.name(),
+            context.objectTypes().get(boxed.name()), primitive);
+        return null;
+      }
       return unsupported(tree);
     }
     Type type = op.isArithmetic() ? Type.promote(left.type(), right.type()) : Type.BOOLEAN;

@@ -42,6 +42,9 @@ final class MemberReader {
     if (local != null) {
       return local;
     }
+    if (context.scope().isRejected(name)) {
+      return null;
+    }
     Optional<VariableElement> field = context.names().field(name);
     if (field.isEmpty()) {
       context.error(tree, Message.UNRESOLVED_NAME, name);

@@ -18,6 +18,7 @@ final class Scope {
   private final Deque<Map<String, Expr.Var>> frames = new ArrayDeque<>();
   private final Set<String> declared = new HashSet<>();
   private final Set<String> taken;
+  private final Set<String> rejected = new HashSet<>();
 
   /** @param identifiers every identifier the method mentions, which fresh names must avoid */
   Scope(Set<String> identifiers) {
@@ -55,6 +56,19 @@ final class Scope {
     var variable = new Expr.Var(unique, type);
     frames.peek().put(name, variable);
     return variable;
+  }
+
+  /**
+   * Records a local whose declaration was rejected with an error, so that its uses add no
+   * errors of their own: one error per cause.
+   */
+  void reject(String name) {
+    rejected.add(name);
+  }
+
+  /** Whether {@code name} is a local whose declaration was rejected. */
+  boolean isRejected(String name) {
+    return rejected.contains(name) && lookup(name) == null;
   }
 
   /** The variable a simple name refers to, or null when no local or parameter has that name. */
