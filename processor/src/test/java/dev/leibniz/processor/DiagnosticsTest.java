@@ -220,6 +220,36 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aGenericMethodIsOneError() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "class C {\n"
+            + "  @Differentiable static <T> double h(double x, T tag) { // LZ115\n"
+            + "    return tag == null ? x : 2 * x;\n"
+            + "  }\n"
+            + "}\n",
+        Message.GENERIC_METHOD, "has type parameters");
+  }
+
+  @Test
+  void referencesComparedWithNullDecideBranches() {
+    Compiled compiled = Compiled.compile(
+        "package d; import dev.leibniz.Differentiable;\n"
+            + "public class Tags {\n"
+            + "  @Differentiable static double f(double x, String tag) {\n"
+            + "    if (tag == null) {\n"
+            + "      return x * x;\n"
+            + "    }\n"
+            + "    return tag != null ? 3 * x : x;\n"
+            + "  }\n"
+            + "}\n");
+    assertEquals(2 * 1.5, Gradients.valueAndGradient(
+        compiled.call("d.TagsGradients", "f", 1.5, null))[1], 0.0);
+    assertEquals(3.0, Gradients.valueAndGradient(
+        compiled.call("d.TagsGradients", "f", 1.5, "t"))[1], 0.0);
+  }
+
+  @Test
   void oneErrorPerCauseForBoxedNumbersAndFloatLocals() {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"

@@ -92,6 +92,8 @@ final class ExpressionReader {
       case DOUBLE_LITERAL:
       case BOOLEAN_LITERAL:
         return literal((LiteralTree) tree);
+      case NULL_LITERAL:
+        return new Expr.Literal(Type.OBJECT, null);
       case FLOAT_LITERAL:
         context.error(tree, Message.FLOAT_NOT_SUPPORTED, "the literal " + tree);
         return null;
@@ -194,6 +196,10 @@ final class ExpressionReader {
     }
     boolean logical = op == BinaryOp.AND || op == BinaryOp.OR;
     boolean equality = op == BinaryOp.EQ || op == BinaryOp.NE;
+    if (equality && left.type() == Type.OBJECT && right.type() == Type.OBJECT) {
+      // Comparing references (tag == null) decides a branch; no derivative flows through it.
+      return new Expr.Binary(op, left, right, Type.BOOLEAN);
+    }
     if (logical || (equality && left.type() == Type.BOOLEAN)) {
       boolean fits = left.type() == Type.BOOLEAN && right.type() == Type.BOOLEAN;
       return fits ? new Expr.Binary(op, left, right, Type.BOOLEAN) : unsupported(tree);

@@ -124,6 +124,8 @@ final class SignatureReader {
       String name = p.getSimpleName().toString();
       if (type.getKind() == TypeKind.FLOAT) {
         reporter.error(p, Message.FLOAT_NOT_SUPPORTED, "parameter '" + name + "'");
+      } else if (type.getKind() == TypeKind.TYPEVAR && !method.getTypeParameters().isEmpty()) {
+        continue; // the method's type parameters are the error, reported once for the method
       } else if (NameResolver.typeOf(type) == null) {
         reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, name, type);
       } else if (NameResolver.typeOf(type).isDifferentiable()
