@@ -220,6 +220,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void collectionsAreNamedAsTheCause() {
+    assertErrors(
+        "package d; import dev.leibniz.Differentiable; import java.util.List;\n"
+            + "class C {\n"
+            + "  @Differentiable static double g(double x, List<Double> weights) {\n"
+            + "    return x * weights.get(0); // LZ130\n"
+            + "  }\n"
+            + "}\n",
+        Message.COLLECTION, "'weights' is a java.util.List<java.lang.Double>: Leibniz"
+            + " differentiates numbers and arrays of double, not collections");
+  }
+
+  @Test
   void aGenericMethodIsOneError() {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"

@@ -93,6 +93,10 @@ public enum Message {
   BOXED_NUMBER(
       "LZ129",
       "'%s' is a boxed %s: Leibniz computes with primitive numbers; declare it %s"),
+  COLLECTION(
+      "LZ130",
+      "'%s' is a %s: Leibniz differentiates numbers and arrays of double, not collections; pass"
+          + " a double[] (list.stream().mapToDouble(Double::doubleValue).toArray(), say)"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"

@@ -40,6 +40,13 @@ final class CallReader {
     this.expressions = expressions;
   }
 
+  /** Whether {@code type} is one of {@code java.util}'s collections or maps. */
+  private static boolean isCollection(javax.lang.model.type.TypeMirror type) {
+    String name = type == null ? "" : type.toString().replaceAll("<.*", "");
+    return name.startsWith("java.util.")
+        && name.matches(".*(List|Set|Collection|Map|Queue|Deque|Iterable)$");
+  }
+
   /** The call, or null after an error. */
   Expr call(MethodInvocationTree tree) {
     ExpressionTree select = tree.getMethodSelect();
@@ -76,6 +83,13 @@ final class CallReader {
         .max(java.util.Comparator.comparingInt(m -> exactMatches(m, args)));
     if (method.isEmpty()) {
       context.error(tree, Message.UNKNOWN_FUNCTION, select);
+      return null;
+    }
+    if (receiver instanceof Expr.Var object && isCollection(context.objectTypes().get(object.name()))
+        && !method.get().getReturnType().getKind().isPrimitive()) {
+      // Its elements are boxed objects: say so, rather than that the call is not differentiable.
+      context.error(tree, Message.COLLECTION, object.name(),
+          context.objectTypes().get(object.name()));
       return null;
     }
     ExecutableElement m = method.get();
