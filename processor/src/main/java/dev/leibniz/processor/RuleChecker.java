@@ -2,7 +2,9 @@ package dev.leibniz.processor;
 
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.Reporter;
+import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.read.RuleIndex;
+import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.rules.Rules;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +45,8 @@ final class RuleChecker {
       return;
     }
     String name = target.get().type().getQualifiedName() + "." + target.get().method();
-    String owner = target.get().type().getQualifiedName().toString();
-    if ((owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath"))
+    TypeRef owner = TypeRefs.of(target.get().type());
+    if ((owner.equals(TypeRef.MATH) || owner.equals(TypeRef.STRICT_MATH))
         && Rules.isFunction(target.get().method())) {
       reporter.warning(rule, Message.RULE_FOR_KNOWN_FUNCTION, name);
       return;

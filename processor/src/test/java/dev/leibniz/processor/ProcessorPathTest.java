@@ -36,8 +36,9 @@ class ProcessorPathTest {
         .start();
     String messages = new String(process.getInputStream().readAllBytes());
     assertFalse(process.waitFor() == 0, messages);
-    assertTrue(messages.contains("[LZ192] Leibniz cannot find class com.palantir.javapoet."),
-        messages);
+    // At the method, line 3 of the source.
+    assertTrue(messages.contains("Model.java:3: error: [LZ192] Leibniz cannot find class"
+        + " com.palantir.javapoet."), messages);
     assertFalse(messages.contains("LZ190"), messages);
   }
 }

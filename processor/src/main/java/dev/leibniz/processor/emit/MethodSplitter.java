@@ -106,8 +106,7 @@ final class MethodSplitter {
     List<List<Stmt>> chunks = chunks(statements);
     Set<Expr.Var> framed = framed(chunks, parameters, keep);
     Set<String> taken = new HashSet<>();
-    statements.stream().flatMap(Stmts::all).flatMap(Stmts::expressions)
-        .forEach(e -> Exprs.variables(e).forEach(v -> taken.add(v.name())));
+    Exprs.mentioned(statements).forEach(v -> taken.add(v.name()));
     Map<Frame, List<Expr.Var>> byFrame = new EnumMap<>(Frame.class);
     framed.forEach(v -> byFrame.computeIfAbsent(Frame.of(v.type()), f -> new ArrayList<>()).add(v));
     Map<Frame, Slots> frames = new EnumMap<>(Frame.class);

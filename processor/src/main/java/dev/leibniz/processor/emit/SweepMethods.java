@@ -206,9 +206,10 @@ final class SweepMethods {
   /** The half's own parameters, passed on: the primal's, the adjoints if asked, the workspace. */
   private static CodeBlock arguments(AdjointMethod method, boolean adjoints) {
     var names = new ArrayList<String>();
-    method.primal().allParams().forEach(p -> names.add(p.var().name()));
     if (adjoints) {
-      names.addAll(adjointParameters(method).subList(names.size(), adjointParameters(method).size()));
+      names.addAll(adjointParameters(method));
+    } else {
+      method.primal().allParams().forEach(p -> names.add(p.var().name()));
     }
     names.add(method.workspace().name());
     return names.stream().map(n -> CodeBlock.of("$N", n)).collect(CodeBlock.joining(", "));

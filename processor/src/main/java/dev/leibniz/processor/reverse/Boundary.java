@@ -28,14 +28,11 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
 
   static Boundary of(MethodIR method, List<Stmt> forward, List<Stmt> backward,
       Storage storage) {
-    Set<Expr.Var> read = new HashSet<>();
+    Set<Expr.Var> read = Exprs.mentioned(backward);
     Set<Expr.Var> declaredBackward = new HashSet<>();
-    backward.stream().flatMap(Stmts::all).forEach(s -> {
-      Stmts.expressions(s).forEach(e -> read.addAll(Exprs.variables(e)));
-      if (s instanceof Stmt.Declare d) {
-        declaredBackward.add(d.var());
-      }
-    });
+    backward.stream().flatMap(Stmts::all)
+        .filter(s -> s instanceof Stmt.Declare)
+        .forEach(s -> declaredBackward.add(((Stmt.Declare) s).var()));
     var crossing = new LinkedHashSet<Expr.Var>();
     for (Param p : method.allParams()) {
       boolean written = forward.stream().flatMap(Stmts::all)

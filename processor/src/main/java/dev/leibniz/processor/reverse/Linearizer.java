@@ -3,8 +3,6 @@ package dev.leibniz.processor.reverse;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.DifferentiablePaths;
 import dev.leibniz.processor.ir.Expr;
-import dev.leibniz.processor.ir.Source;
-import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,12 +39,6 @@ final class Linearizer {
       return activeTemporaries.contains(operand) || activity.isActive(operand);
     }
 
-    /** The temporaries' declarations, for the forward sweep. */
-    List<Stmt> declarations() {
-      var statements = new ArrayList<Stmt>();
-      temporaries.forEach((t, e) -> statements.add(new Stmt.Declare(t, e, Source.NONE)));
-      return statements;
-    }
   }
 
   /** Splits {@code e}. */

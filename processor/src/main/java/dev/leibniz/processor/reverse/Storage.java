@@ -76,16 +76,6 @@ final class Storage {
     return variable;
   }
 
-  /** {@code workspace.pushX(value)}. */
-  Stmt push(Stack stack, Expr value) {
-    return new Stmt.Push(workspace, stack, value);
-  }
-
-  /** {@code workspace.popX()}, read as a value of {@code type}. */
-  Expr pop(Stack stack, Type type) {
-    return new Expr.Pop(workspace, stack, stack.popped(type));
-  }
-
   Expr.Var workspace() {
     return workspace;
   }

@@ -112,8 +112,8 @@ final class Sweeps {
         loop.testFirst(), loop.source()));
     var backward = new ArrayList<Stmt>(comment(loop.source()));
     if (where.inLoop()) {
-      forward.add(storage.push(Stack.INTS, count));
-      backward.add(new Stmt.Assign(count, storage.pop(Stack.INTS, Type.INT), Source.NONE));
+      forward.add(Stack.push(storage.workspace(), count));
+      backward.add(new Stmt.Assign(count, Stack.pop(storage.workspace(), Type.INT), Source.NONE));
     }
     var reversed = new ArrayList<Stmt>(update.backward());
     for (Stmt.Declare d : plan.recomputed(loop)) {

@@ -4,7 +4,6 @@ import dev.leibniz.processor.analyse.Recompute;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
-import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +30,7 @@ record Temporaries(List<Storage.Kept> kept, List<Stmt> recomputed) {
     if (!where.nested()) {
       return NONE;
     }
-    Set<Expr.Var> read = new HashSet<>();
-    terms.stream().flatMap(Stmts::all).flatMap(Stmts::expressions)
-        .forEach(e -> read.addAll(Exprs.variables(e)));
+    Set<Expr.Var> read = new HashSet<>(Exprs.mentioned(terms));
     Map<Expr.Var, Expr> definitions = linear.temporaries();
     var order = new ArrayList<>(definitions.keySet());
     Set<Expr.Var> cheap = new HashSet<>();

@@ -1,6 +1,10 @@
 package dev.leibniz.processor.rules;
 
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,6 +46,21 @@ public final class Exprs {
   /** Whether {@code needle} occurs anywhere in {@code e}. */
   public static boolean mentions(Expr e, Expr needle) {
     return e.equals(needle) || children(e).anyMatch(child -> mentions(child, needle));
+  }
+
+  /**
+   * Every variable the statements mention, read or written, in nested statements too, the
+   * counters of backward loops included.
+   */
+  public static Set<Expr.Var> mentioned(Collection<Stmt> statements) {
+    var found = new HashSet<Expr.Var>();
+    statements.stream().flatMap(Stmts::all).forEach(s -> {
+      Stmts.expressions(s).forEach(e -> found.addAll(variables(e)));
+      if (s instanceof Stmt.Repeat r) {
+        found.add(r.counter());
+      }
+    });
+    return found;
   }
 
   /** The variables {@code e} reads, in order of first appearance. */

@@ -61,7 +61,7 @@ public final class Tidy {
       Stmt s = nested(statements.get(k), after);
       if (!isZeroTerm(s) && !isDead(s, suffix, readAfter)) {
         kept.addFirst(s);
-        suffix.addAll(mentioned(List.of(s)));
+        suffix.addAll(Exprs.mentioned(List.of(s)));
       }
     }
     return new Forward(new ArrayList<>(kept)).simplified();
@@ -95,7 +95,7 @@ public final class Tidy {
       this.list = list;
       for (int i = 0; i < list.size(); i++) {
         int index = i;
-        for (Expr.Var v : mentioned(List.of(list.get(i)))) {
+        for (Expr.Var v : Exprs.mentioned(List.of(list.get(i)))) {
           mentions.computeIfAbsent(v, x -> new ArrayList<>()).add(index);
           lastMention.put(v, index);
         }
@@ -192,18 +192,6 @@ public final class Tidy {
     return Expr.literal(2).times(e);
   }
 
-  /** Every variable the statements mention, read or written, nested statements included. */
-  static Set<Expr.Var> mentioned(List<Stmt> statements) {
-    var found = new HashSet<Expr.Var>();
-    statements.stream().flatMap(Stmts::all).forEach(s -> {
-      Stmts.expressions(s).forEach(e -> found.addAll(Exprs.variables(e)));
-      if (s instanceof Stmt.Repeat r) {
-        found.add(r.counter());
-      }
-    });
-    return found;
-  }
-
   /** The variables the statements assign or add to, as a whole or an element. */
   private static Set<Expr.Var> written(List<Stmt> statements) {
     var found = new HashSet<Expr.Var>();
@@ -221,7 +209,7 @@ public final class Tidy {
 
   /** Keeps only the crossing values the tidied backward sweep still reads. */
   private static AdjointMethod withBoundary(AdjointMethod method, List<Stmt> backward) {
-    Set<Expr.Var> read = mentioned(backward);
+    Set<Expr.Var> read = Exprs.mentioned(backward);
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     List<Stmt> allPops = method.boundaryPops();
