@@ -15,6 +15,7 @@ import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
 import dev.leibniz.processor.read.Annotations;
 import dev.leibniz.processor.read.MethodReader;
+import dev.leibniz.processor.read.PrivateHelpers;
 import dev.leibniz.processor.read.RuleIndex;
 import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.reverse.ReverseBuilder;
@@ -23,12 +24,16 @@ import java.io.IOException;
 import java.io.Writer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -98,7 +103,8 @@ final class CompanionGenerator {
     for (Element parameter : constants) {
       Element method = parameter.getEnclosingElement();
       String name = parameter.getSimpleName().toString();
-      if (!Annotations.has(method, Annotations.DIFFERENTIABLE)) {
+      if (!Annotations.has(method, Annotations.DIFFERENTIABLE)
+          && !(method instanceof ExecutableElement e && PrivateHelpers.isHelper(e))) {
         reporter.warning(parameter, Message.NO_DERIVATIVE_IGNORED, name,
             "on a method that is not @Differentiable");
       } else if (!TypeRefs.isDifferentiable(parameter.asType())) {
@@ -112,27 +118,37 @@ final class CompanionGenerator {
     round.rules().forEach(rules::check);
     checkConstants(round.constants());
     localClasses.check(round.roots());
-    Set<? extends Element> annotated = round.differentiable();
-    Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
-    for (Element element : annotated) {
-      if (element.getKind() != ElementKind.METHOD) {
-        continue;
+    // The annotated methods, then the private helpers they call, as reading finds them.
+    Set<ExecutableElement> seen = new LinkedHashSet<>();
+    Deque<ExecutableElement> pending = new ArrayDeque<>();
+    for (Element element : round.differentiable()) {
+      if (element.getKind() == ElementKind.METHOD && seen.add((ExecutableElement) element)) {
+        pending.add((ExecutableElement) element);
       }
-      var method = (ExecutableElement) element;
+    }
+    Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
+    while (!pending.isEmpty()) {
+      ExecutableElement method = pending.pop();
       var owner = (TypeElement) method.getEnclosingElement();
       List<AdjointMethod> methods = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
-      differentiate(method, owner).ifPresent(methods::add);
+      differentiate(method, owner, helper -> {
+        if (seen.add(helper)) {
+          pending.add(helper);
+        }
+      }).ifPresent(methods::add);
     }
     byOwner.forEach(this::writeCompanion);
   }
 
-  private Optional<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner) {
+  private Optional<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner,
+      Consumer<ExecutableElement> helpers) {
     try {
       String companion = CompanionWriter.companionName(reference(owner));
       Optional<MethodReader.Read> read = reader.read(method, companion);
       if (read.isEmpty()) {
         return Optional.empty();
       }
+      read.get().helpers().forEach(helpers);
       MethodIR lowered = JumpLowering.lower(read.get().method());
       Activity activity = ActivityAnalysis.of(lowered);
       List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);

@@ -103,6 +103,8 @@ class ConstructInventoryTest {
     rejected("E27", "LZ102", "double z = x * new double[] {y}[0]; //!\n return z;");
     rejected("E28", "LZ119", "double z = 0; double w = (z = x) * y; //!\n return w;");
     ok("E29", "return x * Holder.PRIVATE_CONSTANT + y * Holder.PRIVATE_COUNT;");
+    ok("E30", "return x * Holder.PRIVATE_COMPUTED + y * HALF_LOG_2PI;");
+    ok("E31", "return cubed(x) * y + squared(y);");
   }
 
   private static final String PREAMBLE = """
@@ -119,7 +121,13 @@ class ConstructInventoryTest {
           private static double hidden = 2;
           private static final double PRIVATE_CONSTANT = 2.5;
           private static final int PRIVATE_COUNT = 3;
+          private static final double PRIVATE_COMPUTED = Math.sqrt(CONSTANT) + PRIVATE_CONSTANT;
         }
+
+        private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+        private static double cubed(double v) { return v * squared(v); }
+        @Differentiable private static double squared(double v) { return v * v; }
 
         static class Helpers {
           @Differentiable static double square(double v) { return v * v; }

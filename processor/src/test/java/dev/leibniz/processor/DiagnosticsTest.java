@@ -88,7 +88,9 @@ class DiagnosticsTest {
             + "    return x * hidden; // LZ109\n"
             + "  }\n"
             + "}\n",
-        Message.PRIVATE_MEMBER, "'hidden' is private, so the generated CGradients cannot read it");
+        Message.PRIVATE_MEMBER, "'hidden' is private and neither a compile-time constant nor a"
+            + " static final number computed from constants, so the generated CGradients cannot"
+            + " use it");
   }
 
   @Test
@@ -171,10 +173,10 @@ class DiagnosticsTest {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"
             + "class C {\n"
-            + "  @Differentiable private static double hidden(double a) { return a; }\n"
+            + "  private static int hidden(int a) { return a; }\n"
             + "  @Differentiable static double writes(double[] w) { w[0] = 1; return w[1]; }\n"
             + "  @Differentiable static double f(double x, double[] w) {\n"
-            + "    return hidden(x) // LZ109\n"
+            + "    return x * hidden(2) // LZ109\n"
             + "        + writes(w); // LZ125\n"
             + "  }\n"
             + "}\n",

@@ -20,7 +20,9 @@ final class Gradients {
     double[] values = new double[components.length];
     for (int i = 0; i < components.length; i++) {
       try {
-        values[i] = (double) components[i].getAccessor().invoke(record);
+        var accessor = components[i].getAccessor();
+        accessor.setAccessible(true); // the record of a private method is package-private
+        values[i] = (double) accessor.invoke(record);
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
       }

@@ -33,7 +33,7 @@ public enum Message {
           + " classes"),
   PRIVATE_MEMBER(
       "LZ109",
-      "'%s' is private, so the generated %s cannot read it: make it package-private"),
+      "'%s' is private and %s, so the generated %s cannot use it: make it package-private"),
   RETURN_TYPE("LZ110", "@Differentiable method '%s' returns %s: it must return double"),
   NO_BODY(
       "LZ111", "@Differentiable method '%s' is %s: there is no body to differentiate"),

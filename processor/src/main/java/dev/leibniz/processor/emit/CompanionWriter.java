@@ -3,6 +3,7 @@ package dev.leibniz.processor.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -11,11 +12,13 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,6 +57,7 @@ public final class CompanionWriter {
                     + " of the same source file\nincluded.\n",
                 owner.nestedName())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    constants(methods).forEach(type::addField);
     Set<String> recordNames = new HashSet<>();
     for (AdjointMethod method : methods) {
       ClassName result = ClassName.get(owner.packageName(), name, recordName(method, recordNames));
@@ -62,6 +66,19 @@ public final class CompanionWriter {
       type.addMethods(SweepMethods.of(method, reference(method)));
     }
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** The companion's copies of private constants, each once, in the order first read. */
+  private static List<FieldSpec> constants(List<AdjointMethod> methods) {
+    var byName = new LinkedHashMap<String, Constant>();
+    methods.forEach(m -> m.primal().constants().forEach(c -> byName.putIfAbsent(c.name(), c)));
+    return byName.values().stream()
+        .map(c -> FieldSpec.builder(Helpers.typeName(c.type().javaName()), c.name(),
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("A copy of {@code $L}, which is private.\n", c.original())
+            .initializer(ExprPrinter.print(c.value()))
+            .build())
+        .toList();
   }
 
   private static String recordName(AdjointMethod method, Set<String> taken) {
@@ -82,8 +99,8 @@ public final class CompanionWriter {
       components.add(ParameterSpec.builder(type, p.accessor()).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Value and gradient of {@link $L}.\n", reference(method))
+        .addModifiers(visibility(method))
+        .addJavadoc("Value and gradient of $L.\n", reference(method))
         .addJavadoc(Docs.components(method))
         .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
         .build();
@@ -119,9 +136,10 @@ public final class CompanionWriter {
     body.addStatement("return new $T($L)", result, CodeBlock.join(components, ", "));
     MethodSpec.Builder spec =
         MethodSpec.methodBuilder(method.primal().name())
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addModifiers(visibility(method))
+            .addModifiers(Modifier.STATIC)
             .returns(result)
-            .addJavadoc("Value and gradient of {@link $L}.\n", reference(method))
+            .addJavadoc("Value and gradient of $L.\n", reference(method))
             .addJavadoc(Docs.parameters(method, false, false))
             .addJavadoc("@return the value and its partial derivatives\n")
             .addCode(body.build());
@@ -165,7 +183,15 @@ public final class CompanionWriter {
     return ParameterizedTypeName.get(raw, wildcards);
   }
 
-  /** {@code Model#f(double, double)}, for Javadoc links to the user's method. */
+  /** Public, unless the user's method is private: then package-private. */
+  static Modifier[] visibility(AdjointMethod method) {
+    return method.primal().hidden() ? new Modifier[0] : new Modifier[] {Modifier.PUBLIC};
+  }
+
+  /**
+   * The user's method in Javadoc: a link {@code Model#f(double, double)}, or for a private
+   * method, which Javadoc does not show, its name as code.
+   */
   private static String reference(AdjointMethod method) {
     String params =
         method.primal().params().stream()
@@ -173,6 +199,10 @@ public final class CompanionWriter {
                 ? p.var().type().javaName()
                 : p.objectType().nestedName())
             .collect(Collectors.joining(", "));
-    return method.primal().owner().nestedName() + "#" + method.primal().name() + "(" + params + ")";
+    String target =
+        method.primal().owner().nestedName() + "#" + method.primal().name() + "(" + params + ")";
+    return method.primal().hidden()
+        ? "{@code " + target.replace('#', '.') + "}"
+        : "{@link " + target + "}";
   }
 }

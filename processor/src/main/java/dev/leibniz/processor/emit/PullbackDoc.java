@@ -11,7 +11,7 @@ final class PullbackDoc {
 
   static CodeBlock of(AdjointMethod method, String reference) {
     CodeBlock.Builder doc = CodeBlock.builder()
-        .add("Pullback of {@link $L}: returns its value and <em>adds</em> {@code $N} times its\n",
+        .add("Pullback of $L: returns its value and <em>adds</em> {@code $N} times its\n",
             reference, method.upstream().name())
         .add("partial derivatives to the adjoints passed in, so that calls can accumulate\n")
         .add("gradients (a training loop summing over a batch, or a caller's chain rule). Nothing\n")

@@ -105,7 +105,7 @@ final class SweepMethods {
     }
     var half = start(forwardName(method), method)
         .returns(TypeName.DOUBLE)
-        .addJavadoc("Forward half of {@link $L}: returns its value and pushes onto {@code $N}"
+        .addJavadoc("Forward half of $L: returns its value and pushes onto {@code $N}"
                 + " what\n{@link #$N} reads. Generated callers run it in their forward sweep.\n",
             reference, method.workspace().name(), backwardName(method))
         .addJavadoc(Docs.parameters(method, false, true))
@@ -137,7 +137,7 @@ final class SweepMethods {
       parts.addAll(parts(method, split, backwardName(method), true, body));
     }
     MethodSpec.Builder spec = start(backwardName(method), method)
-        .addJavadoc("Backward half of {@link $L}: with the same arguments as the {@link #$N} call"
+        .addJavadoc("Backward half of $L: with the same arguments as the {@link #$N} call"
                 + " just\nbefore it on {@code $N}, adds {@code $N} times the partial derivatives to"
                 + " the\nadjoints, as {@link #$N} does, and takes back what the forward half"
                 + " pushed.\n",
@@ -217,7 +217,8 @@ final class SweepMethods {
 
   private static MethodSpec.Builder start(String name, AdjointMethod method) {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC);
+        .addModifiers(CompanionWriter.visibility(method))
+        .addModifiers(Modifier.STATIC);
     CompanionWriter.addPrimalParameters(method, spec);
     return spec;
   }

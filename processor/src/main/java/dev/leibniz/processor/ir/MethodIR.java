@@ -11,11 +11,20 @@ import java.util.List;
  * @param receiver the receiver of an instance method as a parameter, or null for a static one
  * @param params the declared parameters, in order
  * @param body the body, with every local renamed so that each name is declared once
+ * @param hidden whether the method is private, so that its companion methods are not public
+ * @param constants the private fields it reads that the companion copies
  */
 public record MethodIR(
-    String name, TypeRef owner, String fileName, Param receiver, List<Param> params, Stmt.Block body) {
+    String name, TypeRef owner, String fileName, Param receiver, List<Param> params, Stmt.Block body,
+    boolean hidden, List<Constant> constants) {
   public MethodIR {
     params = List.copyOf(params);
+    constants = List.copyOf(constants);
+  }
+
+  /** The same method with another body. */
+  public MethodIR withBody(Stmt.Block newBody) {
+    return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants);
   }
 
   /** The receiver (if any) followed by the declared parameters. */

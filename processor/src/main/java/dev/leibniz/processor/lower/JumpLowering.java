@@ -61,8 +61,7 @@ public final class JumpLowering {
     }
     statements.addAll(lowered);
     statements.add(new Stmt.Return(result, Source.NONE));
-    return new MethodIR(method.name(), method.owner(), method.fileName(), method.receiver(),
-        method.params(), new Stmt.Block(statements));
+    return method.withBody(new Stmt.Block(statements));
   }
 
   /**

@@ -125,9 +125,13 @@ final class CallReader {
   private Expr invoke(MethodInvocationTree tree, ExecutableElement method, Expr receiver,
       List<Expr> args) {
     Type type = NameResolver.typeOf(method.getReturnType());
-    if (type == null || method.getModifiers().contains(Modifier.PRIVATE)) {
+    boolean differentiated = PrivateHelpers.isDifferentiated(method);
+    if (type == null || (method.getModifiers().contains(Modifier.PRIVATE) && !differentiated)) {
       if (type != null) {
-        context.error(tree, Message.PRIVATE_MEMBER, method.getSimpleName(), context.companionName());
+        context.error(tree, Message.PRIVATE_MEMBER, method.getSimpleName(),
+            "returns " + method.getReturnType()
+                + " (private methods are copied into the companion when they return double)",
+            context.companionName());
       } else {
         expressions.unsupported(tree);
       }
@@ -141,6 +145,9 @@ final class CallReader {
     for (int i = 0; i < params.size(); i++) {
       converted.add(ExpressionReader.convert(args.get(i), NameResolver.typeOf(params.get(i).asType())));
     }
+    if (PrivateHelpers.isHelper(method)) {
+      context.helpers().add(method);
+    }
     Callee callee = callee(tree, method, receiver != null);
     return callee == null ? null
         : new Expr.Invoke(callee, converted, type, context.sites().record(tree));
@@ -149,7 +156,7 @@ final class CallReader {
   private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     String name = method.getSimpleName().toString();
-    if (Annotations.has(method, Annotations.DIFFERENTIABLE)) {
+    if (PrivateHelpers.isDifferentiated(method)) {
       String written = writtenArrayParameter(method);
       if (written != null) {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written, name);

@@ -5,10 +5,13 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
@@ -25,6 +28,9 @@ import javax.lang.model.type.TypeMirror;
  * against declarations.
  */
 final class MemberReader {
+  private static final String PRIVATE_FIELD =
+      "neither a compile-time constant nor a static final number computed from constants";
+
   private final ReadContext context;
   private final ExpressionReader expressions;
   private final CallReader calls;
@@ -160,8 +166,7 @@ final class MemberReader {
       return new Expr.Literal(type, field.getConstantValue());
     }
     if (!accessible) {
-      context.error(tree, Message.PRIVATE_MEMBER, field.getSimpleName(), context.companionName());
-      return null;
+      return copiedConstant(tree, field, type);
     }
     String name = field.getSimpleName().toString();
     if (target != null) {
@@ -169,6 +174,45 @@ final class MemberReader {
     }
     var declaring = TypeRefs.of((TypeElement) field.getEnclosingElement());
     return new Expr.StaticField(declaring, name, type);
+  }
+
+  /**
+   * A private {@code static final} scalar whose initializer is not a compile-time constant, read
+   * as the companion's copy of it: its initializer, which may read only what the companion can.
+   */
+  private Expr copiedConstant(Tree tree, VariableElement field, Type type) {
+    var declaring = (TypeElement) field.getEnclosingElement();
+    // Fields of nested classes are qualified, so that two classes' fields do not clash.
+    String name = declaring.equals(context.owner())
+        ? field.getSimpleName().toString()
+        : String.join("_", TypeRefs.of(declaring).simpleNames()) + "_" + field.getSimpleName();
+    var companion = TypeRefs.of(context.owner()).companion();
+    if (context.constants().containsKey(name)) {
+      return new Expr.StaticField(companion, name, type);
+    }
+    boolean copyable = field.getModifiers().contains(Modifier.STATIC)
+        && field.getModifiers().contains(Modifier.FINAL)
+        && !type.isArray()
+        && context.trees().getTree(field) instanceof VariableTree declaration
+        && declaration.getInitializer() != null;
+    if (!copyable) {
+      context.error(tree, Message.PRIVATE_MEMBER, field.getSimpleName(), PRIVATE_FIELD,
+          context.companionName());
+      return null;
+    }
+    var initializer = ((VariableTree) context.trees().getTree(field)).getInitializer();
+    Expr value = new ExpressionReader(context.forInitializer(declaring)).read(initializer);
+    if (value == null) {
+      return null;
+    }
+    if (!Exprs.isClosedForm(value)) {
+      context.error(tree, Message.PRIVATE_MEMBER, field.getSimpleName(), PRIVATE_FIELD,
+          context.companionName());
+      return null;
+    }
+    context.constants().put(name, new Constant(type, name,
+        TypeRefs.of(declaring).nestedName() + "." + field.getSimpleName(), value));
+    return new Expr.StaticField(companion, name, type);
   }
 
   private Expr unresolved(MemberSelectTree tree) {

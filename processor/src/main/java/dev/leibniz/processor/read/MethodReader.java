@@ -13,11 +13,14 @@ import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Stmt;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -45,8 +48,9 @@ public final class MethodReader {
    *
    * @param method the IR
    * @param sites the calls' positions, for errors found by later phases
+   * @param helpers the private helpers it calls, which are differentiated with it
    */
-  public record Read(MethodIR method, Sites sites) {}
+  public record Read(MethodIR method, Sites sites, Set<ExecutableElement> helpers) {}
 
   /** The method's IR, or empty when the method has errors (all of them reported). */
   public Optional<Read> read(ExecutableElement method, String companionName) {
@@ -75,16 +79,19 @@ public final class MethodReader {
             objectTypes(method, receiver),
             companionName,
             rules,
-            sites);
+            sites,
+            new LinkedHashSet<>(),
+            new LinkedHashMap<>());
     Stmt.Block body = new StatementReader(context).body(tree.getBody());
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
     String file = unit.getSourceFile().getName();
     String fileName = file.substring(file.lastIndexOf('/') + 1);
+    boolean hidden = method.getModifiers().contains(Modifier.PRIVATE);
     var ir = new MethodIR(name(method), TypeRefs.of(owner), fileName, receiver, params,
-        body);
-    return Optional.of(new Read(ir, sites));
+        body, hidden, List.copyOf(context.constants().values()));
+    return Optional.of(new Read(ir, sites, context.helpers()));
   }
 
   private static Map<String, TypeMirror> objectTypes(ExecutableElement method, Param receiver) {

@@ -36,6 +36,11 @@ final class NameResolver {
     this.owner = owner;
   }
 
+  /** A resolver for the same file, seen from another of its classes. */
+  NameResolver from(TypeElement other) {
+    return new NameResolver(elements, unit, other);
+  }
+
   /** A class named by simple or qualified name, as seen from the method's class. */
   Optional<TypeElement> type(String name) {
     if (name.contains(".")) {

@@ -5,9 +5,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.Reporter;
+import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -21,6 +24,8 @@ import javax.lang.model.type.TypeMirror;
  * @param companionName the simple name of the companion class, for messages
  * @param rules where {@code @DerivativeOf} rules are found
  * @param sites the calls read so far, for later diagnostics
+ * @param helpers the private helpers called so far, to be differentiated too
+ * @param constants the private fields read so far whose initializers the companion copies
  */
 record ReadContext(
     Trees trees,
@@ -33,7 +38,19 @@ record ReadContext(
     Map<String, TypeMirror> objectTypes,
     String companionName,
     RuleIndex rules,
-    Sites sites) {
+    Sites sites,
+    Set<ExecutableElement> helpers,
+    Map<String, Constant> constants) {
+
+  /**
+   * The context an initializer of a field of {@code declaring} is read in: names resolved from
+   * that class, no locals and no receiver, and the same collections of what was found.
+   */
+  ReadContext forInitializer(TypeElement declaring) {
+    return new ReadContext(trees, unit, reporter, names.from(declaring), new Scope(Set.of()),
+        owner, null,
+        Map.of(), companionName, rules, sites, helpers, constants);
+  }
 
   void error(Tree tree, Message message, Object... args) {
     reporter.error(tree, unit, message, args);

@@ -63,6 +63,17 @@ public final class Exprs {
     return found;
   }
 
+  /**
+   * Whether {@code e} is computed from literals, static fields and {@code Math} alone: the same
+   * value wherever and whenever it is evaluated.
+   */
+  public static boolean isClosedForm(Expr e) {
+    boolean node = e instanceof Expr.Literal || e instanceof Expr.StaticField
+        || e instanceof Expr.Unary || e instanceof Expr.Binary || e instanceof Expr.Call
+        || e instanceof Expr.Cast || e instanceof Expr.Conditional;
+    return node && children(e).allMatch(Exprs::isClosedForm);
+  }
+
   /** The variables {@code e} reads, in order of first appearance. */
   public static Set<Expr.Var> variables(Expr e) {
     var found = new LinkedHashSet<Expr.Var>();
