@@ -36,7 +36,23 @@ public final class Compiled {
         .that(compilation.status())
         .isEqualTo(Compilation.Status.SUCCESS);
     assertWithMessage("warnings").that(compilation.warnings()).isEmpty();
+    assertLinesFit(compilation);
     return new Compiled(compilation);
+  }
+
+  /** Every line Leibniz wrote is at most 100 columns wide, as style guides ask. */
+  static void assertLinesFit(Compilation compilation) {
+    for (JavaFileObject source : compilation.generatedSourceFiles()) {
+      try {
+        String[] lines = source.getCharContent(false).toString().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+          assertWithMessage("%s line %s", source.getName(), i + 1)
+              .that(lines[i].length()).isAtMost(100);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /** The raw compilation of {@code sources}, successful or not, for diagnostics tests. */

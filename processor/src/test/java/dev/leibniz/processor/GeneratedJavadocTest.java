@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Javadoc Leibniz writes is complete: {@code javadoc -Xdoclint:all} finds nothing to say
- * about a companion (every parameter, return value and record component described).
+ * about a companion (every parameter, return value and record component described), also where
+ * long references are broken across lines and for the methods of a private helper.
  */
 class GeneratedJavadocTest {
   @Test
@@ -56,7 +57,27 @@ class GeneratedJavadocTest {
             for (int i = 0; i < w.length; i++) {
               s += Math.sin(w[i] * x) * data[i] * weight;
             }
-            return s;
+            return s + squared(x);
+          }
+
+          private static double squared(double x) {
+            return x * x;
+          }
+
+          /**
+           * A method whose reference in Javadoc is too long for one line.
+           *
+           * @param theFirstParameterWithALongName a
+           * @param theSecondParameterWithALongName b
+           * @param theObservationsWithALongName c
+           * @return a number
+           */
+          @Differentiable
+          public static double logLikelihoodOfTheObservationsWithALongName(
+              double theFirstParameterWithALongName, double theSecondParameterWithALongName,
+              double[] theObservationsWithALongName) {
+            return theFirstParameterWithALongName * theSecondParameterWithALongName
+                * theObservationsWithALongName[0];
           }
         }
         """);

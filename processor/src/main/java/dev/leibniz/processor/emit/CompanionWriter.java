@@ -51,11 +51,11 @@ public final class CompanionWriter {
             .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
                 .addMember("value", "$S", "auxiliaryclass")
                 .build())
-            .addJavadoc(
+            .addJavadoc(Docs.wrap(
                 "Gradients of the {@code @Differentiable} methods of {@link $L}, written by"
                     + " Leibniz.\n\n<p>It calls what the user's code calls, auxiliary classes"
                     + " of the same source file\nincluded.\n",
-                owner.nestedName())
+                owner.nestedName()))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     constants(methods).forEach(type::addField);
     Set<String> recordNames = new HashSet<>();
@@ -75,7 +75,7 @@ public final class CompanionWriter {
     return byName.values().stream()
         .map(c -> FieldSpec.builder(Helpers.typeName(c.type().javaName()), c.name(),
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("A copy of {@code $L}, which is private.\n", c.original())
+            .addJavadoc(Docs.wrap("A copy of {@code $L}, which is private.\n", c.original()))
             .initializer(ExprPrinter.print(c.value()))
             .build())
         .toList();
@@ -100,8 +100,8 @@ public final class CompanionWriter {
     }
     return TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(visibility(method))
-        .addJavadoc("Value and gradient of $L.\n", reference(method))
-        .addJavadoc(Docs.components(method))
+        .addJavadoc(Docs.wrap("Value and gradient of $L.\n", reference(method)))
+        .addJavadoc(Docs.wrap(Docs.components(method)))
         .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
         .build();
   }
@@ -124,7 +124,7 @@ public final class CompanionWriter {
       arguments.add(CodeBlock.of("$N", a.adjoint().name()));
     }
     body.addStatement("double $N = $N($L)", method.value().name(), pullbackName(method),
-        CodeBlock.join(arguments, ", "));
+        CodeBlock.join(arguments, ",$W"));
     var components = new ArrayList<CodeBlock>();
     components.add(CodeBlock.of("$N", method.value().name()));
     int scalar = 0;
@@ -133,14 +133,14 @@ public final class CompanionWriter {
           ? CodeBlock.of("$N", arrayAdjoint(method, p).name())
           : CodeBlock.of("$N[$L]", method.scalarAdjoints().name(), scalar++));
     }
-    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ", "));
+    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec =
         MethodSpec.methodBuilder(method.primal().name())
             .addModifiers(visibility(method))
             .addModifiers(Modifier.STATIC)
             .returns(result)
-            .addJavadoc("Value and gradient of $L.\n", reference(method))
-            .addJavadoc(Docs.parameters(method, false, false))
+            .addJavadoc(Docs.wrap("Value and gradient of $L.\n", reference(method)))
+            .addJavadoc(Docs.wrap(Docs.parameters(method, false, false)))
             .addJavadoc("@return the value and its partial derivatives\n")
             .addCode(body.build());
     addPrimalParameters(method, spec);

@@ -3,13 +3,95 @@ package dev.leibniz.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Param;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The block tags of generated Javadoc ({@code @param}, {@code @return}), so that the companion
  * is complete under {@code javadoc -Xdoclint:all}.
  */
 final class Docs {
+  /** Javadoc lines stay within the columns left after a member's indent and {@code " * "}. */
+  private static final int WIDTH = StatementPrinter.COLUMNS - 5;
+
   private Docs() {}
+
+  /** The Javadoc {@code format} describes, its long lines broken to fit. */
+  static CodeBlock wrap(String format, Object... args) {
+    return wrap(CodeBlock.of(format, args));
+  }
+
+  /**
+   * {@code doc} with each line longer than {@link #WIDTH} broken at spaces. A break never puts
+   * {@code @} first on a line, where Javadoc would read a block tag.
+   */
+  static CodeBlock wrap(CodeBlock doc) {
+    var out = new StringBuilder();
+    String[] lines = doc.toString().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      String line = lines[i];
+      int start = 0;
+      for (int cut : breaks(line)) {
+        out.append(line, start, cut).append('\n');
+        start = cut + 1;
+      }
+      out.append(line, start, line.length());
+    }
+    return CodeBlock.of("$L", out);
+  }
+
+  /**
+   * Where to break {@code line}: greedily, at the last usable space that keeps each piece within
+   * the width, or at the first one after it when a piece cannot fit.
+   */
+  private static List<Integer> breaks(String line) {
+    List<Integer> spaces = usableSpaces(line);
+    var cuts = new ArrayList<Integer>();
+    int start = 0;
+    while (line.length() - start > WIDTH) {
+      int cut = -1;
+      for (int space : spaces) {
+        if (space <= start) {
+          continue;
+        }
+        if (space - start > WIDTH && cut >= 0) {
+          break;
+        }
+        cut = space;
+      }
+      if (cut < 0) {
+        break;
+      }
+      cuts.add(cut);
+      start = cut + 1;
+    }
+    return cuts;
+  }
+
+  /**
+   * The spaces a line may break at. Not inside an inline tag such as {@code {@code a + b}}, so
+   * that tags stay whole, except between the parameter types of a {@code {@link}}, where Javadoc
+   * allows a break; never before {@code @} or another space.
+   */
+  private static List<Integer> usableSpaces(String line) {
+    var spaces = new ArrayList<Integer>();
+    int braces = 0;
+    int parentheses = 0;
+    for (int i = 0; i + 1 < line.length(); i++) {
+      char c = line.charAt(i);
+      braces += c == '{' ? 1 : c == '}' ? -1 : 0;
+      parentheses += c == '(' ? 1 : c == ')' ? -1 : 0;
+      boolean usable = i > 0 && c == ' ' && (braces == 0 || parentheses > 0)
+          && line.charAt(i + 1) != '@' && line.charAt(i + 1) != ' ';
+      if (usable) {
+        spaces.add(i);
+      }
+    }
+    return spaces;
+  }
 
   /** {@code @param} for the result record's components. */
   static CodeBlock components(AdjointMethod method) {

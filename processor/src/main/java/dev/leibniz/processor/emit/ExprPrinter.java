@@ -31,11 +31,11 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Binary b) {
       int p = b.op().precedence();
       return CodeBlock.of(
-          "$L $L $L", atLeast(b.left(), p), b.op().symbol(), atLeast(b.right(), p + 1));
+          "$L $L$W$L", atLeast(b.left(), p), b.op().symbol(), atLeast(b.right(), p + 1));
     } else if (e instanceof Expr.Call c) {
       CodeBlock args =
-          c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(", "));
-      return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), args);
+          c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
+      return CodeBlock.of("$T.$N($Z$L)", className(c.owner()), c.name(), args);
     } else if (e instanceof Expr.Invoke i) {
       return invoke(i);
     } else if (e instanceof Expr.Index || e instanceof Expr.Length
@@ -82,11 +82,13 @@ final class ExprPrinter {
     var args = invoke.args();
     if (invoke.callee().instance()) {
       CodeBlock rest = args.subList(1, args.size()).stream()
-          .map(ExprPrinter::print).collect(CodeBlock.joining(", "));
-      return CodeBlock.of("$L.$N($L)", atLeast(args.get(0), PRIMARY), invoke.callee().name(), rest);
+          .map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
+      return CodeBlock.of("$L.$N($Z$L)", atLeast(args.get(0), PRIMARY), invoke.callee().name(),
+          rest);
     }
-    CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(", "));
-    return CodeBlock.of("$T.$N($L)", className(invoke.callee().owner()), invoke.callee().name(), all);
+    CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
+    return CodeBlock.of("$T.$N($Z$L)", className(invoke.callee().owner()), invoke.callee().name(),
+        all);
   }
 
   /** The JavaPoet name of an IR class reference. */

@@ -11,11 +11,11 @@ final class PullbackDoc {
 
   static CodeBlock of(AdjointMethod method, String reference) {
     CodeBlock.Builder doc = CodeBlock.builder()
-        .add("Pullback of $L: returns its value and <em>adds</em> {@code $N} times its\n",
-            reference, method.upstream().name())
-        .add("partial derivatives to the adjoints passed in, so that calls can accumulate\n")
-        .add("gradients (a training loop summing over a batch, or a caller's chain rule). Nothing\n")
-        .add("is allocated for the adjoints; the inputs are not changed.\n\n");
+        .add("Pullback of $L: returns its value and <em>adds</em> {@code $N} times its partial"
+                + " derivatives to the adjoints passed in, so that calls can accumulate gradients"
+                + " (a training loop summing over a batch, or a caller's chain rule). Nothing is"
+                + " allocated for the adjoints; the inputs are not changed.\n\n",
+            reference, method.upstream().name());
     List<Param> scalars = method.scalarParams();
     for (int k = 0; k < scalars.size(); k++) {
       doc.add("<p>{@code $N[$L] += $N · ∂/∂$N}\n", method.scalarAdjoints().name(), k,

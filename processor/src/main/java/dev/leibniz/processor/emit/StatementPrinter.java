@@ -11,11 +11,24 @@ import java.util.List;
 final class StatementPrinter {
   private StatementPrinter() {}
 
+  /** Generated lines stay within this many columns, as the user's own code style asks. */
+  static final int COLUMNS = 100;
+  /** A method body's statements start here: the class's indent and the method's. */
+  private static final int BODY_INDENT = 4;
+
   static void print(List<Stmt> statements, CodeBlock.Builder out) {
-    statements.forEach(s -> print(s, out));
+    print(statements, out, 0);
   }
 
   static void print(Stmt stmt, CodeBlock.Builder out) {
+    print(stmt, out, 0);
+  }
+
+  private static void print(List<Stmt> statements, CodeBlock.Builder out, int depth) {
+    statements.forEach(s -> print(s, out, depth));
+  }
+
+  private static void print(Stmt stmt, CodeBlock.Builder out, int depth) {
     if (stmt instanceof Stmt.Declare d) {
       String type = d.var().type().javaName();
       if (d.init() == null) {
@@ -30,15 +43,15 @@ final class StatementPrinter {
     } else if (stmt instanceof Stmt.Return r) {
       out.addStatement("return $L", ExprPrinter.print(r.value()));
     } else if (stmt instanceof Stmt.Comment c) {
-      out.add("// $L\n", c.text());
+      out.add("// $L\n", fitted(c.text(), COLUMNS - BODY_INDENT - 2 * depth - "// ".length()));
     } else if (stmt instanceof Stmt.Block b) {
       out.add("{\n").indent();
-      print(b.statements(), out);
+      print(b.statements(), out, depth + 1);
       out.unindent().add("}\n");
     } else if (stmt instanceof Stmt.Loop l) {
-      loop(l, out);
+      loop(l, out, depth);
     } else if (stmt instanceof Stmt.Repeat r) {
-      repeat(r, out);
+      repeat(r, out, depth);
     } else if (stmt instanceof Stmt.Push p) {
       out.addStatement("$N.$N($L)", p.workspace().name(), p.stack().push(),
           ExprPrinter.print(p.value()));
@@ -50,12 +63,21 @@ final class StatementPrinter {
     } else if (stmt instanceof Stmt.Evaluate e) {
       out.addStatement("$L", ExprPrinter.print(e.call()));
     } else if (stmt instanceof Stmt.If i) {
-      branch(i, out);
+      branch(i, out, depth);
     } else {
       // break and continue are lowered to flags before the sweeps are built; printing one here
       // would change what the loop does, so it is an internal error instead.
       throw new IllegalStateException("cannot print " + stmt);
     }
+  }
+
+  /**
+   * A source-line comment cut to {@code width} characters: its line number says where the whole
+   * statement is.
+   */
+  private static String fitted(String text, int width) {
+    int room = Math.max(width, 20);
+    return text.length() <= room ? text : text.substring(0, room - 3) + "...";
   }
 
   /** {@code d += term}, or {@code d -= t} for a negated term. */
@@ -81,35 +103,35 @@ final class StatementPrinter {
     }
   }
 
-  private static void branch(Stmt.If i, CodeBlock.Builder out) {
+  private static void branch(Stmt.If i, CodeBlock.Builder out, int depth) {
     out.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
-    print(i.then().statements(), out);
+    print(i.then().statements(), out, depth + 1);
     if (!i.otherwise().statements().isEmpty()) {
       out.nextControlFlow("else");
-      print(i.otherwise().statements(), out);
+      print(i.otherwise().statements(), out, depth + 1);
     }
     out.endControlFlow();
   }
 
   /** A loop of the backward sweep, counting its forward twin's iterations. */
-  private static void repeat(Stmt.Repeat r, CodeBlock.Builder out) {
+  private static void repeat(Stmt.Repeat r, CodeBlock.Builder out, int depth) {
     String counter = r.counter().name();
     out.beginControlFlow("for (int $N = 0; $N < $L; $N++)",
         counter, counter, ExprPrinter.print(r.times()), counter);
-    print(r.body().statements(), out);
+    print(r.body().statements(), out, depth + 1);
     out.endControlFlow();
   }
 
   /** A loop with its update at the end of its body, as the forward sweep runs it. */
-  private static void loop(Stmt.Loop l, CodeBlock.Builder out) {
+  private static void loop(Stmt.Loop l, CodeBlock.Builder out, int depth) {
     CodeBlock condition = ExprPrinter.print(l.condition());
     if (l.testFirst()) {
       out.beginControlFlow("while ($L)", condition);
     } else {
       out.beginControlFlow("do");
     }
-    print(l.body().statements(), out);
-    print(l.update().statements(), out);
+    print(l.body().statements(), out, depth + 1);
+    print(l.update().statements(), out, depth + 1);
     if (l.testFirst()) {
       out.endControlFlow();
     } else {

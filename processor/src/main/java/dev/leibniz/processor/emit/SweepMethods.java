@@ -44,11 +44,11 @@ final class SweepMethods {
     adjointParameters(method).forEach(p -> arguments.add(CodeBlock.of("$N", p)));
     MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
         .returns(TypeName.DOUBLE)
-        .addJavadoc(PullbackDoc.of(method, reference))
-        .addJavadoc(Docs.parameters(method, true, false))
+        .addJavadoc(Docs.wrap(PullbackDoc.of(method, reference)))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, true, false)))
         .addJavadoc("@return the method's value\n")
         .addStatement("return $N($L, new $T())", CompanionWriter.pullbackName(method),
-            CodeBlock.join(arguments, ", "), WORKSPACE);
+            CodeBlock.join(arguments, ",$W"), WORKSPACE);
     return withAdjoints(method, spec).build();
   }
 
@@ -74,10 +74,11 @@ final class SweepMethods {
     }
     MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
         .returns(TypeName.DOUBLE)
-        .addJavadoc("As {@link #$N}, keeping what the backward sweep needs in {@code $N}, which"
-                + " is\nleft as it was found: reuse it across calls and nothing is allocated.\n",
-            CompanionWriter.pullbackName(method), method.workspace().name())
-        .addJavadoc(Docs.parameters(method, true, true))
+        .addJavadoc(Docs.wrap("As {@link #$N}, keeping what the backward sweep needs in"
+                + " {@code $N}, which is left as it was found: reuse it across calls and nothing"
+                + " is allocated.\n",
+            CompanionWriter.pullbackName(method), method.workspace().name()))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, true, true)))
         .addJavadoc("@return the method's value\n")
         .addCode(body.build());
     withAdjoints(method, spec);
@@ -105,10 +106,11 @@ final class SweepMethods {
     }
     var half = start(forwardName(method), method)
         .returns(TypeName.DOUBLE)
-        .addJavadoc("Forward half of $L: returns its value and pushes onto {@code $N}"
-                + " what\n{@link #$N} reads. Generated callers run it in their forward sweep.\n",
-            reference, method.workspace().name(), backwardName(method))
-        .addJavadoc(Docs.parameters(method, false, true))
+        .addJavadoc(Docs.wrap("Forward half of $L: returns its value and pushes onto"
+                + " {@code $N} what {@link #$N} reads. Generated callers run it in their forward"
+                + " sweep.\n",
+            reference, method.workspace().name(), backwardName(method)))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, false, true)))
         .addJavadoc("@return the method's value\n")
         .addCode(body.build())
         .addParameter(WORKSPACE, method.workspace().name())
@@ -137,13 +139,13 @@ final class SweepMethods {
       parts.addAll(parts(method, split, backwardName(method), true, body));
     }
     MethodSpec.Builder spec = start(backwardName(method), method)
-        .addJavadoc("Backward half of $L: with the same arguments as the {@link #$N} call"
-                + " just\nbefore it on {@code $N}, adds {@code $N} times the partial derivatives to"
-                + " the\nadjoints, as {@link #$N} does, and takes back what the forward half"
-                + " pushed.\n",
+        .addJavadoc(Docs.wrap("Backward half of $L: with the same arguments as the {@link #$N}"
+                + " call just before it on {@code $N}, adds {@code $N} times the partial"
+                + " derivatives to the adjoints, as {@link #$N} does, and takes back what the"
+                + " forward half pushed.\n",
             reference, forwardName(method), method.workspace().name(),
-            method.upstream().name(), CompanionWriter.pullbackName(method))
-        .addJavadoc(Docs.parameters(method, true, true))
+            method.upstream().name(), CompanionWriter.pullbackName(method)))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, true, true)))
         .addCode(body.build());
     withAdjoints(method, spec);
     parts.add(0, spec.addParameter(WORKSPACE, method.workspace().name()).build());
@@ -169,13 +171,13 @@ final class SweepMethods {
     var specs = new ArrayList<MethodSpec>();
     for (int k = 0; k < split.parts().size(); k++) {
       String name = half + "Part" + (k + 1);
-      body.addStatement("$N($L)", name, CodeBlock.join(arguments, ", "));
+      body.addStatement("$N($L)", name, CodeBlock.join(arguments, ",$W"));
       CodeBlock.Builder code = CodeBlock.builder();
       StatementPrinter.print(split.parts().get(k), code);
       MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addJavadoc("Part $L of {@link #$N}, a method of its own so that each stays small"
-              + " enough for the JIT.\n", k + 1, half)
+          .addJavadoc(Docs.wrap("Part $L of {@link #$N}, a method of its own so that each stays"
+              + " small enough for the JIT.\n", k + 1, half))
           .addCode(code.build());
       CompanionWriter.addPrimalParameters(method, spec);
       if (adjoints) {
@@ -212,7 +214,7 @@ final class SweepMethods {
       method.primal().allParams().forEach(p -> names.add(p.var().name()));
     }
     names.add(method.workspace().name());
-    return names.stream().map(n -> CodeBlock.of("$N", n)).collect(CodeBlock.joining(", "));
+    return names.stream().map(n -> CodeBlock.of("$N", n)).collect(CodeBlock.joining(",$W"));
   }
 
   private static MethodSpec.Builder start(String name, AdjointMethod method) {

@@ -21,6 +21,18 @@ class PricingTest {
   }
 
   @Test
+  void privateHelpersAndConstantsAreDifferentiated() {
+    double[] x = {1.3, 0.2, 0.4};
+    PricingGradients.LogDensity g = PricingGradients.logDensity(x[0], x[1], x[2]);
+    double[] numeric = FiniteDifferences.gradient(
+        p -> Pricing.logDensity(p[0], p[1], p[2]), x.clone());
+    assertEquals(Pricing.logDensity(x[0], x[1], x[2]), g.value(), 1e-15);
+    assertTrue(FiniteDifferences.relativeError(g.dSpot(), numeric[0]) < 1e-8);
+    assertTrue(FiniteDifferences.relativeError(g.dMean(), numeric[1]) < 1e-8);
+    assertTrue(FiniteDifferences.relativeError(g.dSigma(), numeric[2]) < 1e-8);
+  }
+
+  @Test
   void pullbackAddsIntoTheAdjoints() {
     PricingGradients.SmoothCall g = PricingGradients.smoothCall(1.1, 0.3, SCENARIOS, 1.0);
     double[] dScalars = {1.0, 2.0};
