@@ -84,7 +84,8 @@ class ConstructInventoryTest {
     ok("E12", "int t = (int) (x * 10); long l = (long) k; return (double) t * x + l * y;");
     rejected("E13", "LZ102", "return x + (char) k; //!");
     ok("E14", "return Math.sin(x) * StrictMath.exp(y) + Math.max(k, 2) * x;");
-    rejected("E15", "LZ106", "return x * Math.random(); //!");
+    ok("E15", "int j = Math.floorMod(k + 3, 2) + Math.multiplyExact(k, 2);"
+        + " return x * j + y * Math.round(y) + x * Math.random() * 0;");
     ok("E16", "return Helpers.square(x) * y + Helpers.constant(k) * x;");
     rejected("E17", "LZ106", "return Helpers.constant(k) * Helpers.plain(x); //!");
     rejected("E18", "LZ122", "return Helpers.scaled(x, y); //!");

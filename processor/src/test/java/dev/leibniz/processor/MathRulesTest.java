@@ -50,6 +50,8 @@ class MathRulesTest {
     UNARY.put("floor", x -> 0);
     UNARY.put("ceil", x -> 0);
     UNARY.put("rint", x -> 0);
+    UNARY.put("round", x -> 0);
+    UNARY.put("getExponent", x -> 0);
     UNARY.put("toRadians", x -> Math.PI / 180);
     UNARY.put("toDegrees", x -> 180 / Math.PI);
     UNARY.put("ulp", x -> 0);
@@ -89,13 +91,18 @@ class MathRulesTest {
                 + "  @Differentiable static double fma(double a, double b, double c) {\n"
                 + "    return Math.fma(a, b, c);\n  }\n"
                 + "  @Differentiable static double scalb(double d, int n) { return Math.scalb(d, n); }\n"
+                + "  @Differentiable static double random(double x) {\n"
+                + "    double r = Math.random();\n    return x * r + Math.round(x * r);\n  }\n"
+                + "  @Differentiable static double roundedTimes(double x, int k) {\n"
+                + "    long n = Math.round(x);\n    int i = Math.round(k);\n"
+                + "    return n * x + i * x + Math.getExponent(x);\n  }\n"
                 + "  @Differentiable static double copySignNegative(double m, double s) {\n"
                 + "    return Math.copySign(m, s);\n  }\n"
                 + "}");
   }
 
   /** Functions whose arguments are not one or two {@code double}s, tested on their own below. */
-  private static final List<String> OTHERS = List.of("fma", "scalb");
+  private static final List<String> OTHERS = List.of("fma", "scalb", "random");
 
   @Test
   void everyFunctionInTheRuleTableIsCovered() {
@@ -114,6 +121,20 @@ class MathRulesTest {
     for (int n : new int[] {-3, 0, 5}) {
       var result = Compiled.components(compiled.call("m.FGradients", "scalb", 0.7, n));
       assertEquals(Math.pow(2, n), (double) result.get("dD"), 0.0, "d scalb(d, n)/dd = 2^n");
+    }
+    for (int k : new int[] {-2, 3}) {
+      for (double x : new double[] {-1.7, 2.4}) {
+        var rounded = Compiled.components(compiled.call("m.FGradients", "roundedTimes", x, k));
+        assertEquals(Math.round(x) + Math.round((float) k), (double) rounded.get("dX"), 0.0,
+            "round and getExponent are constant between their jumps");
+      }
+    }
+    for (double x : new double[] {0.3, 1.9}) {
+      var random = Compiled.components(compiled.call("m.FGradients", "random", x));
+      // x r + round(x r) has derivative r, which the value gives back where round(x r) = 0
+      double r = (double) random.get("dX");
+      assertTrue(r >= 0 && r < 1, "the same random number as the value used: " + r);
+      assertEquals(x * r + Math.round(x * r), (double) random.get("value"), 1e-15);
     }
     double[] negative = Gradients.generated(compiled, "m.F", "copySignNegative", 0.4, -2.0);
     assertEquals(-1.0, negative[0], 0.0, "copySign(m, s) = -m where the signs differ");

@@ -111,10 +111,8 @@ final class MemberReader {
     if (owner.isPresent() && rule.isPresent()) {
       return invocation(tree, owner.get(), rule.get());
     }
-    if (owner.isPresent() && callee instanceof MemberSelectTree) {
-      context.error(tree, Message.UNKNOWN_FUNCTION, callee);
-      return null;
-    }
+    // Math's functions outside the table take integers (floorMod, multiplyExact, …): like any
+    // other method, they need no derivative while their arguments carry none.
     return calls.call(tree);
   }
 
@@ -134,7 +132,7 @@ final class MemberReader {
     if (!args.stream().allMatch(arg -> arg.type().isNumeric())) {
       return expressions.unsupported(tree);
     }
-    Type type = rule.keepsArgumentType() ? promoted(args) : Type.DOUBLE;
+    Type type = rule.result().of(args.stream().map(Expr::type).toList());
     return new Expr.Call(owner, rule.name(), args, type);
   }
 
@@ -218,9 +216,5 @@ final class MemberReader {
   private Expr unresolved(MemberSelectTree tree) {
     context.error(tree, Message.UNRESOLVED_NAME, tree.toString());
     return null;
-  }
-
-  private static Type promoted(List<Expr> args) {
-    return args.stream().map(Expr::type).reduce(Type.INT, Type::promote);
   }
 }

@@ -11,10 +11,36 @@ import java.util.List;
  *
  * @param name the primitive: an operator name such as {@code mul} or a {@code Math} function
  * @param partials one entry per argument
- * @param keepsArgumentType whether the result has the promoted type of the arguments (like
- *     {@code Math.abs(int)}) rather than always {@code double}
+ * @param result the type of the result, given the arguments'
  */
-public record Rule(String name, List<Partial> partials, boolean keepsArgumentType) {
+public record Rule(String name, List<Partial> partials, Result result) {
+
+  /** What a primitive returns, as Java's overloads of {@code Math} decide it. */
+  public enum Result {
+    /** Always {@code double}, as {@code Math.sin}. */
+    DOUBLE,
+    /** The promoted type of the arguments, as {@code Math.abs(int)} and {@code Math.max}. */
+    ARGUMENTS,
+    /**
+     * An integer: {@code long} for a {@code double} argument, {@code int} otherwise, as
+     * {@code Math.round(double)} and {@code Math.round(float)} (which an {@code int} argument
+     * selects).
+     */
+    ROUNDED,
+    /** Always {@code int}, as {@code Math.getExponent}. */
+    INT;
+
+    /** The result's type for arguments of these types. */
+    public Type of(List<Type> arguments) {
+      Type promoted = arguments.stream().reduce(Type.INT, Type::promote);
+      return switch (this) {
+        case DOUBLE -> Type.DOUBLE;
+        case ARGUMENTS -> promoted;
+        case ROUNDED -> promoted == Type.DOUBLE ? Type.LONG : Type.INT;
+        case INT -> Type.INT;
+      };
+    }
+  }
 
   /** ∂f/∂argᵢ, given the arguments and the result {@code y = f(args)}. */
   @FunctionalInterface

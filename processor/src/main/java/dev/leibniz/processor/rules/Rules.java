@@ -94,6 +94,10 @@ public final class Rules {
               unary("floor", x -> zero()),
               unary("ceil", x -> zero()),
               unary("rint", x -> zero()),
+              withResult(Rule.Result.ROUNDED, unary("round", x -> zero())),
+              withResult(Rule.Result.INT, unary("getExponent", x -> zero())),
+              // a random number in [0, 1): no argument, so nothing to differentiate
+              new Rule("random", List.of(), Rule.Result.DOUBLE),
               binaryOfResult("IEEEremainder", (a, b, y) -> one(), (a, b, y) -> y.minus(a).over(b)),
               // floating-point representation
               binary("copySign",
@@ -106,7 +110,7 @@ public final class Rules {
               binary("nextAfter", (a, b) -> one(), (a, b) -> zero()),
               // fused multiply-add, a · b + c
               new Rule("fma", List.of((args, y) -> args.get(1), (args, y) -> args.get(0),
-                  (args, y) -> one()), false))
+                  (args, y) -> one()), Rule.Result.DOUBLE))
           .collect(Collectors.toUnmodifiableMap(Rule::name, Function.identity()));
 
   private Rules() {}
@@ -189,11 +193,11 @@ public final class Rules {
   }
 
   private static Rule unary(String name, UnaryOperator<Expr> derivative) {
-    return new Rule(name, List.of((args, y) -> derivative.apply(args.get(0))), false);
+    return new Rule(name, List.of((args, y) -> derivative.apply(args.get(0))), Rule.Result.DOUBLE);
   }
 
   private static Rule unaryOfResult(String name, BinaryOperator<Expr> derivative) {
-    return new Rule(name, List.of((args, y) -> derivative.apply(args.get(0), y)), false);
+    return new Rule(name, List.of((args, y) -> derivative.apply(args.get(0), y)), Rule.Result.DOUBLE);
   }
 
   private static Rule binary(String name, BinaryOperator<Expr> da, BinaryOperator<Expr> db) {
@@ -202,7 +206,7 @@ public final class Rules {
         List.of(
             (args, y) -> da.apply(args.get(0), args.get(1)),
             (args, y) -> db.apply(args.get(0), args.get(1))),
-        false);
+        Rule.Result.DOUBLE);
   }
 
   private static Rule binaryOfResult(String name, TernaryPartial da, TernaryPartial db) {
@@ -211,11 +215,15 @@ public final class Rules {
         List.of(
             (args, y) -> da.at(args.get(0), args.get(1), y),
             (args, y) -> db.at(args.get(0), args.get(1), y)),
-        false);
+        Rule.Result.DOUBLE);
+  }
+
+  private static Rule withResult(Rule.Result result, Rule rule) {
+    return new Rule(rule.name(), rule.partials(), result);
   }
 
   private static Rule keepingType(Rule rule) {
-    return new Rule(rule.name(), rule.partials(), true);
+    return new Rule(rule.name(), rule.partials(), Rule.Result.ARGUMENTS);
   }
 
   /** A partial of a two-argument primitive that may use the result {@code y}. */
