@@ -13,6 +13,7 @@ import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
+import dev.leibniz.processor.lower.Views;
 import dev.leibniz.processor.read.Annotations;
 import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.read.PrivateHelpers;
@@ -149,7 +150,11 @@ final class CompanionGenerator {
         return Optional.empty();
       }
       read.get().helpers().forEach(helpers);
-      MethodIR lowered = JumpLowering.lower(read.get().method());
+      Optional<MethodIR> withoutNames = withoutArrayNames(read.get());
+      if (withoutNames.isEmpty()) {
+        return Optional.empty();
+      }
+      MethodIR lowered = JumpLowering.lower(withoutNames.get());
       Activity activity = ActivityAnalysis.of(lowered);
       List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);
       problems.forEach(p -> read.get().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
@@ -161,6 +166,17 @@ final class CompanionGenerator {
       return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
+      return Optional.empty();
+    }
+  }
+
+  /** The method with its names for arrays rewritten, or empty after an error at the name. */
+  private Optional<MethodIR> withoutArrayNames(MethodReader.Read read) {
+    try {
+      return Optional.of(Views.lower(read.method()));
+    } catch (Views.Unfollowable e) {
+      read.sites().error(reporter, e.source().site(), Message.ARRAY_ALIAS, e.source().text(),
+          e.getMessage());
       return Optional.empty();
     }
   }

@@ -69,6 +69,15 @@ class ConstructInventoryTest {
     rejected("S23", "LZ101", "record Point(double px) { } //!\n return x;");
     ok("S24", "; { double z = x * y; x = z; } return x;");
     rejected("S25", "LZ101", "System.out.println(x); //!\n return x;");
+    ok("S26", "double[][] m = new double[2][2]; m[0][0] = x; m[1][1] = y; double[] row = m[1];"
+        + " double[] same = a; double[] pick = a; if (x > 0) { pick = row; }"
+        + " row[0] = row[1] * x; same[0] = y; return pick[0] * row[0] + a[0] + same[1];");
+    rejected("S27", "LZ120", "double[] h = new double[2];\n h = a; //!\n return h[0] * x;");
+    rejected("S28", "LZ120",
+        "double[] h = new double[2]; double[] v = h;\n h = new double[3]; //!\n return v[0] * x;");
+    rejected("S29", "LZ120", "double[][] m = new double[2][1]; double[] p = a; double s = 0;\n"
+        + " for (int i = 0; i < 2; i++) {\n while (p[0] > s) { //!\n s += x; }\n p = m[i]; }\n"
+        + " return s;");
     ok("E01", "return 2 * x + 3L * y + 0.5 + (true ? 1 : 0);");
     rejected("E02", "LZ104", "return x * 2f; //!");
     rejected("E03", "LZ102", "return x + 'c'; //!");

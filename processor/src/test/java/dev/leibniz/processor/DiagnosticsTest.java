@@ -137,20 +137,21 @@ class DiagnosticsTest {
   }
 
   @Test
-  void arraysAreNeverAliased() {
+  void arrayNamesLeibnizCannotFollow() {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"
             + "class C {\n"
-            + "  @Differentiable static double f(double[] w, double[][] m) {\n"
-            + "    double[] v = w; // LZ120\n"
+            + "  @Differentiable static double f(double[] w, double[][] m, double x) {\n"
+            + "    double[] v = w;\n"
             + "    double[] row = new double[2];\n"
             + "    row = m[0]; // LZ120\n"
-            + "    for (double[] r : m) { } // LZ121\n"
+            + "    for (double r : m) { } // LZ121\n"
             + "    int[] counts = new int[3]; // LZ103\n"
-            + "    return w[0];\n"
+            + "    return w[0] + v[0];\n"
             + "  }\n"
             + "}\n",
-        Message.ARRAY_ALIAS, "two names for one array");
+        Message.ARRAY_ALIAS, "'row' holds an array of its own: give the other array a new"
+            + " variable");
   }
 
   @Test

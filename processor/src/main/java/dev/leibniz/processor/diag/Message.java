@@ -58,12 +58,11 @@ public enum Message {
           + " own"),
   ARRAY_ALIAS(
       "LZ120",
-      "'%s' would make two names for one array, which Leibniz cannot differentiate: create"
-          + " arrays with new or an initializer, and index the original directly"),
+      "'%s' gives an array a second name in a way Leibniz cannot follow: %s"),
   ARRAY_ITERATION(
       "LZ121",
-      "Leibniz iterates with for-each over a double[] variable only: write an index loop over"
-          + " '%s' instead"),
+      "Leibniz iterates with for-each over a double[] or double[][] variable only: write an"
+          + " index loop over '%s' instead"),
   CONSTANT_PARAMETER(
       "LZ122",
       "argument %s of '%s' depends on a differentiable input, but the parameter it goes to is"

@@ -39,10 +39,17 @@ final class AssignmentReader {
 
   private final ReadContext context;
   private final ExpressionReader expressions;
+  private final ArrayNames arrayNames;
 
   AssignmentReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
     this.expressions = expressions;
+    this.arrayNames = new ArrayNames(context);
+  }
+
+  /** Checks what can only be checked once the whole body is read. */
+  void finish() {
+    arrayNames.checkReassignedOwners();
   }
 
   /** A declaration or an expression statement. */
@@ -53,17 +60,21 @@ final class AssignmentReader {
     return expressionStatement((ExpressionStatementTree) tree);
   }
 
-  /** The variable of a for-each loop over an array, which must be a {@code double}. */
-  Expr.Var loopVariable(VariableTree tree) {
-    Type type = inferred(tree) ? Type.DOUBLE : declaredType(tree);
+  /**
+   * The variable of a for-each loop over {@code array}: a {@code double} for a vector, a name
+   * for each row of a matrix.
+   */
+  Expr.Var loopVariable(VariableTree tree, Expr.Var array, Expr.Index element) {
+    Type type = inferred(tree) ? array.type().element() : declaredType(tree);
     if (type == null) {
       return null;
     }
-    if (type != Type.DOUBLE) {
+    if (type != array.type().element()) {
       context.error(tree, Message.ARRAY_ITERATION, tree.getName());
       return null;
     }
-    return context.scope().declare(tree.getName().toString(), type);
+    Expr.Var variable = context.scope().declare(tree.getName().toString(), type);
+    return !type.isArray() || arrayNames.accept(tree, variable, element, true) ? variable : null;
   }
 
   private Stmt declaration(VariableTree tree) {
@@ -83,11 +94,10 @@ final class AssignmentReader {
       context.scope().declare(tree.getName().toString(), type == null ? Type.DOUBLE : type);
       return null;
     }
-    if (type.isArray() && init != null && !(init instanceof Expr.NewArray)) {
-      context.error(tree, Message.ARRAY_ALIAS, tree.toString().replaceAll("\\s+", " "));
+    Expr.Var variable = context.scope().declare(tree.getName().toString(), type);
+    if (type.isArray() && init != null && !arrayNames.accept(tree, variable, init, true)) {
       return null;
     }
-    Expr.Var variable = context.scope().declare(tree.getName().toString(), type);
     Expr value = init == null ? null : ExpressionReader.convert(init, type);
     return new Stmt.Declare(variable, value, context.source(tree));
   }
@@ -184,10 +194,10 @@ final class AssignmentReader {
 
   private Stmt assign(StatementTree tree, Expr target, Expr value) {
     if (target.type().isArray()) {
-      boolean fresh = target instanceof Expr.Var && value instanceof Expr.NewArray
-          && value.type() == target.type();
-      if (!fresh) {
-        context.error(tree, Message.ARRAY_ALIAS, tree.toString().replaceAll("\\s+", " ").trim());
+      if (value.type() != target.type() || !(target instanceof Expr.Var variable)) {
+        return unsupported(tree);
+      }
+      if (!arrayNames.accept(tree, variable, value, false)) {
         return null;
       }
     } else if (!compatible(value.type(), target.type())) {

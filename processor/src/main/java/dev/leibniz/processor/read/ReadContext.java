@@ -74,6 +74,6 @@ record ReadContext(
     if (text.endsWith(";")) {
       text = text.substring(0, text.length() - 1);
     }
-    return new Source(line, text);
+    return new Source(line, text, sites.record(tree));
   }
 }

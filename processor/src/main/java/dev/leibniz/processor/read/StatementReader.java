@@ -41,7 +41,9 @@ final class StatementReader {
 
   /** The method body. */
   Stmt.Block body(BlockTree body) {
-    return block(body.getStatements());
+    Stmt.Block block = block(body.getStatements());
+    assignments.finish();
+    return block;
   }
 
   private Stmt.Block block(List<? extends StatementTree> statements) {
@@ -144,27 +146,31 @@ final class StatementReader {
     return new Stmt.Block(statements);
   }
 
-  /** {@code for (double v : xs) body} as an index loop over {@code xs}. */
+  /**
+   * {@code for (double v : xs) body} as an index loop over {@code xs}; over the rows of a
+   * matrix, {@code for (double[] row : m)}, the loop variable names each row in turn.
+   */
   private Stmt forEach(EnhancedForLoopTree tree) {
     ExpressionTree iterable = tree.getExpression();
     Expr.Var array = iterable instanceof IdentifierTree id
         ? context.scope().lookup(id.getName().toString())
         : null;
-    if (array == null || array.type() != Type.DOUBLE_ARRAY) {
+    if (array == null || !array.type().isArray()) {
       context.error(iterable, Message.ARRAY_ITERATION, iterable);
       return null;
     }
     context.scope().enter();
     Source source = context.source(tree);
     Expr.Var index = context.scope().declare(context.scope().fresh("_i"), Type.INT);
-    Expr.Var element = assignments.loopVariable(tree.getVariable());
+    var current = new Expr.Index(array, index, array.type().element());
+    Expr.Var element = assignments.loopVariable(tree.getVariable(), array, current);
     Stmt.Block body = nested(tree.getStatement());
     context.scope().exit();
     if (element == null) {
       return null;
     }
     var statements = new ArrayList<Stmt>();
-    statements.add(new Stmt.Declare(element, new Expr.Index(array, index, Type.DOUBLE), source));
+    statements.add(new Stmt.Declare(element, current, source));
     statements.addAll(body.statements());
     Expr condition = new Expr.Binary(BinaryOp.LT, index, new Expr.Length(array), Type.BOOLEAN);
     Stmt increment = new Stmt.Assign(

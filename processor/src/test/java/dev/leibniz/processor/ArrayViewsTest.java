@@ -1,0 +1,174 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names for arrays a method does not own: row views of parameter matrices, a name reassigned
+ * layer by layer to different arrays, names of names, for-each over rows, and writes through
+ * names, against finite differences; and the names Leibniz cannot follow, each an error that
+ * says why.
+ */
+class ArrayViewsTest {
+  private static Compiled compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = Compiled.compile("""
+        package views;
+
+        import dev.leibniz.Differentiable;
+
+        public class Nets {
+          @Differentiable
+          static double mlp(double[][] params, double[] x, int layers) {
+            int n = x.length;
+            double[][] hidden = new double[layers][n];
+            double[] input = x;
+            for (int layer = 0; layer < layers; layer++) {
+              double[] w = params[2 * layer];
+              double[] b = params[2 * layer + 1];
+              for (int j = 0; j < n; j++) {
+                double s = b[j];
+                for (int k = 0; k < input.length; k++) {
+                  s += w[(j + k) % n] * input[k];
+                }
+                hidden[layer][j] = Math.tanh(s);
+              }
+              input = hidden[layer];
+            }
+            double total = 0;
+            for (double[] h : hidden) {
+              for (double v : h) {
+                total += v * v;
+              }
+            }
+            return total + input[0];
+          }
+
+          @Differentiable
+          static double writeThrough(double[] a, double[][] m) {
+            double[] row = m[1];
+            double[] same = a;
+            row[0] = row[0] * a[0];
+            same[1] = same[1] * row[1];
+            double s = 0;
+            for (double[] r : m) {
+              s += r[0] * r[1];
+            }
+            return s + a[1] * a[0];
+          }
+
+          @Differentiable
+          static double namesOfNames(double[][] m, double[] v) {
+            double[] row = m[0];
+            double[] alias = row;
+            double s = 0;
+            for (int i = 0; i < m.length; i++) {
+              row = m[i];
+              alias = row;
+              s += alias[0] * v[i % v.length];
+              alias[1] = s;
+            }
+            double[][] whole = m;
+            return s * whole[1][1] + alias[1];
+          }
+
+          @Differentiable
+          static double branchOnName(double[] a, double[] b, double t) {
+            double[] pick = a;
+            if (t <= 0) {
+              pick = b;
+            }
+            return pick[0] * t;
+          }
+        }
+        """);
+  }
+
+  @Test
+  void rowViewsAndANameReassignedLayerByLayer() {
+    double[][] params = {
+        {0.3, -0.2, 0.5}, {0.1, 0.0, -0.1}, {-0.4, 0.6, 0.2}, {0.05, -0.05, 0.1}};
+    double[] x = {0.7, -1.1, 0.4};
+    MixedGradients.assertMatches(compiled, "views.Nets", "mlp", 1e-7, new int[] {0, 1},
+        params, x, 2);
+  }
+
+  @Test
+  void writesThroughNamesReachTheOwnersAdjoint() {
+    MixedGradients.assertMatches(compiled, "views.Nets", "writeThrough", 1e-8, new int[] {0, 1},
+        new double[] {0.9, -0.6}, new double[][] {{0.2, 0.3}, {-0.5, 1.2}, {0.8, 0.1}});
+  }
+
+  @Test
+  void namesOfNamesAndWholeMatrices() {
+    MixedGradients.assertMatches(compiled, "views.Nets", "namesOfNames", 1e-8, new int[] {0, 1},
+        new double[][] {{0.2, 0.3}, {-0.5, 1.2}, {0.8, 0.1}}, new double[] {0.4, -0.9});
+  }
+
+  @Test
+  void aNameChosenByABranch() {
+    for (double t : new double[] {0.6, -0.6}) {
+      MixedGradients.assertMatches(compiled, "views.Nets", "branchOnName", 1e-8,
+          new int[] {0, 1, 2}, new double[] {0.9, -0.6}, new double[] {0.3, 0.2}, t);
+    }
+  }
+
+  @Test
+  void namesLeibnizCannotFollowAreErrorsThatSayWhy() {
+    String source = """
+        package views;
+
+        import dev.leibniz.Differentiable;
+
+        class Bad {
+          @Differentiable
+          static double ownsThenNames(double[] a) {
+            double[] h = new double[2];
+            h = a;
+            return h[0];
+          }
+          @Differentiable
+          static double namesThenOwns(double[] a) {
+            double[] h = a;
+            h = new double[2];
+            return h[0];
+          }
+          @Differentiable
+          static double ownerReassigned(double[] a) {
+            double[] h = new double[2];
+            double[] v = h;
+            h = new double[3];
+            return v[0] + h[0] + a[0];
+          }
+          @Differentiable
+          static double loopConditionThroughName(double[] a, double[] b) {
+            double[] p = a;
+            double s = 0;
+            for (int i = 0; i < 2; i++) {
+              while (p[0] > s) {
+                s += 1;
+              }
+              p = b;
+            }
+            return s * a[0];
+          }
+        }
+        """;
+    JavaFileObject file = Compiled.file(source);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("'h' holds an array of its own").inFile(file)
+        .onLine(9);
+    assertThat(compilation).hadErrorContaining("'h' names another array").inFile(file)
+        .onLine(15);
+    assertThat(compilation).hadErrorContaining("'h' is reassigned while another variable names")
+        .inFile(file).onLine(22);
+    assertThat(compilation).hadErrorContaining("the loop's condition reads an array through a"
+        + " name").inFile(file).onLine(30);
+  }
+}
