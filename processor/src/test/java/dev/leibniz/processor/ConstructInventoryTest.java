@@ -115,6 +115,12 @@ class ConstructInventoryTest {
     ok("E29", "return x * Holder.PRIVATE_CONSTANT + y * Holder.PRIVATE_COUNT;");
     ok("E30", "return x * Holder.PRIVATE_COMPUTED + y * HALF_LOG_2PI;");
     ok("E31", "return cubed(x) * y + squared(y);");
+    ok("E32", "double[] c = a.clone(); c[0] *= x; double[] l = java.util.Arrays.copyOf(a, 3);"
+        + " double[] r = java.util.Arrays.copyOfRange(a, 1, 2); return c[0] * l[1] + r[0] * y;");
+    ok("E33", "double[] r = new double[4]; java.util.Arrays.fill(r, x);"
+        + " java.util.Arrays.fill(r, 1, 2, y); System.arraycopy(r, 0, r, 1, 3);"
+        + " System.arraycopy(a, 0, r, 0, 2); return r[0] * r[1] + r[2] * r[3];");
+    rejected("E34", "LZ131", "double z = x * a.clone()[0]; //!\n return z;");
   }
 
   private static final String PREAMBLE = """

@@ -96,6 +96,9 @@ public enum Message {
       "LZ130",
       "'%s' is a %s: Leibniz differentiates numbers and arrays of double, not collections; pass"
           + " a double[] (list.stream().mapToDouble(Double::doubleValue).toArray(), say)"),
+  ARRAY_LIBRARY(
+      "LZ131",
+      "'%s' cannot be differentiated: %s"),
   INTERNAL_ERROR(
       "LZ190",
       "internal error in Leibniz while differentiating '%s' (%s); please report it with this"

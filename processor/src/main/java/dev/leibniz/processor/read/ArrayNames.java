@@ -62,6 +62,11 @@ final class ArrayNames {
     return true;
   }
 
+  /** Whether {@code v} holds an array of its own, as parameters and new arrays do. */
+  boolean owns(Expr.Var v) {
+    return kinds.getOrDefault(v, Kind.OWNS) == Kind.OWNS;
+  }
+
   /**
    * Reports each array that is reassigned while another variable may name it: the name would
    * follow the variable, not the array it named.

@@ -6,6 +6,7 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.StatementTree;
@@ -40,11 +41,13 @@ final class AssignmentReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
   private final ArrayNames arrayNames;
+  private final ArrayLibrary library;
 
   AssignmentReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
     this.expressions = expressions;
     this.arrayNames = new ArrayNames(context);
+    this.library = new ArrayLibrary(context, expressions, arrayNames);
   }
 
   /** Checks what can only be checked once the whole body is read. */
@@ -86,6 +89,11 @@ final class AssignmentReader {
     ExpressionTree initializer = tree.getInitializer();
     if (declared != null && declared.isArray() && isInitializerList(initializer)) {
       return arrayInitializer(tree, declared, (NewArrayTree) initializer);
+    }
+    if (declared == Type.DOUBLE_ARRAY && library.isCopy(initializer)) {
+      Expr.Var variable = context.scope().declare(tree.getName().toString(), declared);
+      return copy(tree, variable, tree.getName().toString(), (MethodInvocationTree) initializer,
+          true);
     }
     Expr init = initializer == null ? null : expressions.read(initializer);
     Type type = inferred ? (init == null ? null : init.type()) : declared;
@@ -170,6 +178,18 @@ final class AssignmentReader {
 
   private Stmt expressionStatement(ExpressionStatementTree tree) {
     ExpressionTree expression = tree.getExpression();
+    if (expression instanceof AssignmentTree assignment
+        && library.isCopy(assignment.getExpression())) {
+      Expr target = target(assignment.getVariable());
+      return target instanceof Expr.Var v && v.type() == Type.DOUBLE_ARRAY
+          ? copy(tree, v, assignment.getVariable().toString(),
+              (MethodInvocationTree) assignment.getExpression(), false)
+          : target == null ? null : unsupported(tree);
+    }
+    if (library.isStatement(expression)) {
+      List<Stmt> loop = library.statement((MethodInvocationTree) expression, context.source(tree));
+      return loop == null ? null : new Stmt.Block(loop);
+    }
     if (expression instanceof AssignmentTree assignment) {
       Expr target = target(assignment.getVariable());
       Expr value = target == null ? null : expressions.read(assignment.getExpression());
@@ -204,6 +224,25 @@ final class AssignmentReader {
       return unsupported(tree);
     }
     return new Stmt.Assign(target, ExpressionReader.convert(value, target.type()), context.source(tree));
+  }
+
+  /**
+   * {@code target = a.clone()} and the like: a new array for {@code target}, filled by a loop.
+   * The copy may not read {@code target} itself, which by then names the new array.
+   */
+  private Stmt copy(Tree tree, Expr.Var target, String written, MethodInvocationTree call,
+      boolean declares) {
+    if (!declares && call.toString().matches("(?s).*\\b" + written + "\\b.*")) {
+      context.error(tree, Message.ARRAY_LIBRARY, call,
+          "it copies into the array it reads: copy into a new variable");
+      return null;
+    }
+    var placeholder = new Expr.NewArray(Type.DOUBLE_ARRAY, List.of());
+    if (!arrayNames.accept(tree, target, placeholder, declares)) {
+      return null;
+    }
+    List<Stmt> statements = library.copyInto(call, target, declares, context.source(tree));
+    return statements == null ? null : new Stmt.Block(statements);
   }
 
   /** {@code target op= value}, which Java defines as {@code target = (T) (target op value)}. */

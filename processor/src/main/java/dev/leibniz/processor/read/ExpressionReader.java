@@ -102,6 +102,12 @@ final class ExpressionReader {
       case MEMBER_SELECT:
         return isLength(tree) ? length((MemberSelectTree) tree) : members.select((MemberSelectTree) tree);
       case METHOD_INVOCATION:
+        if (ArrayLibrary.isCopy(context, tree) || ArrayLibrary.isStatement(context, tree)) {
+          context.error(tree, Message.ARRAY_LIBRARY, tree, "Leibniz reads a copy as the whole"
+              + " value of an array variable, and a fill or arraycopy as a statement: write it"
+              + " so");
+          return null;
+        }
         return members.call((MethodInvocationTree) tree);
       case UNARY_MINUS:
       case UNARY_PLUS:
