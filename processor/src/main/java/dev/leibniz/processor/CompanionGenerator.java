@@ -10,6 +10,11 @@ import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
@@ -136,38 +141,62 @@ final class CompanionGenerator {
         if (seen.add(helper)) {
           pending.add(helper);
         }
-      }).ifPresent(methods::add);
+      }).forEach(methods::add);
     }
     byOwner.forEach(this::writeCompanion);
   }
 
-  private Optional<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner,
+  /**
+   * The sweeps of {@code method}; for a method that writes into one array, also those of its
+   * form as a function returning that array's new contents, which generated callers use.
+   */
+  private List<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner,
       Consumer<ExecutableElement> helpers) {
     try {
       String companion = CompanionWriter.companionName(reference(owner));
       Optional<MethodReader.Read> read = reader.read(method, companion);
       if (read.isEmpty()) {
-        return Optional.empty();
+        return List.of();
       }
       read.get().helpers().forEach(helpers);
       Optional<MethodIR> withoutNames = withoutArrayNames(read.get());
       if (withoutNames.isEmpty()) {
-        return Optional.empty();
+        return List.of();
       }
       MethodIR lowered = JumpLowering.lower(withoutNames.get());
       Activity activity = ActivityAnalysis.of(lowered);
       List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);
       problems.forEach(p -> read.get().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
-      return problems.isEmpty()
-          ? Optional.of(Tidy.of(ReverseBuilder.build(lowered, activity)))
-          : Optional.empty();
+      if (!problems.isEmpty()) {
+        return List.of();
+      }
+      var sweeps = new ArrayList<AdjointMethod>();
+      sweeps.add(Tidy.of(ReverseBuilder.build(lowered, activity)));
+      newContents(lowered).ifPresent(function ->
+          sweeps.add(Tidy.of(ReverseBuilder.build(function, ActivityAnalysis.of(function)))));
+      return sweeps;
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
-      return Optional.empty();
+      return List.of();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
+      return List.of();
+    }
+  }
+
+  /**
+   * A {@code void} method that writes into exactly one array {@code a}, as the function from
+   * its arguments to the new contents of {@code a}: {@code mNewA}.
+   */
+  private static Optional<MethodIR> newContents(MethodIR method) {
+    if (method.returnType() != Type.VOID || method.writtenArrays().size() != 1) {
       return Optional.empty();
     }
+    Expr.Var written = method.writtenArrays().get(0).var();
+    var body = new ArrayList<>(method.body().statements());
+    body.add(new Stmt.Return(written, Source.NONE));
+    return Optional.of(method.variant(Callee.newContents(method.name(), written.name()),
+        Type.DOUBLE_ARRAY, new Stmt.Block(body)));
   }
 
   /** The method with its names for arrays rewritten, or empty after an error at the name. */

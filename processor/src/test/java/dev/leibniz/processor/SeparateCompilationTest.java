@@ -47,6 +47,17 @@ class SeparateCompilationTest {
           return Math.exp(-d2 / (2 * width * width));
         }
 
+        @Differentiable public static double[] cross(double[] a, double[] b) {
+          return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
+              a[0] * b[1] - a[1] * b[0]};
+        }
+
+        @Differentiable public static void rate(double t, double[] y, double[] dy) {
+          dy[0] = y[1] * t;
+          dy[1] = -Math.sin(y[0]);
+          dy[2] = y[2] * y[0];
+        }
+
         public static double gudermann(double x) {
           return 2 * Math.atan(Math.tanh(x / 2));
         }
@@ -66,6 +77,13 @@ class SeparateCompilationTest {
       public class App {
         @Differentiable public static double score(double[] a, double[] b, double width) {
           return Kernels.rbf(a, b, width) * Kernels.gudermann(width);
+        }
+
+        @Differentiable public static double stepped(double[] a, double[] b, double width) {
+          double[] c = Kernels.cross(a, b);
+          double[] next = new double[3];
+          Kernels.rate(width, c, next);
+          return next[0] * next[1] + next[2] * c[1];
         }
       }
       """;
@@ -95,6 +113,19 @@ class SeparateCompilationTest {
       assertEquals(numeric[0], dA[0], 1e-9);
       assertEquals(numeric[1], dA[1], 1e-9);
       assertEquals(FiniteDifferences.derivative(w -> invoke(score, a, b, w), 0.8), dWidth, 1e-9);
+
+      // Through a method returning an array and one writing into an array, both in the jar.
+      Method stepped = app.getMethod("stepped", double[].class, double[].class, double.class);
+      Method steppedGradient =
+          gradients.getMethod("stepped", double[].class, double[].class, double.class);
+      double[] u = {0.3, -0.4, 0.9};
+      double[] v = {0.1, 0.2, -0.7};
+      Object through = steppedGradient.invoke(null, u, v, 0.8);
+      double[] dU = (double[]) through.getClass().getMethod("dA").invoke(through);
+      double[] numericU = FiniteDifferences.gradient(x -> invoke(stepped, x, v, 0.8), u.clone());
+      for (int i = 0; i < 3; i++) {
+        assertEquals(numericU[i], dU[i], 1e-8);
+      }
     }
   }
 

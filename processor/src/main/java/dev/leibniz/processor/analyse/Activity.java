@@ -42,7 +42,9 @@ public record Activity(
     if (e instanceof Expr.Index element) {
       return isActive(element.root());
     }
-    if (e.type() != Type.DOUBLE) {
+    // A call returning an array is active as a call returning a double is: through its arguments.
+    boolean arrayResult = e instanceof Expr.Invoke && e.type().isArray();
+    if (e.type() != Type.DOUBLE && !arrayResult) {
       return false;
     }
     return DifferentiablePaths.operands(e).anyMatch(this::isActive);

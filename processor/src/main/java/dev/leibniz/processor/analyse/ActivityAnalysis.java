@@ -25,6 +25,8 @@ public final class ActivityAnalysis {
     var assignments = new ArrayList<Assignment>();
     var results = new ArrayList<Expr>();
     collect(method.body(), assignments, results);
+    // A method that writes into its arrays has them as its results.
+    method.writtenArrays().forEach(p -> results.add(p.var()));
     Set<Expr.Var> varied = varied(method, assignments);
     Set<Expr.Var> useful = useful(assignments, results);
     Set<Expr.Var> active = new HashSet<>(varied);

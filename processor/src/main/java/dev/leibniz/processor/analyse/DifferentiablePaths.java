@@ -94,7 +94,8 @@ public final class DifferentiablePaths {
       found.add(v);
       return;
     }
-    if (e.type() != Type.DOUBLE) {
+    boolean arrayResult = e instanceof Expr.Invoke && e.type().isArray();
+    if (e.type() != Type.DOUBLE && !arrayResult) {
       return;
     }
     if (e instanceof Expr.Var v) {

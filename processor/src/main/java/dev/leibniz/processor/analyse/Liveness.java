@@ -28,7 +28,10 @@ public final class Liveness {
   /** The liveness of {@code method}'s assignments. */
   public static Liveness of(MethodIR method) {
     var liveness = new Liveness();
-    liveness.block(method.body().statements(), new HashSet<>());
+    // The arrays a method writes into are results too: their contents are live at its end.
+    var atEnd = new HashSet<Expr.Var>();
+    method.writtenArrays().forEach(p -> atEnd.add(p.var()));
+    liveness.block(method.body().statements(), atEnd);
     return liveness;
   }
 

@@ -34,7 +34,8 @@ public enum Message {
   PRIVATE_MEMBER(
       "LZ109",
       "'%s' is private and %s, so the generated %s cannot use it: make it package-private"),
-  RETURN_TYPE("LZ110", "@Differentiable method '%s' returns %s: it must return double"),
+  RETURN_TYPE("LZ110", "@Differentiable method '%s' returns %s: it must return double,"
+      + " double[], or void and write into its array parameters"),
   NO_BODY(
       "LZ111", "@Differentiable method '%s' is %s: there is no body to differentiate"),
   IN_INTERFACE(
@@ -96,6 +97,9 @@ public enum Message {
       "LZ130",
       "'%s' is a %s: Leibniz differentiates numbers and arrays of double, not collections; pass"
           + " a double[] (list.stream().mapToDouble(Double::doubleValue).toArray(), say)"),
+  ARRAY_RESULT(
+      "LZ132",
+      "'%s' cannot be differentiated: %s"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),

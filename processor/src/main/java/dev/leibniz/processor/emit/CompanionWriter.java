@@ -15,6 +15,7 @@ import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,9 +61,15 @@ public final class CompanionWriter {
     constants(methods).forEach(type::addField);
     Set<String> recordNames = new HashSet<>();
     for (AdjointMethod method : methods) {
-      ClassName result = ClassName.get(owner.packageName(), name, recordName(method, recordNames));
-      type.addType(resultRecord(method, result));
-      type.addMethod(gradientMethod(method, result));
+      Type returned = method.primal().returnType();
+      if (returned != Type.VOID) {
+        ClassName result =
+            ClassName.get(owner.packageName(), name, recordName(method, recordNames));
+        type.addType(resultRecord(method, result));
+        type.addMethod(returned == Type.DOUBLE
+            ? gradientMethod(method, result)
+            : JacobianMethod.of(method, result, reference(method)));
+      }
       type.addMethods(SweepMethods.of(method, reference(method)));
     }
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
@@ -93,9 +100,11 @@ public final class CompanionWriter {
 
   private static TypeSpec resultRecord(AdjointMethod method, ClassName result) {
     var components = new ArrayList<ParameterSpec>();
-    components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
+    boolean vector = method.primal().returnType() == Type.DOUBLE_ARRAY;
+    components.add(ParameterSpec.builder(SweepMethods.resultType(method), "value").build());
     for (Param p : differentiable(method)) {
-      TypeName type = Helpers.typeName(p.var().type().javaName());
+      // A vector-valued method's block of the Jacobian has the output index first.
+      TypeName type = Helpers.typeName(p.var().type().javaName() + (vector ? "[]" : ""));
       components.add(ParameterSpec.builder(type, p.accessor()).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
@@ -158,11 +167,11 @@ public final class CompanionWriter {
     }
   }
 
-  private static List<Param> differentiable(AdjointMethod method) {
+  static List<Param> differentiable(AdjointMethod method) {
     return method.primal().params().stream().filter(Param::differentiable).toList();
   }
 
-  private static Expr.Var arrayAdjoint(AdjointMethod method, Param p) {
+  static Expr.Var arrayAdjoint(AdjointMethod method, Param p) {
     return method.arrayAdjoints().stream()
         .filter(a -> a.param().equals(p))
         .findFirst()
@@ -199,10 +208,13 @@ public final class CompanionWriter {
                 ? p.var().type().javaName()
                 : p.objectType().nestedName())
             .collect(Collectors.joining(", "));
-    String target =
-        method.primal().owner().nestedName() + "#" + method.primal().name() + "(" + params + ")";
-    return method.primal().hidden()
+    String target = method.primal().owner().nestedName() + "#" + method.primal().userMethod()
+        + "(" + params + ")";
+    String written = method.primal().name().equals(method.primal().userMethod())
+        ? ""
+        : " as the function returning the new contents of the array it writes";
+    return (method.primal().hidden()
         ? "{@code " + target.replace('#', '.') + "}"
-        : "{@link " + target + "}";
+        : "{@link " + target + "}") + written;
   }
 }

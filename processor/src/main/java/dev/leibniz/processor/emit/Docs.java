@@ -98,8 +98,10 @@ final class Docs {
     CodeBlock.Builder doc = CodeBlock.builder().add("\n@param value the method's value\n");
     for (Param p : method.primal().params()) {
       if (p.differentiable()) {
-        doc.add("@param $N the partial derivatives with respect to {@code $N}\n", p.accessor(),
-            p.var().name());
+        doc.add(method.primal().returnType() == dev.leibniz.processor.ir.Type.DOUBLE
+                ? "@param $N the partial derivatives with respect to {@code $N}\n"
+                : "@param $N the block of the Jacobian for {@code $N}, output index first\n",
+            p.accessor(), p.var().name());
       }
     }
     return doc.build();
@@ -119,9 +121,11 @@ final class Docs {
         doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
       }
     }
-    if (adjoints) {
+    if (adjoints && method.upstream() != null) {
       doc.add("@param $N the gradient of the caller's result with respect to this value\n",
           method.upstream().name());
+    }
+    if (adjoints) {
       if (method.scalarAdjoints() != null) {
         doc.add("@param $N receives the partial derivatives with respect to the {@code double}"
             + " parameters, in order\n", method.scalarAdjoints().name());

@@ -29,6 +29,7 @@ final class Helpers {
       case "int" -> TypeName.INT;
       case "long" -> TypeName.LONG;
       case "boolean" -> TypeName.BOOLEAN;
+      case "void" -> TypeName.VOID;
       default -> throw new IllegalArgumentException(javaType);
     };
     for (int dims = (javaType.length() - javaType.replace("[]", "").length()) / 2; dims > 0;

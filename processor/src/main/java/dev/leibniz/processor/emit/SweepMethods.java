@@ -43,12 +43,12 @@ final class SweepMethods {
     var arguments = new ArrayList<CodeBlock>();
     adjointParameters(method).forEach(p -> arguments.add(CodeBlock.of("$N", p)));
     MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
-        .returns(TypeName.DOUBLE)
+        .returns(resultType(method))
         .addJavadoc(Docs.wrap(PullbackDoc.of(method, reference)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, false)))
-        .addJavadoc("@return the method's value\n")
-        .addStatement("return $N($L, new $T())", CompanionWriter.pullbackName(method),
-            CodeBlock.join(arguments, ",$W"), WORKSPACE);
+        .addJavadoc(returnDoc(method))
+        .addStatement("$L$N($L, new $T())", returns(method) ? "return " : "",
+            CompanionWriter.pullbackName(method), CodeBlock.join(arguments, ",$W"), WORKSPACE);
     return withAdjoints(method, spec).build();
   }
 
@@ -65,21 +65,25 @@ final class SweepMethods {
       StatementPrinter.print(method.forward(), body);
       body.add("\n// backward sweep: downstream = local × upstream\n");
       StatementPrinter.print(method.backward(), body);
-      body.addStatement("return $N", method.value().name());
-    } else {
-      body.addStatement("double $N = $N($L)", method.value().name(), forwardName(method),
-          arguments(method, false));
+    } else if (returns(method)) {
+      body.addStatement("$T $N = $N($L)", resultType(method), method.value().name(),
+          forwardName(method), arguments(method, false));
       body.addStatement("$N($L)", backwardName(method), arguments(method, true));
+    } else {
+      body.addStatement("$N($L)", forwardName(method), arguments(method, false));
+      body.addStatement("$N($L)", backwardName(method), arguments(method, true));
+    }
+    if (returns(method)) {
       body.addStatement("return $N", method.value().name());
     }
     MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
-        .returns(TypeName.DOUBLE)
+        .returns(resultType(method))
         .addJavadoc(Docs.wrap("As {@link #$N}, keeping what the backward sweep needs in"
                 + " {@code $N}, which is left as it was found: reuse it across calls and nothing"
                 + " is allocated.\n",
             CompanionWriter.pullbackName(method), method.workspace().name()))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, true)))
-        .addJavadoc("@return the method's value\n")
+        .addJavadoc(returnDoc(method))
         .addCode(body.build());
     withAdjoints(method, spec);
     return spec.addParameter(WORKSPACE, method.workspace().name()).build();
@@ -97,21 +101,25 @@ final class SweepMethods {
         body.add("// for the backward half\n");
         StatementPrinter.print(method.boundaryPushes(), body);
       }
-      body.addStatement("return $N", method.value().name());
+      if (returns(method)) {
+        body.addStatement("return $N", method.value().name());
+      }
     } else {
-      MethodSplitter.Split split =
-          MethodSplitter.split(statements, parameters(method), method.value());
+      MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method),
+          returns(method) ? method.value() : null);
       parts.addAll(parts(method, split, forwardName(method), false, body));
-      body.addStatement("return $L", ExprPrinter.print(split.result()));
+      if (returns(method)) {
+        body.addStatement("return $L", ExprPrinter.print(split.result()));
+      }
     }
     var half = start(forwardName(method), method)
-        .returns(TypeName.DOUBLE)
+        .returns(resultType(method))
         .addJavadoc(Docs.wrap("Forward half of $L: returns its value and pushes onto"
                 + " {@code $N} what {@link #$N} reads. Generated callers run it in their forward"
                 + " sweep.\n",
             reference, method.workspace().name(), backwardName(method)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, false, true)))
-        .addJavadoc("@return the method's value\n")
+        .addJavadoc(returnDoc(method))
         .addCode(body.build())
         .addParameter(WORKSPACE, method.workspace().name())
         .build();
@@ -140,11 +148,10 @@ final class SweepMethods {
     }
     MethodSpec.Builder spec = start(backwardName(method), method)
         .addJavadoc(Docs.wrap("Backward half of $L: with the same arguments as the {@link #$N}"
-                + " call just before it on {@code $N}, adds {@code $N} times the partial"
-                + " derivatives to the adjoints, as {@link #$N} does, and takes back what the"
-                + " forward half pushed.\n",
+                + " call just before it on {@code $N}, does to the adjoints what {@link #$N}"
+                + " does, and takes back what the forward half pushed.\n",
             reference, forwardName(method), method.workspace().name(),
-            method.upstream().name(), CompanionWriter.pullbackName(method)))
+            CompanionWriter.pullbackName(method)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, true)))
         .addCode(body.build());
     withAdjoints(method, spec);
@@ -225,9 +232,25 @@ final class SweepMethods {
     return spec;
   }
 
-  /** {@code upstream}, {@code dScalars} if any, and the array adjoints. */
+  /** Whether the method returns a value: a {@code double} or a {@code double[]}. */
+  private static boolean returns(AdjointMethod method) {
+    return method.upstream() != null;
+  }
+
+  /** The type of the method's value, which its pullback and forward half return. */
+  static TypeName resultType(AdjointMethod method) {
+    return Helpers.typeName(method.primal().returnType().javaName());
+  }
+
+  private static String returnDoc(AdjointMethod method) {
+    return returns(method) ? "@return the method's value\n" : "";
+  }
+
+  /** {@code upstream} if the method returns a value, {@code dScalars} if any, the arrays'. */
   private static MethodSpec.Builder withAdjoints(AdjointMethod method, MethodSpec.Builder spec) {
-    spec.addParameter(TypeName.DOUBLE, method.upstream().name());
+    if (returns(method)) {
+      spec.addParameter(resultType(method), method.upstream().name());
+    }
     if (method.scalarAdjoints() != null) {
       spec.addParameter(TypeName.get(double[].class), method.scalarAdjoints().name());
     }
@@ -241,7 +264,9 @@ final class SweepMethods {
   private static List<String> adjointParameters(AdjointMethod method) {
     var names = new ArrayList<String>();
     method.primal().allParams().stream().map(Param::var).forEach(v -> names.add(v.name()));
-    names.add(method.upstream().name());
+    if (returns(method)) {
+      names.add(method.upstream().name());
+    }
     if (method.scalarAdjoints() != null) {
       names.add(method.scalarAdjoints().name());
     }

@@ -5,6 +5,14 @@ import java.util.List;
 /** What Leibniz knows about a method a differentiable method calls. */
 public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, Callee.Opaque {
 
+  /**
+   * The name of the function form of a method {@code m} that writes into its array parameter
+   * {@code a}: {@code mNewA}, returning the new contents of {@code a}.
+   */
+  static String newContents(String method, String written) {
+    return method + "New" + Character.toUpperCase(written.charAt(0)) + written.substring(1);
+  }
+
   /** The class declaring the method. */
   TypeRef owner();
 
@@ -28,9 +36,11 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    * A {@code @Differentiable} method: its companion's pullback gives the derivatives.
    *
    * @param roles one per declared parameter (not the receiver)
+   * @param functionForm whether this is the function form {@code mNewA} of a method writing
+   *     into an array, which only the companion has
    */
-  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles)
-      implements Callee {
+  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
+      boolean functionForm) implements Callee {
     public Differentiable {
       roles = List.copyOf(roles);
     }

@@ -13,10 +13,14 @@ import java.util.List;
  * @param body the body, with every local renamed so that each name is declared once
  * @param hidden whether the method is private, so that its companion methods are not public
  * @param constants the private fields it reads that the companion copies
+ * @param returnType {@code double}, {@code double[]}, or {@code void} for a method that writes
+ *     into its array parameters
+ * @param userMethod the name of the user's method this is, or is a form of: {@code m} for
+ *     {@code mNewA}, the function returning what {@code m} writes into {@code a}
  */
 public record MethodIR(
     String name, TypeRef owner, String fileName, Param receiver, List<Param> params, Stmt.Block body,
-    boolean hidden, List<Constant> constants) {
+    boolean hidden, List<Constant> constants, Type returnType, String userMethod) {
   public MethodIR {
     params = List.copyOf(params);
     constants = List.copyOf(constants);
@@ -24,7 +28,23 @@ public record MethodIR(
 
   /** The same method with another body. */
   public MethodIR withBody(Stmt.Block newBody) {
-    return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants);
+    return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants, returnType,
+        userMethod);
+  }
+
+  /** The same method under another name, returning another type, with another body. */
+  public MethodIR variant(String newName, Type newReturnType, Stmt.Block newBody) {
+    return new MethodIR(newName, owner, fileName, receiver, params, newBody, hidden, constants,
+        newReturnType, userMethod);
+  }
+
+  /** The differentiable array parameters the body assigns to or writes elements of. */
+  public List<Param> writtenArrays() {
+    return params.stream()
+        .filter(p -> p.differentiable() && p.var().type().isArray())
+        .filter(p -> Stmts.all(body).anyMatch(
+            s -> s instanceof Stmt.Assign a && a.variable().equals(p.var())))
+        .toList();
   }
 
   /** The receiver (if any) followed by the declared parameters. */

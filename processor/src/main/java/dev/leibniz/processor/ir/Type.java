@@ -8,12 +8,24 @@ public enum Type {
   BOOLEAN("boolean"),
   DOUBLE_ARRAY("double[]"),
   DOUBLE_MATRIX("double[][]"),
-  OBJECT("Object");
+  OBJECT("Object"),
+  /** The result of a method that writes into its arrays instead of returning a value. */
+  VOID("void");
 
   private final String javaName;
 
   Type(String javaName) {
     this.javaName = javaName;
+  }
+
+  /** The IR type of a method's result, as {@code javax.lang.model} gives it; null if none. */
+  public static Type ofResult(javax.lang.model.type.TypeMirror mirror) {
+    return switch (mirror.toString()) {
+      case "double" -> DOUBLE;
+      case "double[]" -> DOUBLE_ARRAY;
+      case "void" -> VOID;
+      default -> null;
+    };
   }
 
   /** The Java keyword for this type. */

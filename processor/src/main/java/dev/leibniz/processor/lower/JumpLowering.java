@@ -40,14 +40,32 @@ public final class JumpLowering {
   /** The method with at most one return, at the end of its body. */
   public static MethodIR lower(MethodIR method) {
     List<Stmt> body = method.body().statements();
+    boolean jumps = Stmts.all(method.body())
+        .anyMatch(s -> s instanceof Stmt.Break || s instanceof Stmt.Continue);
+    if (method.returnType() != Type.DOUBLE) {
+      // The reader lets these return only at their end: there are only loops' jumps to lower.
+      return jumps ? new JumpLowering(method).lowerLoopJumps(method) : method;
+    }
     boolean simple = countReturns(method.body()) == 1
         && !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
-        && Stmts.all(method.body())
-            .noneMatch(s -> s instanceof Stmt.Break || s instanceof Stmt.Continue);
+        && !jumps;
     if (simple) {
       return method;
     }
     return new JumpLowering(method).lowerMethod(method);
+  }
+
+  /** The body's {@code break}s and {@code continue}s lowered, its final return kept. */
+  private MethodIR lowerLoopJumps(MethodIR method) {
+    var body = new ArrayList<>(method.body().statements());
+    Stmt last = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
+        ? body.remove(body.size() - 1)
+        : null;
+    var statements = new ArrayList<>(outermost(body));
+    if (last != null) {
+      statements.add(last);
+    }
+    return method.withBody(new Stmt.Block(statements));
   }
 
   private MethodIR lowerMethod(MethodIR method) {

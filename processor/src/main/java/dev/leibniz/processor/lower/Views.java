@@ -46,6 +46,7 @@ public final class Views {
 
   /** A name read where a branch cannot be made: the condition of a loop. */
   public static final class Unfollowable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final transient Source source;
 
     Unfollowable(Source source, String message) {

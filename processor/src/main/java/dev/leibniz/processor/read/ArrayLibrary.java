@@ -101,6 +101,12 @@ final class ArrayLibrary {
     return statements;
   }
 
+  /** {@code for (i …) to[i] = from[i]}, over the length of {@code from}. */
+  Stmt copyElements(Expr from, Expr to, Source source) {
+    return loop(literal(0), new Expr.Length(from),
+        i -> new Stmt.Assign(element(to, i), element(from, i), source), source);
+  }
+
   /** {@code Arrays.fill} or {@code System.arraycopy} as a loop; null after an error. */
   List<Stmt> statement(MethodInvocationTree call, Source source) {
     var select = (MemberSelectTree) call.getMethodSelect();

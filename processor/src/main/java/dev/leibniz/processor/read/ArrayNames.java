@@ -62,6 +62,11 @@ final class ArrayNames {
     return true;
   }
 
+  /** Whether {@code v} is a local that holds an array of its own (not a parameter). */
+  boolean isLocalOwner(Expr.Var v) {
+    return kinds.get(v) == Kind.OWNS;
+  }
+
   /** Whether {@code v} holds an array of its own, as parameters and new arrays do. */
   boolean owns(Expr.Var v) {
     return kinds.getOrDefault(v, Kind.OWNS) == Kind.OWNS;
@@ -89,7 +94,9 @@ final class ArrayNames {
 
   /** A new array, or a name for an existing one; null for anything else. */
   private Kind kindOf(Expr value) {
-    if (value instanceof Expr.NewArray) {
+    if (value instanceof Expr.NewArray || (value instanceof Expr.Invoke call
+        && call.callee() instanceof dev.leibniz.processor.ir.Callee.Differentiable)) {
+      // A differentiable method returns an array of its own, new on every call.
       return Kind.OWNS;
     }
     boolean row = value instanceof Expr.Index index && index.array() instanceof Expr.Var;

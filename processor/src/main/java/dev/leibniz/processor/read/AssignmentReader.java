@@ -123,6 +123,13 @@ final class AssignmentReader {
     if (type != Type.DOUBLE_ARRAY) {
       return unsupported(initializer);
     }
+    Expr.Var array = context.scope().declare(tree.getName().toString(), type);
+    arrayNames.accept(tree, array, new Expr.NewArray(type, List.of()), true);
+    return elements(array, initializer, context.source(tree));
+  }
+
+  /** {@code new double[] {e0, e1}} into {@code array}, declaring it; null after an error. */
+  private Stmt elements(Expr.Var array, NewArrayTree initializer, Source source) {
     var elements = new ArrayList<Expr>();
     for (ExpressionTree element : initializer.getInitializers()) {
       Expr value = expressions.read(element);
@@ -131,8 +138,11 @@ final class AssignmentReader {
       }
       elements.add(ExpressionReader.convert(value, Type.DOUBLE));
     }
-    Source source = context.source(tree);
-    Expr.Var array = context.scope().declare(tree.getName().toString(), type);
+    return withElements(array, elements, source);
+  }
+
+  private static Stmt withElements(Expr.Var array, List<Expr> elements, Source source) {
+    Type type = array.type();
     Expr size = new Expr.Literal(Type.INT, elements.size());
     var statements = new ArrayList<Stmt>();
     statements.add(new Stmt.Declare(array, new Expr.NewArray(type, List.of(size)), source));
@@ -190,6 +200,9 @@ final class AssignmentReader {
       List<Stmt> loop = library.statement((MethodInvocationTree) expression, context.source(tree));
       return loop == null ? null : new Stmt.Block(loop);
     }
+    if (expression instanceof MethodInvocationTree call) {
+      return writingCall(tree, call);
+    }
     if (expression instanceof AssignmentTree assignment) {
       Expr target = target(assignment.getVariable());
       Expr value = target == null ? null : expressions.read(assignment.getExpression());
@@ -224,6 +237,64 @@ final class AssignmentReader {
       return unsupported(tree);
     }
     return new Stmt.Assign(target, ExpressionReader.convert(value, target.type()), context.source(tree));
+  }
+
+  /**
+   * {@code return e} of a method returning {@code double[]}: a local array of its own, which a
+   * caller receives as a new array. A new array, an initializer, a copy or a call's result is
+   * put in a local first.
+   */
+  Stmt arrayResult(com.sun.source.tree.ReturnTree tree) {
+    ExpressionTree returned = tree.getExpression();
+    Source source = context.source(tree);
+    var statements = new ArrayList<Stmt>();
+    Expr.Var result;
+    if (isInitializerList(returned) || library.isCopy(returned)) {
+      result = context.scope().declare(context.scope().fresh("_result"), Type.DOUBLE_ARRAY);
+      Stmt made = isInitializerList(returned)
+          ? elements(result, (NewArrayTree) returned, source)
+          : copy(tree, result, result.name(), (MethodInvocationTree) returned, true);
+      if (made == null) {
+        return null;
+      }
+      statements.add(made);
+    } else {
+      Expr value = expressions.read(returned);
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof Expr.Var v && arrayNames.isLocalOwner(v)) {
+        result = v;
+      } else if (value.type() == Type.DOUBLE_ARRAY
+          && (value instanceof Expr.Invoke || value instanceof Expr.NewArray)) {
+        result = context.scope().declare(context.scope().fresh("_result"), Type.DOUBLE_ARRAY);
+        statements.add(new Stmt.Declare(result, value, source));
+      } else {
+        context.error(tree, Message.ARRAY_RESULT, tree.toString().trim(), "a method returning"
+            + " double[] returns a local array of its own, which its callers receive as a new"
+            + " array; return a copy (" + returned + ".clone()) instead");
+        return null;
+      }
+    }
+    statements.add(new Stmt.Return(result, source));
+    return new Stmt.Block(statements);
+  }
+
+  /**
+   * {@code rate(t, y, k1);}, a method writing into {@code k1}: its function form computes the
+   * new contents, and a loop copies them in.
+   */
+  private Stmt writingCall(StatementTree tree, MethodInvocationTree call) {
+    WrittenArrays.Writing writing = expressions.writingCall(call);
+    if (writing == null) {
+      return null;
+    }
+    Source source = context.source(tree);
+    String base = writing.written() instanceof Expr.Var v ? v.name() : "row";
+    Expr.Var next = context.scope().declare(context.scope().fresh("_" + base + "New"),
+        Type.DOUBLE_ARRAY);
+    return new Stmt.Block(List.of(new Stmt.Declare(next, writing.function(), source),
+        library.copyElements(next, writing.written(), source)));
   }
 
   /**

@@ -47,8 +47,24 @@ final class CallReader {
         && name.matches(".*(List|Set|Collection|Map|Queue|Deque|Iterable)$");
   }
 
+  /**
+   * A call resolved as Java would: the method, its receiver (null for a static method) and the
+   * arguments read.
+   */
+  record Resolved(ExecutableElement method, Expr receiver, List<Expr> args) {}
+
   /** The call, or null after an error. */
   Expr call(MethodInvocationTree tree) {
+    Resolved resolved = resolve(tree, false);
+    return resolved == null ? null
+        : invoke(tree, resolved.method(), resolved.receiver(), resolved.args());
+  }
+
+  /**
+   * The method {@code tree} calls, or null after an error; with {@code quiet}, a method that
+   * cannot be found is no error, for a caller that has something else to say.
+   */
+  Resolved resolve(MethodInvocationTree tree, boolean quiet) {
     ExpressionTree select = tree.getMethodSelect();
     String name = select instanceof MemberSelectTree m
         ? m.getIdentifier().toString()
@@ -65,7 +81,8 @@ final class CallReader {
     if (select instanceof MemberSelectTree member) {
       ExpressionTree target = member.getExpression();
       if (!isName(target)) {
-        return unsupportedTarget(tree, target);
+        unsupportedTarget(tree, target);
+        return null;
       }
       Expr.Var object = objectVariable(target);
       if (object != null) {
@@ -82,7 +99,9 @@ final class CallReader {
         .filter(m -> applicable(m, args))
         .max(java.util.Comparator.comparingInt(m -> exactMatches(m, args)));
     if (method.isEmpty()) {
-      context.error(tree, Message.UNKNOWN_FUNCTION, select);
+      if (!quiet) {
+        context.error(tree, Message.UNKNOWN_FUNCTION, select);
+      }
       return null;
     }
     if (receiver instanceof Expr.Var object && isCollection(context.objectTypes().get(object.name()))
@@ -96,7 +115,7 @@ final class CallReader {
     if (receiver == null && !m.getModifiers().contains(Modifier.STATIC)) {
       receiver = context.receiver();
     }
-    return invoke(tree, m, receiver, args);
+    return new Resolved(m, receiver, args);
   }
 
   /** A plain name or a dotted one: {@code x}, {@code this}, {@code Math}, {@code p.Q}. */
@@ -126,6 +145,11 @@ final class CallReader {
       List<Expr> args) {
     Type type = NameResolver.typeOf(method.getReturnType());
     boolean differentiated = PrivateHelpers.isDifferentiated(method);
+    if (differentiated && Type.ofResult(method.getReturnType()) == Type.VOID) {
+      context.error(tree, Message.ARRAY_RESULT, tree, "'" + method.getSimpleName() + "' writes"
+          + " into its arrays and returns nothing: call it as a statement of its own");
+      return null;
+    }
     if (type == null || (method.getModifiers().contains(Modifier.PRIVATE) && !differentiated)) {
       if (type != null) {
         context.error(tree, Message.PRIVATE_MEMBER, method.getSimpleName(),
@@ -137,13 +161,11 @@ final class CallReader {
       }
       return null;
     }
-    var converted = new ArrayList<Expr>();
-    if (receiver != null) {
-      converted.add(receiver);
-    }
-    List<? extends VariableElement> params = method.getParameters();
-    for (int i = 0; i < params.size(); i++) {
-      converted.add(ExpressionReader.convert(args.get(i), NameResolver.typeOf(params.get(i).asType())));
+    List<Expr> converted = new ArrayList<>(converted(method, receiver, args));
+    for (int i = 0; i < converted.size(); i++) {
+      if (converted.get(i) instanceof Expr.Invoke inner && inner.type().isArray()) {
+        converted.set(i, expressions.hoist(inner, "_" + inner.callee().name(), tree));
+      }
     }
     if (PrivateHelpers.isHelper(method)) {
       context.helpers().add(method);
@@ -153,17 +175,30 @@ final class CallReader {
         : new Expr.Invoke(callee, converted, type, context.sites().record(tree));
   }
 
+  /** The receiver, then each argument converted to its parameter's type. */
+  static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args) {
+    var converted = new ArrayList<Expr>();
+    if (receiver != null) {
+      converted.add(receiver);
+    }
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      converted.add(ExpressionReader.convert(args.get(i),
+          NameResolver.typeOf(params.get(i).asType())));
+    }
+    return converted;
+  }
+
   private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     String name = method.getSimpleName().toString();
     if (PrivateHelpers.isDifferentiated(method)) {
-      String written = writtenArrayParameter(method);
-      if (written != null) {
-        context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written, name);
+      List<String> written = WrittenArrays.inSource(context, method);
+      if (!written.isEmpty()) {
+        context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      List<Callee.Role> roles = method.getParameters().stream().map(CallReader::role).toList();
-      return new Callee.Differentiable(owner, name, instance, roles);
+      return new Callee.Differentiable(owner, name, instance, roles(method), false);
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
@@ -175,57 +210,16 @@ final class CallReader {
     return new Callee.Opaque(owner, name, instance);
   }
 
+  static List<Callee.Role> roles(ExecutableElement method) {
+    return method.getParameters().stream().map(CallReader::role).toList();
+  }
+
   private static Callee.Role role(VariableElement param) {
     Type type = NameResolver.typeOf(param.asType());
     if (type == null || !type.isDifferentiable() || Annotations.has(param, Annotations.NO_DERIVATIVE)) {
       return Callee.Role.CONSTANT;
     }
     return type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR;
-  }
-
-  /** The first array parameter the method assigns to, if its source is at hand; else null. */
-  private String writtenArrayParameter(ExecutableElement method) {
-    Tree tree = context.trees().getTree(method);
-    if (!(tree instanceof MethodTree body)) {
-      return null;
-    }
-    Set<String> arrays = method.getParameters().stream()
-        .filter(p -> NameResolver.typeOf(p.asType()) != null
-            && NameResolver.typeOf(p.asType()).isArray())
-        .map(p -> p.getSimpleName().toString())
-        .collect(Collectors.toSet());
-    var written = new ArrayList<String>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void unused) {
-        note(node.getVariable());
-        return super.visitAssignment(node, unused);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-        note(node.getVariable());
-        return super.visitCompoundAssignment(node, unused);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree node, Void unused) {
-        note(node.getExpression());
-        return super.visitUnary(node, unused);
-      }
-
-      private void note(ExpressionTree target) {
-        ExpressionTree root = target;
-        while (root instanceof com.sun.source.tree.ArrayAccessTree access) {
-          root = access.getExpression();
-        }
-        if (root != target && root instanceof IdentifierTree id
-            && arrays.contains(id.getName().toString())) {
-          written.add(id.getName().toString());
-        }
-      }
-    }.scan(body.getBody(), null);
-    return written.isEmpty() ? null : written.get(0);
   }
 
   /**

@@ -67,6 +67,21 @@ final class ExpressionReader {
     return drained;
   }
 
+  /**
+   * {@code value} in a local of its own, declared just before the statement being read: an
+   * array a call returns, passed straight to another call, gets a name and an adjoint.
+   */
+  Expr.Var hoist(Expr value, String hint, Tree tree) {
+    Expr.Var local = context.scope().declare(context.scope().fresh(hint), value.type());
+    pending.add(new Stmt.Declare(local, value, context.source(tree)));
+    return local;
+  }
+
+  /** A call statement of a method that writes into one array argument; null after an error. */
+  WrittenArrays.Writing writingCall(MethodInvocationTree tree) {
+    return members.writingCall(tree);
+  }
+
   /** Reads a condition of an {@code if} or a loop, which is evaluated as it stands. */
   Expr condition(ExpressionTree tree) {
     boolean outer = inCondition;

@@ -95,6 +95,11 @@ final class MemberReader {
     return fieldRead(tree, field.get(), null);
   }
 
+  /** A call statement of a method that writes into one array argument; null after an error. */
+  WrittenArrays.Writing writingCall(MethodInvocationTree tree) {
+    return new WrittenArrays(context, calls).read(tree);
+  }
+
   /** A call of a function in the rule table: {@code Math.sin(x)}, or {@code sin(x)}. */
   Expr call(MethodInvocationTree tree) {
     ExpressionTree callee = tree.getMethodSelect();

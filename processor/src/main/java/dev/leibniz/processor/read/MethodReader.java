@@ -11,12 +11,14 @@ import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -81,7 +83,8 @@ public final class MethodReader {
             rules,
             sites,
             new LinkedHashSet<>(),
-            new LinkedHashMap<>());
+            new LinkedHashMap<>(),
+            Objects.requireNonNullElse(Type.ofResult(method.getReturnType()), Type.DOUBLE));
     Stmt.Block body = new StatementReader(context).body(tree.getBody());
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -90,7 +93,8 @@ public final class MethodReader {
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     boolean hidden = method.getModifiers().contains(Modifier.PRIVATE);
     var ir = new MethodIR(name(method), TypeRefs.of(owner), fileName, receiver, params,
-        body, hidden, List.copyOf(context.constants().values()));
+        body, hidden, List.copyOf(context.constants().values()), context.returnType(),
+        name(method));
     return Optional.of(new Read(ir, sites, context.helpers()));
   }
 

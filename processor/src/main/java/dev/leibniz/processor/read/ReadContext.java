@@ -8,6 +8,7 @@ import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Type;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -26,6 +27,7 @@ import javax.lang.model.type.TypeMirror;
  * @param sites the calls read so far, for later diagnostics
  * @param helpers the private helpers called so far, to be differentiated too
  * @param constants the private fields read so far whose initializers the companion copies
+ * @param returnType the method's result: {@code double}, {@code double[]} or {@code void}
  */
 record ReadContext(
     Trees trees,
@@ -40,7 +42,8 @@ record ReadContext(
     RuleIndex rules,
     Sites sites,
     Set<ExecutableElement> helpers,
-    Map<String, Constant> constants) {
+    Map<String, Constant> constants,
+    Type returnType) {
 
   /**
    * The context an initializer of a field of {@code declaring} is read in: names resolved from
@@ -49,7 +52,7 @@ record ReadContext(
   ReadContext forInitializer(TypeElement declaring) {
     return new ReadContext(trees, unit, reporter, names.from(declaring), new Scope(Set.of()),
         owner, null,
-        Map.of(), companionName, rules, sites, helpers, constants);
+        Map.of(), companionName, rules, sites, helpers, constants, Type.DOUBLE);
   }
 
   void error(Tree tree, Message message, Object... args) {

@@ -43,7 +43,7 @@ final class SignatureReader {
     } else if (method.getModifiers().contains(Modifier.NATIVE)) {
       reporter.error(method, Message.NO_BODY, name, "native");
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+    if (dev.leibniz.processor.ir.Type.ofResult(method.getReturnType()) == null) {
       reporter.error(method, Message.RETURN_TYPE, name, method.getReturnType());
     }
     if (!method.getTypeParameters().isEmpty()) {

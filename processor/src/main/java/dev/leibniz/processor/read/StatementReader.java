@@ -32,6 +32,8 @@ final class StatementReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
   private final AssignmentReader assignments;
+  /** The method body's last statement, the one place a method without a double returns. */
+  private StatementTree last;
 
   StatementReader(ReadContext context) {
     this.context = context;
@@ -41,7 +43,9 @@ final class StatementReader {
 
   /** The method body. */
   Stmt.Block body(BlockTree body) {
-    Stmt.Block block = block(body.getStatements());
+    List<? extends StatementTree> statements = body.getStatements();
+    last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    Stmt.Block block = block(statements);
     assignments.finish();
     return block;
   }
@@ -187,6 +191,15 @@ final class StatementReader {
   }
 
   private Stmt returnStatement(ReturnTree tree) {
+    if (context.returnType() != Type.DOUBLE) {
+      if (tree != last) {
+        context.error(tree, Message.ARRAY_RESULT, tree.toString().trim(),
+            "a method returning " + context.returnType().javaName() + " returns once, at its"
+                + " end: keep the result in a local and return it there");
+        return null;
+      }
+      return context.returnType() == Type.VOID ? null : assignments.arrayResult(tree);
+    }
     Expr value = expressions.read(tree.getExpression());
     return value == null
         ? null

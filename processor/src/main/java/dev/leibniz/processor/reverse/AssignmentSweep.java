@@ -88,7 +88,26 @@ final class AssignmentSweep {
 
   /** The final {@code return e}: the method's value, whose adjoint is the upstream gradient. */
   Part result(Stmt.Return statement) {
+    if (statement.value().type().isArray()) {
+      return arrayResult(statement, (Expr.Var) statement.value());
+    }
     return assignment(statement, value, statement.value(), true, false, Where.TOP);
+  }
+
+  /**
+   * {@code return r} of a local array: the caller receives {@code r} itself, and the upstream
+   * gradient, an array shaped like it, is the first thing added into {@code dR}.
+   */
+  private Part arrayResult(Stmt.Return statement, Expr.Var result) {
+    var forward = new ArrayList<Stmt>(comment(statement.source()));
+    forward.add(new Stmt.Declare(value, result, statement.source()));
+    var backward = new ArrayList<Stmt>();
+    if (activity.isActive(result)) {
+      backward.addAll(comment(statement.source()));
+      backward.add(new Stmt.Evaluate(ArrayOp.ADD_INTO.call(
+          List.of(names.adjoint(result), frame.upstream()), Type.VOID)));
+    }
+    return Part.of(forward, backward);
   }
 
   List<Stmt> comment(Source source) {

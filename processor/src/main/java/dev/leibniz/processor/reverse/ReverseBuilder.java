@@ -44,8 +44,9 @@ public final class ReverseBuilder {
 
   private AdjointMethod build() {
     var names = new Names(variableNames());
-    var frame = new AssignmentSweep.Frame(method.fileName(),
-        names.fresh("value", Type.DOUBLE), names.fresh("upstream", Type.DOUBLE));
+    Type result = method.returnType();
+    var frame = new AssignmentSweep.Frame(method.fileName(), names.fresh("value", result),
+        result == Type.VOID ? null : names.fresh("upstream", result));
     Expr.Var scalarAdjoints = hasScalarParams()
         ? names.fresh("dScalars", Type.DOUBLE_ARRAY)
         : null;
@@ -84,13 +85,22 @@ public final class ReverseBuilder {
     for (Param p : method.params()) {
       if (p.differentiable() && p.var().type().isArray()) {
         Expr.Var own = names.adjoint(p.var());
-        Expr.Var adjoint = writesInto(p.var())
+        Expr.Var adjoint = writesInto(p.var()) && !inPlace()
             ? names.fresh(own.name() + "Out", p.var().type())
             : own;
         adjoints.add(new AdjointMethod.ArrayAdjoint(p, adjoint));
       }
     }
     return adjoints;
+  }
+
+  /**
+   * Whether the adjoints of array parameters are the caller's arrays throughout: for a method
+   * that writes into its arrays, whose pullback takes in each the adjoint of the contents after
+   * the call and leaves there the adjoint of the contents before it.
+   */
+  private boolean inPlace() {
+    return method.returnType() == Type.VOID;
   }
 
   /** {@code dScalars[k] += dX} for each scalar parameter; the sums of arrays worked apart. */
@@ -144,7 +154,8 @@ public final class ReverseBuilder {
   private List<Stmt> adjointDeclarations(Names names, Expr.Var workspace) {
     var declarations = new ArrayList<Stmt>();
     for (Expr.Var v : variablesInOrder()) {
-      boolean callersArray = v.type().isArray() && isParameter(v) && !writesInto(v);
+      boolean callersArray = v.type().isArray() && isParameter(v)
+          && (!writesInto(v) || inPlace());
       if (activity.isActive(v) && !callersArray) {
         declarations.add(new Stmt.Declare(names.adjoint(v), zeroAdjoint(v, workspace),
             Source.NONE));

@@ -1,0 +1,112 @@
+package dev.leibniz.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Param;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The record method {@code m(params…)} of a method returning {@code double[]}: its value and
+ * the blocks of its Jacobian, output index first, one reverse sweep per output (row k of the
+ * Jacobian is the pullback of the k-th unit vector).
+ */
+final class JacobianMethod {
+  private JacobianMethod() {}
+
+  static MethodSpec of(AdjointMethod method, ClassName result, String reference) {
+    Set<String> taken = new HashSet<>();
+    method.primal().allParams().forEach(p -> taken.add(p.var().name()));
+    String workspace = unique("workspace", taken);
+    String value = unique("value", taken);
+    String outputs = unique("outputs", taken);
+    String row = unique("k", taken);
+    String upstream = unique("upstream", taken);
+    String scalars = unique("dScalars", taken);
+    CodeBlock.Builder body = CodeBlock.builder()
+        .addStatement("$T $N = new $T()", SweepMethods.WORKSPACE, workspace, SweepMethods.WORKSPACE)
+        .addStatement("double[] $N = $N($L, $N)", value, method.primal().name() + "Forward",
+            primalArguments(method), workspace)
+        .addStatement("$N.clear()", workspace)
+        .addStatement("int $N = $N.length", outputs, value)
+        .addStatement("double[] $N = new double[$N]", upstream, outputs);
+    List<Param> differentiable = CompanionWriter.differentiable(method);
+    var blocks = new ArrayList<String>();
+    for (Param p : differentiable) {
+      String block = unique(p.accessor(), taken);
+      blocks.add(block);
+      body.addStatement("$L $N = new $L", p.var().type().javaName() + "[]", block,
+          p.var().type().isArray()
+              ? "double[" + outputs + "]" + "[]".repeat(rank(p))
+              : "double[" + outputs + "]");
+    }
+    if (method.scalarAdjoints() != null) {
+      body.addStatement("double[] $N = new double[$L]", scalars, method.scalarParams().size());
+    }
+    body.beginControlFlow("for (int $N = 0; $N < $N; $N++)", row, row, outputs, row)
+        .addStatement("$N[$N] = 1.0", upstream, row);
+    var arguments = new ArrayList<CodeBlock>(List.of(primalArguments(method)));
+    arguments.add(CodeBlock.of("$N", upstream));
+    if (method.scalarAdjoints() != null) {
+      body.addStatement("$T.fill($N, 0.0)", java.util.Arrays.class, scalars);
+      arguments.add(CodeBlock.of("$N", scalars));
+    }
+    for (int i = 0; i < differentiable.size(); i++) {
+      Param p = differentiable.get(i);
+      if (p.var().type().isArray()) {
+        body.addStatement("$N[$N] = $L", blocks.get(i), row,
+            ExprPrinter.print(Helpers.zerosLike(p.var())));
+        arguments.add(CodeBlock.of("$N[$N]", blocks.get(i), row));
+      }
+    }
+    arguments.add(CodeBlock.of("$N", workspace));
+    body.addStatement("$N($L)", CompanionWriter.pullbackName(method),
+        CodeBlock.join(arguments, ",$W"));
+    int scalar = 0;
+    for (int i = 0; i < differentiable.size(); i++) {
+      if (!differentiable.get(i).var().type().isArray()) {
+        body.addStatement("$N[$N] = $N[$L]", blocks.get(i), row, scalars, scalar++);
+      }
+    }
+    body.addStatement("$N[$N] = 0.0", upstream, row).endControlFlow();
+    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
+    blocks.forEach(b -> components.add(CodeBlock.of("$N", b)));
+    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"));
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name())
+        .addModifiers(CompanionWriter.visibility(method))
+        .addModifiers(Modifier.STATIC)
+        .returns(result)
+        .addJavadoc(Docs.wrap("Value and Jacobian of $L, by one reverse sweep per output.\n",
+            reference))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, false, false)))
+        .addJavadoc("@return the value and the blocks of its Jacobian\n")
+        .addCode(body.build());
+    CompanionWriter.addPrimalParameters(method, spec);
+    return spec.build();
+  }
+
+  private static int rank(Param p) {
+    return p.var().type().javaName().length() - p.var().type().javaName().replace("[]", "")
+        .length() >> 1;
+  }
+
+  private static CodeBlock primalArguments(AdjointMethod method) {
+    return method.primal().allParams().stream()
+        .map(p -> CodeBlock.of("$N", p.var().name()))
+        .collect(CodeBlock.joining(",$W"));
+  }
+
+  private static String unique(String base, Set<String> taken) {
+    String name = base;
+    for (int suffix = 2; !taken.add(name); suffix++) {
+      name = base + suffix;
+    }
+    return name;
+  }
+}
