@@ -78,6 +78,60 @@ class ArrayViewsTest {
             return s * whole[1][1] + alias[1];
           }
 
+          /** One LSTM cell over a sequence, its gate weights read through row views. */
+          @Differentiable
+          static double lstm(double[][] weights, double[][] inputs, double[] h0) {
+            int n = h0.length;
+            double[] h = h0.clone();
+            double[] c = new double[n];
+            for (double[] x : inputs) {
+              double[] gates = new double[4 * n];
+              for (int g = 0; g < 4 * n; g++) {
+                double[] w = weights[g];
+                double s = w[0];
+                for (int i = 0; i < x.length; i++) {
+                  s += w[1 + i] * x[i];
+                }
+                for (int j = 0; j < n; j++) {
+                  s += w[1 + x.length + j] * h[j];
+                }
+                gates[g] = s;
+              }
+              for (int j = 0; j < n; j++) {
+                double forget = 1 / (1 + Math.exp(-gates[j]));
+                double input = 1 / (1 + Math.exp(-gates[n + j]));
+                double output = 1 / (1 + Math.exp(-gates[2 * n + j]));
+                double candidate = Math.tanh(gates[3 * n + j]);
+                c[j] = forget * c[j] + input * candidate;
+                h[j] = output * Math.tanh(c[j]);
+              }
+            }
+            double loss = 0;
+            for (double v : h) {
+              loss += v * v;
+            }
+            return loss;
+          }
+
+          /** The k-means objective: each point's squared distance to its nearest centre. */
+          @Differentiable
+          static double kMeans(double[][] centres, double[][] points) {
+            double total = 0;
+            for (double[] p : points) {
+              double best = Double.MAX_VALUE;
+              for (double[] centre : centres) {
+                double d = 0;
+                for (int i = 0; i < p.length; i++) {
+                  double diff = p[i] - centre[i];
+                  d += diff * diff;
+                }
+                best = Math.min(best, d);
+              }
+              total += best;
+            }
+            return total;
+          }
+
           @Differentiable
           static double branchOnName(double[] a, double[] b, double t) {
             double[] pick = a;
@@ -103,6 +157,29 @@ class ArrayViewsTest {
   void writesThroughNamesReachTheOwnersAdjoint() {
     MixedGradients.assertMatches(compiled, "views.Nets", "writeThrough", 1e-8, new int[] {0, 1},
         new double[] {0.9, -0.6}, new double[][] {{0.2, 0.3}, {-0.5, 1.2}, {0.8, 0.1}});
+  }
+
+  @Test
+  void lstmCellReadingWeightRowsThroughViews() {
+    int n = 2;
+    int inputs = 3;
+    var random = new java.util.Random(7);
+    double[][] weights = new double[4 * n][1 + inputs + n];
+    for (double[] row : weights) {
+      for (int i = 0; i < row.length; i++) {
+        row[i] = random.nextGaussian() * 0.5;
+      }
+    }
+    double[][] sequence = {{0.3, -0.2, 0.8}, {-0.5, 0.1, 0.4}, {0.9, 0.6, -0.3}};
+    MixedGradients.assertMatches(compiled, "views.Nets", "lstm", 1e-7, new int[] {0, 1, 2},
+        weights, sequence, new double[] {0.1, -0.2});
+  }
+
+  @Test
+  void kMeansOverPointsAndCentresWithForEach() {
+    MixedGradients.assertMatches(compiled, "views.Nets", "kMeans", 1e-8, new int[] {0, 1},
+        new double[][] {{0.0, 0.1}, {1.0, 0.9}},
+        new double[][] {{0.2, 0.3}, {0.9, 1.2}, {-0.1, 0.2}, {1.4, 0.7}});
   }
 
   @Test

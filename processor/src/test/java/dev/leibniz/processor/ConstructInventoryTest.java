@@ -121,6 +121,10 @@ class ConstructInventoryTest {
         + " java.util.Arrays.fill(r, 1, 2, y); System.arraycopy(r, 0, r, 1, 3);"
         + " System.arraycopy(a, 0, r, 0, 2); return r[0] * r[1] + r[2] * r[3];");
     rejected("E34", "LZ131", "double z = x * a.clone()[0]; //!\n return z;");
+    ok("E35", "double[] p = Helpers.pair(x, Helpers.pair(y, x)[1]); return p[0] * p[1] + a[0];");
+    ok("E36", "double[] out = new double[3]; Helpers.squares(Helpers.pair(x, y), out);"
+        + " return out[0] + out[1] * out[2];");
+    rejected("E37", "LZ132", "double[] q = {x, y};\n Helpers.swapBoth(a, q); //!\n return q[0];");
   }
 
   private static final String PREAMBLE = """
@@ -149,6 +153,18 @@ class ConstructInventoryTest {
           @Differentiable static double square(double v) { return v * v; }
           @Differentiable static double scaled(double v, @NoDerivative double s) { return v * s; }
           static double constant(int i) { return i * 0.5; }
+          @Differentiable static double[] pair(double v, double w) {
+            return new double[] {v * w, v + w};
+          }
+          @Differentiable static void squares(double[] in, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+              out[i] = in[i % in.length] * in[i % in.length];
+            }
+          }
+          @Differentiable static void swapBoth(double[] p, double[] q) {
+            p[0] = q[0];
+            q[0] = 1;
+          }
           static double plain(double v) { return v; }
         }
 

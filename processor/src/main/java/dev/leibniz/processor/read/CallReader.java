@@ -161,12 +161,7 @@ final class CallReader {
       }
       return null;
     }
-    List<Expr> converted = new ArrayList<>(converted(method, receiver, args));
-    for (int i = 0; i < converted.size(); i++) {
-      if (converted.get(i) instanceof Expr.Invoke inner && inner.type().isArray()) {
-        converted.set(i, expressions.hoist(inner, "_" + inner.callee().name(), tree));
-      }
-    }
+    List<Expr> converted = arguments(tree, method, receiver, args);
     if (PrivateHelpers.isHelper(method)) {
       context.helpers().add(method);
     }
@@ -175,8 +170,22 @@ final class CallReader {
         : new Expr.Invoke(callee, converted, type, context.sites().record(tree));
   }
 
+  /**
+   * The arguments of a call as the IR passes them: converted, and an array another call
+   * returns put in a local of its own, so that it has a name and an adjoint.
+   */
+  List<Expr> arguments(Tree tree, ExecutableElement method, Expr receiver, List<Expr> args) {
+    List<Expr> converted = new ArrayList<>(converted(method, receiver, args));
+    for (int i = 0; i < converted.size(); i++) {
+      if (converted.get(i) instanceof Expr.Invoke inner && inner.type().isArray()) {
+        converted.set(i, expressions.hoist(inner, "_" + inner.callee().name(), tree));
+      }
+    }
+    return converted;
+  }
+
   /** The receiver, then each argument converted to its parameter's type. */
-  static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args) {
+  private static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args) {
     var converted = new ArrayList<Expr>();
     if (receiver != null) {
       converted.add(receiver);

@@ -270,6 +270,10 @@ final class ExpressionReader {
     if (array == null || index == null) {
       return null;
     }
+    if (array instanceof Expr.Invoke call && call.type().isArray() && !inCondition) {
+      // An element of a call's result: the result gets a local, and an adjoint.
+      array = hoist(call, "_" + call.callee().name(), tree);
+    }
     boolean indexable = array instanceof Expr.Var || array instanceof Expr.Index;
     if (!indexable || !array.type().isArray() || index.type() != Type.INT) {
       return unsupported(tree);

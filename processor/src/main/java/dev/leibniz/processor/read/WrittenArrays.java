@@ -81,7 +81,7 @@ final class WrittenArrays {
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     var callee = new Callee.Differentiable(owner, written.get(0).name(),
         resolved.receiver() != null, CallReader.roles(method), true);
-    List<Expr> args = CallReader.converted(method, resolved.receiver(), resolved.args());
+    List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     return new Writing(new Expr.Invoke(callee, args, Type.DOUBLE_ARRAY,
         context.sites().record(tree)), argument);
   }
