@@ -100,7 +100,7 @@ class ArrayFunctionsTest {
               for (int i = 0; i < 2; i++) {
                 y[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
               }
-              axpy(-damping * h, y, y);
+              axpy(-damping * h, k1, y);
               t += h;
             }
             return y[0] * y[0] + 0.5 * y[1] * y[1];
@@ -227,6 +227,17 @@ class ArrayFunctionsTest {
             writesTwo(a, b);
             return a[0] * b[0];
           }
+          @Differentiable
+          static void axpy(double s, double[] x, double[] y) {
+            y[0] += s * x[0];
+          }
+          @Differentiable
+          static double sameArrayTwice(double[] a) {
+            double[] y = a.clone();
+            double[] alias = y;
+            axpy(2, alias, y);
+            return y[0];
+          }
         }
         """;
     JavaFileObject file = Compiled.file(source);
@@ -237,6 +248,8 @@ class ArrayFunctionsTest {
         .onLine(14);
     assertThat(compilation).hadErrorContaining("writes into several arrays").inFile(file)
         .onLine(26);
+    assertThat(compilation).hadErrorContaining("may also be its argument 'alias'").inFile(file)
+        .onLine(37);
   }
 
   private static double[] cross(double[] a, double[] b) {

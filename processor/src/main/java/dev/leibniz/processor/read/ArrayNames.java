@@ -62,6 +62,16 @@ final class ArrayNames {
     return true;
   }
 
+  /**
+   * Whether two array variables may be or name the same array, or for a matrix and its row
+   * names, share rows: the same variable, or names whose owners meet.
+   */
+  boolean mayShare(Expr.Var a, Expr.Var b) {
+    Set<Expr.Var> ownersA = kinds.get(a) == Kind.NAMES ? owners.get(a) : Set.of(a);
+    Set<Expr.Var> ownersB = kinds.get(b) == Kind.NAMES ? owners.get(b) : Set.of(b);
+    return ownersA.stream().anyMatch(ownersB::contains);
+  }
+
   /** Whether {@code v} is a local that holds an array of its own (not a parameter). */
   boolean isLocalOwner(Expr.Var v) {
     return kinds.get(v) == Kind.OWNS;

@@ -285,7 +285,7 @@ final class AssignmentReader {
    * new contents, and a loop copies them in.
    */
   private Stmt writingCall(StatementTree tree, MethodInvocationTree call) {
-    WrittenArrays.Writing writing = expressions.writingCall(call);
+    WrittenArrays.Writing writing = expressions.writingCall(call, arrayNames);
     if (writing == null) {
       return null;
     }

@@ -78,8 +78,8 @@ final class ExpressionReader {
   }
 
   /** A call statement of a method that writes into one array argument; null after an error. */
-  WrittenArrays.Writing writingCall(MethodInvocationTree tree) {
-    return members.writingCall(tree);
+  WrittenArrays.Writing writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
+    return members.writingCall(tree, arrayNames);
   }
 
   /** Reads a condition of an {@code if} or a loop, which is evaluated as it stands. */

@@ -96,8 +96,8 @@ final class MemberReader {
   }
 
   /** A call statement of a method that writes into one array argument; null after an error. */
-  WrittenArrays.Writing writingCall(MethodInvocationTree tree) {
-    return new WrittenArrays(context, calls).read(tree);
+  WrittenArrays.Writing writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
+    return new WrittenArrays(context, calls, arrayNames).read(tree);
   }
 
   /** A call of a function in the rule table: {@code Math.sin(x)}, or {@code sin(x)}. */

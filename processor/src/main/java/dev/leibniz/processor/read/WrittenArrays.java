@@ -34,10 +34,12 @@ import javax.lang.model.util.ElementFilter;
 final class WrittenArrays {
   private final ReadContext context;
   private final CallReader calls;
+  private final ArrayNames names;
 
-  WrittenArrays(ReadContext context, CallReader calls) {
+  WrittenArrays(ReadContext context, CallReader calls, ArrayNames names) {
     this.context = context;
     this.calls = calls;
+    this.names = names;
   }
 
   /**
@@ -78,12 +80,41 @@ final class WrittenArrays {
           + " must be a double[] variable or a row of a double[][]");
       return null;
     }
+    String shared = sharedWith(argument, resolved.args(), written.get(0).position());
+    if (shared != null) {
+      context.error(tree, Message.ARRAY_RESULT, tree, "the array '" + name + "' writes into"
+          + " may also be its argument '" + shared + "', and a method that reads an array it"
+          + " writes is not the function of its arguments a caller differentiates: pass a copy");
+      return null;
+    }
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     var callee = new Callee.Differentiable(owner, written.get(0).name(),
         resolved.receiver() != null, CallReader.roles(method), true);
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     return new Writing(new Expr.Invoke(callee, args, Type.DOUBLE_ARRAY,
         context.sites().record(tree)), argument);
+  }
+
+  /**
+   * Another argument that may be the written array, or share it: the same variable, a name for
+   * its owner, or for a row, the same matrix; null if none.
+   */
+  private String sharedWith(Expr written, List<Expr> args, int position) {
+    Expr.Var root = written instanceof Expr.Index i ? (Expr.Var) i.array() : (Expr.Var) written;
+    for (int i = 0; i < args.size(); i++) {
+      Expr other = args.get(i);
+      boolean fresh = other instanceof Expr.Invoke call
+          && call.callee() instanceof Callee.Differentiable;
+      if (i == position || !other.type().isArray() || fresh) {
+        continue;
+      }
+      Expr.Var otherRoot = other instanceof Expr.Index index && index.array() instanceof Expr.Var v
+          ? v : other instanceof Expr.Var v ? v : null;
+      if (otherRoot == null || names.mayShare(root, otherRoot)) {
+        return String.valueOf(otherRoot == null ? other : otherRoot.name());
+      }
+    }
+    return null;
   }
 
   /**
