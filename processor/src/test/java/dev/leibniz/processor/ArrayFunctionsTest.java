@@ -107,6 +107,25 @@ class ArrayFunctionsTest {
           }
 
           @Differentiable
+          static double[] roots(double[] a) {
+            double[] r = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+              r[i] = Math.sqrt(1 + a[i] * a[i]);
+            }
+            return r;
+          }
+
+          /** Changes the array a callee returned, whose backward sweep reads its elements. */
+          @Differentiable
+          static double changesAResult(double[] a) {
+            double[] r = roots(a);
+            double s = r[0] * r[1];
+            r[0] = -5;
+            r[1] = 0;
+            return s + r[0] * a[1];
+          }
+
+          @Differentiable
           static double inactiveWriter(double x) {
             double[] constant = {1, 2};
             double[] out = new double[2];
@@ -127,6 +146,12 @@ class ArrayFunctionsTest {
   void rk4WithARateFunctionFillingItsOutput() {
     MixedGradients.assertMatches(compiled, "fn.Geo", "rk4", 1e-7, new int[] {0, 1, 2},
         new double[] {1.0, 0.3}, 0.05, 0.1);
+  }
+
+  @Test
+  void aCallerMayChangeTheArrayACalleeReturned() {
+    MixedGradients.assertMatches(compiled, "fn.Geo", "changesAResult", 1e-8, new int[] {0},
+        new double[] {0.4, -1.3});
   }
 
   @Test

@@ -167,9 +167,15 @@ final class SweepMethods {
       String half, boolean adjoints, CodeBlock.Builder body) {
     var frameArguments = new ArrayList<CodeBlock>();
     split.frames().forEach((frame, slots) -> {
-      body.addStatement("$T $N = new $T[$L]", frame.arrayType(), slots.variable().name(),
-          frame.arrayType() instanceof ArrayTypeName a ? a.componentType() : frame.arrayType(),
-          slots.count());
+      // new double[n][] for a frame of arrays: the count goes in the first brackets.
+      TypeName element = frame.arrayType();
+      int dimensions = 0;
+      while (element instanceof ArrayTypeName a) {
+        element = a.componentType();
+        dimensions++;
+      }
+      body.addStatement("$T $N = new $T[$L]$L", frame.arrayType(), slots.variable().name(),
+          element, slots.count(), "[]".repeat(dimensions - 1));
       frameArguments.add(CodeBlock.of("$N", slots.variable().name()));
     });
     StatementPrinter.print(split.initial(), body);

@@ -8,12 +8,15 @@ import com.sun.source.tree.Tree;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.lang.model.element.TypeElement;
@@ -83,6 +86,15 @@ final class ArrayLibrary {
     if (args == null || !isVector(call, args.get(0))) {
       return null;
     }
+    var statements = new ArrayList<Stmt>();
+    if (args.stream().anyMatch(a -> Exprs.variables(a).contains(target))) {
+      // c = Arrays.copyOf(c, 2 * n): the old contents first go to an array of their own.
+      Expr.Var old = context.scope().declare(context.scope().fresh("_old"), Type.DOUBLE_ARRAY);
+      statements.add(new Stmt.Declare(old, new Expr.NewArray(Type.DOUBLE_ARRAY,
+          List.of(new Expr.Length(target))), source));
+      statements.add(copyElements(target, old, source));
+      args = args.stream().map(a -> Rewrite.expression(a, Map.of(target, old))).toList();
+    }
     Expr original = args.get(0);
     Expr from = name.equals("copyOfRange") ? args.get(1) : literal(0);
     Expr length = switch (name) {
@@ -90,7 +102,6 @@ final class ArrayLibrary {
       case "copyOf" -> args.get(1);
       default -> minus(args.get(2), args.get(1));
     };
-    var statements = new ArrayList<Stmt>();
     Expr created = new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(length));
     statements.add(declares ? new Stmt.Declare(target, created, source)
         : new Stmt.Assign(target, created, source));

@@ -92,8 +92,7 @@ final class AssignmentReader {
     }
     if (declared == Type.DOUBLE_ARRAY && library.isCopy(initializer)) {
       Expr.Var variable = context.scope().declare(tree.getName().toString(), declared);
-      return copy(tree, variable, tree.getName().toString(), (MethodInvocationTree) initializer,
-          true);
+      return copy(tree, variable, (MethodInvocationTree) initializer, true);
     }
     Expr init = initializer == null ? null : expressions.read(initializer);
     Type type = inferred ? (init == null ? null : init.type()) : declared;
@@ -192,8 +191,7 @@ final class AssignmentReader {
         && library.isCopy(assignment.getExpression())) {
       Expr target = target(assignment.getVariable());
       return target instanceof Expr.Var v && v.type() == Type.DOUBLE_ARRAY
-          ? copy(tree, v, assignment.getVariable().toString(),
-              (MethodInvocationTree) assignment.getExpression(), false)
+          ? copy(tree, v, (MethodInvocationTree) assignment.getExpression(), false)
           : target == null ? null : unsupported(tree);
     }
     if (library.isStatement(expression)) {
@@ -253,7 +251,7 @@ final class AssignmentReader {
       result = context.scope().declare(context.scope().fresh("_result"), Type.DOUBLE_ARRAY);
       Stmt made = isInitializerList(returned)
           ? elements(result, (NewArrayTree) returned, source)
-          : copy(tree, result, result.name(), (MethodInvocationTree) returned, true);
+          : copy(tree, result, (MethodInvocationTree) returned, true);
       if (made == null) {
         return null;
       }
@@ -297,17 +295,8 @@ final class AssignmentReader {
         library.copyElements(next, writing.written(), source)));
   }
 
-  /**
-   * {@code target = a.clone()} and the like: a new array for {@code target}, filled by a loop.
-   * The copy may not read {@code target} itself, which by then names the new array.
-   */
-  private Stmt copy(Tree tree, Expr.Var target, String written, MethodInvocationTree call,
-      boolean declares) {
-    if (!declares && call.toString().matches("(?s).*\\b" + written + "\\b.*")) {
-      context.error(tree, Message.ARRAY_LIBRARY, call,
-          "it copies into the array it reads: copy into a new variable");
-      return null;
-    }
+  /** {@code target = a.clone()} and the like: a new array for {@code target}, filled by a loop. */
+  private Stmt copy(Tree tree, Expr.Var target, MethodInvocationTree call, boolean declares) {
     var placeholder = new Expr.NewArray(Type.DOUBLE_ARRAY, List.of());
     if (!arrayNames.accept(tree, target, placeholder, declares)) {
       return null;

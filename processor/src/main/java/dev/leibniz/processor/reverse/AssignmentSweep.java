@@ -235,7 +235,7 @@ final class AssignmentSweep {
       linear = linearizer.withNamedRoot(linear);
     }
     var terms = new ArrayList<Stmt>();
-    Expr.Var captured = selfReferencing ? names.captured() : null;
+    Expr.Var captured = selfReferencing ? names.captured(target.type()) : null;
     Set<Expr> propagated = selfReferencing
         ? pullback.propagate(linear.root(), captured, null, linear, terms)
         : pullback.propagate(linear.root(), upstream, target, linear, terms);
@@ -254,7 +254,11 @@ final class AssignmentSweep {
     sides.backward.add(new Stmt.Declare(captured, upstream, Source.NONE));
     addIfPresent(sides.backward, restore);
     sides.backward.addAll(temporaries.recomputed());
-    sides.backward.addAll(startFresh(names.adjoint(target), captured, terms));
+    // For a whole array, the restart is an array of zeros shaped like the restored one.
+    Stmt restart = target.type().isArray()
+        ? reset(targetVariable)
+        : new Stmt.Assign(names.adjoint(target), Expr.zero(), Source.NONE);
+    sides.backward.addAll(startFresh(names.adjoint(target), captured, terms, restart));
     return false;
   }
 
@@ -293,7 +297,8 @@ final class AssignmentSweep {
    * the first term into it becomes a plain assignment (or goes, if it hands the adjoint back
    * unchanged), or a reset comes first if there is none.
    */
-  private static List<Stmt> startFresh(Expr adjoint, Expr.Var captured, List<Stmt> terms) {
+  private static List<Stmt> startFresh(Expr adjoint, Expr.Var captured, List<Stmt> terms,
+      Stmt restart) {
     var result = new ArrayList<Stmt>(terms);
     for (int i = 0; i < result.size(); i++) {
       if (result.get(i) instanceof Stmt.Accumulate a && a.target().equals(adjoint)) {
@@ -306,7 +311,7 @@ final class AssignmentSweep {
         return result;
       }
     }
-    result.add(0, new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
+    result.add(0, restart);
     return result;
   }
 

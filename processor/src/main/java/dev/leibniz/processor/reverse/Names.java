@@ -43,8 +43,8 @@ final class Names {
   }
 
   /** A fresh local to hold an upstream adjoint while the target's own adjoint is reset. */
-  Expr.Var captured() {
-    return fresh("_g" + captures++, Type.DOUBLE);
+  Expr.Var captured(Type type) {
+    return fresh("_g" + captures++, type.isArray() ? type : Type.DOUBLE);
   }
 
   /** A fresh variable named {@code base}, or {@code base} with a suffix if that is taken. */

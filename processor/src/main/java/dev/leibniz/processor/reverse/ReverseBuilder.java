@@ -66,9 +66,36 @@ public final class ReverseBuilder {
     backward.addAll(handOver(names, scalarAdjoints, arrayAdjoints));
     backward.addAll(storage.backwardEpilogue());
     backward.addAll(releases(declarations, storage.workspace()));
+    handOutResult(frame.value(), forward, backward);
     var boundary = Boundary.of(method, forward, backward, storage);
     return new AdjointMethod(method, forward, backward, frame.value(), frame.upstream(),
         scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops());
+  }
+
+  /**
+   * A returned array becomes the caller's, who may change its elements before the backward
+   * sweep runs; if that sweep reads them, the caller gets a copy instead.
+   */
+  private static void handOutResult(Expr.Var value, List<Stmt> forward, List<Stmt> backward) {
+    for (int i = 0; i < forward.size(); i++) {
+      if (forward.get(i) instanceof Stmt.Declare d && d.var().equals(value)
+          && d.init() instanceof Expr.Var result && result.type().isArray()
+          && readsElements(backward, result)) {
+        forward.set(i, new Stmt.Declare(value, ArrayOp.COPY_OF.of(result), d.source()));
+      }
+    }
+  }
+
+  private static boolean readsElements(List<Stmt> statements, Expr.Var array) {
+    return statements.stream().flatMap(Stmts::all).flatMap(Stmts::expressions)
+        .anyMatch(e -> containsElementOf(e, array));
+  }
+
+  private static boolean containsElementOf(Expr e, Expr.Var array) {
+    if (e instanceof Expr.Index index && index.root().equals(array)) {
+      return true;
+    }
+    return dev.leibniz.processor.rules.Exprs.children(e).anyMatch(c -> containsElementOf(c, array));
   }
 
   private boolean hasScalarParams() {

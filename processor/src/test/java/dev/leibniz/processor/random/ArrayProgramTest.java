@@ -1,0 +1,90 @@
+package dev.leibniz.processor.random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leibniz.check.FiniteDifferences;
+import dev.leibniz.processor.Compiled;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Randomly generated programs over arrays (names reassigned to different arrays, writes
+ * through them, copies, fills, overlapping {@code arraycopy}, helpers returning arrays and
+ * helpers writing into one), compiled in batches, against the interpreter's dual numbers.
+ * {@code -Dleibniz.random.batches=N} runs more.
+ */
+class ArrayProgramTest {
+  private static final int PROGRAMS_PER_BATCH = 30;
+  private static final int POINTS_PER_PROGRAM = 3;
+  private static final double TOLERANCE = 1e-9;
+
+  @Test
+  void generatedGradientsMatchTheOracle() {
+    int batches = Integer.getInteger("leibniz.random.batches", 4);
+    double worst = 0;
+    int checked = 0;
+    for (int batch = 0; batch < batches; batch++) {
+      var random = new Random(9_000 + batch);
+      var helpers = new ArrayList<ArrayHelper>();
+      for (int h = 0; h < 4; h++) {
+        helpers.add(ArrayHelper.generate((h % 2 == 0 ? "v" : "w") + h, h % 2 == 1, random));
+      }
+      var programs = new ArrayList<ArrayProgram>();
+      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
+        programs.add(ArrayStatements.generate("f" + p, random, helpers));
+      }
+      var compiled = Compiled.compile(source("Arrays" + batch, programs, helpers));
+      for (ArrayProgram program : programs) {
+        for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
+          worst = Math.max(worst, check(compiled, "r.Arrays" + batch, program, random));
+        }
+        checked++;
+      }
+    }
+    System.out.printf("random array programs: %d checked at %d points each, worst relative"
+        + " error %.3g%n", checked, POINTS_PER_PROGRAM, worst);
+    assertTrue(checked >= 4 * PROGRAMS_PER_BATCH || batches < 4, "programs checked: " + checked);
+    assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
+  }
+
+  private static double check(Compiled compiled, String className, ArrayProgram program,
+      Random random) {
+    double[] point = new double[ArrayProgram.INPUTS];
+    for (int i = 0; i < point.length; i++) {
+      point[i] = random.nextDouble() * 2 - 1;
+    }
+    double[] a = Arrays.copyOfRange(point, 2, 5);
+    Dual expected = program.oracle(point);
+    Map<String, Object> result = Compiled.components(
+        compiled.call(className + "Gradients", program.name, point[0], point[1], a));
+    assertArrayEquals(Arrays.copyOfRange(point, 2, 5), a, 0.0, "the input array changed");
+    String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
+    double value = (double) result.get("value");
+    assertEquals(expected.value(), value, 1e-12 * Math.max(1, Math.abs(value)), context);
+    double[] dA = (double[]) result.get("dA");
+    double[] actual = {(double) result.get("dX0"), (double) result.get("dX1"), dA[0], dA[1],
+        dA[2]};
+    double worst = 0;
+    for (int i = 0; i < actual.length; i++) {
+      double error = FiniteDifferences.relativeError(actual[i], expected.tangent()[i]);
+      assertTrue(error <= TOLERANCE, "input " + i + " of " + context + " generated " + actual[i]
+          + ", oracle " + expected.tangent()[i]);
+      worst = Math.max(worst, error);
+    }
+    return worst;
+  }
+
+  private static String source(String className, List<ArrayProgram> programs,
+      List<ArrayHelper> helpers) {
+    return "package r;\nimport dev.leibniz.Differentiable;\npublic class " + className + " {\n"
+        + helpers.stream().map(ArrayHelper::java).collect(Collectors.joining("\n"))
+        + programs.stream().map(ArrayProgram::java).collect(Collectors.joining("\n")) + "}\n";
+  }
+}
