@@ -115,14 +115,15 @@ class ArrayFunctionsTest {
             return r;
           }
 
-          /** Changes the array a callee returned, whose backward sweep reads its elements. */
+          /**
+           * Overwrites an element of the array a callee returned without reading it: the
+           * callee's backward sweep still reads the element it computed.
+           */
           @Differentiable
           static double changesAResult(double[] a) {
             double[] r = roots(a);
-            double s = r[0] * r[1];
-            r[0] = -5;
-            r[1] = 0;
-            return s + r[0] * a[1];
+            r[0] = 0;
+            return r[0] * a[1] + r[1] * r[1];
           }
 
           @Differentiable
