@@ -18,6 +18,45 @@ class AdjointsTest {
   private static final double TOLERANCE = 1e-12;
 
   @Test
+  void rk4() {
+    double[] p = {1.1, 0.4, 0.4, 0.1};
+    double[] y0 = {10, 5};
+    double[] dP = new double[4];
+    double[] dY0 = new double[2];
+    double value = ArrayAdjoints.rk4(p, y0, 0.01, 50, dP, dY0, new double[8 * 50]);
+    var generated = ArrayProblemsGradients.rk4(p, y0, 0.01, 50);
+    assertClose(generated.value(), value);
+    assertClose(generated.dP(), dP);
+    assertClose(generated.dY0(), dY0);
+    double[] numeric = FiniteDifferences.gradient(q -> ArrayProblems.rk4(q, y0, 0.01, 50),
+        p.clone());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(numeric[i], dP[i], 1e-6 * Math.max(1, Math.abs(numeric[i])));
+    }
+  }
+
+  @Test
+  void lstm() {
+    double[][] weights = LstmBenchmark.random(4 * 3, 1 + 2 + 3, 1);
+    double[][] inputs = LstmBenchmark.random(4, 2, 2);
+    double[] h0 = {0.1, -0.2, 0.3};
+    double[][] dWeights = new double[12][6];
+    double[] dH0 = new double[3];
+    double value = ArrayAdjoints.lstm(weights, inputs, h0, dWeights, dH0, new double[4 * 21]);
+    var generated = ArrayProblemsGradients.lstm(weights, inputs, h0);
+    assertClose(generated.value(), value);
+    for (int g = 0; g < 12; g++) {
+      assertClose(generated.dWeights()[g], dWeights[g]);
+    }
+    assertClose(generated.dH0(), dH0);
+    double[] numeric = FiniteDifferences.gradient(h -> ArrayProblems.lstm(weights, inputs, h),
+        h0.clone());
+    for (int j = 0; j < 3; j++) {
+      assertEquals(numeric[j], dH0[j], 1e-8);
+    }
+  }
+
+  @Test
   void rosenbrock() {
     double[] x = new Random(1).doubles(50, -2, 2).toArray();
     double[] dX = new double[x.length];
