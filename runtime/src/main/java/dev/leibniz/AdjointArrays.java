@@ -25,6 +25,22 @@ public final class AdjointArrays {
     return zeros;
   }
 
+  /**
+   * {@code adjoint} set to zeros if it has the length of {@code a}, else a new array of zeros
+   * with that length; null for a null {@code a}. For an adjoint whose contents were used up,
+   * reset to the shape of the array it belongs to, without allocating in a loop.
+   */
+  public static double[] zeroed(double[] adjoint, double[] a) {
+    if (a == null) {
+      return null;
+    }
+    if (adjoint == null || adjoint.length != a.length) {
+      return new double[a.length];
+    }
+    java.util.Arrays.fill(adjoint, 0.0);
+    return adjoint;
+  }
+
   /** A copy of {@code a}, so that writing to it leaves the caller's array alone. */
   public static double[] copyOf(double[] a) {
     return a.clone();

@@ -6,6 +6,11 @@ import java.util.List;
 public enum ArrayOp {
   /** A zero array shaped like its argument. */
   ZEROS_LIKE("zerosLike"),
+  /**
+   * Its first argument, an adjoint whose contents were used up, zeroed in place if it has the
+   * length of its second, else new zeros of that length.
+   */
+  ZEROED("zeroed"),
   /** A copy of its argument, row by row. */
   COPY_OF("copyOf"),
   /** Adds its second argument into its first, element by element. */

@@ -36,13 +36,19 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    * A {@code @Differentiable} method: its companion's pullback gives the derivatives.
    *
    * @param roles one per declared parameter (not the receiver)
-   * @param functionForm whether this is the function form {@code mNewA} of a method writing
-   *     into an array, which only the companion has
+   * @param written for the function form {@code mNewA} of a method writing into its array
+   *     parameter {@code a}, which only the companion has, the position of {@code a} among the
+   *     declared parameters; -1 for a method of the user's
    */
   record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
-      boolean functionForm) implements Callee {
+      int written) implements Callee {
     public Differentiable {
       roles = List.copyOf(roles);
+    }
+
+    /** Whether this is the function form of a method writing into an array. */
+    public boolean functionForm() {
+      return written >= 0;
     }
 
     /** The name of the pullback in the owner's companion class. */

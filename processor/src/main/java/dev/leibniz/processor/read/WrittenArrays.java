@@ -89,7 +89,7 @@ final class WrittenArrays {
     }
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     var callee = new Callee.Differentiable(owner, written.get(0).name(),
-        resolved.receiver() != null, CallReader.roles(method), true);
+        resolved.receiver() != null, CallReader.roles(method), written.get(0).position());
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     return new Writing(new Expr.Invoke(callee, args, Type.DOUBLE_ARRAY,
         context.sites().record(tree)), argument);

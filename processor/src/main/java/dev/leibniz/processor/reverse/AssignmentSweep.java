@@ -256,7 +256,7 @@ final class AssignmentSweep {
     sides.backward.addAll(temporaries.recomputed());
     // For a whole array, the restart is an array of zeros shaped like the restored one.
     Stmt restart = target.type().isArray()
-        ? reset(targetVariable)
+        ? resetToNew(targetVariable)
         : new Stmt.Assign(names.adjoint(target), Expr.zero(), Source.NONE);
     sides.backward.addAll(startFresh(names.adjoint(target), captured, terms, restart));
     return false;
@@ -283,13 +283,23 @@ final class AssignmentSweep {
     return new Stmt.Assign(a.target(), newValue, a.source());
   }
 
-  /** {@code dv = 0} for a number; for an array, a zero array shaped like the restored one. */
+  /**
+   * {@code dv = 0} for a number; for an array, a zero array shaped like the restored one: the
+   * used-up adjoint itself, zeroed, where its shape fits.
+   */
   private Stmt reset(Expr.Var v) {
     Expr.Var adjoint = names.adjoint(v);
-    Expr zero = v.type().isArray()
-        ? ArrayOp.ZEROS_LIKE.of(v)
-        : Expr.zero();
+    Expr zero = switch (v.type()) {
+      case DOUBLE_ARRAY -> ArrayOp.ZEROED.call(List.of(adjoint, v), Type.DOUBLE_ARRAY);
+      case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(v);
+      default -> Expr.zero();
+    };
     return new Stmt.Assign(adjoint, zero, Source.NONE);
+  }
+
+  /** A new zero array shaped like {@code v}: its old adjoint is still held elsewhere. */
+  private Stmt resetToNew(Expr.Var v) {
+    return new Stmt.Assign(names.adjoint(v), ArrayOp.ZEROS_LIKE.of(v), Source.NONE);
   }
 
   /**
