@@ -55,6 +55,28 @@ public final class AdjointArrays {
     return copy;
   }
 
+  /** Puts {@code saved}, a copy taken earlier, back into {@code target}. */
+  public static void copyInto(double[] target, double[] saved) {
+    System.arraycopy(saved, 0, target, 0, saved.length);
+  }
+
+  /** Puts {@code saved}, a copy taken earlier, back into {@code target}, row by row. */
+  public static void copyInto(double[][] target, double[][] saved) {
+    for (int i = 0; i < saved.length; i++) {
+      copyInto(target[i], saved[i]);
+    }
+  }
+
+  /**
+   * Puts back into {@code target} the copy of its contents on top of the workspace's array
+   * stack, and gives the copy back to the workspace's pool.
+   */
+  public static void restore(double[] target, Workspace workspace) {
+    double[] saved = workspace.popArray();
+    copyInto(target, saved);
+    workspace.release(saved);
+  }
+
   /** {@code sum += part}, element by element. */
   public static void addInto(double[] sum, double[] part) {
     for (int i = 0; i < part.length; i++) {

@@ -149,6 +149,23 @@ public final class Workspace {
 
   /** Gives back an array from {@link #borrow} or {@link #zerosLike}; null is ignored. */
   public void release(double[] array) {
+    releaseArray(array);
+  }
+
+  /**
+   * A copy of {@code a} in an array from the pool (null for null): what a call is about to
+   * overwrite, kept for the backward sweep and given back with {@link #release}.
+   */
+  public double[] copyOf(double[] a) {
+    if (a == null) {
+      return null;
+    }
+    double[] copy = zerosLike(a);
+    System.arraycopy(a, 0, copy, 0, a.length);
+    return copy;
+  }
+
+  private void releaseArray(double[] array) {
     if (array == null) {
       return;
     }

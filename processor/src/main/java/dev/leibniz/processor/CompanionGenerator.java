@@ -10,11 +10,6 @@ import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
-import dev.leibniz.processor.ir.Callee;
-import dev.leibniz.processor.ir.Expr;
-import dev.leibniz.processor.ir.Source;
-import dev.leibniz.processor.ir.Stmt;
-import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
@@ -146,10 +141,7 @@ final class CompanionGenerator {
     byOwner.forEach(this::writeCompanion);
   }
 
-  /**
-   * The sweeps of {@code method}; for a method that writes into one array, also those of its
-   * form as a function returning that array's new contents, which generated callers use.
-   */
+  /** The sweeps of {@code method}, or none after errors, all reported. */
   private List<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner,
       Consumer<ExecutableElement> helpers) {
     try {
@@ -170,11 +162,7 @@ final class CompanionGenerator {
       if (!problems.isEmpty()) {
         return List.of();
       }
-      var sweeps = new ArrayList<AdjointMethod>();
-      sweeps.add(Tidy.of(ReverseBuilder.build(lowered, activity)));
-      newContents(lowered).ifPresent(function ->
-          sweeps.add(Tidy.of(ReverseBuilder.build(function, ActivityAnalysis.of(function)))));
-      return sweeps;
+      return List.of(Tidy.of(ReverseBuilder.build(lowered, activity)));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
       return List.of();
@@ -182,21 +170,6 @@ final class CompanionGenerator {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
       return List.of();
     }
-  }
-
-  /**
-   * A {@code void} method that writes into exactly one array {@code a}, as the function from
-   * its arguments to the new contents of {@code a}: {@code mNewA}.
-   */
-  private static Optional<MethodIR> newContents(MethodIR method) {
-    if (method.returnType() != Type.VOID || method.writtenArrays().size() != 1) {
-      return Optional.empty();
-    }
-    Expr.Var written = method.writtenArrays().get(0).var();
-    var body = new ArrayList<>(method.body().statements());
-    body.add(new Stmt.Return(written, Source.NONE));
-    return Optional.of(method.variant(Callee.newContents(method.name(), written.name()),
-        Type.DOUBLE_ARRAY, new Stmt.Block(body)));
   }
 
   /** The method with its names for arrays rewritten, or empty after an error at the name. */

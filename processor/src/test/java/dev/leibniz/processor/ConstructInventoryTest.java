@@ -124,7 +124,8 @@ class ConstructInventoryTest {
     ok("E35", "double[] p = Helpers.pair(x, Helpers.pair(y, x)[1]); return p[0] * p[1] + a[0];");
     ok("E36", "double[] out = new double[3]; Helpers.squares(Helpers.pair(x, y), out);"
         + " return out[0] + out[1] * out[2];");
-    rejected("E37", "LZ132", "double[] q = {x, y};\n Helpers.swapBoth(a, q); //!\n return q[0];");
+    rejected("E37", "LZ132", "double[] q = {x, y};\n double z = x * Helpers.pair(y, 1)[0];\n"
+        + " Helpers.swapBoth(q, q); //!\n return q[0] * z;");
   }
 
   private static final String PREAMBLE = """

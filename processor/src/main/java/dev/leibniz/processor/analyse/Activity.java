@@ -42,9 +42,11 @@ public record Activity(
     if (e instanceof Expr.Index element) {
       return isActive(element.root());
     }
-    // A call returning an array is active as a call returning a double is: through its arguments.
-    boolean arrayResult = e instanceof Expr.Invoke && e.type().isArray();
-    if (e.type() != Type.DOUBLE && !arrayResult) {
+    // A call returning an array, or writing into one, is active as a call returning a double
+    // is: through its arguments.
+    boolean throughCall = e instanceof Expr.Invoke
+        && (e.type().isArray() || e.type() == Type.VOID);
+    if (e.type() != Type.DOUBLE && !throughCall) {
       return false;
     }
     return DifferentiablePaths.operands(e).anyMatch(this::isActive);

@@ -78,6 +78,9 @@ public final class ActivityAnalysis {
         assignments.add(new Assignment(a.variable(), a.value()));
       } else if (stmt instanceof Stmt.Return r) {
         results.add(r.value());
+      } else if (stmt instanceof Stmt.Write w) {
+        // What the call writes depends on all its arguments, the written arrays' contents too.
+        w.writtenVariables().forEach(v -> assignments.add(new Assignment(v, w.call())));
       }
     });
   }

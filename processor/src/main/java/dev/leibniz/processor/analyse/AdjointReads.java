@@ -1,6 +1,5 @@
 package dev.leibniz.processor.analyse;
 
-import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Exprs;
@@ -116,18 +115,7 @@ record AdjointReads(Set<Expr.Var> before, Set<Element> elements, Set<Expr.Var> a
       } else if (e instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
         expression(u.operand());
       } else if (e instanceof Expr.Invoke invoke) {
-        // A function form copies the array it writes as it starts, and reads only its copy.
-        int skipped = invoke.callee() instanceof Callee.Differentiable d && d.functionForm()
-            ? d.written() + (d.instance() ? 1 : 0)
-            : -1;
-        for (int i = 0; i < invoke.args().size(); i++) {
-          Expr arg = invoke.args().get(i);
-          if (i != skipped) {
-            reads.addAll(Exprs.variables(arg));
-          } else if (arg instanceof Expr.Index row) {
-            indices(row, reads);
-          }
-        }
+        invoke.args().forEach(arg -> reads.addAll(Exprs.variables(arg)));
         DifferentiablePaths.differentiableArguments(invoke).forEach(this::expression);
       } else {
         operation(e);

@@ -28,6 +28,9 @@ public final class CallCheck {
         check(a.value(), activity, problems);
       } else if (s instanceof Stmt.Return r) {
         check(r.value(), activity, problems);
+      } else if (s instanceof Stmt.Write w
+          && w.writtenVariables().stream().anyMatch(activity::isUseful)) {
+        check(w.call(), activity, problems);
       }
     });
     return problems;

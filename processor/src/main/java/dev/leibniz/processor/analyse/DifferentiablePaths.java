@@ -94,8 +94,9 @@ public final class DifferentiablePaths {
       found.add(v);
       return;
     }
-    boolean arrayResult = e instanceof Expr.Invoke && e.type().isArray();
-    if (e.type() != Type.DOUBLE && !arrayResult) {
+    boolean throughCall = e instanceof Expr.Invoke
+        && (e.type().isArray() || e.type() == Type.VOID);
+    if (e.type() != Type.DOUBLE && !throughCall) {
       return;
     }
     if (e instanceof Expr.Var v) {

@@ -58,6 +58,8 @@ public final class Liveness {
       return d.init() == null ? liveOut : assignment(d, d.var(), false, d.init(), liveOut);
     } else if (statement instanceof Stmt.Assign a) {
       return assignment(a, a.variable(), a.target() instanceof Expr.Index, a.value(), liveOut);
+    } else if (statement instanceof Stmt.Write w) {
+      return write(w, liveOut);
     } else if (statement instanceof Stmt.Block b) {
       return block(b.statements(), liveOut);
     } else if (statement instanceof Stmt.If i) {
@@ -82,6 +84,20 @@ public final class Liveness {
       live.remove(target);
     }
     live.addAll(DifferentiablePaths.variables(value));
+    return live;
+  }
+
+  /**
+   * A call writing into arrays, needed if any of them is live; it may leave elements as they
+   * were, so those arrays stay live, and everything it reads becomes live.
+   */
+  private Set<Expr.Var> write(Stmt.Write w, Set<Expr.Var> liveOut) {
+    if (w.writtenVariables().stream().noneMatch(liveOut::contains)) {
+      return liveOut;
+    }
+    needed.add(w);
+    var live = new HashSet<>(liveOut);
+    live.addAll(DifferentiablePaths.variables(w.call()));
     return live;
   }
 

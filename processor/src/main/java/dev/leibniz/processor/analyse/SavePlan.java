@@ -72,8 +72,8 @@ public final class SavePlan {
   private void chooseRecomputedDecisions(MethodIR method) {
     Set<Expr.Var> assigned = new HashSet<>();
     Stmts.all(method.body()).forEach(s -> {
-      if (s instanceof Stmt.Assign a) {
-        assigned.add(a.variable());
+      if (!(s instanceof Stmt.Declare)) {
+        assigned.addAll(Stmts.writes(s));
       }
     });
     Set<Expr.Var> constant = new HashSet<>();
@@ -144,8 +144,48 @@ public final class SavePlan {
       return out;
     } else if (s instanceof Stmt.Loop l) {
       return loop(l, in);
+    } else if (s instanceof Stmt.Write w) {
+      return write(w, in);
     }
     return in;
+  }
+
+  /**
+   * A call writing into arrays: it destroys their contents, which it keeps (a copy of each)
+   * where a backward statement still to come reads them. Its backward part runs the callee's
+   * backward half, which reads every other argument as the call left it, and of the arrays it
+   * wrote only which they are: what it needs of their contents it keeps itself, since its
+   * caller may change them afterwards.
+   */
+  private Set<Need> write(Stmt.Write w, Set<Need> in) {
+    var out = new HashSet<>(in);
+    boolean differentiated = liveness.isNeeded(w) && activity.isActive(w.call());
+    boolean needed = w.writtenVariables().stream().anyMatch(v -> out.stream()
+        .anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE));
+    if (needed) {
+      saved.add(w);
+      out.removeIf(n -> w.writtenVariables().contains(n.variable())
+          && n.kind() != Need.Kind.SHAPE);
+    }
+    if (differentiated) {
+      List<Expr> written = w.writtenArguments();
+      for (Expr arg : w.call().args()) {
+        if (!written.contains(arg)) {
+          Exprs.variables(arg).forEach(v -> out.add(Need.value(v)));
+        } else if (arg instanceof Expr.Index row) {
+          out.add(Need.shape(row.root()));
+          var indices = new HashSet<Expr.Var>();
+          AdjointReads.indices(row, indices);
+          indices.forEach(v -> out.add(Need.value(v)));
+        } else {
+          out.add(Need.shape((Expr.Var) arg));
+        }
+      }
+    } else if (needed) {
+      // Putting the contents back reads which arrays they were.
+      w.writtenArguments().forEach(a -> Exprs.variables(a).forEach(v -> out.add(Need.value(v))));
+    }
+    return out;
   }
 
   /** The state at the loop's exit, which is the state at its head: a fixed point. */
@@ -271,11 +311,6 @@ public final class SavePlan {
   }
 
   private static Set<Expr.Var> writes(Stmt s) {
-    if (s instanceof Stmt.Declare d) {
-      return Set.of(d.var());
-    } else if (s instanceof Stmt.Assign a) {
-      return Set.of(a.variable());
-    }
-    return Set.of();
+    return Set.copyOf(Stmts.writes(s));
   }
 }

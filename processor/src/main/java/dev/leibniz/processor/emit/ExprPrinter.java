@@ -2,7 +2,6 @@ package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
@@ -45,7 +44,7 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Pop p) {
       return CodeBlock.of("$N.$N()", p.workspace().name(), p.stack().pop());
     } else if (e instanceof Expr.Borrow b) {
-      return CodeBlock.of("$N.$N($L)", b.workspace().name(), b.zeros() ? "zerosLike" : "borrow",
+      return CodeBlock.of("$N.$N($L)", b.workspace().name(), b.kind().method(),
           print(b.argument()));
     } else if (e instanceof Expr.Cast c) {
       return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
@@ -81,12 +80,6 @@ final class ExprPrinter {
   /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */
   private static CodeBlock invoke(Expr.Invoke invoke) {
     var args = invoke.args();
-    if (invoke.callee() instanceof Callee.Differentiable d && d.functionForm()) {
-      // Only the companion has it; whatever its forward half saves is not wanted here.
-      CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
-      return CodeBlock.of("$T.$N($Z$L,$W new $T())", className(d.owner().companion()),
-          d.forward(), all, SweepMethods.WORKSPACE);
-    }
     if (invoke.callee().instance()) {
       CodeBlock rest = args.subList(1, args.size()).stream()
           .map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));

@@ -58,10 +58,12 @@ final class SweepMethods {
    */
   private static MethodSpec pullbackWithWorkspace(AdjointMethod method, String reference) {
     CodeBlock.Builder body = CodeBlock.builder();
-    var all = new ArrayList<>(method.forward());
+    var all = new ArrayList<>(method.copies());
+    all.addAll(method.forward());
     all.addAll(method.backward());
     if (MethodSplitter.fits(all)) {
       body.add("// forward sweep\n");
+      StatementPrinter.print(method.copies(), body);
       StatementPrinter.print(method.forward(), body);
       body.add("\n// backward sweep: downstream = local × upstream\n");
       StatementPrinter.print(method.backward(), body);
@@ -70,6 +72,8 @@ final class SweepMethods {
           forwardName(method), arguments(method, false));
       body.addStatement("$N($L)", backwardName(method), arguments(method, true));
     } else {
+      // The halves write in place: the pullback works on copies of the arrays.
+      StatementPrinter.print(method.copies(), body);
       body.addStatement("$N($L)", forwardName(method), arguments(method, false));
       body.addStatement("$N($L)", backwardName(method), arguments(method, true));
     }
@@ -91,12 +95,12 @@ final class SweepMethods {
 
   /** The forward sweep alone, leaving on the workspace what the backward half reads. */
   private static List<MethodSpec> forwardHalf(AdjointMethod method, String reference) {
-    var statements = new ArrayList<>(method.forward());
+    var statements = new ArrayList<>(method.forwardHalf());
     statements.addAll(method.boundaryPushes());
     CodeBlock.Builder body = CodeBlock.builder();
     var parts = new ArrayList<MethodSpec>();
     if (MethodSplitter.fits(statements)) {
-      StatementPrinter.print(method.forward(), body);
+      StatementPrinter.print(method.forwardHalf(), body);
       if (!method.boundaryPushes().isEmpty()) {
         body.add("// for the backward half\n");
         StatementPrinter.print(method.boundaryPushes(), body);

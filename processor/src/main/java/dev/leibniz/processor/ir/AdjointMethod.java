@@ -13,6 +13,9 @@ import java.util.List;
  * derivative to them and returns the method's value.
  *
  * @param primal the method the gradient is of
+ * @param copies copies of the array parameters the method writes into, made first so that the
+ *     gradient methods never change their inputs; the forward half of a method that writes
+ *     into its arrays makes none, for that is what callers run it for
  * @param forward the forward sweep; it leaves the method's value in {@code value}
  * @param backward the backward sweep; it ends by adding the gradients into the adjoint
  *     parameters
@@ -27,6 +30,7 @@ import java.util.List;
  */
 public record AdjointMethod(
     MethodIR primal,
+    List<Stmt> copies,
     List<Stmt> forward,
     List<Stmt> backward,
     Expr.Var value,
@@ -38,11 +42,27 @@ public record AdjointMethod(
     List<Stmt> boundaryPops) {
 
   public AdjointMethod {
+    copies = List.copyOf(copies);
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
     arrayAdjoints = List.copyOf(arrayAdjoints);
     boundaryPushes = List.copyOf(boundaryPushes);
     boundaryPops = List.copyOf(boundaryPops);
+  }
+
+  /** Whether the forward half writes into the caller's arrays: a method returning nothing. */
+  public boolean writesInPlace() {
+    return primal.returnType() == Type.VOID;
+  }
+
+  /** The forward half's statements: the copies, unless it writes in place, and the sweep. */
+  public List<Stmt> forwardHalf() {
+    if (writesInPlace()) {
+      return forward;
+    }
+    var all = new java.util.ArrayList<>(copies);
+    all.addAll(forward);
+    return all;
   }
 
   /** The pullback parameter that receives the gradient of one array parameter. */

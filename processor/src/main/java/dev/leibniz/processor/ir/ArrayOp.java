@@ -13,6 +13,10 @@ public enum ArrayOp {
   ZEROED("zeroed"),
   /** A copy of its argument, row by row. */
   COPY_OF("copyOf"),
+  /** Puts its second argument, a copy, back into its first, element by element. */
+  COPY_INTO("copyInto"),
+  /** Puts back into its first argument the copy on top of its second, a workspace. */
+  RESTORE("restore"),
   /** Adds its second argument into its first, element by element. */
   ADD_INTO("addInto");
 

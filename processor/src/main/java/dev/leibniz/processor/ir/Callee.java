@@ -5,14 +5,6 @@ import java.util.List;
 /** What Leibniz knows about a method a differentiable method calls. */
 public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, Callee.Opaque {
 
-  /**
-   * The name of the function form of a method {@code m} that writes into its array parameter
-   * {@code a}: {@code mNewA}, returning the new contents of {@code a}.
-   */
-  static String newContents(String method, String written) {
-    return method + "New" + Character.toUpperCase(written.charAt(0)) + written.substring(1);
-  }
-
   /** The class declaring the method. */
   TypeRef owner();
 
@@ -36,19 +28,11 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    * A {@code @Differentiable} method: its companion's pullback gives the derivatives.
    *
    * @param roles one per declared parameter (not the receiver)
-   * @param written for the function form {@code mNewA} of a method writing into its array
-   *     parameter {@code a}, which only the companion has, the position of {@code a} among the
-   *     declared parameters; -1 for a method of the user's
    */
-  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
-      int written) implements Callee {
+  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles)
+      implements Callee {
     public Differentiable {
       roles = List.copyOf(roles);
-    }
-
-    /** Whether this is the function form of a method writing into an array. */
-    public boolean functionForm() {
-      return written >= 0;
     }
 
     /** The name of the pullback in the owner's companion class. */

@@ -99,10 +99,32 @@ public sealed interface Expr
   record Pop(Var workspace, Stack stack, Type type) implements Expr {}
 
   /**
-   * {@code workspace.borrow(length)}, a reusable array for the adjoints a call hands back, or
-   * with {@code zeros} {@code workspace.zerosLike(array)}, the zero adjoint of a local array.
+   * An array from the workspace's pool, given back later: {@code workspace.borrow(length)} for
+   * the adjoints a call hands back, {@code workspace.zerosLike(array)} for the zero adjoint of a
+   * local array, {@code workspace.copyOf(array)} for contents a call overwrites.
    */
-  record Borrow(Var workspace, Expr argument, boolean zeros) implements Expr {
+  record Borrow(Var workspace, Expr argument, Kind kind) implements Expr {
+    /** What the borrowed array holds. */
+    public enum Kind {
+      /** Anything, at least {@code argument} long. */
+      ANY("borrow"),
+      /** Zeros, shaped like {@code argument}. */
+      ZEROS("zerosLike"),
+      /** A copy of {@code argument}. */
+      COPY("copyOf");
+
+      private final String method;
+
+      Kind(String method) {
+        this.method = method;
+      }
+
+      /** The workspace method that lends it. */
+      public String method() {
+        return method;
+      }
+    }
+
     public Type type() {
       return Type.DOUBLE_ARRAY;
     }

@@ -38,12 +38,15 @@ public record MethodIR(
         newReturnType, userMethod);
   }
 
-  /** The differentiable array parameters the body assigns to or writes elements of. */
+  /**
+   * The differentiable array parameters the body assigns to or writes elements of, itself or
+   * through calls of methods writing into arrays.
+   */
   public List<Param> writtenArrays() {
     return params.stream()
         .filter(p -> p.differentiable() && p.var().type().isArray())
-        .filter(p -> Stmts.all(body).anyMatch(
-            s -> s instanceof Stmt.Assign a && a.variable().equals(p.var())))
+        .filter(p -> Stmts.all(body).anyMatch(s -> !(s instanceof Stmt.Declare)
+            && Stmts.writes(s).contains(p.var())))
         .toList();
   }
 

@@ -39,7 +39,10 @@ public final class Rewrite {
     } else if (s instanceof Stmt.Repeat rep) {
       return new Stmt.Repeat(rep.counter(), r.apply(rep.times()), block(rep.body(), replacements));
     } else if (s instanceof Stmt.Evaluate e) {
-      return new Stmt.Evaluate((Expr.Call) r.apply(e.call()));
+      return new Stmt.Evaluate(r.apply(e.call()));
+    } else if (s instanceof Stmt.Write w) {
+      // The arrays a call writes are its arguments: replaced as any other.
+      return new Stmt.Write((Expr.Invoke) r.apply(w.call()), w.written(), w.source());
     } else if (s instanceof Stmt.Push p) {
       return new Stmt.Push(p.workspace(), p.stack(), r.apply(p.value()));
     } else if (s instanceof Stmt.Reserve reserve) {
@@ -130,7 +133,7 @@ public final class Rewrite {
     } else if (e instanceof Expr.Invoke i) {
       rebuilt = new Expr.Invoke(i.callee(), all(i.args(), f), i.type(), i.site());
     } else if (e instanceof Expr.Borrow b) {
-      rebuilt = new Expr.Borrow(b.workspace(), map(b.argument(), f), b.zeros());
+      rebuilt = new Expr.Borrow(b.workspace(), map(b.argument(), f), b.kind());
     } else {
       rebuilt = e;
     }

@@ -23,7 +23,8 @@ public sealed interface Stmt
         Stmt.Repeat,
         Stmt.Evaluate,
         Stmt.Release,
-        Stmt.Reserve {
+        Stmt.Reserve,
+        Stmt.Write {
 
   /** {@code double v = init;} or, with a null {@code init}, {@code double v;}. */
   record Declare(Expr.Var var, Expr init, Source source) implements Stmt {}
@@ -66,8 +67,36 @@ public sealed interface Stmt
   /** {@code target += value;}: one term of the chain rule added to an adjoint. */
   record Accumulate(Expr target, Expr value) implements Stmt {}
 
-  /** A call made for what it does, not for its value: {@code addInto(dW, own);}. */
-  record Evaluate(Expr.Call call) implements Stmt {}
+  /**
+   * A call made for what it does, not for its value: {@code addInto(dW, own);}, or a method of
+   * the user's that writes into its arrays.
+   */
+  record Evaluate(Expr call) implements Stmt {}
+
+  /**
+   * A call of a {@code void} differentiable method that writes into some of its array arguments:
+   * {@code rate(t, y, k1);} writes {@code k1}.
+   *
+   * @param written the positions in {@code call.args()} of the arguments it may write into:
+   *     array variables, or rows of matrix variables
+   */
+  record Write(Expr.Invoke call, List<Integer> written, Source source) implements Stmt {
+    public Write {
+      written = List.copyOf(written);
+    }
+
+    /** The arguments the call may write into. */
+    public List<Expr> writtenArguments() {
+      return written.stream().map(call.args()::get).toList();
+    }
+
+    /** The variables whose arrays the call may write into. */
+    public List<Expr.Var> writtenVariables() {
+      return writtenArguments().stream()
+          .map(e -> e instanceof Expr.Index i ? i.root() : (Expr.Var) e)
+          .toList();
+    }
+  }
 
   /** {@code workspace.pushDouble(value)}: saves a value for the backward sweep. */
   record Push(Expr.Var workspace, Stack stack, Expr value) implements Stmt {}

@@ -25,6 +25,21 @@ public final class Stmts {
     return Stream.empty();
   }
 
+  /**
+   * The variables {@code statement} itself assigns or writes elements of: a declaration's, an
+   * assignment's target, the arrays a writing call may write.
+   */
+  public static java.util.List<Expr.Var> writes(Stmt statement) {
+    if (statement instanceof Stmt.Declare d) {
+      return java.util.List.of(d.var());
+    } else if (statement instanceof Stmt.Assign a) {
+      return java.util.List.of(a.variable());
+    } else if (statement instanceof Stmt.Write w) {
+      return w.writtenVariables();
+    }
+    return java.util.List.of();
+  }
+
   /** The expressions {@code statement} itself evaluates, not those of nested statements. */
   public static Stream<Expr> expressions(Stmt statement) {
     if (statement instanceof Stmt.Declare d) {
@@ -45,6 +60,8 @@ public final class Stmts {
       return Stream.of(r.times());
     } else if (statement instanceof Stmt.Evaluate e) {
       return Stream.of(e.call());
+    } else if (statement instanceof Stmt.Write w) {
+      return Stream.of(w.call());
     } else if (statement instanceof Stmt.Reserve r) {
       return Stream.of(r.workspace(), r.count());
     } else if (statement instanceof Stmt.Release r) {

@@ -199,7 +199,7 @@ final class AssignmentReader {
       return loop == null ? null : new Stmt.Block(loop);
     }
     if (expression instanceof MethodInvocationTree call) {
-      return writingCall(tree, call);
+      return writingCall(call);
     }
     if (expression instanceof AssignmentTree assignment) {
       Expr target = target(assignment.getVariable());
@@ -278,21 +278,9 @@ final class AssignmentReader {
     return new Stmt.Block(statements);
   }
 
-  /**
-   * {@code rate(t, y, k1);}, a method writing into {@code k1}: its function form computes the
-   * new contents, and a loop copies them in.
-   */
-  private Stmt writingCall(StatementTree tree, MethodInvocationTree call) {
-    WrittenArrays.Writing writing = expressions.writingCall(call, arrayNames);
-    if (writing == null) {
-      return null;
-    }
-    Source source = context.source(tree);
-    String base = writing.written() instanceof Expr.Var v ? v.name() : "row";
-    Expr.Var next = context.scope().declare(context.scope().fresh("_" + base + "New"),
-        Type.DOUBLE_ARRAY);
-    return new Stmt.Block(List.of(new Stmt.Declare(next, writing.function(), source),
-        library.copyElements(next, writing.written(), source)));
+  /** {@code rate(t, y, k1);}, a method writing into {@code k1}. */
+  private Stmt writingCall(MethodInvocationTree call) {
+    return expressions.writingCall(call, arrayNames);
   }
 
   /** {@code target = a.clone()} and the like: a new array for {@code target}, filled by a loop. */

@@ -207,7 +207,7 @@ final class CallReader {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      return new Callee.Differentiable(owner, name, instance, roles(method), -1);
+      return new Callee.Differentiable(owner, name, instance, roles(method));
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());

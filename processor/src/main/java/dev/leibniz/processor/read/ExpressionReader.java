@@ -78,7 +78,7 @@ final class ExpressionReader {
   }
 
   /** A call statement of a method that writes into one array argument; null after an error. */
-  WrittenArrays.Writing writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
+  Stmt.Write writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
     return members.writingCall(tree, arrayNames);
   }
 

@@ -9,6 +9,7 @@ import com.sun.source.tree.VariableTree;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
@@ -96,7 +97,7 @@ final class MemberReader {
   }
 
   /** A call statement of a method that writes into one array argument; null after an error. */
-  WrittenArrays.Writing writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
+  Stmt.Write writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
     return new WrittenArrays(context, calls, arrayNames).read(tree);
   }
 

@@ -13,6 +13,7 @@ import com.sun.source.util.TreeScanner;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,15 +44,11 @@ final class WrittenArrays {
   }
 
   /**
-   * A call of a method writing into one array argument.
-   *
-   * @param function the call of its function form, returning the array's new contents
-   * @param written the argument the call writes into
+   * The call statement {@code tree} of a method writing into its arrays, or null after an
+   * error. The arrays it may write are those its source writes, or for a method in a jar, all
+   * its differentiable arrays.
    */
-  record Writing(Expr.Invoke function, Expr written) {}
-
-  /** The call statement {@code tree} as such, or null after an error. */
-  Writing read(MethodInvocationTree tree) {
+  Stmt.Write read(MethodInvocationTree tree) {
     int errors = context.reporter().errorCount();
     CallReader.Resolved resolved = calls.resolve(tree, true);
     if (resolved == null && context.reporter().errorCount() > errors) {
@@ -64,35 +61,51 @@ final class WrittenArrays {
     }
     ExecutableElement method = resolved.method();
     String name = method.getSimpleName().toString();
-    List<Form> written = forms(method);
-    if (written.size() != 1) {
-      context.error(tree, Message.ARRAY_RESULT, tree, "'" + name + "' writes into "
-          + (written.isEmpty() ? "no array parameter Leibniz can see" : "several arrays, "
-              + written.stream().map(Form::parameter).toList())
-          + "; a caller can follow a method that writes into one");
-      return null;
-    }
-    Expr argument = resolved.args().get(written.get(0).position());
-    boolean named = argument instanceof Expr.Var
-        || (argument instanceof Expr.Index i && i.array() instanceof Expr.Var);
-    if (!named || argument.type() != Type.DOUBLE_ARRAY) {
-      context.error(tree, Message.ARRAY_RESULT, tree, "the array '" + name + "' writes into"
-          + " must be a double[] variable or a row of a double[][]");
-      return null;
-    }
-    String shared = sharedWith(argument, resolved.args(), written.get(0).position());
-    if (shared != null) {
-      context.error(tree, Message.ARRAY_RESULT, tree, "the array '" + name + "' writes into"
-          + " may also be its argument '" + shared + "', and a method that reads an array it"
-          + " writes is not the function of its arguments a caller differentiates: pass a copy");
-      return null;
+    List<Integer> written = writtenPositions(method);
+    for (int position : written) {
+      Expr argument = resolved.args().get(position);
+      boolean named = argument instanceof Expr.Var
+          || (argument instanceof Expr.Index i && i.array() instanceof Expr.Var);
+      if (!named) {
+        context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
+            + " must be a variable or a row of a double[][]");
+        return null;
+      }
+      String shared = sharedWith(argument, resolved.args(), position);
+      if (shared != null) {
+        context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
+            + " may also be its argument '" + shared + "', and a method that reads an array it"
+            + " writes is not the function of its arguments a caller differentiates: pass a"
+            + " copy");
+        return null;
+      }
     }
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
-    var callee = new Callee.Differentiable(owner, written.get(0).name(),
-        resolved.receiver() != null, CallReader.roles(method), written.get(0).position());
+    var callee = new Callee.Differentiable(owner, name, resolved.receiver() != null,
+        CallReader.roles(method));
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
-    return new Writing(new Expr.Invoke(callee, args, Type.DOUBLE_ARRAY,
-        context.sites().record(tree)), argument);
+    int offset = resolved.receiver() != null ? 1 : 0;
+    return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
+        written.stream().map(p -> p + offset).toList(), context.source(tree));
+  }
+
+  /**
+   * The positions of the differentiable array parameters a method may write into: those its
+   * source writes, when it is at hand; else every one of them.
+   */
+  private List<Integer> writtenPositions(ExecutableElement method) {
+    List<Callee.Role> roles = CallReader.roles(method);
+    List<String> names = method.getParameters().stream()
+        .map(p -> p.getSimpleName().toString()).toList();
+    List<String> inSource = inSource(context, method);
+    boolean jar = context.trees().getTree(method) == null;
+    var positions = new ArrayList<Integer>();
+    for (int i = 0; i < roles.size(); i++) {
+      if (roles.get(i) == Callee.Role.ARRAY && (jar || inSource.contains(names.get(i)))) {
+        positions.add(i);
+      }
+    }
+    return positions;
   }
 
   /**
@@ -115,32 +128,6 @@ final class WrittenArrays {
       }
     }
     return null;
-  }
-
-  /**
-   * The function form of a method for one array it writes into.
-   *
-   * @param position the array's position among the method's parameters
-   * @param parameter the parameter's name, as the compiler knows it
-   * @param name the function form's name in the companion
-   */
-  record Form(int position, String parameter, String name) {}
-
-  /**
-   * The function forms of a method: from its source when it is in this compilation, else from
-   * what its companion offers (a class file may not keep parameter names, so the form's record
-   * says which parameter it is).
-   */
-  private List<Form> forms(ExecutableElement method) {
-    String name = method.getSimpleName().toString();
-    if (context.trees().getTree(method) == null) {
-      return fromCompanion(context, method);
-    }
-    List<String> parameters = method.getParameters().stream()
-        .map(p -> p.getSimpleName().toString()).toList();
-    return inSource(context, method).stream()
-        .map(p -> new Form(parameters.indexOf(p), p, Callee.newContents(name, p)))
-        .toList();
   }
 
   /** The array parameters the method's source assigns to, element or whole. */
@@ -198,50 +185,5 @@ final class WrittenArrays {
       }
     }.scan(body.getBody(), null);
     return new ArrayList<>(written);
-  }
-
-  /**
-   * For a method in a jar: the function forms {@code mNewA} its companion has. The form's
-   * record names its components after the differentiable parameters ({@code dA}), which gives
-   * the position of {@code a}.
-   */
-  private static List<Form> fromCompanion(ReadContext context, ExecutableElement method) {
-    var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
-    String companion = owner.companion().packageName().isEmpty()
-        ? owner.companion().simpleNames().get(0)
-        : owner.companion().packageName() + "." + owner.companion().simpleNames().get(0);
-    Optional<TypeElement> type = context.names().type(companion);
-    if (type.isEmpty()) {
-      return List.of();
-    }
-    String prefix = method.getSimpleName() + "New";
-    var forms = new ArrayList<Form>();
-    for (TypeElement record : ElementFilter.typesIn(type.get().getEnclosedElements())) {
-      String recordName = record.getSimpleName().toString();
-      String form = Character.toLowerCase(recordName.charAt(0)) + recordName.substring(1);
-      if (!form.startsWith(prefix) || form.length() == prefix.length()) {
-        continue;
-      }
-      List<String> components = ElementFilter.recordComponentsIn(record.getEnclosedElements())
-          .stream().map(c -> c.getSimpleName().toString()).toList();
-      int differentiable = components.indexOf("d" + form.substring(prefix.length())) - 1;
-      int position = nthDifferentiable(method, differentiable);
-      if (position >= 0) {
-        forms.add(new Form(position,
-            method.getParameters().get(position).getSimpleName().toString(), form));
-      }
-    }
-    return forms;
-  }
-
-  /** The position of the method's {@code n}-th differentiable parameter, or -1. */
-  private static int nthDifferentiable(ExecutableElement method, int n) {
-    List<Callee.Role> roles = CallReader.roles(method);
-    for (int i = 0, seen = 0; i < roles.size() && n >= 0; i++) {
-      if (roles.get(i) != Callee.Role.CONSTANT && seen++ == n) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

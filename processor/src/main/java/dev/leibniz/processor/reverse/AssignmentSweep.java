@@ -86,6 +86,51 @@ final class AssignmentSweep {
     return assignment(assignment, v, assignment.value(), false, overwrites, where);
   }
 
+  /**
+   * A call writing into arrays. Forward: keep copies of the arrays' contents if the plan says
+   * so, then run the callee's forward half, which writes them in place. Backward: its backward
+   * half, which takes the arrays' adjoints as they are after the call and leaves them as they
+   * are before it, then the contents put back.
+   */
+  Part write(Stmt.Write w, Where where) {
+    var sides = new Sides();
+    var copies = new ArrayList<Expr.Var>();
+    if (plan.saves(w)) {
+      for (Expr written : w.writtenArguments()) {
+        String hint = "_" + (written instanceof Expr.Var v ? v.name() : "row");
+        // A vector's copy comes from the workspace's pool and goes back once restored.
+        Expr copy = written.type() == Type.DOUBLE_ARRAY
+            ? new Expr.Borrow(storage.workspace(), written, Expr.Borrow.Kind.COPY)
+            : ArrayOp.COPY_OF.of(written);
+        copies.add(sides.keep(storage.keep(copy, written.type(), where, hint)));
+      }
+    }
+    if (liveness.isNeeded(w) && activity.isActive(w.call())) {
+      Linearizer.Linear linear = linearizer.linearize(w.call());
+      var terms = new ArrayList<Stmt>();
+      Set<Expr> propagated = pullback.propagate(linear.root(), null, null, linear, terms);
+      linear.temporaries().forEach((t, definition) -> sides.forward.add(new Stmt.Declare(t,
+          CallPullback.forwardHalf(definition, propagated, storage.workspace()), Source.NONE)));
+      sides.forward.add(new Stmt.Evaluate(
+          CallPullback.forwardHalf(linear.root(), propagated, storage.workspace())));
+      Temporaries temporaries = Temporaries.of(linear, where, terms, storage);
+      temporaries.kept().forEach(sides::keep);
+      sides.backward.addAll(temporaries.recomputed());
+      sides.backward.addAll(terms);
+    } else {
+      sides.forward.add(new Stmt.Evaluate(w.call()));
+    }
+    for (int k = 0; k < copies.size(); k++) {
+      Expr written = w.writtenArguments().get(k);
+      sides.backward.add(new Stmt.Evaluate(ArrayOp.COPY_INTO.call(
+          List.of(written, copies.get(k)), Type.VOID)));
+      if (written.type() == Type.DOUBLE_ARRAY) {
+        sides.backward.add(new Stmt.Release(storage.workspace(), copies.get(k)));
+      }
+    }
+    return sides.done(w.source());
+  }
+
   /** The final {@code return e}: the method's value, whose adjoint is the upstream gradient. */
   Part result(Stmt.Return statement) {
     if (statement.value().type().isArray()) {

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.reverse;
 
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
@@ -7,6 +8,7 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,7 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
     crossing.removeAll(declaredBackward);
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
+    keepWrittenContents(method, backward, storage, pushes, pops);
     for (Expr.Var v : crossing) {
       pushes.add(Stack.push(storage.workspace(), v));
       Expr restored = Stack.pop(storage.workspace(), v.type());
@@ -57,5 +60,37 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
           : new Stmt.Declare(v, restored, Source.NONE));
     }
     return new Boundary(pushes, pops);
+  }
+
+  /**
+   * The arrays a method writing in place hands back to its caller, who may change them before
+   * the backward half runs: where that half reads their elements, the forward half keeps a copy
+   * of their contents and the backward half puts it back first.
+   */
+  private static void keepWrittenContents(MethodIR method, List<Stmt> backward, Storage storage,
+      List<Stmt> pushes, List<Stmt> pops) {
+    if (method.returnType() != Type.VOID) {
+      return;
+    }
+    for (Param p : method.writtenArrays()) {
+      Expr.Var array = p.var();
+      if (array.type() != Type.DOUBLE_ARRAY || !readsElements(backward, array)) {
+        continue;
+      }
+      Expr.Var workspace = storage.workspace();
+      pushes.add(new Stmt.Push(workspace, Stack.ARRAYS,
+          new Expr.Borrow(workspace, array, Expr.Borrow.Kind.COPY)));
+      pops.add(0, new Stmt.Evaluate(ArrayOp.RESTORE.call(List.of(array, workspace), Type.VOID)));
+    }
+  }
+
+  private static boolean readsElements(List<Stmt> statements, Expr.Var array) {
+    return statements.stream().flatMap(Stmts::all).flatMap(Stmts::expressions)
+        .anyMatch(e -> elementOf(e, array));
+  }
+
+  private static boolean elementOf(Expr e, Expr.Var array) {
+    return e instanceof Expr.Index index && index.root().equals(array)
+        || Exprs.children(e).anyMatch(c -> elementOf(c, array));
   }
 }

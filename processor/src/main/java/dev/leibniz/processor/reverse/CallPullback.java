@@ -36,7 +36,10 @@ final class CallPullback {
     List<Integer> positions = DifferentiablePaths.differentiablePositions(invoke);
     var scalars = new ArrayList<Integer>();
     var arguments = new ArrayList<Expr>(invoke.args());
-    arguments.add(upstream);
+    if (invoke.type() != Type.VOID) {
+      // A method writing into its arrays has no upstream: their adjoints carry it, in place.
+      arguments.add(upstream);
+    }
     var arrayAdjoints = new ArrayList<Expr>();
     var released = new ArrayList<Stmt>();
     for (int position : positions) {

@@ -57,8 +57,8 @@ public final class ReverseBuilder {
     Part body = new Sweeps(names, storage, assignments, plan)
         .block(method.body().statements(), Where.TOP);
     var forward = new ArrayList<Stmt>(storage.hoisted());
-    forward.addAll(copiesOfWrittenParameters());
     forward.addAll(body.forward());
+    List<Stmt> copies = copiesOfWrittenParameters();
     List<Stmt> declarations = adjointDeclarations(names, storage.workspace());
     var backward = new ArrayList<Stmt>(declarations);
     backward.addAll(storage.backwardPrologue());
@@ -67,8 +67,10 @@ public final class ReverseBuilder {
     backward.addAll(storage.backwardEpilogue());
     backward.addAll(releases(declarations, storage.workspace()));
     handOutResult(frame.value(), forward, backward);
-    var boundary = Boundary.of(method, forward, backward, storage);
-    return new AdjointMethod(method, forward, backward, frame.value(), frame.upstream(),
+    var halfForward = new ArrayList<Stmt>(method.returnType() == Type.VOID ? List.of() : copies);
+    halfForward.addAll(forward);
+    var boundary = Boundary.of(method, halfForward, backward, storage);
+    return new AdjointMethod(method, copies, forward, backward, frame.value(), frame.upstream(),
         scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops());
   }
 
@@ -194,7 +196,7 @@ public final class ReverseBuilder {
   /** Zero, or for a vector an array of zeros from the workspace's pool. */
   private static Expr zeroAdjoint(Expr.Var v, Expr.Var workspace) {
     return switch (v.type()) {
-      case DOUBLE_ARRAY -> new Expr.Borrow(workspace, v, true);
+      case DOUBLE_ARRAY -> new Expr.Borrow(workspace, v, Expr.Borrow.Kind.ZEROS);
       case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(v);
       default -> Expr.zero();
     };

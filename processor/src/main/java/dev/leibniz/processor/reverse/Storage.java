@@ -98,7 +98,8 @@ final class Storage {
    */
   Expr.Var discard(Expr length, List<Stmt> before, List<Stmt> after) {
     Expr.Var discard = names.fresh("_discard", Type.DOUBLE_ARRAY);
-    before.add(new Stmt.Declare(discard, new Expr.Borrow(workspace, length, false), Source.NONE));
+    before.add(new Stmt.Declare(discard, new Expr.Borrow(workspace, length, Expr.Borrow.Kind.ANY),
+        Source.NONE));
     after.add(new Stmt.Release(workspace, discard));
     return discard;
   }
@@ -114,7 +115,8 @@ final class Storage {
       return List.of();
     }
     Expr size = new Expr.Literal(Type.INT, scratchSize);
-    return List.of(new Stmt.Declare(scratch, new Expr.Borrow(workspace, size, false), Source.NONE));
+    return List.of(new Stmt.Declare(scratch, new Expr.Borrow(workspace, size, Expr.Borrow.Kind.ANY),
+        Source.NONE));
   }
 
   /** What the backward sweep gives back when it ends. */

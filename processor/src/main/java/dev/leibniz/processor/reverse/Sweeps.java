@@ -56,6 +56,8 @@ final class Sweeps {
       return branch(i, where);
     } else if (statement instanceof Stmt.Loop l) {
       return loop(l, where);
+    } else if (statement instanceof Stmt.Write w) {
+      return assignments.write(w, where);
     }
     throw new IllegalStateException("unexpected statement " + statement);
   }

@@ -215,13 +215,16 @@ public final class Tidy {
     List<Stmt> allPops = method.boundaryPops();
     for (int i = 0; i < allPops.size(); i++) {
       Stmt pop = allPops.get(i);
-      Expr.Var v = pop instanceof Stmt.Declare d ? d.var() : ((Stmt.Assign) pop).variable();
-      if (read.contains(v)) {
+      // A restored array's contents are kept whatever the tidying does.
+      boolean kept = pop instanceof Stmt.Evaluate
+          || read.contains(pop instanceof Stmt.Declare d ? d.var() : ((Stmt.Assign) pop).variable());
+      if (kept) {
         pops.add(pop);
         pushes.add(0, method.boundaryPushes().get(allPops.size() - 1 - i));
       }
     }
-    return new AdjointMethod(method.primal(), method.forward(), backward, method.value(),
+    return new AdjointMethod(method.primal(), method.copies(), method.forward(), backward,
+        method.value(),
         method.upstream(), method.scalarAdjoints(), method.arrayAdjoints(), method.workspace(),
         pushes, pops);
   }
