@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.leibniz.processor.ir.AdjointMethod;
-import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -8,7 +8,6 @@ import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
-import dev.leibniz.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.leibniz.processor.lower;
 
-import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Rewrite;

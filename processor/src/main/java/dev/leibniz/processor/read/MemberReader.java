@@ -16,7 +16,6 @@ import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
