@@ -117,10 +117,12 @@ final class SweepMethods {
     }
     var half = start(forwardName(method), method)
         .returns(resultType(method))
-        .addJavadoc(Docs.wrap("Forward half of $L: returns its value and pushes onto"
-                + " {@code $N} what {@link #$N} reads. Generated callers run it in their forward"
-                + " sweep.\n",
-            reference, method.workspace().name(), backwardName(method)))
+        .addJavadoc(Docs.wrap("Forward half of $L: $L and pushes onto {@code $N} what"
+                + " {@link #$N} reads. Generated callers run it in their forward sweep.\n",
+            reference, method.writesInPlace()
+                ? "writes into the arrays given, as the method does,"
+                : "returns its value",
+            method.workspace().name(), backwardName(method)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, false, true)))
         .addJavadoc(returnDoc(method))
         .addCode(body.build())
