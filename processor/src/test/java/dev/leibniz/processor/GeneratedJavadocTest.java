@@ -65,6 +65,34 @@ class GeneratedJavadocTest {
           }
 
           /**
+           * A vector-valued method.
+           *
+           * @param a a vector
+           * @param s a scale
+           * @return the scaled vector
+           */
+          @Differentiable
+          public static double[] scaled(double[] a, double s) {
+            double[] r = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+              r[i] = s * a[i];
+            }
+            return r;
+          }
+
+          /**
+           * A method writing into its array.
+           *
+           * @param t a time
+           * @param y a state
+           * @param dy receives the rate
+           */
+          @Differentiable
+          public static void rate(double t, double[] y, double[] dy) {
+            dy[0] = t * y[0];
+          }
+
+          /**
            * A method whose reference in Javadoc is too long for one line.
            *
            * @param theFirstParameterWithALongName a
