@@ -10,7 +10,9 @@ import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.forward.TangentBuilder;
 import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
 import dev.leibniz.processor.lower.Views;
@@ -127,48 +129,52 @@ final class CompanionGenerator {
         pending.add((ExecutableElement) element);
       }
     }
-    Map<TypeElement, List<AdjointMethod>> byOwner = new LinkedHashMap<>();
+    Map<TypeElement, List<Differentiated>> byOwner = new LinkedHashMap<>();
     while (!pending.isEmpty()) {
       ExecutableElement method = pending.pop();
       var owner = (TypeElement) method.getEnclosingElement();
-      List<AdjointMethod> methods = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+      List<Differentiated> methods = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
       differentiate(method, owner, helper -> {
         if (seen.add(helper)) {
           pending.add(helper);
         }
-      }).forEach(methods::add);
+      }).ifPresent(methods::add);
     }
     byOwner.forEach(this::writeCompanion);
   }
 
+  /** A method's sweeps in reverse mode, and in forward mode if it has a pushforward. */
+  private record Differentiated(AdjointMethod adjoint, Optional<TangentMethod> tangent) {}
+
   /** The sweeps of {@code method}, or none after errors, all reported. */
-  private List<AdjointMethod> differentiate(ExecutableElement method, TypeElement owner,
+  private Optional<Differentiated> differentiate(ExecutableElement method, TypeElement owner,
       Consumer<ExecutableElement> helpers) {
     try {
       String companion = CompanionWriter.companionName(reference(owner));
       Optional<MethodReader.Read> read = reader.read(method, companion);
       if (read.isEmpty()) {
-        return List.of();
+        return Optional.empty();
       }
       read.get().helpers().forEach(helpers);
       Optional<MethodIR> withoutNames = withoutArrayNames(read.get());
       if (withoutNames.isEmpty()) {
-        return List.of();
+        return Optional.empty();
       }
       MethodIR lowered = JumpLowering.lower(withoutNames.get());
       Activity activity = ActivityAnalysis.of(lowered);
       List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);
       problems.forEach(p -> read.get().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
       if (!problems.isEmpty()) {
-        return List.of();
+        return Optional.empty();
       }
-      return List.of(Tidy.of(ReverseBuilder.build(lowered, activity)));
+      return Optional.of(new Differentiated(Tidy.of(ReverseBuilder.build(lowered, activity)),
+          TangentBuilder.build(lowered, activity)));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
-      return List.of();
+      return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
-      return List.of();
+      return Optional.empty();
     }
   }
 
@@ -183,12 +189,14 @@ final class CompanionGenerator {
     }
   }
 
-  private void writeCompanion(TypeElement owner, List<AdjointMethod> methods) {
+  private void writeCompanion(TypeElement owner, List<Differentiated> methods) {
     if (methods.isEmpty()) {
       return;
     }
     try {
-      JavaFile file = CompanionWriter.write(reference(owner), methods);
+      JavaFile file = CompanionWriter.write(reference(owner),
+          methods.stream().map(Differentiated::adjoint).toList(),
+          methods.stream().flatMap(m -> m.tangent().stream()).toList());
       String name = file.packageName().isEmpty()
           ? file.typeSpec().name()
           : file.packageName() + "." + file.typeSpec().name();

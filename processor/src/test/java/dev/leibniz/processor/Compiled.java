@@ -82,7 +82,7 @@ public final class Compiled {
   }
 
   /** A class of the compilation. */
-  Class<?> load(String className) {
+  public Class<?> load(String className) {
     try {
       return loader.loadClass(className);
     } catch (ClassNotFoundException e) {

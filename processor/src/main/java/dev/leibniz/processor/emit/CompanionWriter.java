@@ -15,6 +15,7 @@ import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Constant;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
@@ -41,6 +42,15 @@ public final class CompanionWriter {
 
   /** The companion class of {@code owner} as a Java file. */
   public static JavaFile write(TypeRef owner, List<AdjointMethod> methods) {
+    return write(owner, methods, List.of());
+  }
+
+  /**
+   * The companion class of {@code owner}, with the pushforwards of {@code tangents}, each
+   * after the pullbacks of the same method.
+   */
+  public static JavaFile write(TypeRef owner, List<AdjointMethod> methods,
+      List<TangentMethod> tangents) {
     String name = companionName(owner);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(name)
@@ -71,6 +81,20 @@ public final class CompanionWriter {
             : JacobianMethod.of(method, result, reference(method)));
       }
       type.addMethods(SweepMethods.of(method, reference(method)));
+      for (TangentMethod tangent : tangents) {
+        if (tangent.primal() == method.primal()) {
+          ClassName record = ClassName.get(owner.packageName(), name,
+              recordName(method, recordNames, "Tangent"));
+          for (Object spec : PushforwardMethod.of(tangent, record, reference(method),
+              visibility(method))) {
+            if (spec instanceof TypeSpec t) {
+              type.addType(t);
+            } else {
+              type.addMethod((MethodSpec) spec);
+            }
+          }
+        }
+      }
     }
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
   }
@@ -89,8 +113,12 @@ public final class CompanionWriter {
   }
 
   private static String recordName(AdjointMethod method, Set<String> taken) {
+    return recordName(method, taken, "");
+  }
+
+  private static String recordName(AdjointMethod method, Set<String> taken, String suffix) {
     String base = Character.toUpperCase(method.primal().name().charAt(0))
-        + method.primal().name().substring(1);
+        + method.primal().name().substring(1) + suffix;
     String candidate = base;
     for (int i = 2; !taken.add(candidate); i++) {
       candidate = base + i;
@@ -179,7 +207,7 @@ public final class CompanionWriter {
         .adjoint();
   }
 
-  private static TypeName typeOf(Param p) {
+  static TypeName typeOf(Param p) {
     if (p.objectType() == null) {
       return Helpers.typeName(p.var().type().javaName());
     }

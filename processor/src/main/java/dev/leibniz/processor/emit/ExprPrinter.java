@@ -46,6 +46,8 @@ final class ExprPrinter {
     } else if (e instanceof Expr.Borrow b) {
       return CodeBlock.of("$N.$N($L)", b.workspace().name(), b.kind().method(),
           print(b.argument()));
+    } else if (e instanceof Expr.Accessor a) {
+      return CodeBlock.of("$N.$N()", a.record().name(), a.component());
     } else if (e instanceof Expr.Cast c) {
       return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
     } else if (e instanceof Expr.Conditional c) {

@@ -23,7 +23,8 @@ public sealed interface Expr
         Expr.NewArray,
         Expr.Pop,
         Expr.Borrow,
-        Expr.Invoke {
+        Expr.Invoke,
+        Expr.Accessor {
 
   /** The Java type of the expression's value. */
   Type type();
@@ -129,6 +130,9 @@ public sealed interface Expr
       return Type.DOUBLE_ARRAY;
     }
   }
+
+  /** {@code record.value()}: a component of a generated result record. */
+  record Accessor(Var record, String component, Type type) implements Expr {}
 
   static Expr.Literal literal(double value) {
     return new Literal(Type.DOUBLE, value);

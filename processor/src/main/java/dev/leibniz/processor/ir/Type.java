@@ -10,7 +10,9 @@ public enum Type {
   DOUBLE_MATRIX("double[][]"),
   OBJECT("Object"),
   /** The result of a method that writes into its arrays instead of returning a value. */
-  VOID("void");
+  VOID("void"),
+  /** A local whose type Java infers: the result record of a call's pushforward. */
+  INFERRED("var");
 
   private final String javaName;
 

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.reverse;
 
+import dev.leibniz.processor.rules.Algebra;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;

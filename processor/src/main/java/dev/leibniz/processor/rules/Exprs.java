@@ -39,6 +39,8 @@ public final class Exprs {
       return Stream.of(p.workspace());
     } else if (e instanceof Expr.Borrow b) {
       return Stream.of(b.workspace(), b.argument());
+    } else if (e instanceof Expr.Accessor a) {
+      return Stream.of(a.record());
     }
     return Stream.empty();
   }

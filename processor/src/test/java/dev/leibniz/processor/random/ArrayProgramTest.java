@@ -24,6 +24,7 @@ class ArrayProgramTest {
   private static final int PROGRAMS_PER_BATCH = 30;
   private static final int POINTS_PER_PROGRAM = 3;
   private static final double TOLERANCE = 1e-9;
+  private static int pushforwards;
 
   @Test
   void generatedGradientsMatchTheOracle() {
@@ -48,10 +49,11 @@ class ArrayProgramTest {
         checked++;
       }
     }
-    System.out.printf("random array programs: %d checked at %d points each, worst relative"
-        + " error %.3g%n", checked, POINTS_PER_PROGRAM, worst);
+    System.out.printf("random array programs: %d checked at %d points each (%d pushforwards),"
+        + " worst relative error %.3g%n", checked, POINTS_PER_PROGRAM, pushforwards, worst);
     assertTrue(checked >= 4 * PROGRAMS_PER_BATCH || batches < 4, "programs checked: " + checked);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
+    assertTrue(pushforwards >= checked / 4, "pushforwards checked: " + pushforwards);
   }
 
   private static double check(Compiled compiled, String className, ArrayProgram program,
@@ -78,7 +80,39 @@ class ArrayProgramTest {
           + ", oracle " + expected.tangent()[i]);
       worst = Math.max(worst, error);
     }
-    return worst;
+    return Math.max(worst, pushforward(compiled, className, program, point, expected, random,
+        context));
+  }
+
+  /**
+   * The pushforward along a random direction against the oracle's tangents dotted with it, for
+   * a program that has one (one calling a helper writing into an array has none yet); -1 if
+   * it has none.
+   */
+  private static double pushforward(Compiled compiled, String className, ArrayProgram program,
+      double[] point, Dual expected, Random random, String context) {
+    boolean has = Arrays.stream(compiled.load(className + "Gradients").getDeclaredMethods())
+        .anyMatch(m -> m.getName().equals(program.name + "Pushforward"));
+    if (!has) {
+      return -1;
+    }
+    pushforwards++;
+    double[] v = random.doubles(ArrayProgram.INPUTS, -1, 1).toArray();
+    double[] a = Arrays.copyOfRange(point, 2, 5);
+    double[] aDot = Arrays.copyOfRange(v, 2, 5);
+    Object pushed = compiled.call(className + "Gradients", program.name + "Pushforward",
+        point[0], point[1], a, v[0], v[1], aDot);
+    assertArrayEquals(Arrays.copyOfRange(point, 2, 5), a, 0.0, "the input array changed");
+    assertArrayEquals(Arrays.copyOfRange(v, 2, 5), aDot, 0.0, "the direction changed");
+    double directional = 0;
+    for (int i = 0; i < v.length; i++) {
+      directional += expected.tangent()[i] * v[i];
+    }
+    double tangent = (double) Compiled.components(pushed).get("tangent");
+    double error = FiniteDifferences.relativeError(tangent, directional);
+    assertTrue(error <= TOLERANCE, "pushforward of " + context + " generated " + tangent
+        + ", oracle " + directional);
+    return error;
   }
 
   private static String source(String className, List<ArrayProgram> programs,

@@ -83,7 +83,20 @@ class FlowProgramTest {
           + ", oracle " + expected.tangent()[i]);
       worst = Math.max(worst, error);
     }
-    return worst;
+    // Forward mode: the pushforward along a direction is the oracle's tangents dotted with it.
+    double[] v = random.doubles(FlowProgram.INPUTS, -1, 1).toArray();
+    Object pushed = compiled.call(className + "Gradients", program.name + "Pushforward",
+        point[0], point[1], Arrays.copyOfRange(point, 2, 5), 2, v[0], v[1],
+        Arrays.copyOfRange(v, 2, 5));
+    double directional = 0;
+    for (int i = 0; i < v.length; i++) {
+      directional += expected.tangent()[i] * v[i];
+    }
+    double tangent = (double) Compiled.components(pushed).get("tangent");
+    double error = FiniteDifferences.relativeError(tangent, directional);
+    assertTrue(error <= TOLERANCE, "pushforward of " + context + " generated " + tangent
+        + ", oracle " + directional);
+    return Math.max(worst, error);
   }
 
   private static String source(String className, List<FlowProgram> programs,

@@ -1,17 +1,17 @@
-package dev.leibniz.processor.reverse;
+package dev.leibniz.processor.rules;
 
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.UnaryOp;
 
 /**
  * The few simplifications that keep generated code readable: multiplying by one and by minus
- * one. Nothing that could change a floating-point result.
+ * one. Nothing that could change a floating-point result. Both modes write their terms with it.
  */
-final class Algebra {
+public final class Algebra {
   private Algebra() {}
 
   /** {@code local × upstream}, without writing out a factor of ±1. */
-  static Expr product(Expr local, Expr upstream) {
+  public static Expr product(Expr local, Expr upstream) {
     if (isOne(local)) {
       return upstream;
     }
@@ -25,7 +25,7 @@ final class Algebra {
   }
 
   /** Whether {@code e} is the literal zero, a term that contributes nothing. */
-  static boolean isZero(Expr e) {
+  public static boolean isZero(Expr e) {
     return e instanceof Expr.Literal l && l.value() instanceof Number n && n.doubleValue() == 0;
   }
 

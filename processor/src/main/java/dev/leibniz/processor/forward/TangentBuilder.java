@@ -1,0 +1,161 @@
+package dev.leibniz.processor.forward;
+
+import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.ir.ArrayOp;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.TangentMethod;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The forward phase: a method's pushforward, from the same rule table as its pullback. Each
+ * statement that changes an active variable is preceded by the tangent of what it computes:
+ * {@code v = e} becomes {@code vDot = ė; v = e}, where {@code ė} is the sum over the operations
+ * of {@code e} of local derivative × the operands' tangents. Branches and loops keep their shape
+ * and nothing is saved: one sweep, forwards.
+ */
+public final class TangentBuilder {
+  private final MethodIR method;
+  private final Activity activity;
+  private final Tangents tangents;
+
+  private TangentBuilder(MethodIR method, Activity activity) {
+    this.method = method;
+    this.activity = activity;
+    this.tangents = new Tangents(method, activity);
+  }
+
+  /**
+   * The pushforward of {@code method}, lowered to one return at its end; empty for a method
+   * calling one that writes into arrays, which forward mode does not follow yet.
+   */
+  public static Optional<TangentMethod> build(MethodIR method, Activity activity) {
+    boolean writes = dev.leibniz.processor.ir.Stmts.all(method.body())
+        .anyMatch(s -> s instanceof Stmt.Write);
+    if (writes || method.returnType() == Type.VOID) {
+      return Optional.empty();
+    }
+    return Optional.of(new TangentBuilder(method, activity).build());
+  }
+
+  private TangentMethod build() {
+    var tangentParams = new ArrayList<Expr.Var>();
+    for (Param p : method.params()) {
+      if (p.differentiable()) {
+        tangentParams.add(tangents.of(p.var()));
+      }
+    }
+    Expr.Var value = tangents.fresh("value", method.returnType());
+    Expr.Var tangent = tangents.fresh("tangent", method.returnType());
+    var body = new ArrayList<Stmt>();
+    method.body().statements().forEach(s -> body.addAll(statement(s, value, tangent)));
+    var all = new ArrayList<>(copiesOfWrittenParameters());
+    all.addAll(tangents.scratchDeclaration());
+    all.addAll(body);
+    return new TangentMethod(method, all, value, tangent, tangentParams);
+  }
+
+  /**
+   * Copies of the array parameters the method writes into, and of their tangents, so that the
+   * pushforward never changes its inputs.
+   */
+  private List<Stmt> copiesOfWrittenParameters() {
+    var copies = new ArrayList<Stmt>();
+    for (Param p : method.params()) {
+      Expr.Var array = p.var();
+      boolean written = dev.leibniz.processor.ir.Stmts.all(method.body())
+          .anyMatch(s -> !(s instanceof Stmt.Declare)
+              && dev.leibniz.processor.ir.Stmts.writes(s).contains(array));
+      if (array.type().isArray() && written) {
+        copies.add(new Stmt.Assign(array, ArrayOp.COPY_OF.of(array), Source.NONE));
+        if (p.differentiable()) {
+          Expr.Var direction = tangents.of(array);
+          copies.add(new Stmt.Assign(direction, ArrayOp.COPY_OF.of(direction), Source.NONE));
+        }
+      }
+    }
+    return copies;
+  }
+
+  private List<Stmt> statement(Stmt s, Expr.Var value, Expr.Var tangent) {
+    var out = new ArrayList<Stmt>(comment(s));
+    if (s instanceof Stmt.Declare d) {
+      declare(d, out);
+    } else if (s instanceof Stmt.Assign a) {
+      assign(a, out);
+    } else if (s instanceof Stmt.Return r) {
+      Tangents.Dual dual = tangents.dual(r.value(), out);
+      out.add(new Stmt.Declare(value, dual.value(), r.source()));
+      out.add(new Stmt.Declare(tangent, tangents.orZero(dual, r.value()), Source.NONE));
+    } else if (s instanceof Stmt.Block b) {
+      // Locals have names of their own: a block's statements join the enclosing list, so that
+      // what it declares stays in scope, as in the reader's view of the method.
+      b.statements().forEach(nested -> out.addAll(statement(nested, value, tangent)));
+    } else if (s instanceof Stmt.If i) {
+      out.add(new Stmt.If(i.condition(), block(i.then(), value, tangent),
+          block(i.otherwise(), value, tangent), i.source()));
+    } else if (s instanceof Stmt.Loop l) {
+      out.add(new Stmt.Loop(l.condition(), block(l.body(), value, tangent),
+          block(l.update(), value, tangent), l.testFirst(), l.source()));
+    } else {
+      throw new IllegalStateException("no tangent for " + s);
+    }
+    return out;
+  }
+
+  /** The source line of an assignment, as the pullback has it. */
+  private List<Stmt> comment(Stmt s) {
+    Source source = s instanceof Stmt.Declare d ? d.source()
+        : s instanceof Stmt.Assign a ? a.source()
+        : s instanceof Stmt.Return r ? r.source()
+        : Source.NONE;
+    return source.line() > 0
+        ? List.of(new Stmt.Comment(method.fileName() + ":" + source.line() + ": " + source.text()))
+        : List.of();
+  }
+
+  private Stmt.Block block(Stmt.Block b, Expr.Var value, Expr.Var tangent) {
+    var out = new ArrayList<Stmt>();
+    b.statements().forEach(s -> out.addAll(statement(s, value, tangent)));
+    return new Stmt.Block(out);
+  }
+
+  /** {@code T v = e}: with its tangent {@code T vDot = ė} if {@code v} is active. */
+  private void declare(Stmt.Declare d, List<Stmt> out) {
+    Expr.Var v = d.var();
+    if (!activity.isActive(v)) {
+      out.add(d);
+      return;
+    }
+    if (d.init() == null) {
+      out.add(d);
+      out.add(new Stmt.Declare(tangents.of(v), null, Source.NONE));
+      return;
+    }
+    Tangents.Dual dual = tangents.dual(d.init(), out);
+    out.add(new Stmt.Declare(v, dual.value(), d.source()));
+    out.add(new Stmt.Declare(tangents.of(v), tangents.orZero(dual, d.init()), Source.NONE));
+  }
+
+  /**
+   * {@code v = e} or {@code a[i] = e}: the tangent first, while the operands still hold what
+   * the value is computed from.
+   */
+  private void assign(Stmt.Assign a, List<Stmt> out) {
+    Expr.Var v = a.variable();
+    if (!activity.isActive(v)) {
+      out.add(a);
+      return;
+    }
+    Tangents.Dual dual = tangents.dual(a.value(), out);
+    out.add(new Stmt.Assign(tangents.target(a.target()), tangents.orZero(dual, a.value()),
+        Source.NONE));
+    out.add(new Stmt.Assign(a.target(), dual.value(), a.source()));
+  }
+}

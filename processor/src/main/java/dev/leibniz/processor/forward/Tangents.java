@@ -1,0 +1,219 @@
+package dev.leibniz.processor.forward;
+
+import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.analyse.DifferentiablePaths;
+import dev.leibniz.processor.ir.ArrayOp;
+import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.UnaryOp;
+import dev.leibniz.processor.rules.Algebra;
+import dev.leibniz.processor.rules.Exprs;
+import dev.leibniz.processor.rules.Rule;
+import dev.leibniz.processor.rules.Rules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Values with their tangents: each active operation of an expression gets a local for its value
+ * and one for its tangent, Σ ∂op/∂operandᵢ · operandᵢ', the partial derivatives read from the
+ * rule table; a variable's tangent is the variable {@code xDot}, an element's the element of
+ * the array's tangent. Calls of differentiable methods go through their pushforwards.
+ */
+final class Tangents {
+  private final Activity activity;
+  private final Set<String> taken = new HashSet<>();
+  private final Map<Expr.Var, Expr.Var> tangents = new HashMap<>();
+  private Expr.Var scratch;
+  private int scratchSize;
+  private int temporaries;
+
+  /** A value and its tangent; a null tangent is zero. */
+  record Dual(Expr value, Expr tangent) {}
+
+  Tangents(MethodIR method, Activity activity) {
+    this.activity = activity;
+    method.allParams().forEach(p -> taken.add(p.var().name()));
+    Exprs.mentioned(List.of(method.body())).forEach(v -> taken.add(v.name()));
+  }
+
+  /** The tangent of a variable: {@code x → xDot}, the same each time. */
+  Expr.Var of(Expr.Var v) {
+    return tangents.computeIfAbsent(v, x -> fresh(x.name() + "Dot", x.type()));
+  }
+
+  /** The tangent of an assignment's target: a variable's, or the element of an array's. */
+  Expr target(Expr target) {
+    if (target instanceof Expr.Index i) {
+      return new Expr.Index(target(i.array()), i.index(), i.type());
+    }
+    return of((Expr.Var) target);
+  }
+
+  /** The dual's tangent, or the zero of the expression's type. */
+  Expr orZero(Dual dual, Expr e) {
+    if (dual.tangent() != null) {
+      return dual.tangent();
+    }
+    return switch (e.type()) {
+      case DOUBLE_ARRAY -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(e)));
+      case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(e);
+      default -> Expr.zero();
+    };
+  }
+
+  /** The value and tangent of {@code e}, with the locals they need added to {@code out}. */
+  Dual dual(Expr e, List<Stmt> out) {
+    if (e instanceof Expr.NewArray n) {
+      return new Dual(n, n);
+    }
+    if (!activity.isActive(e)) {
+      return new Dual(e, null);
+    }
+    if (e instanceof Expr.Var || e instanceof Expr.Index) {
+      return new Dual(e, target(e));
+    } else if (e instanceof Expr.Cast c) {
+      Dual operand = dual(c.operand(), out);
+      return new Dual(new Expr.Cast(c.type(), operand.value()),
+          c.type() == Type.DOUBLE ? operand.tangent() : null);
+    } else if (e instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
+      return dual(u.operand(), out);
+    } else if (e instanceof Expr.Invoke invoke) {
+      return call(invoke, out);
+    }
+    return operation(e, out);
+  }
+
+  /** An operation of the rule table: its value, then Σ partialᵢ × operandᵢ'. */
+  private Dual operation(Expr e, List<Stmt> out) {
+    List<Expr> operands = Exprs.children(e).toList();
+    var duals = new ArrayList<Dual>();
+    operands.forEach(o -> duals.add(dual(o, out)));
+    Expr node = withOperands(e, duals.stream().map(Dual::value).toList());
+    Expr.Var value = temporary(e.type());
+    out.add(new Stmt.Declare(value, node, Source.NONE));
+    Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + e));
+    List<Expr> args = Exprs.children(node).toList();
+    Expr sum = null;
+    for (int i = 0; i < args.size(); i++) {
+      if (duals.get(i).tangent() != null) {
+        Expr local = rule.partial(i, args, value);
+        if (!Algebra.isZero(local)) {
+          Expr term = Algebra.product(local, duals.get(i).tangent());
+          sum = sum == null ? term : sum.plus(term);
+        }
+      }
+    }
+    return new Dual(value, sum == null ? null : bind(sum, out));
+  }
+
+  /** A call: through the callee's pushforward, or its rule, or a constant. */
+  private Dual call(Expr.Invoke invoke, List<Stmt> out) {
+    if (invoke.callee() instanceof Callee.Differentiable callee) {
+      var all = new ArrayList<Expr>(invoke.args());
+      var directions = new ArrayList<Expr>();
+      for (int position : DifferentiablePaths.differentiablePositions(invoke)) {
+        Expr arg = invoke.args().get(position);
+        Dual d = dual(arg, out);
+        all.set(position, d.value());
+        directions.add(orZero(d, arg));
+      }
+      all.addAll(directions);
+      Expr.Var record = temporary(Type.INFERRED);
+      out.add(new Stmt.Declare(record, new Expr.Call(callee.owner().companion(),
+          callee.name() + "Pushforward", all, Type.INFERRED), Source.NONE));
+      return new Dual(new Expr.Accessor(record, "value", invoke.type()),
+          new Expr.Accessor(record, "tangent", invoke.type()));
+    }
+    if (invoke.callee() instanceof Callee.WithRule rule) {
+      return withRule(invoke, rule, out);
+    }
+    return new Dual(invoke, null);
+  }
+
+  /**
+   * A function with a {@code @DerivativeOf} rule: for one argument the rule returns the
+   * derivative; for several it fills a scratch array with the partials.
+   */
+  private Dual withRule(Expr.Invoke invoke, Callee.WithRule rule, List<Stmt> out) {
+    var duals = new ArrayList<Dual>();
+    invoke.args().forEach(a -> duals.add(dual(a, out)));
+    List<Expr> args = duals.stream().map(Dual::value).toList();
+    Expr.Var value = temporary(Type.DOUBLE);
+    out.add(new Stmt.Declare(value,
+        new Expr.Invoke(invoke.callee(), args, invoke.type(), invoke.site()), Source.NONE));
+    Expr sum = null;
+    if (rule.arity() == 1) {
+      sum = Algebra.product(new Expr.Call(rule.ruleOwner(), rule.rule(), args, Type.DOUBLE),
+          duals.get(0).tangent());
+    } else {
+      Expr.Var partials = scratch(rule.arity());
+      var withScratch = new ArrayList<Expr>(args);
+      withScratch.add(partials);
+      out.add(new Stmt.Evaluate(new Expr.Call(rule.ruleOwner(), rule.rule(), withScratch,
+          Type.VOID)));
+      for (int i = 0; i < args.size(); i++) {
+        if (duals.get(i).tangent() != null) {
+          Expr slot = new Expr.Index(partials, new Expr.Literal(Type.INT, i), Type.DOUBLE);
+          Expr term = Algebra.product(slot, duals.get(i).tangent());
+          sum = sum == null ? term : sum.plus(term);
+        }
+      }
+    }
+    return new Dual(value, sum == null ? null : bind(sum, out));
+  }
+
+  private static Expr withOperands(Expr e, List<Expr> operands) {
+    if (e instanceof Expr.Binary b) {
+      return new Expr.Binary(b.op(), operands.get(0), operands.get(1), b.type());
+    } else if (e instanceof Expr.Unary u) {
+      return new Expr.Unary(u.op(), operands.get(0), u.type());
+    } else if (e instanceof Expr.Call c) {
+      return new Expr.Call(c.owner(), c.name(), operands, c.type());
+    }
+    throw new IllegalStateException("not an operation: " + e);
+  }
+
+  private Expr.Var bind(Expr e, List<Stmt> out) {
+    Expr.Var t = temporary(Type.DOUBLE);
+    out.add(new Stmt.Declare(t, e, Source.NONE));
+    return t;
+  }
+
+  private Expr.Var temporary(Type type) {
+    return fresh("_t" + temporaries++, type);
+  }
+
+  private Expr.Var scratch(int size) {
+    if (scratch == null) {
+      scratch = fresh("_partials", Type.DOUBLE_ARRAY);
+    }
+    scratchSize = Math.max(scratchSize, size);
+    return scratch;
+  }
+
+  /** The scratch array's declaration, for the top of the method, if one was needed. */
+  List<Stmt> scratchDeclaration() {
+    if (scratch == null) {
+      return List.of();
+    }
+    return List.of(new Stmt.Declare(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY,
+        List.of(new Expr.Literal(Type.INT, scratchSize))), Source.NONE));
+  }
+
+  /** A variable named {@code base}, or {@code base} with a number if that is taken. */
+  Expr.Var fresh(String base, Type type) {
+    String name = base;
+    for (int suffix = 2; !taken.add(name); suffix++) {
+      name = base + suffix;
+    }
+    return new Expr.Var(name, type);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/**
+ * The forward phase's output for one method: the body of its pushforward, one sweep computing
+ * each value next to its tangent (its derivative along the direction the tangents of the
+ * parameters give), ready to be printed.
+ *
+ * @param primal the method the pushforward is of
+ * @param body the sweep; it leaves the method's value in {@code value}, its tangent in
+ *     {@code tangent}
+ * @param value the variable holding the method's value
+ * @param tangent the variable holding the value's tangent
+ * @param tangentParams the tangents of the differentiable parameters, in order: the
+ *     pushforward's parameters after the method's own
+ */
+public record TangentMethod(MethodIR primal, List<Stmt> body, Expr.Var value, Expr.Var tangent,
+    List<Expr.Var> tangentParams) {
+  public TangentMethod {
+    body = List.copyOf(body);
+    tangentParams = List.copyOf(tangentParams);
+  }
+}
