@@ -144,7 +144,7 @@ final class CompanionGenerator {
   }
 
   /** A method's sweeps in reverse mode, and in forward mode if it has a pushforward. */
-  private record Differentiated(AdjointMethod adjoint, Optional<TangentMethod> tangent) {}
+  private record Differentiated(AdjointMethod adjoint, TangentMethod tangent) {}
 
   /** The sweeps of {@code method}, or none after errors, all reported. */
   private Optional<Differentiated> differentiate(ExecutableElement method, TypeElement owner,
@@ -196,7 +196,7 @@ final class CompanionGenerator {
     try {
       JavaFile file = CompanionWriter.write(reference(owner),
           methods.stream().map(Differentiated::adjoint).toList(),
-          methods.stream().flatMap(m -> m.tangent().stream()).toList());
+          methods.stream().map(Differentiated::tangent).toList());
       String name = file.packageName().isEmpty()
           ? file.typeSpec().name()
           : file.packageName() + "." + file.typeSpec().name();

@@ -79,6 +79,25 @@ class ForwardModeTest {
           }
 
           @Differentiable
+          static void rate(double t, double[] y, double[] dy) {
+            dy[0] = y[1] * t;
+            dy[1] = -Math.sin(y[0]) + y[1] * y[1];
+          }
+
+          @Differentiable
+          static double euler(double[] y0, double t) {
+            double[] y = y0.clone();
+            double[] k = new double[2];
+            for (int step = 0; step < 5; step++) {
+              rate(t, y, k);
+              for (int i = 0; i < 2; i++) {
+                y[i] += 0.1 * k[i];
+              }
+            }
+            return y[0] * y[1];
+          }
+
+          @Differentiable
           static double usesField(double[] p, double t) {
             double[] f = field(p, t);
             double[] g = field(f, t * t);
@@ -136,6 +155,24 @@ class ForwardModeTest {
         "usesField", plus(p, h, v), 0.9 + 0.4 * h), 0.0);
     double pushed = pushforward("usesField", new Object[] {p, 0.9}, new Object[] {v, 0.4});
     assertEquals(numeric, pushed, 1e-8 * Math.max(1, Math.abs(numeric)));
+  }
+
+  @Test
+  void pushforwardThroughAMethodWritingIntoAnArray() {
+    double[] y0 = {0.3, -0.6};
+    double[] v = {0.5, 0.2};
+    double pushed = pushforward("euler", new Object[] {y0, 0.8}, new Object[] {v, -0.3});
+    double numeric = FiniteDifferences.derivative(h -> (double) compiled.call("fw.Fw", "euler",
+        plus(y0, h, v), 0.8 - 0.3 * h), 0.0);
+    assertEquals(numeric, pushed, 1e-8 * Math.max(1, Math.abs(numeric)));
+    // The writer's own pushforward writes the new contents and their tangents in place.
+    double[] dy = new double[2];
+    double[] dyDot = new double[2];
+    compiled.call("fw.FwGradients", "ratePushforward", 0.8, y0.clone(), dy, 1.0,
+        new double[] {0, 0}, dyDot);
+    assertEquals(y0[1], dyDot[0], 1e-15, "d(y1 t)/dt");
+    assertEquals(0.0, dyDot[1], 0.0);
+    assertEquals(y0[1] * 0.8, dy[0], 1e-15);
   }
 
   private static double pushforward(String method, Object[] args, Object[] directions) {

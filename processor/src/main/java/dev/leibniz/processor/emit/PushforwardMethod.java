@@ -26,6 +26,9 @@ final class PushforwardMethod {
     if (!MethodSplitter.fits(method.body())) {
       return List.of();
     }
+    if (method.primal().returnType() == dev.leibniz.processor.ir.Type.VOID) {
+      return List.of(inPlace(method, reference, visibility));
+    }
     TypeName type = Helpers.typeName(method.primal().returnType().javaName());
     TypeSpec record = TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(visibility)
@@ -52,6 +55,35 @@ final class PushforwardMethod {
         .addJavadoc(Docs.wrap(parameters(method)))
         .addJavadoc("@return the value and its derivative along the direction\n")
         .addCode(body.build());
+    addParameters(method, spec);
+    var specs = new ArrayList<Object>();
+    specs.add(record);
+    specs.add(spec.build());
+    return specs;
+  }
+
+  /**
+   * The pushforward of a method writing into its arrays: it writes into them as the method
+   * does, and into their tangents the tangents of what it writes.
+   */
+  private static MethodSpec inPlace(TangentMethod method, String reference,
+      Modifier[] visibility) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    StatementPrinter.print(method.body(), body);
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name() + "Pushforward")
+        .addModifiers(visibility)
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc(Docs.wrap("Pushforward of $L, which writes into its arrays: it writes into"
+            + " them as the method does, and into the tangent given for each the derivative of"
+            + " its new contents along the direction the tangents give. One forward sweep,"
+            + " nothing saved.\n", reference))
+        .addJavadoc(Docs.wrap(parameters(method)))
+        .addCode(body.build());
+    addParameters(method, spec);
+    return spec.build();
+  }
+
+  private static void addParameters(TangentMethod method, MethodSpec.Builder spec) {
     for (Param p : method.primal().allParams()) {
       spec.addParameter(CompanionWriter.typeOf(p), p.var().name());
     }
@@ -60,10 +92,6 @@ final class PushforwardMethod {
       spec.addParameter(Helpers.typeName(differentiable.get(i).var().type().javaName()),
           method.tangentParams().get(i).name());
     }
-    var specs = new ArrayList<Object>();
-    specs.add(record);
-    specs.add(spec.build());
-    return specs;
   }
 
   private static CodeBlock parameters(TangentMethod method) {

@@ -11,7 +11,6 @@ import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The forward phase: a method's pushforward, from the same rule table as its pullback. Each
@@ -32,16 +31,12 @@ public final class TangentBuilder {
   }
 
   /**
-   * The pushforward of {@code method}, lowered to one return at its end; empty for a method
-   * calling one that writes into arrays, which forward mode does not follow yet.
+   * The pushforward of {@code method}, lowered to one return at its end. For a method writing
+   * into its arrays, the pushforward writes into them too, and into their tangents the tangents
+   * of what it writes.
    */
-  public static Optional<TangentMethod> build(MethodIR method, Activity activity) {
-    boolean writes = dev.leibniz.processor.ir.Stmts.all(method.body())
-        .anyMatch(s -> s instanceof Stmt.Write);
-    if (writes || method.returnType() == Type.VOID) {
-      return Optional.empty();
-    }
-    return Optional.of(new TangentBuilder(method, activity).build());
+  public static TangentMethod build(MethodIR method, Activity activity) {
+    return new TangentBuilder(method, activity).build();
   }
 
   private TangentMethod build() {
@@ -55,7 +50,8 @@ public final class TangentBuilder {
     Expr.Var tangent = tangents.fresh("tangent", method.returnType());
     var body = new ArrayList<Stmt>();
     method.body().statements().forEach(s -> body.addAll(statement(s, value, tangent)));
-    var all = new ArrayList<>(copiesOfWrittenParameters());
+    var all = new ArrayList<Stmt>(
+        method.returnType() == Type.VOID ? List.of() : copiesOfWrittenParameters());
     all.addAll(tangents.scratchDeclaration());
     all.addAll(body);
     return new TangentMethod(method, all, value, tangent, tangentParams);
@@ -103,6 +99,10 @@ public final class TangentBuilder {
     } else if (s instanceof Stmt.Loop l) {
       out.add(new Stmt.Loop(l.condition(), block(l.body(), value, tangent),
           block(l.update(), value, tangent), l.testFirst(), l.source()));
+    } else if (s instanceof Stmt.Write w) {
+      out.add(activity.isActive(w.call())
+          ? new Stmt.Evaluate(tangents.pushforward(w.call(), out, Type.VOID))
+          : new Stmt.Evaluate(w.call()));
     } else {
       throw new IllegalStateException("no tangent for " + s);
     }
@@ -114,6 +114,7 @@ public final class TangentBuilder {
     Source source = s instanceof Stmt.Declare d ? d.source()
         : s instanceof Stmt.Assign a ? a.source()
         : s instanceof Stmt.Return r ? r.source()
+        : s instanceof Stmt.Write w ? w.source()
         : Source.NONE;
     return source.line() > 0
         ? List.of(new Stmt.Comment(method.fileName() + ":" + source.line() + ": " + source.text()))

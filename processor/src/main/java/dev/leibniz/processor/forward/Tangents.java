@@ -116,19 +116,9 @@ final class Tangents {
 
   /** A call: through the callee's pushforward, or its rule, or a constant. */
   private Dual call(Expr.Invoke invoke, List<Stmt> out) {
-    if (invoke.callee() instanceof Callee.Differentiable callee) {
-      var all = new ArrayList<Expr>(invoke.args());
-      var directions = new ArrayList<Expr>();
-      for (int position : DifferentiablePaths.differentiablePositions(invoke)) {
-        Expr arg = invoke.args().get(position);
-        Dual d = dual(arg, out);
-        all.set(position, d.value());
-        directions.add(orZero(d, arg));
-      }
-      all.addAll(directions);
+    if (invoke.callee() instanceof Callee.Differentiable) {
       Expr.Var record = temporary(Type.INFERRED);
-      out.add(new Stmt.Declare(record, new Expr.Call(callee.owner().companion(),
-          callee.name() + "Pushforward", all, Type.INFERRED), Source.NONE));
+      out.add(new Stmt.Declare(record, pushforward(invoke, out, Type.INFERRED), Source.NONE));
       return new Dual(new Expr.Accessor(record, "value", invoke.type()),
           new Expr.Accessor(record, "tangent", invoke.type()));
     }
@@ -136,6 +126,24 @@ final class Tangents {
       return withRule(invoke, rule, out);
     }
     return new Dual(invoke, null);
+  }
+
+  /**
+   * The call of a differentiable callee's pushforward: its arguments, then the tangents of its
+   * differentiable ones; arrays a writing callee writes into have their tangents written too.
+   */
+  Expr.Call pushforward(Expr.Invoke invoke, List<Stmt> out, Type type) {
+    var callee = (Callee.Differentiable) invoke.callee();
+    var all = new ArrayList<Expr>(invoke.args());
+    var directions = new ArrayList<Expr>();
+    for (int position : DifferentiablePaths.differentiablePositions(invoke)) {
+      Expr arg = invoke.args().get(position);
+      Dual d = dual(arg, out);
+      all.set(position, d.value());
+      directions.add(orZero(d, arg));
+    }
+    all.addAll(directions);
+    return new Expr.Call(callee.owner().companion(), callee.name() + "Pushforward", all, type);
   }
 
   /**
