@@ -43,6 +43,8 @@ class HugeMethodTest {
           method + " has " + length + " bytes of bytecode"));
       assertTrue(lengths.keySet().stream().anyMatch(m -> m.startsWith("fForwardPart")),
           "the forward half is split: " + lengths.keySet());
+      assertTrue(lengths.keySet().stream().anyMatch(m -> m.startsWith("fPushforwardPart")),
+          "the pushforward is split: " + lengths.keySet());
 
       double[] point = {0.3, -0.2};
       // Hundreds of compositions make high derivatives large: a small step keeps the
@@ -55,6 +57,12 @@ class HugeMethodTest {
             statements + " statements, input " + i + ": " + generated[i] + " against "
                 + numeric[i]);
       }
+      Object pushed = compiled.call("big." + className + "Gradients", "fPushforward",
+          point[0], point[1], 0.6, -0.8);
+      double tangent = (double) Compiled.components(pushed).get("tangent");
+      double directional = 0.6 * generated[0] - 0.8 * generated[1];
+      assertTrue(FiniteDifferences.relativeError(tangent, directional) < 1e-12,
+          statements + " statements, pushforward " + tangent + " against " + directional);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Rewrite;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * Cuts a long sweep into parts, each a method of its own, so that every generated method stays
@@ -74,13 +77,60 @@ final class MethodSplitter {
    * @param initial statements for the calling method after it creates the frames: parameters
    *     that live in slots are copied in
    * @param parts the parts' statements, to run in order
-   * @param result the expression for {@code keep} in the calling method after the parts ran
+   * @param results for each local the calling method reads after the parts ran, where it is
    */
   record Split(Map<Frame, Slots> frames, List<Stmt> initial, List<List<Stmt>> parts,
-      Expr result) {}
+      Map<Expr.Var, Expr> results) {
+    /** Where the one local the calling method reads is. */
+    Expr result() {
+      return results.values().iterator().next();
+    }
+  }
 
   /** A frame's variable and how many slots it has. */
   record Slots(Expr.Var variable, int count) {}
+
+  /**
+   * The methods a split sweep is cut into, each called in turn from {@code body} after it
+   * created the frames; each takes the parameters {@code parameters} adds, then the frames,
+   * and is called with {@code arguments} and the frames.
+   */
+  static List<MethodSpec> parts(Split split, String name, CodeBlock.Builder body,
+      CodeBlock arguments, java.util.function.Consumer<MethodSpec.Builder> parameters) {
+    var frameArguments = new ArrayList<CodeBlock>();
+    split.frames().forEach((frame, slots) -> {
+      // new double[n][] for a frame of arrays: the count goes in the first brackets.
+      TypeName element = frame.arrayType();
+      int dimensions = 0;
+      while (element instanceof ArrayTypeName a) {
+        element = a.componentType();
+        dimensions++;
+      }
+      body.addStatement("$T $N = new $T[$L]$L", frame.arrayType(), slots.variable().name(),
+          element, slots.count(), "[]".repeat(dimensions - 1));
+      frameArguments.add(CodeBlock.of("$N", slots.variable().name()));
+    });
+    StatementPrinter.print(split.initial(), body);
+    var all = new ArrayList<CodeBlock>(List.of(arguments));
+    all.addAll(frameArguments);
+    var specs = new ArrayList<MethodSpec>();
+    for (int k = 0; k < split.parts().size(); k++) {
+      String part = name + "Part" + (k + 1);
+      body.addStatement("$N($L)", part, CodeBlock.join(all, ",$W"));
+      CodeBlock.Builder code = CodeBlock.builder();
+      StatementPrinter.print(split.parts().get(k), code);
+      MethodSpec.Builder spec = MethodSpec.methodBuilder(part)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc(Docs.wrap("Part $L of {@link #$N}, a method of its own so that each stays"
+              + " small enough for the JIT.\n", k + 1, name))
+          .addCode(code.build());
+      parameters.accept(spec);
+      split.frames().forEach((frame, slots) ->
+          spec.addParameter(frame.arrayType(), slots.variable().name()));
+      specs.add(spec.build());
+    }
+    return specs;
+  }
 
   /** Whether {@code statements} fit in one method. */
   static boolean fits(List<Stmt> statements) {
@@ -103,6 +153,11 @@ final class MethodSplitter {
    * a local the calling method reads after the parts ran.
    */
   static Split split(List<Stmt> statements, Set<Expr.Var> parameters, Expr.Var keep) {
+    return split(statements, parameters, keep == null ? List.of() : List.of(keep));
+  }
+
+  /** As above, with several locals the calling method reads after the parts ran. */
+  static Split split(List<Stmt> statements, Set<Expr.Var> parameters, List<Expr.Var> keep) {
     List<List<Stmt>> chunks = chunks(statements);
     Set<Expr.Var> framed = framed(chunks, parameters, keep);
     Set<String> taken = new HashSet<>();
@@ -125,8 +180,9 @@ final class MethodSplitter {
     var parts = new ArrayList<List<Stmt>>();
     chunks.forEach(chunk -> parts.add(
         chunk.stream().map(st -> Rewrite.everywhere(st, slots)).toList()));
-    Expr result = keep == null ? null : slots.get(keep);
-    return new Split(frames, initial, parts, result);
+    var results = new java.util.LinkedHashMap<Expr.Var, Expr>();
+    keep.forEach(k -> results.put(k, slots.get(k)));
+    return new Split(frames, initial, parts, results);
   }
 
   private static String frameName(Frame frame) {
@@ -165,7 +221,7 @@ final class MethodSplitter {
    * chunk other than the one that sets them, and {@code keep}.
    */
   private static Set<Expr.Var> framed(List<List<Stmt>> chunks, Set<Expr.Var> parameters,
-      Expr.Var keep) {
+      List<Expr.Var> keep) {
     Map<Expr.Var, Set<Integer>> setIn = new LinkedHashMap<>();
     Map<Expr.Var, Set<Integer>> mentionedIn = new HashMap<>();
     for (int i = 0; i < chunks.size(); i++) {
@@ -187,7 +243,7 @@ final class MethodSplitter {
     setIn.forEach((v, chunksSetting) -> {
       Set<Integer> all = new HashSet<>(mentionedIn.getOrDefault(v, Set.of()));
       all.addAll(chunksSetting);
-      if (all.size() > 1 || v.equals(keep)) {
+      if (all.size() > 1 || keep.contains(v)) {
         framed.add(v);
       }
     });

@@ -20,14 +20,33 @@ import javax.lang.model.element.Modifier;
 final class PushforwardMethod {
   private PushforwardMethod() {}
 
-  /** The record {@code result} and the method, or nothing for a sweep too long for one method. */
+  /**
+   * The record {@code result} (unless the method returns nothing), the method, and the parts of
+   * a sweep too long for one method.
+   */
   static List<Object> of(TangentMethod method, ClassName result, String reference,
       Modifier[] visibility) {
-    if (!MethodSplitter.fits(method.body())) {
-      return List.of();
+    var specs = new ArrayList<Object>();
+    CodeBlock.Builder body = CodeBlock.builder();
+    String name = method.primal().name() + "Pushforward";
+    if (MethodSplitter.fits(method.body())) {
+      StatementPrinter.print(method.body(), body);
+    } else {
+      boolean returns = method.primal().returnType() != dev.leibniz.processor.ir.Type.VOID;
+      MethodSplitter.Split split = MethodSplitter.split(method.splittable(), parameters(method),
+          returns ? List.of(method.value(), method.tangent()) : List.of());
+      specs.addAll(MethodSplitter.parts(split, name, body, arguments(method),
+          spec -> addParameters(method, spec)));
+      if (returns) {
+        body.addStatement("$T $N = $L", Helpers.typeName(method.value().type().javaName()),
+            method.value().name(), ExprPrinter.print(split.results().get(method.value())));
+        body.addStatement("$T $N = $L", Helpers.typeName(method.tangent().type().javaName()),
+            method.tangent().name(), ExprPrinter.print(split.results().get(method.tangent())));
+      }
     }
     if (method.primal().returnType() == dev.leibniz.processor.ir.Type.VOID) {
-      return List.of(inPlace(method, reference, visibility));
+      specs.add(0, inPlace(method, reference, visibility, body));
+      return specs;
     }
     TypeName type = Helpers.typeName(method.primal().returnType().javaName());
     TypeSpec record = TypeSpec.recordBuilder(result.simpleName())
@@ -40,11 +59,9 @@ final class PushforwardMethod {
             .addParameter(ParameterSpec.builder(type, "tangent").build())
             .build())
         .build();
-    CodeBlock.Builder body = CodeBlock.builder();
-    StatementPrinter.print(method.body(), body);
     body.addStatement("return new $T($N, $N)", result, method.value().name(),
         method.tangent().name());
-    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name() + "Pushforward")
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
         .addModifiers(visibility)
         .addModifiers(Modifier.STATIC)
         .returns(result)
@@ -52,14 +69,29 @@ final class PushforwardMethod {
             + " along the direction whose component for each differentiable parameter aᵢ is the"
             + " tangent tᵢ given after the parameters. One forward sweep, nothing saved.\n",
             reference))
-        .addJavadoc(Docs.wrap(parameters(method)))
+        .addJavadoc(Docs.wrap(parametersDoc(method)))
         .addJavadoc("@return the value and its derivative along the direction\n")
         .addCode(body.build());
     addParameters(method, spec);
-    var specs = new ArrayList<Object>();
-    specs.add(record);
-    specs.add(spec.build());
+    specs.add(0, spec.build());
+    specs.add(0, record);
     return specs;
+  }
+
+  /** The pushforward's own parameters: the method's, then the tangents. */
+  private static java.util.Set<dev.leibniz.processor.ir.Expr.Var> parameters(
+      TangentMethod method) {
+    var all = new java.util.HashSet<dev.leibniz.processor.ir.Expr.Var>();
+    method.primal().allParams().forEach(p -> all.add(p.var()));
+    all.addAll(method.tangentParams());
+    return all;
+  }
+
+  private static CodeBlock arguments(TangentMethod method) {
+    var names = new ArrayList<CodeBlock>();
+    method.primal().allParams().forEach(p -> names.add(CodeBlock.of("$N", p.var().name())));
+    method.tangentParams().forEach(t -> names.add(CodeBlock.of("$N", t.name())));
+    return CodeBlock.join(names, ",$W");
   }
 
   /**
@@ -67,9 +99,7 @@ final class PushforwardMethod {
    * does, and into their tangents the tangents of what it writes.
    */
   private static MethodSpec inPlace(TangentMethod method, String reference,
-      Modifier[] visibility) {
-    CodeBlock.Builder body = CodeBlock.builder();
-    StatementPrinter.print(method.body(), body);
+      Modifier[] visibility, CodeBlock.Builder body) {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name() + "Pushforward")
         .addModifiers(visibility)
         .addModifiers(Modifier.STATIC)
@@ -77,7 +107,7 @@ final class PushforwardMethod {
             + " them as the method does, and into the tangent given for each the derivative of"
             + " its new contents along the direction the tangents give. One forward sweep,"
             + " nothing saved.\n", reference))
-        .addJavadoc(Docs.wrap(parameters(method)))
+        .addJavadoc(Docs.wrap(parametersDoc(method)))
         .addCode(body.build());
     addParameters(method, spec);
     return spec.build();
@@ -94,7 +124,7 @@ final class PushforwardMethod {
     }
   }
 
-  private static CodeBlock parameters(TangentMethod method) {
+  private static CodeBlock parametersDoc(TangentMethod method) {
     CodeBlock.Builder doc = CodeBlock.builder().add("\n");
     Param receiver = method.primal().receiver();
     for (Param p : method.primal().allParams()) {

@@ -1,6 +1,5 @@
 package dev.leibniz.processor.emit;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -148,7 +147,7 @@ final class SweepMethods {
       }
       StatementPrinter.print(method.backward(), body);
     } else {
-      MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method), null);
+      MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method), List.of());
       parts.addAll(parts(method, split, backwardName(method), true, body));
     }
     MethodSpec.Builder spec = start(backwardName(method), method)
@@ -170,43 +169,13 @@ final class SweepMethods {
    */
   private static List<MethodSpec> parts(AdjointMethod method, MethodSplitter.Split split,
       String half, boolean adjoints, CodeBlock.Builder body) {
-    var frameArguments = new ArrayList<CodeBlock>();
-    split.frames().forEach((frame, slots) -> {
-      // new double[n][] for a frame of arrays: the count goes in the first brackets.
-      TypeName element = frame.arrayType();
-      int dimensions = 0;
-      while (element instanceof ArrayTypeName a) {
-        element = a.componentType();
-        dimensions++;
-      }
-      body.addStatement("$T $N = new $T[$L]$L", frame.arrayType(), slots.variable().name(),
-          element, slots.count(), "[]".repeat(dimensions - 1));
-      frameArguments.add(CodeBlock.of("$N", slots.variable().name()));
-    });
-    StatementPrinter.print(split.initial(), body);
-    var arguments = new ArrayList<CodeBlock>(List.of(arguments(method, adjoints)));
-    arguments.addAll(frameArguments);
-    var specs = new ArrayList<MethodSpec>();
-    for (int k = 0; k < split.parts().size(); k++) {
-      String name = half + "Part" + (k + 1);
-      body.addStatement("$N($L)", name, CodeBlock.join(arguments, ",$W"));
-      CodeBlock.Builder code = CodeBlock.builder();
-      StatementPrinter.print(split.parts().get(k), code);
-      MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addJavadoc(Docs.wrap("Part $L of {@link #$N}, a method of its own so that each stays"
-              + " small enough for the JIT.\n", k + 1, half))
-          .addCode(code.build());
+    return MethodSplitter.parts(split, half, body, arguments(method, adjoints), spec -> {
       CompanionWriter.addPrimalParameters(method, spec);
       if (adjoints) {
         withAdjoints(method, spec);
       }
       spec.addParameter(WORKSPACE, method.workspace().name());
-      split.frames().forEach((frame, slots) ->
-          spec.addParameter(frame.arrayType(), slots.variable().name()));
-      specs.add(spec.build());
-    }
-    return specs;
+    });
   }
 
   private static Set<Expr.Var> parameters(AdjointMethod method) {

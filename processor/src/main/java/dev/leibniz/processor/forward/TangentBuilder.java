@@ -48,13 +48,41 @@ public final class TangentBuilder {
     }
     Expr.Var value = tangents.fresh("value", method.returnType());
     Expr.Var tangent = tangents.fresh("tangent", method.returnType());
-    var body = new ArrayList<Stmt>();
-    method.body().statements().forEach(s -> body.addAll(statement(s, value, tangent)));
-    var all = new ArrayList<Stmt>(
+    var groups = new ArrayList<List<Stmt>>();
+    method.body().statements().forEach(s -> groups.add(statement(s, value, tangent)));
+    var first = new ArrayList<Stmt>(
         method.returnType() == Type.VOID ? List.of() : copiesOfWrittenParameters());
-    all.addAll(tangents.scratchDeclaration());
-    all.addAll(body);
-    return new TangentMethod(method, all, value, tangent, tangentParams);
+    first.addAll(tangents.scratchDeclaration());
+    groups.add(0, first);
+    var all = new ArrayList<Stmt>();
+    groups.forEach(all::addAll);
+    return new TangentMethod(method, all, value, tangent, tangentParams, splittable(groups));
+  }
+
+  /**
+   * The sweep as blocks, one per statement of the method, after the declarations of the locals
+   * they share; a call's result record stays inside its block.
+   */
+  private static List<Stmt> splittable(List<List<Stmt>> groups) {
+    var declarations = new ArrayList<Stmt>();
+    var blocks = new ArrayList<Stmt>();
+    for (List<Stmt> group : groups) {
+      var inner = new ArrayList<Stmt>();
+      for (Stmt s : group) {
+        if (s instanceof Stmt.Declare d && d.var().type() != Type.INFERRED) {
+          declarations.add(new Stmt.Declare(d.var(), Expr.defaultOf(d.var().type()),
+              Source.NONE));
+          if (d.init() != null) {
+            inner.add(new Stmt.Assign(d.var(), d.init(), d.source()));
+          }
+        } else {
+          inner.add(s);
+        }
+      }
+      blocks.add(new Stmt.Block(inner));
+    }
+    declarations.addAll(blocks);
+    return declarations;
   }
 
   /**

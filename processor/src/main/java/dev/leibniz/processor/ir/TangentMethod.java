@@ -14,11 +14,15 @@ import java.util.List;
  * @param tangent the variable holding the value's tangent
  * @param tangentParams the tangents of the differentiable parameters, in order: the
  *     pushforward's parameters after the method's own
+ * @param splittable the same sweep for a method too long for one: every local of the
+ *     outermost block declared first, and each statement's code a block of its own, so that
+ *     the sweep can be cut between any two
  */
 public record TangentMethod(MethodIR primal, List<Stmt> body, Expr.Var value, Expr.Var tangent,
-    List<Expr.Var> tangentParams) {
+    List<Expr.Var> tangentParams, List<Stmt> splittable) {
   public TangentMethod {
     body = List.copyOf(body);
     tangentParams = List.copyOf(tangentParams);
+    splittable = List.copyOf(splittable);
   }
 }
