@@ -78,6 +78,16 @@ class ForwardModeTest {
             return r;
           }
 
+          /** Five outputs of two numbers and a 1 × 2 matrix: the Jacobian goes forward. */
+          @Differentiable
+          static double[] curve(double t, double s, double[][] m) {
+            double[] r = new double[5];
+            for (int i = 0; i < 5; i++) {
+              r[i] = Math.sin(t * (i + 1)) * s + m[0][i % 2] * t;
+            }
+            return r;
+          }
+
           @Differentiable
           static void rate(double t, double[] y, double[] dy) {
             dy[0] = y[1] * t;
@@ -155,6 +165,28 @@ class ForwardModeTest {
         "usesField", plus(p, h, v), 0.9 + 0.4 * h), 0.0);
     double pushed = pushforward("usesField", new Object[] {p, 0.9}, new Object[] {v, 0.4});
     assertEquals(numeric, pushed, 1e-8 * Math.max(1, Math.abs(numeric)));
+  }
+
+  @Test
+  void aJacobianWithMoreOutputsThanInputsGoesForward() {
+    double[][] m = {{0.3, -0.4}};
+    Map<String, Object> jacobian =
+        Compiled.components(compiled.call("fw.FwGradients", "curve", 0.7, 1.3, m));
+    double[] dT = (double[]) jacobian.get("dT");
+    double[] dS = (double[]) jacobian.get("dS");
+    double[][][] dM = (double[][][]) jacobian.get("dM");
+    for (int k = 0; k < 5; k++) {
+      int output = k;
+      double numericT = FiniteDifferences.derivative(t -> ((double[]) compiled.call("fw.Fw",
+          "curve", t, 1.3, m))[output], 0.7);
+      double numericS = FiniteDifferences.derivative(s -> ((double[]) compiled.call("fw.Fw",
+          "curve", 0.7, s, m))[output], 1.3);
+      double numericM = FiniteDifferences.derivative(x -> ((double[]) compiled.call("fw.Fw",
+          "curve", 0.7, 1.3, new double[][] {{x, -0.4}}))[output], 0.3);
+      assertEquals(numericT, dT[k], 1e-8 * Math.max(1, Math.abs(numericT)));
+      assertEquals(numericS, dS[k], 1e-8 * Math.max(1, Math.abs(numericS)));
+      assertEquals(numericM, dM[k][0][0], 1e-8 * Math.max(1, Math.abs(numericM)));
+    }
   }
 
   @Test

@@ -45,6 +45,7 @@ final class JacobianMethod {
               ? "double[" + outputs + "]" + "[]".repeat(rank(p))
               : "double[" + outputs + "]");
     }
+    forwardColumns(method, body, result, value, outputs, blocks, taken);
     if (method.scalarAdjoints() != null) {
       body.addStatement("double[] $N = new double[$L]", scalars, method.scalarParams().size());
     }
@@ -88,6 +89,88 @@ final class JacobianMethod {
         .addCode(body.build());
     CompanionWriter.addPrimalParameters(method, spec);
     return spec.build();
+  }
+
+  /**
+   * With fewer input numbers than outputs, the Jacobian column by column: one pushforward per
+   * input number, along its unit vector. Returns from the method when it applies.
+   */
+  private static void forwardColumns(AdjointMethod method, CodeBlock.Builder body,
+      ClassName result, String value, String outputs, List<String> blocks, Set<String> taken) {
+    List<Param> differentiable = CompanionWriter.differentiable(method);
+    String inputs = unique("inputs", taken);
+    String each = unique("row", taken);
+    String j = unique("j", taken);
+    String r = unique("r", taken);
+    String c = unique("c", taken);
+    body.addStatement("int $N = 0", inputs);
+    for (Param p : differentiable) {
+      String name = p.var().name();
+      switch (p.var().type()) {
+        case DOUBLE_ARRAY -> body.addStatement("$N += $N.length", inputs, name);
+        case DOUBLE_MATRIX -> body.beginControlFlow("for (double[] $N : $N)", each, name)
+            .addStatement("$N += $N.length", inputs, each)
+            .endControlFlow();
+        default -> body.addStatement("$N++", inputs);
+      }
+    }
+    body.beginControlFlow("if ($N < $N)", inputs, outputs)
+        .add("// fewer inputs than outputs: one forward sweep per input\n");
+    var directions = new ArrayList<String>();
+    for (Param p : differentiable) {
+      String direction = unique(p.var().name() + "Direction", taken);
+      directions.add(direction);
+      body.addStatement("$L $N = $L", p.var().type().javaName(), direction,
+          p.var().type().isArray() ? ExprPrinter.print(Helpers.zerosLike(p.var())) : "0.0");
+    }
+    String k = unique("output", taken);
+    String tangent = unique("pushed", taken);
+    CodeBlock call = CodeBlock.of("$N($L,$W$L)", method.primal().name() + "Pushforward",
+        primalArguments(method), CodeBlock.join(directions.stream()
+            .map(d -> CodeBlock.of("$N", d)).toList(), ",$W"));
+    for (int i = 0; i < differentiable.size(); i++) {
+      Param p = differentiable.get(i);
+      String d = directions.get(i);
+      String block = blocks.get(i);
+      switch (p.var().type()) {
+        case DOUBLE_ARRAY -> {
+          body.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
+              .addStatement("$N[$N] = new double[$N.length]", block, k, p.var().name())
+              .endControlFlow();
+          body.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j, d, j)
+              .addStatement("$N[$N] = 1.0", d, j)
+              .addStatement("double[] $N = $L.tangent()", tangent, call)
+              .beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
+              .addStatement("$N[$N][$N] = $N[$N]", block, k, j, tangent, k)
+              .endControlFlow()
+              .addStatement("$N[$N] = 0.0", d, j)
+              .endControlFlow();
+        }
+        case DOUBLE_MATRIX -> {
+          body.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
+              .addStatement("$N[$N] = $T.zerosLike($N)", block, k,
+                  ClassName.get("dev.leibniz", "AdjointArrays"), p.var().name())
+              .endControlFlow();
+          body.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", r, r, d, r)
+              .beginControlFlow("for (int $N = 0; $N < $N[$N].length; $N++)", c, c, d, r, c)
+              .addStatement("$N[$N][$N] = 1.0", d, r, c)
+              .addStatement("double[] $N = $L.tangent()", tangent, call)
+              .beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
+              .addStatement("$N[$N][$N][$N] = $N[$N]", block, k, r, c, tangent, k)
+              .endControlFlow()
+              .addStatement("$N[$N][$N] = 0.0", d, r, c)
+              .endControlFlow()
+              .endControlFlow();
+        }
+        default -> body.addStatement("$N = 1.0", d)
+            .addStatement("$N = $L.tangent()", block, call)
+            .addStatement("$N = 0.0", d);
+      }
+    }
+    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
+    blocks.forEach(b -> components.add(CodeBlock.of("$N", b)));
+    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"))
+        .endControlFlow();
   }
 
   private static int rank(Param p) {
