@@ -61,4 +61,12 @@ public class RosenbrockBenchmark {
     Arrays.fill(dX, 0);
     return Adjoints.rosenbrock(x, dX);
   }
+
+  final double[] direction = new Random(2).doubles(1000, -1, 1).toArray();
+
+  /** Forward mode: the derivative along one direction, one sweep. */
+  @Benchmark
+  public double pushforward() {
+    return RosenbrockGradients.valuePushforward(x, direction).tangent();
+  }
 }
