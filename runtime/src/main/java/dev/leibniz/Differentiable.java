@@ -17,4 +17,12 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Differentiable {}
+public @interface Differentiable {
+  /**
+   * The highest order of derivative wanted: 1 for gradients (and pushforwards), 2 for
+   * Hessians too ({@code mHessian} and {@code mHvp} in the companion).
+   *
+   * @return 1 or 2
+   */
+  int order() default 1;
+}

@@ -10,6 +10,7 @@ import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.forward.Directional;
 import dev.leibniz.processor.forward.TangentBuilder;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TangentMethod;
@@ -143,8 +144,9 @@ final class CompanionGenerator {
     byOwner.forEach(this::writeCompanion);
   }
 
-  /** A method's sweeps in reverse mode, and in forward mode if it has a pushforward. */
-  private record Differentiated(AdjointMethod adjoint, TangentMethod tangent) {}
+  /** A method's sweeps in reverse and forward mode, and of order 2 if asked. */
+  private record Differentiated(AdjointMethod adjoint, TangentMethod tangent,
+      Optional<AdjointMethod> directional) {}
 
   /** The sweeps of {@code method}, or none after errors, all reported. */
   private Optional<Differentiated> differentiate(ExecutableElement method, TypeElement owner,
@@ -167,8 +169,25 @@ final class CompanionGenerator {
       if (!problems.isEmpty()) {
         return Optional.empty();
       }
+      TangentMethod tangent = TangentBuilder.build(lowered, activity);
+      int order = Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1);
+      Optional<AdjointMethod> directional = Optional.empty();
+      if (order == 2) {
+        var why = new StringBuilder();
+        Optional<MethodIR> g = Directional.of(tangent, why);
+        if (g.isEmpty()) {
+          reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), why);
+          return Optional.empty();
+        }
+        directional = Optional.of(Tidy.of(ReverseBuilder.build(g.get(),
+            ActivityAnalysis.of(g.get()))));
+      } else if (order != 1) {
+        reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(),
+            "the order is 1 or 2, not " + order);
+        return Optional.empty();
+      }
       return Optional.of(new Differentiated(Tidy.of(ReverseBuilder.build(lowered, activity)),
-          TangentBuilder.build(lowered, activity)));
+          tangent, directional));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
       return Optional.empty();
@@ -194,9 +213,10 @@ final class CompanionGenerator {
       return;
     }
     try {
-      JavaFile file = CompanionWriter.write(reference(owner),
-          methods.stream().map(Differentiated::adjoint).toList(),
-          methods.stream().map(Differentiated::tangent).toList());
+      JavaFile file = CompanionWriter.write(reference(owner), methods.stream()
+          .map(m -> new CompanionWriter.Entry(m.adjoint(), m.tangent(),
+              m.directional().orElse(null)))
+          .toList());
       String name = file.packageName().isEmpty()
           ? file.typeSpec().name()
           : file.packageName() + "." + file.typeSpec().name();

@@ -100,6 +100,9 @@ public enum Message {
   ARRAY_RESULT(
       "LZ132",
       "'%s' cannot be differentiated: %s"),
+  SECOND_ORDER(
+      "LZ133",
+      "@Differentiable(order = 2) on '%s': %s"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),

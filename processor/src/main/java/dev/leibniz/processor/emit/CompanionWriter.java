@@ -40,17 +40,19 @@ public final class CompanionWriter {
     return owner.companion().simpleNames().get(0);
   }
 
-  /** The companion class of {@code owner} as a Java file. */
-  public static JavaFile write(TypeRef owner, List<AdjointMethod> methods) {
-    return write(owner, methods, List.of());
-  }
-
   /**
-   * The companion class of {@code owner}, with the pushforwards of {@code tangents}, each
-   * after the pullbacks of the same method.
+   * What the companion has for one method.
+   *
+   * @param adjoint its sweeps in reverse mode
+   * @param tangent its sweep in forward mode
+   * @param directional for a method of order 2, the sweeps of its directional derivative,
+   *     whose pullback gives Hessian-vector products; else null
    */
-  public static JavaFile write(TypeRef owner, List<AdjointMethod> methods,
-      List<TangentMethod> tangents) {
+  public record Entry(AdjointMethod adjoint, TangentMethod tangent, AdjointMethod directional) {}
+
+  /** The companion class of {@code owner} as a Java file. */
+  public static JavaFile write(TypeRef owner, List<Entry> entries) {
+    List<AdjointMethod> methods = entries.stream().map(Entry::adjoint).toList();
     String name = companionName(owner);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(name)
@@ -81,22 +83,32 @@ public final class CompanionWriter {
             : JacobianMethod.of(method, result, reference(method)));
       }
       type.addMethods(SweepMethods.of(method, reference(method)));
-      for (TangentMethod tangent : tangents) {
-        if (tangent.primal() == method.primal()) {
-          ClassName record = ClassName.get(owner.packageName(), name,
-              recordName(method, recordNames, "Tangent"));
-          for (Object spec : PushforwardMethod.of(tangent, record, reference(method),
-              visibility(method))) {
-            if (spec instanceof TypeSpec t) {
-              type.addType(t);
-            } else {
-              type.addMethod((MethodSpec) spec);
-            }
-          }
-        }
+      Entry entry = entries.stream().filter(e -> e.adjoint() == method).findFirst().orElseThrow();
+      ClassName record = ClassName.get(owner.packageName(), name,
+          recordName(method, recordNames, "Tangent"));
+      addAll(type, PushforwardMethod.of(entry.tangent(), record, reference(method),
+          visibility(method)));
+      if (entry.directional() != null) {
+        type.addMethods(SweepMethods.of(entry.directional(), reference(entry.directional())));
+        ClassName hvp = ClassName.get(owner.packageName(), name,
+            recordName(method, recordNames, "Hvp"));
+        ClassName hessian = ClassName.get(owner.packageName(), name,
+            recordName(method, recordNames, "Hessian"));
+        addAll(type, SecondOrderMethods.of(method, entry.directional(), hvp, hessian,
+            reference(method)));
       }
     }
     return JavaFile.builder(owner.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  private static void addAll(TypeSpec.Builder type, List<Object> specs) {
+    for (Object spec : specs) {
+      if (spec instanceof TypeSpec t) {
+        type.addType(t);
+      } else {
+        type.addMethod((MethodSpec) spec);
+      }
+    }
   }
 
   /** The companion's copies of private constants, each once, in the order first read. */
@@ -240,7 +252,7 @@ public final class CompanionWriter {
         + "(" + params + ")";
     String written = method.primal().name().equals(method.primal().userMethod())
         ? ""
-        : " as the function returning the new contents of the array it writes";
+        : "'s derivative along a direction";
     return (method.primal().hidden()
         ? "{@code " + target.replace('#', '.') + "}"
         : "{@link " + target + "}") + written;

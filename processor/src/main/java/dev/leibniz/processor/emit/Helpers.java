@@ -38,4 +38,13 @@ final class Helpers {
     }
     return type;
   }
+
+  /** {@code base}, or {@code base} with a number, not in {@code taken}; then taken. */
+  static String unique(String base, java.util.Set<String> taken) {
+    String name = base;
+    for (int suffix = 2; !taken.add(name); suffix++) {
+      name = base + suffix;
+    }
+    return name;
+  }
 }

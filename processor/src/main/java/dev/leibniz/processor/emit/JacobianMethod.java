@@ -185,10 +185,6 @@ final class JacobianMethod {
   }
 
   private static String unique(String base, Set<String> taken) {
-    String name = base;
-    for (int suffix = 2; !taken.add(name); suffix++) {
-      name = base + suffix;
-    }
-    return name;
+    return Helpers.unique(base, taken);
   }
 }

@@ -15,6 +15,26 @@ public final class Annotations {
 
   private Annotations() {}
 
+  /**
+   * The {@code int} element {@code name} of the annotation {@code qualifiedName} on
+   * {@code element}, or {@code otherwise} where it is not given.
+   */
+  public static int intValue(Element element, String qualifiedName, String name,
+      int otherwise) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      var type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+        for (var entry : mirror.getElementValues().entrySet()) {
+          if (entry.getKey().getSimpleName().contentEquals(name)
+              && entry.getValue().getValue() instanceof Integer value) {
+            return value;
+          }
+        }
+      }
+    }
+    return otherwise;
+  }
+
   /** Whether {@code element} is annotated with the annotation {@code qualifiedName}. */
   public static boolean has(Element element, String qualifiedName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {

@@ -76,6 +76,10 @@ final class Linearizer {
       return new Expr.Call(c.owner(), c.name(), args, c.type());
     } else if (e instanceof Expr.Cast c) {
       return new Expr.Cast(c.type(), operand(c.operand(), temporaries, active));
+    } else if (e instanceof Expr.Conditional c) {
+      // In derivative code only: a partial chosen by a comparison, as max' is.
+      return new Expr.Conditional(c.condition(), operand(c.then(), temporaries, active),
+          operand(c.otherwise(), temporaries, active), c.type());
     } else if (e instanceof Expr.Invoke i) {
       List<Integer> differentiable = DifferentiablePaths.differentiablePositions(i);
       var args = new ArrayList<Expr>();

@@ -69,6 +69,18 @@ final class Pullback {
       return;
     }
     propagated.add(node);
+    if (node instanceof Expr.Conditional c) {
+      // The branch the condition chooses receives the whole upstream, the other nothing.
+      var terms = new ArrayList<Term>();
+      if (linear.isActive(c.then(), activity)) {
+        terms.add(new Term(c.then(), c.condition().choose(upstream, Expr.zero())));
+      }
+      if (linear.isActive(c.otherwise(), activity)) {
+        terms.add(new Term(c.otherwise(), c.condition().choose(Expr.zero(), upstream)));
+      }
+      into(terms, linear, out, reached);
+      return;
+    }
     if (node instanceof Expr.Invoke invoke) {
       into(CallPullback.terms(invoke, upstream, linear, activity, names, storage, out), linear,
           out, reached);

@@ -1,0 +1,312 @@
+package dev.leibniz.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Param;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code mHvp} and {@code mHessian} of a method of order 2, from the pullback of its directional
+ * derivative {@code mDirectional}: that pullback, with the direction v, is H v; the Hessian's
+ * row i is H eᵢ, over every differentiable number in parameter order (arrays row-major).
+ */
+final class SecondOrderMethods {
+  private SecondOrderMethods() {}
+
+  static List<Object> of(AdjointMethod f, AdjointMethod g, ClassName hvp, ClassName hessian,
+      String reference) {
+    List<Param> differentiable = CompanionWriter.differentiable(f);
+    List<Expr.Var> directions = directions(f, g);
+    var specs = new ArrayList<Object>();
+    specs.add(hvpRecord(f, hvp, reference));
+    specs.add(hvpMethod(f, g, hvp, directions, reference));
+    specs.add(hessianRecord(f, hessian, reference));
+    specs.add(rowMethod(f, g, directions));
+    specs.add(hessianMethod(f, hessian, differentiable, directions, reference));
+    return specs;
+  }
+
+  /** g's parameters after f's: one direction per differentiable parameter of f. */
+  private static List<Expr.Var> directions(AdjointMethod f, AdjointMethod g) {
+    return g.primal().params().subList(f.primal().params().size(), g.primal().params().size())
+        .stream().map(Param::var).toList();
+  }
+
+  private static TypeSpec hvpRecord(AdjointMethod f, ClassName name, String reference) {
+    var components = new ArrayList<ParameterSpec>();
+    components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
+    CodeBlock.Builder doc = CodeBlock.builder()
+        .add("Value, gradient and Hessian-vector product of $L.\n\n", reference)
+        .add("@param value the method's value\n");
+    for (Param p : CompanionWriter.differentiable(f)) {
+      components.add(ParameterSpec.builder(type(p), p.accessor()).build());
+      doc.add("@param $N the partial derivatives with respect to {@code $N}\n", p.accessor(),
+          p.var().name());
+    }
+    for (Param p : CompanionWriter.differentiable(f)) {
+      components.add(ParameterSpec.builder(type(p), hv(p)).build());
+      doc.add("@param $N the Hessian times the direction, restricted to {@code $N}\n", hv(p),
+          p.var().name());
+    }
+    return TypeSpec.recordBuilder(name.simpleName())
+        .addModifiers(CompanionWriter.visibility(f))
+        .addJavadoc(Docs.wrap(doc.build()))
+        .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
+        .build();
+  }
+
+  private static TypeSpec hessianRecord(AdjointMethod f, ClassName name, String reference) {
+    var components = new ArrayList<ParameterSpec>();
+    components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
+    CodeBlock.Builder doc = CodeBlock.builder()
+        .add("Value, gradient and Hessian of $L.\n\n", reference)
+        .add("@param value the method's value\n");
+    for (Param p : CompanionWriter.differentiable(f)) {
+      components.add(ParameterSpec.builder(type(p), p.accessor()).build());
+      doc.add("@param $N the partial derivatives with respect to {@code $N}\n", p.accessor(),
+          p.var().name());
+    }
+    components.add(ParameterSpec.builder(TypeName.get(double[][].class), "hessian").build());
+    doc.add("@param hessian the second derivatives over every differentiable number, in"
+        + " parameter order, arrays row-major\n");
+    return TypeSpec.recordBuilder(name.simpleName())
+        .addModifiers(CompanionWriter.visibility(f))
+        .addJavadoc(Docs.wrap(doc.build()))
+        .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
+        .build();
+  }
+
+  /** {@code mHvp(params…, v…)}: the gradient by f's pullback, H v by g's. */
+  private static MethodSpec hvpMethod(AdjointMethod f, AdjointMethod g, ClassName record,
+      List<Expr.Var> directions, String reference) {
+    Set<String> taken = taken(f, directions);
+    CodeBlock.Builder body = CodeBlock.builder();
+    List<String> gradient = pullback(f, f, List.of(), body, taken, "d");
+    List<String> hv = pullback(f, g, directions, body, taken, "hv");
+    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", gradient.get(0))));
+    gradient.subList(1, gradient.size()).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    hv.subList(1, hv.size()).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
+    MethodSpec.Builder spec = start(f, f.primal().name() + "Hvp", record)
+        .addJavadoc(Docs.wrap("Value, gradient and Hessian-vector product of $L: the Hessian"
+            + " times the direction whose component for each differentiable parameter is given"
+            + " after the parameters, from the pullback of the derivative along it.\n",
+            reference))
+        .addJavadoc(Docs.wrap(parameterDoc(f, directions)))
+        .addJavadoc("@return the value, the gradient and the product\n")
+        .addCode(body.build());
+    addDirections(f, directions, spec);
+    return spec.build();
+  }
+
+  /**
+   * The pullback of {@code method} with an upstream of 1 into new adjoints; returns the name
+   * of the value, then an expression per differentiable parameter of f for its adjoint.
+   */
+  private static List<String> pullback(AdjointMethod f, AdjointMethod method,
+      List<Expr.Var> directions, CodeBlock.Builder body, Set<String> taken, String prefix) {
+    var arguments = new ArrayList<CodeBlock>();
+    method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
+    arguments.add(CodeBlock.of("1.0"));
+    String scalars = Helpers.unique(prefix + "Scalars", taken);
+    int count = method.scalarParams().size();
+    if (count > 0) {
+      body.addStatement("double[] $N = new double[$L]", scalars, count);
+      arguments.add(CodeBlock.of("$N", scalars));
+    }
+    var results = new ArrayList<String>();
+    String value = Helpers.unique(prefix + "Value", taken);
+    results.add(value);
+    int scalar = 0;
+    for (Param p : CompanionWriter.differentiable(f)) {
+      if (p.var().type().isArray()) {
+        String array = Helpers.unique(prefix + Param.accessorName(p.var().name()).substring(1),
+            taken);
+        body.addStatement("$L $N = $L", p.var().type().javaName(), array,
+            ExprPrinter.print(Helpers.zerosLike(p.var())));
+        arguments.add(CodeBlock.of("$N", array));
+        results.add(array);
+      } else {
+        results.add(scalars + "[" + scalar++ + "]");
+      }
+    }
+    body.addStatement("double $N = $N($L)", value, method.primal().name() + "Pullback",
+        CodeBlock.join(arguments, ",$W"));
+    return results;
+  }
+
+  /** H eᵢ flattened: one row of the Hessian, for the direction given. */
+  private static MethodSpec rowMethod(AdjointMethod f, AdjointMethod g,
+      List<Expr.Var> directions) {
+    Set<String> taken = taken(f, directions);
+    CodeBlock.Builder body = CodeBlock.builder();
+    List<String> hv = pullback(f, g, directions, body, taken, "hv");
+    String row = Helpers.unique("row", taken);
+    String at = Helpers.unique("at", taken);
+    String each = Helpers.unique("each", taken);
+    body.addStatement("double[] $N = new double[$L]", row, countExpression(f));
+    body.addStatement("int $N = 0", at);
+    List<Param> differentiable = CompanionWriter.differentiable(f);
+    for (int i = 0; i < differentiable.size(); i++) {
+      Param p = differentiable.get(i);
+      String part = hv.get(i + 1);
+      switch (p.var().type()) {
+        case DOUBLE_ARRAY -> body.addStatement("$T.arraycopy($L, 0, $N, $N, $L.length)",
+                System.class, part, row, at, part)
+            .addStatement("$N += $L.length", at, part);
+        case DOUBLE_MATRIX -> body.beginControlFlow("for (double[] $N : $L)", each, part)
+            .addStatement("$T.arraycopy($N, 0, $N, $N, $N.length)", System.class, each, row, at,
+                each)
+            .addStatement("$N += $N.length", at, each)
+            .endControlFlow();
+        default -> body.addStatement("$N[$N++] = $L", row, at, part);
+      }
+    }
+    body.addStatement("return $N", row);
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(f.primal().name() + "HessianRow")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(double[].class)
+        .addJavadoc("The Hessian times a direction, flattened as the Hessian's rows are.\n")
+        .addCode(body.build());
+    CompanionWriter.addPrimalParameters(f, spec);
+    addDirections(f, directions, spec);
+    return spec.build();
+  }
+
+  /** {@code mHessian(params…)}: n rows H eᵢ. */
+  private static MethodSpec hessianMethod(AdjointMethod f, ClassName record,
+      List<Param> differentiable, List<Expr.Var> directions, String reference) {
+    Set<String> taken = taken(f, directions);
+    CodeBlock.Builder body = CodeBlock.builder();
+    List<String> gradient = pullback(f, f, List.of(), body, taken, "d");
+    String hessian = Helpers.unique("hessian", taken);
+    String row = Helpers.unique("row", taken);
+    String j = Helpers.unique("j", taken);
+    String each = Helpers.unique("each", taken);
+    body.addStatement("double[][] $N = new double[$L][]", hessian, countExpression(f));
+    body.addStatement("int $N = 0", row);
+    for (int i = 0; i < differentiable.size(); i++) {
+      Param p = differentiable.get(i);
+      String d = directions.get(i).name();
+      body.addStatement("$L $N = $L", p.var().type().javaName(), d,
+          p.var().type().isArray() ? ExprPrinter.print(Helpers.zerosLike(p.var())) : "0.0");
+    }
+    CodeBlock call = CodeBlock.of("$N($L)", f.primal().name() + "HessianRow", arguments(f,
+        directions));
+    for (int i = 0; i < differentiable.size(); i++) {
+      Param p = differentiable.get(i);
+      String d = directions.get(i).name();
+      switch (p.var().type()) {
+        case DOUBLE_ARRAY -> body.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j,
+                d, j)
+            .addStatement("$N[$N] = 1.0", d, j)
+            .addStatement("$N[$N++] = $L", hessian, row, call)
+            .addStatement("$N[$N] = 0.0", d, j)
+            .endControlFlow();
+        case DOUBLE_MATRIX -> body.beginControlFlow("for (double[] $N : $N)", each, d)
+            .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j, each, j)
+            .addStatement("$N[$N] = 1.0", each, j)
+            .addStatement("$N[$N++] = $L", hessian, row, call)
+            .addStatement("$N[$N] = 0.0", each, j)
+            .endControlFlow()
+            .endControlFlow();
+        default -> body.addStatement("$N = 1.0", d)
+            .addStatement("$N[$N++] = $L", hessian, row, call)
+            .addStatement("$N = 0.0", d);
+      }
+    }
+    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", gradient.get(0))));
+    gradient.subList(1, gradient.size()).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    components.add(CodeBlock.of("$N", hessian));
+    body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
+    return start(f, f.primal().name() + "Hessian", record)
+        .addJavadoc(Docs.wrap("Value, gradient and Hessian of $L: row i is the Hessian times"
+            + " the i-th unit vector, from the pullback of the derivative along it.\n",
+            reference))
+        .addJavadoc(Docs.wrap(parameterDoc(f, List.of())))
+        .addJavadoc("@return the value, the gradient and the Hessian\n")
+        .addCode(body.build())
+        .build();
+  }
+
+  /** The number of differentiable numbers, as Java: {@code 1 + a.length + …}. */
+  private static CodeBlock countExpression(AdjointMethod f) {
+    var terms = new ArrayList<CodeBlock>();
+    for (Param p : CompanionWriter.differentiable(f)) {
+      terms.add(switch (p.var().type()) {
+        case DOUBLE_ARRAY -> CodeBlock.of("$N.length", p.var().name());
+        case DOUBLE_MATRIX -> CodeBlock.of("$T.stream($N).mapToInt(r -> r.length).sum()",
+            java.util.Arrays.class, p.var().name());
+        default -> CodeBlock.of("1");
+      });
+    }
+    return CodeBlock.join(terms, " +$W");
+  }
+
+  private static MethodSpec.Builder start(AdjointMethod f, String name, ClassName record) {
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
+        .addModifiers(CompanionWriter.visibility(f))
+        .addModifiers(Modifier.STATIC)
+        .returns(record);
+    CompanionWriter.addPrimalParameters(f, spec);
+    return spec;
+  }
+
+  private static void addDirections(AdjointMethod f, List<Expr.Var> directions,
+      MethodSpec.Builder spec) {
+    List<Param> differentiable = CompanionWriter.differentiable(f);
+    for (int i = 0; i < differentiable.size(); i++) {
+      spec.addParameter(type(differentiable.get(i)), directions.get(i).name());
+    }
+  }
+
+  private static CodeBlock arguments(AdjointMethod f, List<Expr.Var> directions) {
+    var names = new ArrayList<CodeBlock>();
+    f.primal().allParams().forEach(p -> names.add(CodeBlock.of("$N", p.var().name())));
+    directions.forEach(d -> names.add(CodeBlock.of("$N", d.name())));
+    return CodeBlock.join(names, ",$W");
+  }
+
+  private static CodeBlock parameterDoc(AdjointMethod f, List<Expr.Var> directions) {
+    CodeBlock.Builder doc = CodeBlock.builder().add("\n");
+    Param receiver = f.primal().receiver();
+    for (Param p : f.primal().allParams()) {
+      if (p == receiver) {
+        doc.add("@param $N the receiver\n", p.var().name());
+      } else {
+        doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
+      }
+    }
+    List<Param> differentiable = CompanionWriter.differentiable(f);
+    for (int i = 0; i < directions.size(); i++) {
+      doc.add("@param $N the direction's component for {@code $N}\n", directions.get(i).name(),
+          differentiable.get(i).var().name());
+    }
+    return doc.build();
+  }
+
+  private static Set<String> taken(AdjointMethod f, List<Expr.Var> directions) {
+    Set<String> taken = new HashSet<>();
+    f.primal().allParams().forEach(p -> taken.add(p.var().name()));
+    directions.forEach(d -> taken.add(d.name()));
+    return taken;
+  }
+
+  private static TypeName type(Param p) {
+    return Helpers.typeName(p.var().type().javaName());
+  }
+
+  private static String hv(Param p) {
+    return "hv" + Character.toUpperCase(p.var().name().charAt(0)) + p.var().name().substring(1);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.leibniz.processor.forward;
+
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.TangentMethod;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.rules.Exprs;
+import dev.leibniz.processor.rules.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Second order from the two first-order modes: the directional derivative g(x, v) = ∇f(x) · v,
+ * which the pushforward computes, is itself a method the reverse phase differentiates, and the
+ * gradient of g with respect to x is the Hessian-vector product H v. The Hessian is n of them.
+ */
+public final class Directional {
+  private Directional() {}
+
+  /** The name of g's method in the companion: {@code fDirectional}. */
+  public static String name(MethodIR method) {
+    return method.name() + "Directional";
+  }
+
+  /**
+   * g as a method: f's parameters, then the direction (constants of g), returning the tangent;
+   * empty, with the reason in {@code why}, for what second order does not yet follow: calls of
+   * other methods and rules, and arrays written through parameters.
+   */
+  public static Optional<MethodIR> of(TangentMethod tangent, StringBuilder why) {
+    MethodIR f = tangent.primal();
+    var statements = new ArrayList<Stmt>(withoutComments(tangent.body()));
+    boolean unsupported = statements.stream().flatMap(Stmts::all).anyMatch(s ->
+        s instanceof Stmt.Evaluate || s instanceof Stmt.Write
+            || (s instanceof Stmt.Declare d && d.var().type() == Type.INFERRED)
+            || (s instanceof Stmt.Assign a && f.allParams().stream()
+                .anyMatch(p -> p.var().equals(a.target())))
+            || Stmts.expressions(s).anyMatch(Directional::callsOutside));
+    if (unsupported || f.returnType() != Type.DOUBLE) {
+      why.append(f.returnType() != Type.DOUBLE
+          ? "second order is for methods returning double"
+          : "second order follows, for now, methods that call no other method and no rule, and"
+              + " write into no array parameter");
+      return Optional.empty();
+    }
+    statements.add(new Stmt.Return(tangent.tangent(), Source.NONE));
+    var params = new ArrayList<>(f.params());
+    tangent.tangentParams().forEach(t -> params.add(Param.primitive(t, false)));
+    return Optional.of(new MethodIR(name(f), f.owner(), f.fileName(), f.receiver(), params,
+        new Stmt.Block(statements), true, f.constants(), Type.DOUBLE, f.userMethod()));
+  }
+
+  /** The statements without their source comments: the reverse phase writes its own. */
+  private static List<Stmt> withoutComments(List<Stmt> statements) {
+    var out = new ArrayList<Stmt>();
+    for (Stmt s : statements) {
+      if (s instanceof Stmt.Comment) {
+        continue;
+      }
+      if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), block(i.then()), block(i.otherwise()), i.source()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.condition(), block(l.body()), block(l.update()), l.testFirst(),
+            l.source()));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(block(b));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static Stmt.Block block(Stmt.Block b) {
+    return new Stmt.Block(withoutComments(b.statements()));
+  }
+
+  private static boolean callsOutside(Expr e) {
+    boolean outside = e instanceof Expr.Invoke || e instanceof Expr.Accessor
+        || (e instanceof Expr.Call c && !((c.owner().equals(TypeRef.MATH)
+            || c.owner().equals(TypeRef.STRICT_MATH)) && Rules.isFunction(c.name())));
+    return outside || Exprs.children(e).anyMatch(Directional::callsOutside);
+  }
+}

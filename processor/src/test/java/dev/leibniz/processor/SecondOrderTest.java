@@ -1,0 +1,144 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.leibniz.check.FiniteDifferences;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Differentiable(order = 2)}: the Hessian is symmetric and equals finite differences of
+ * the generated gradient, {@code mHvp} equals {@code mHessian} times the direction, over loops,
+ * branches, kinks' rules (max, pow, hypot) and arrays of both ranks; and what second order does
+ * not yet follow is an error that says so.
+ */
+class SecondOrderTest {
+  private static Compiled compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = Compiled.compile("""
+        package so;
+
+        import dev.leibniz.Differentiable;
+
+        public class Fn {
+          @Differentiable(order = 2)
+          static double rosen(double[] x) {
+            double s = 0;
+            for (int i = 0; i + 1 < x.length; i++) {
+              double a = x[i + 1] - x[i] * x[i];
+              double b = 1 - x[i];
+              s += 100 * a * a + b * b;
+            }
+            return s;
+          }
+
+          @Differentiable(order = 2)
+          static double mixed(double x, double y, double[][] m) {
+            double s = Math.max(x, y) * Math.exp(x * y);
+            if (x > 0) {
+              s += Math.pow(1 + y * y, x) * m[0][1];
+            } else {
+              s -= Math.hypot(x, m[1][0]);
+            }
+            return s + m[0][0] * m[1][1] * x + Math.sin(m[1][1] * y);
+          }
+
+          static double[] rosenGradient(double[] x) {
+            return FnGradients.rosen(x).dX();
+          }
+
+          static double[] mixedGradient(double[] v) {
+            var g = FnGradients.mixed(v[0], v[1], new double[][] {{v[2], v[3]}, {v[4], v[5]}});
+            return new double[] {g.dX(), g.dY(), g.dM()[0][0], g.dM()[0][1], g.dM()[1][0],
+                g.dM()[1][1]};
+          }
+        }
+        """);
+  }
+
+  @Test
+  void rosenbrocksHessianIsTheDerivativeOfItsGradient() {
+    double[] x = {0.3, -0.8, 1.2, 0.5};
+    Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
+        "rosenHessian", (Object) x.clone()));
+    double[][] hessian = (double[][]) result.get("hessian");
+    for (int i = 0; i < x.length; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+          "rosenGradient", (Object) p))[row], x.clone());
+      for (int j = 0; j < x.length; j++) {
+        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+            "H[" + i + "][" + j + "]");
+        assertEquals(hessian[j][i], hessian[i][j], 1e-9 * Math.max(1, Math.abs(hessian[i][j])),
+            "symmetric");
+      }
+    }
+    double[] v = {0.4, -1.0, 0.2, 0.7};
+    Map<String, Object> hvp = Compiled.components(compiled.call("so.FnGradients", "rosenHvp",
+        x.clone(), v.clone()));
+    double[] product = (double[]) hvp.get("hvX");
+    for (int i = 0; i < x.length; i++) {
+      double expected = 0;
+      for (int j = 0; j < x.length; j++) {
+        expected += hessian[i][j] * v[j];
+      }
+      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
+    }
+    assertEquals((double) result.get("value"), (double) hvp.get("value"), 0.0);
+  }
+
+  @Test
+  void aHessianOverScalarsAndAMatrixThroughBranchesAndKinks() {
+    for (double[] point : new double[][] {
+        {0.6, 0.3, 0.2, -0.5, 0.8, 1.1}, {-0.4, 0.9, 0.7, 0.1, -0.3, 0.5}}) {
+      Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
+          "mixedHessian", point[0], point[1],
+          new double[][] {{point[2], point[3]}, {point[4], point[5]}}));
+      double[][] hessian = (double[][]) result.get("hessian");
+      for (int i = 0; i < 6; i++) {
+        int row = i;
+        double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+            "mixedGradient", (Object) p))[row], point.clone());
+        for (int j = 0; j < 6; j++) {
+          assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+              "H[" + i + "][" + j + "] at " + java.util.Arrays.toString(point));
+        }
+      }
+    }
+  }
+
+  @Test
+  void whatSecondOrderDoesNotYetFollowIsAnError() {
+    String source = """
+        package so;
+
+        import dev.leibniz.Differentiable;
+
+        class Bad {
+          @Differentiable
+          static double inner(double x) {
+            return x * x;
+          }
+          @Differentiable(order = 2)
+          static double outer(double x) {
+            return inner(x) * x;
+          }
+          @Differentiable(order = 3)
+          static double third(double x) {
+            return x;
+          }
+        }
+        """;
+    JavaFileObject file = Compiled.file(source);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("[LZ133]").inFile(file).onLine(11);
+    assertThat(compilation).hadErrorContaining("the order is 1 or 2, not 3").inFile(file)
+        .onLine(15);
+  }
+}
