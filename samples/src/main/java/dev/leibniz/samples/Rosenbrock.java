@@ -10,7 +10,13 @@ import dev.leibniz.Differentiable;
 public final class Rosenbrock {
   private Rosenbrock() {}
 
-  @Differentiable
+  /**
+   * The function's value at {@code x}; of order 2, so that Newton's method has its Hessian.
+   *
+   * @param x the point
+   * @return Σ 100 (x[i+1] − x[i]²)² + (1 − x[i])²
+   */
+  @Differentiable(order = 2)
   public static double value(double[] x) {
     double sum = 0;
     for (int i = 0; i + 1 < x.length; i++) {
