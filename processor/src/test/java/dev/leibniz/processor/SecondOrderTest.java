@@ -49,6 +49,35 @@ class SecondOrderTest {
             return s + m[0][0] * m[1][1] * x + Math.sin(m[1][1] * y);
           }
 
+          @Differentiable(order = 2)
+          static double energy(double[] q, double k) {
+            double e = 0;
+            for (int i = 0; i < q.length; i++) {
+              e += k * q[i] * q[i] * Math.cos(q[i]);
+            }
+            return e;
+          }
+
+          /** Calls of methods of order 2, with arguments computed from the inputs. */
+          @Differentiable(order = 2)
+          static double caller(double x, double[] w) {
+            double[] q = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+              q[i] = w[i] * x + Math.sin(w[i]);
+            }
+            double[][] m = new double[2][2];
+            m[0][0] = w[0];
+            m[0][1] = x;
+            m[1][0] = w[1];
+            m[1][1] = 0.5;
+            return energy(q, x * x + 1) * rosen(w) + mixed(x, w[0] * w[1], m);
+          }
+
+          static double[] callerGradient(double[] v) {
+            var g = FnGradients.caller(v[0], new double[] {v[1], v[2], v[3]});
+            return new double[] {g.dX(), g.dW()[0], g.dW()[1], g.dW()[2]};
+          }
+
           static double[] rosenGradient(double[] x) {
             return FnGradients.rosen(x).dX();
           }
@@ -114,6 +143,23 @@ class SecondOrderTest {
   }
 
   @Test
+  void throughCallsOfMethodsOfOrderTwo() {
+    double[] point = {0.4, 0.9, -0.3, 0.6};
+    Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
+        "callerHessian", point[0], new double[] {point[1], point[2], point[3]}));
+    double[][] hessian = (double[][]) result.get("hessian");
+    for (int i = 0; i < 4; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+          "callerGradient", (Object) p))[row], point.clone());
+      for (int j = 0; j < 4; j++) {
+        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+            "H[" + i + "][" + j + "]");
+      }
+    }
+  }
+
+  @Test
   void whatSecondOrderDoesNotYetFollowIsAnError() {
     String source = """
         package so;
@@ -137,7 +183,7 @@ class SecondOrderTest {
         """;
     JavaFileObject file = Compiled.file(source);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("[LZ133]").inFile(file).onLine(11);
+    assertThat(compilation).hadErrorContaining("add order = 2 to it").inFile(file).onLine(11);
     assertThat(compilation).hadErrorContaining("the order is 1 or 2, not 3").inFile(file)
         .onLine(15);
   }

@@ -37,7 +37,7 @@ final class SecondOrderMethods {
   }
 
   /** g's parameters after f's: one direction per differentiable parameter of f. */
-  private static List<Expr.Var> directions(AdjointMethod f, AdjointMethod g) {
+  static List<Expr.Var> directions(AdjointMethod f, AdjointMethod g) {
     return g.primal().params().subList(f.primal().params().size(), g.primal().params().size())
         .stream().map(Param::var).toList();
   }
@@ -128,16 +128,22 @@ final class SecondOrderMethods {
     String value = Helpers.unique(prefix + "Value", taken);
     results.add(value);
     int scalar = 0;
-    for (Param p : CompanionWriter.differentiable(f)) {
+    // The pullback's adjoints: f's parameters', then for g the direction's, not returned.
+    List<Param> ofF = CompanionWriter.differentiable(f);
+    for (Param p : CompanionWriter.differentiable(method)) {
+      String result;
       if (p.var().type().isArray()) {
         String array = Helpers.unique(prefix + Param.accessorName(p.var().name()).substring(1),
             taken);
         body.addStatement("$L $N = $L", p.var().type().javaName(), array,
             ExprPrinter.print(Helpers.zerosLike(p.var())));
         arguments.add(CodeBlock.of("$N", array));
-        results.add(array);
+        result = array;
       } else {
-        results.add(scalars + "[" + scalar++ + "]");
+        result = scalars + "[" + scalar++ + "]";
+      }
+      if (ofF.contains(p)) {
+        results.add(result);
       }
     }
     body.addStatement("double $N = $N($L)", value, method.primal().name() + "Pullback",

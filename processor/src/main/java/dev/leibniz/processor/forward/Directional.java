@@ -1,6 +1,8 @@
 package dev.leibniz.processor.forward;
 
+import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Source;
@@ -35,7 +37,20 @@ public final class Directional {
    */
   public static Optional<MethodIR> of(TangentMethod tangent, StringBuilder why) {
     MethodIR f = tangent.primal();
-    var statements = new ArrayList<Stmt>(withoutComments(tangent.body()));
+    for (TangentMethod.Pushed p : tangent.pushed().values()) {
+      var callee = (Callee.Differentiable) p.call().callee();
+      if (callee.order() < 2) {
+        why.append("it calls '").append(callee.name()).append("', whose second derivatives"
+            + " Leibniz has only if it is @Differentiable(order = 2) too: add order = 2 to it");
+        return Optional.empty();
+      }
+    }
+    var statements = new ArrayList<Stmt>();
+    for (Stmt s : withoutComments(tangent.body())) {
+      if (!(s instanceof Stmt.Declare d && tangent.pushed().containsKey(d.var()))) {
+        statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
+      }
+    }
     boolean unsupported = statements.stream().flatMap(Stmts::all).anyMatch(s ->
         s instanceof Stmt.Evaluate || s instanceof Stmt.Write
             || (s instanceof Stmt.Declare d && d.var().type() == Type.INFERRED)
@@ -45,15 +60,40 @@ public final class Directional {
     if (unsupported || f.returnType() != Type.DOUBLE) {
       why.append(f.returnType() != Type.DOUBLE
           ? "second order is for methods returning double"
-          : "second order follows, for now, methods that call no other method and no rule, and"
-              + " write into no array parameter");
+          : "second order follows, for now, methods whose calls are of methods of order 2 (not"
+              + " of functions with rules), and that write into no array parameter");
       return Optional.empty();
     }
     statements.add(new Stmt.Return(tangent.tangent(), Source.NONE));
     var params = new ArrayList<>(f.params());
-    tangent.tangentParams().forEach(t -> params.add(Param.primitive(t, false)));
+    // The direction is differentiable too: a caller of order 2 passes one that depends on its
+    // inputs, and ∂g/∂v = ∇f.
+    tangent.tangentParams().forEach(t -> params.add(Param.primitive(t, true)));
     return Optional.of(new MethodIR(name(f), f.owner(), f.fileName(), f.receiver(), params,
-        new Stmt.Block(statements), true, f.constants(), Type.DOUBLE, f.userMethod()));
+        new Stmt.Block(statements), f.hidden(), f.constants(), Type.DOUBLE, f.userMethod()));
+  }
+
+  /**
+   * A callee's pushforward as two calls the reverse phase differentiates: its value is the
+   * callee itself, its tangent the callee's own directional derivative, whose pullback is the
+   * callee's Hessian times the direction.
+   */
+  private static Expr throughCallees(Expr e, TangentMethod tangent) {
+    if (!(e instanceof Expr.Accessor a) || !tangent.pushed().containsKey(a.record())) {
+      return e;
+    }
+    TangentMethod.Pushed pushed = tangent.pushed().get(a.record());
+    if (a.component().equals("value")) {
+      return pushed.call();
+    }
+    var callee = (Callee.Differentiable) pushed.call().callee();
+    var roles = new ArrayList<>(callee.roles());
+    callee.roles().stream().filter(r -> r != Callee.Role.CONSTANT).forEach(roles::add);
+    var args = new ArrayList<>(pushed.call().args());
+    args.addAll(pushed.directions());
+    var directional = new Callee.Differentiable(callee.owner(), callee.name() + "Directional",
+        callee.instance(), roles, 2);
+    return new Expr.Invoke(directional, args, pushed.call().type(), pushed.call().site());
   }
 
   /** The statements without their source comments: the reverse phase writes its own. */
@@ -82,7 +122,8 @@ public final class Directional {
   }
 
   private static boolean callsOutside(Expr e) {
-    boolean outside = e instanceof Expr.Invoke || e instanceof Expr.Accessor
+    boolean outside = e instanceof Expr.Accessor
+        || (e instanceof Expr.Invoke i && !(i.callee() instanceof Callee.Differentiable))
         || (e instanceof Expr.Call c && !((c.owner().equals(TypeRef.MATH)
             || c.owner().equals(TypeRef.STRICT_MATH)) && Rules.isFunction(c.name())));
     return outside || Exprs.children(e).anyMatch(Directional::callsOutside);

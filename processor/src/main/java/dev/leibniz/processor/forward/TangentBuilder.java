@@ -56,7 +56,8 @@ public final class TangentBuilder {
     groups.add(0, first);
     var all = new ArrayList<Stmt>();
     groups.forEach(all::addAll);
-    return new TangentMethod(method, all, value, tangent, tangentParams, splittable(groups));
+    return new TangentMethod(method, all, value, tangent, tangentParams, splittable(groups),
+        tangents.pushed());
   }
 
   /**

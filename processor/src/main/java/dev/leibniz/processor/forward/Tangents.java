@@ -8,6 +8,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Algebra;
@@ -31,6 +32,7 @@ final class Tangents {
   private final Activity activity;
   private final Set<String> taken = new HashSet<>();
   private final Map<Expr.Var, Expr.Var> tangents = new HashMap<>();
+  private final Map<Expr.Var, TangentMethod.Pushed> pushed = new HashMap<>();
   private Expr.Var scratch;
   private int scratchSize;
   private int temporaries;
@@ -118,7 +120,13 @@ final class Tangents {
   private Dual call(Expr.Invoke invoke, List<Stmt> out) {
     if (invoke.callee() instanceof Callee.Differentiable) {
       Expr.Var record = temporary(Type.INFERRED);
-      out.add(new Stmt.Declare(record, pushforward(invoke, out, Type.INFERRED), Source.NONE));
+      Expr.Call call = pushforward(invoke, out, Type.INFERRED);
+      int count = invoke.args().size();
+      pushed.put(record, new TangentMethod.Pushed(
+          new Expr.Invoke(invoke.callee(), call.args().subList(0, count), invoke.type(),
+              invoke.site()),
+          call.args().subList(count, call.args().size())));
+      out.add(new Stmt.Declare(record, call, Source.NONE));
       return new Dual(new Expr.Accessor(record, "value", invoke.type()),
           new Expr.Accessor(record, "tangent", invoke.type()));
     }
@@ -205,6 +213,11 @@ final class Tangents {
     }
     scratchSize = Math.max(scratchSize, size);
     return scratch;
+  }
+
+  /** The calls of pushforwards made so far, by the local holding each result. */
+  Map<Expr.Var, TangentMethod.Pushed> pushed() {
+    return pushed;
   }
 
   /** The scratch array's declaration, for the top of the method, if one was needed. */

@@ -28,9 +28,11 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    * A {@code @Differentiable} method: its companion's pullback gives the derivatives.
    *
    * @param roles one per declared parameter (not the receiver)
+   * @param order the highest derivative its companion has: 2 if it has the directional
+   *     derivative a caller of order 2 differentiates through
    */
-  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles)
-      implements Callee {
+  record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
+      int order) implements Callee {
     public Differentiable {
       roles = List.copyOf(roles);
     }

@@ -19,7 +19,15 @@ public final class Rewrite {
 
   /** {@code s} with every variable of {@code replacements} replaced, in nested statements too. */
   public static Stmt statement(Stmt s, Map<Expr.Var, Expr> replacements) {
-    UnaryOperator<Expr> r = e -> expression(e, replacements);
+    return mapped(s, x -> x instanceof Expr.Var v ? replacements.getOrDefault(v, v) : x);
+  }
+
+  /**
+   * {@code s} with {@code f} applied bottom-up to every node of the expressions it reads, in
+   * nested statements too; assignment targets keep their variables.
+   */
+  public static Stmt mapped(Stmt s, UnaryOperator<Expr> f) {
+    UnaryOperator<Expr> r = e -> map(e, f);
     if (s instanceof Stmt.Declare d) {
       return new Stmt.Declare(d.var(), d.init() == null ? null : r.apply(d.init()), d.source());
     } else if (s instanceof Stmt.Assign a) {
@@ -29,15 +37,15 @@ public final class Rewrite {
     } else if (s instanceof Stmt.Return ret) {
       return new Stmt.Return(r.apply(ret.value()), ret.source());
     } else if (s instanceof Stmt.Block b) {
-      return block(b, replacements);
+      return block(b, f);
     } else if (s instanceof Stmt.If i) {
-      return new Stmt.If(r.apply(i.condition()), block(i.then(), replacements),
-          block(i.otherwise(), replacements), i.source());
+      return new Stmt.If(r.apply(i.condition()), block(i.then(), f),
+          block(i.otherwise(), f), i.source());
     } else if (s instanceof Stmt.Loop l) {
-      return new Stmt.Loop(r.apply(l.condition()), block(l.body(), replacements),
-          block(l.update(), replacements), l.testFirst(), l.source());
+      return new Stmt.Loop(r.apply(l.condition()), block(l.body(), f),
+          block(l.update(), f), l.testFirst(), l.source());
     } else if (s instanceof Stmt.Repeat rep) {
-      return new Stmt.Repeat(rep.counter(), r.apply(rep.times()), block(rep.body(), replacements));
+      return new Stmt.Repeat(rep.counter(), r.apply(rep.times()), block(rep.body(), f));
     } else if (s instanceof Stmt.Evaluate e) {
       return new Stmt.Evaluate(r.apply(e.call()));
     } else if (s instanceof Stmt.Write w) {
@@ -96,8 +104,8 @@ public final class Rewrite {
     return replacements.getOrDefault((Expr.Var) target, target);
   }
 
-  private static Stmt.Block block(Stmt.Block b, Map<Expr.Var, Expr> replacements) {
-    return new Stmt.Block(b.statements().stream().map(s -> statement(s, replacements)).toList());
+  private static Stmt.Block block(Stmt.Block b, UnaryOperator<Expr> f) {
+    return new Stmt.Block(b.statements().stream().map(s -> mapped(s, f)).toList());
   }
 
   /** A target keeps its variable; only the indices of an element are rewritten. */

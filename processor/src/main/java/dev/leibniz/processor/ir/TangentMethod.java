@@ -1,6 +1,7 @@
 package dev.leibniz.processor.ir;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The forward phase's output for one method: the body of its pushforward, one sweep computing
@@ -17,12 +18,26 @@ import java.util.List;
  * @param splittable the same sweep for a method too long for one: every local of the
  *     outermost block declared first, and each statement's code a block of its own, so that
  *     the sweep can be cut between any two
+ * @param pushed the calls of other methods' pushforwards, by the local holding the result
  */
 public record TangentMethod(MethodIR primal, List<Stmt> body, Expr.Var value, Expr.Var tangent,
-    List<Expr.Var> tangentParams, List<Stmt> splittable) {
+    List<Expr.Var> tangentParams, List<Stmt> splittable, Map<Expr.Var, Pushed> pushed) {
   public TangentMethod {
     body = List.copyOf(body);
     tangentParams = List.copyOf(tangentParams);
     splittable = List.copyOf(splittable);
+    pushed = Map.copyOf(pushed);
+  }
+
+  /**
+   * A call of a callee's pushforward.
+   *
+   * @param call the call of the callee itself, with the arguments' values
+   * @param directions the tangents passed with them, one per differentiable parameter
+   */
+  public record Pushed(Expr.Invoke call, List<Expr> directions) {
+    public Pushed {
+      directions = List.copyOf(directions);
+    }
   }
 }

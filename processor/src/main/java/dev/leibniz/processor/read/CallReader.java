@@ -201,7 +201,7 @@ final class CallReader {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      return new Callee.Differentiable(owner, name, instance, roles(method));
+      return new Callee.Differentiable(owner, name, instance, roles(method), order(method));
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
@@ -211,6 +211,11 @@ final class CallReader {
           method.getParameters().size());
     }
     return new Callee.Opaque(owner, name, instance);
+  }
+
+  /** The order a callee is differentiated to: its annotation's, 1 for a private helper. */
+  static int order(ExecutableElement method) {
+    return Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1);
   }
 
   static List<Callee.Role> roles(ExecutableElement method) {

@@ -79,7 +79,7 @@ final class WrittenArrays {
     }
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     var callee = new Callee.Differentiable(owner, name, resolved.receiver() != null,
-        CallReader.roles(method));
+        CallReader.roles(method), CallReader.order(method));
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     int offset = resolved.receiver() != null ? 1 : 0;
     return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
