@@ -2,6 +2,7 @@ package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
@@ -82,6 +83,13 @@ final class ExprPrinter {
   /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */
   private static CodeBlock invoke(Expr.Invoke invoke) {
     var args = invoke.args();
+    if (invoke.callee() instanceof Callee.Differentiable d && d.directional()) {
+      // A directional derivative only evaluated (nothing flows back through it): the tangent
+      // of the pushforward, whose arguments are the same.
+      CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
+      return CodeBlock.of("$T.$N($Z$L).tangent()", className(d.owner().companion()),
+          d.name() + "Pushforward", all);
+    }
     if (invoke.callee().instance()) {
       CodeBlock rest = args.subList(1, args.size()).stream()
           .map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));

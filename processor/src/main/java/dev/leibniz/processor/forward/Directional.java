@@ -16,6 +16,8 @@ import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Second order from the two first-order modes: the directional derivative g(x, v) = ∇f(x) · v,
@@ -46,16 +48,14 @@ public final class Directional {
       }
     }
     var statements = new ArrayList<Stmt>();
-    for (Stmt s : withoutComments(tangent.body())) {
-      if (!(s instanceof Stmt.Declare d && tangent.pushed().containsKey(d.var()))) {
-        statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
-      }
+    for (Stmt s : withoutComments(tangent.body(), tangent.pushed().keySet())) {
+      statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
     }
     boolean unsupported = statements.stream().flatMap(Stmts::all).anyMatch(s ->
         s instanceof Stmt.Evaluate || s instanceof Stmt.Write
             || (s instanceof Stmt.Declare d && d.var().type() == Type.INFERRED)
-            || (s instanceof Stmt.Assign a && f.allParams().stream()
-                .anyMatch(p -> p.var().equals(a.target())))
+            || (s instanceof Stmt.Assign a && a.target().type().isArray() && f.allParams()
+                .stream().anyMatch(p -> p.var().equals(a.target())))
             || Stmts.expressions(s).anyMatch(Directional::callsOutside));
     if (unsupported || f.returnType() != Type.DOUBLE) {
       why.append(f.returnType() != Type.DOUBLE
@@ -83,33 +83,41 @@ public final class Directional {
       return e;
     }
     TangentMethod.Pushed pushed = tangent.pushed().get(a.record());
+    // A call's arguments may read the results of calls nested in them: rewritten likewise.
+    UnaryOperator<Expr> nested = x -> Rewrite.map(x, y -> throughCallees(y, tangent));
+    var call = (Expr.Invoke) nested.apply(pushed.call());
     if (a.component().equals("value")) {
-      return pushed.call();
+      return call;
     }
     var callee = (Callee.Differentiable) pushed.call().callee();
     var roles = new ArrayList<>(callee.roles());
     callee.roles().stream().filter(r -> r != Callee.Role.CONSTANT).forEach(roles::add);
-    var args = new ArrayList<>(pushed.call().args());
-    args.addAll(pushed.directions());
-    var directional = new Callee.Differentiable(callee.owner(), callee.name() + "Directional",
-        callee.instance(), roles, 2);
-    return new Expr.Invoke(directional, args, pushed.call().type(), pushed.call().site());
+    var args = new ArrayList<>(call.args());
+    pushed.directions().forEach(d -> args.add(nested.apply(d)));
+    var directional = new Callee.Differentiable(callee.owner(), callee.name(),
+        callee.instance(), roles, 2, true);
+    return new Expr.Invoke(directional, args, call.type(), call.site());
   }
 
-  /** The statements without their source comments: the reverse phase writes its own. */
-  private static List<Stmt> withoutComments(List<Stmt> statements) {
+  /**
+   * The statements without their source comments (the reverse phase writes its own) and
+   * without the locals holding pushforward results, whose reads become calls.
+   */
+  private static List<Stmt> withoutComments(List<Stmt> statements, Set<Expr.Var> records) {
     var out = new ArrayList<Stmt>();
     for (Stmt s : statements) {
-      if (s instanceof Stmt.Comment) {
+      if (s instanceof Stmt.Comment
+          || (s instanceof Stmt.Declare d && records.contains(d.var()))) {
         continue;
       }
       if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), block(i.then()), block(i.otherwise()), i.source()));
+        out.add(new Stmt.If(i.condition(), block(i.then(), records),
+            block(i.otherwise(), records), i.source()));
       } else if (s instanceof Stmt.Loop l) {
-        out.add(new Stmt.Loop(l.condition(), block(l.body()), block(l.update()), l.testFirst(),
-            l.source()));
+        out.add(new Stmt.Loop(l.condition(), block(l.body(), records),
+            block(l.update(), records), l.testFirst(), l.source()));
       } else if (s instanceof Stmt.Block b) {
-        out.add(block(b));
+        out.add(block(b, records));
       } else {
         out.add(s);
       }
@@ -117,8 +125,8 @@ public final class Directional {
     return out;
   }
 
-  private static Stmt.Block block(Stmt.Block b) {
-    return new Stmt.Block(withoutComments(b.statements()));
+  private static Stmt.Block block(Stmt.Block b, Set<Expr.Var> records) {
+    return new Stmt.Block(withoutComments(b.statements(), records));
   }
 
   private static boolean callsOutside(Expr e) {

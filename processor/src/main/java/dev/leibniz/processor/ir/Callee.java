@@ -30,26 +30,38 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    * @param roles one per declared parameter (not the receiver)
    * @param order the highest derivative its companion has: 2 if it has the directional
    *     derivative a caller of order 2 differentiates through
+   * @param directional whether the call is of the method's directional derivative
+   *     {@code mDirectional} (its arguments, then a direction), generated in the companion
    */
   record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
-      int order) implements Callee {
+      int order, boolean directional) implements Callee {
     public Differentiable {
       roles = List.copyOf(roles);
     }
 
+    /** A call of the user's method itself. */
+    public Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
+        int order) {
+      this(owner, name, instance, roles, order, false);
+    }
+
     /** The name of the pullback in the owner's companion class. */
     public String pullback() {
-      return name + "Pullback";
+      return companionName() + "Pullback";
     }
 
     /** The forward half in the owner's companion: the value, saving what the backward needs. */
     public String forward() {
-      return name + "Forward";
+      return companionName() + "Forward";
     }
 
     /** The backward half in the owner's companion: the pullback, from what the forward saved. */
     public String backward() {
-      return name + "Backward";
+      return companionName() + "Backward";
+    }
+
+    private String companionName() {
+      return directional ? name + "Directional" : name;
     }
   }
 

@@ -45,7 +45,7 @@ final class FlowProgram {
   }
 
   String java() {
-    var text = new StringBuilder("  @Differentiable static double ").append(name)
+    var text = new StringBuilder("  @Differentiable(order = 2) static double ").append(name)
         .append("(double x0, double x1, double[] a, int k) {\n")
         .append("    double s = 0;\n")
         .append("    double[] b = new double[" + LENGTH + "];\n");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * with the processor in batches, against the interpreter's dual numbers. Every other batch calls
  * generated helper methods from anywhere in the programs, so that forward and backward halves of
  * callees run inside loops and branches, interleaved with the caller's own saved values.
+ * Programs and helpers are of order 2: every eighth program's Hessian and Hessian-vector
+ * product are checked too, through the helpers' own directional derivatives.
  * {@code -Dleibniz.random.batches=N} runs more (each batch is 40 programs).
  */
 class FlowProgramTest {
@@ -32,6 +34,7 @@ class FlowProgramTest {
     int batches = Integer.getInteger("leibniz.random.batches", 6);
     double worst = 0;
     int checked = 0;
+    int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(7_000 + batch);
       var helpers = new ArrayList<RandomProgram>();
@@ -49,13 +52,67 @@ class FlowProgramTest {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
         }
+        if (checked % 8 == 0) {
+          hessians++;
+          checkHessian(compiled, "q.Flows" + batch, program, random);
+        }
         checked++;
       }
     }
     System.out.printf(
         "random programs with control flow: %d checked at %d points each, worst relative error"
-            + " %.3g%n", checked, POINTS_PER_PROGRAM, worst);
+            + " %.3g; %d Hessians%n", checked, POINTS_PER_PROGRAM, worst, hessians);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
+  }
+
+  /**
+   * The Hessian is symmetric, equals central differences of the generated gradient, and times
+   * a direction is what {@code mHvp} gives. The differences' step is small enough that no
+   * branch of these seeds' programs jumps within it; a kink there would fail the comparison.
+   */
+  private static void checkHessian(Compiled compiled, String className, FlowProgram program,
+      Random random) {
+    double[] point = random.doubles(FlowProgram.INPUTS, -1, 1).toArray();
+    Object result = compiled.call(className + "Gradients", program.name + "Hessian", point[0],
+        point[1], Arrays.copyOfRange(point, 2, 5), 2);
+    double[][] hessian = (double[][]) Compiled.components(result).get("hessian");
+    String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
+    for (int i = 0; i < 5; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> gradient(compiled, className, program,
+          p)[row], point.clone(), 1e-5);
+      for (int j = 0; j < 5; j++) {
+        assertEquals(hessian[j][i], hessian[i][j],
+            1e-9 * Math.max(1, Math.abs(hessian[i][j])), "symmetric: " + context);
+        double error = FiniteDifferences.relativeError(hessian[i][j], numeric[j]);
+        assertTrue(error < 1e-5 || Math.abs(hessian[i][j] - numeric[j]) < 1e-6,
+            "H[" + i + "][" + j + "] " + hessian[i][j] + ", differences " + numeric[j] + " of "
+                + context);
+      }
+    }
+    double[] v = random.doubles(5, -1, 1).toArray();
+    Object hvp = compiled.call(className + "Gradients", program.name + "Hvp", point[0],
+        point[1], Arrays.copyOfRange(point, 2, 5), 2, v[0], v[1], Arrays.copyOfRange(v, 2, 5));
+    Map<String, Object> product = Compiled.components(hvp);
+    double[] hvA = (double[]) product.get("hvA");
+    double[] actual = {(double) product.get("hvX0"), (double) product.get("hvX1"), hvA[0],
+        hvA[1], hvA[2]};
+    for (int i = 0; i < 5; i++) {
+      double expected = 0;
+      for (int j = 0; j < 5; j++) {
+        expected += hessian[i][j] * v[j];
+      }
+      assertEquals(expected, actual[i], 1e-9 * Math.max(1, Math.abs(expected)),
+          "Hv of " + context);
+    }
+  }
+
+  private static double[] gradient(Compiled compiled, String className, FlowProgram program,
+      double[] p) {
+    Map<String, Object> g = Compiled.components(compiled.call(className + "Gradients",
+        program.name, p[0], p[1], Arrays.copyOfRange(p, 2, 5), 2));
+    double[] dA = (double[]) g.get("dA");
+    return new double[] {(double) g.get("dX0"), (double) g.get("dX1"), dA[0], dA[1], dA[2]};
   }
 
   private static double check(
@@ -102,7 +159,7 @@ class FlowProgramTest {
   private static String source(String className, List<FlowProgram> programs,
       List<RandomProgram> helpers) {
     return "package q;\nimport dev.leibniz.Differentiable;\npublic class " + className + " {\n"
-        + helpers.stream().map(RandomProgram::java).collect(Collectors.joining("\n"))
+        + helpers.stream().map(h -> h.java("(order = 2)")).collect(Collectors.joining("\n"))
         + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
   }
 }

@@ -91,7 +91,8 @@ class FuzzTest {
     }
     Compiled compiled = Compiled.compile(source(methods));
     for (String method : methods) {
-      String name = method.substring(method.indexOf("double ") + 7, method.indexOf('('));
+      int start = method.indexOf("static double ") + 14;
+      String name = method.substring(start, method.indexOf('(', start));
       counts.merge("accepted", 1, Integer::sum);
       double[] point = random.doubles(5, -1, 1).toArray();
       check(compiled, name, point, method, counts);

@@ -78,7 +78,13 @@ final class RandomProgram {
 
   /** The method's source. */
   String java() {
-    var text = new StringBuilder("  @Differentiable static double ").append(name).append('(');
+    return java("");
+  }
+
+  /** The method's source, its annotation with {@code arguments}: "(order = 2)". */
+  String java(String arguments) {
+    var text = new StringBuilder("  @Differentiable" + arguments + " static double ")
+        .append(name).append('(');
     for (int i = 0; i < inputs; i++) {
       text.append("double x").append(i).append(", ");
     }
