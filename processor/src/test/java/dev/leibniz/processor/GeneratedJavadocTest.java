@@ -93,6 +93,29 @@ class GeneratedJavadocTest {
           }
 
           /**
+           * A method of order 2, calling one.
+           *
+           * @param x an input
+           * @param w weights
+           * @return a number
+           */
+          @Differentiable(order = 2)
+          public static double curved(double x, double[] w) {
+            return Math.exp(x * w[0]) + cube(x);
+          }
+
+          /**
+           * A callee of order 2.
+           *
+           * @param x an input
+           * @return its cube
+           */
+          @Differentiable(order = 2)
+          public static double cube(double x) {
+            return x * x * x;
+          }
+
+          /**
            * A method whose reference in Javadoc is too long for one line.
            *
            * @param theFirstParameterWithALongName a

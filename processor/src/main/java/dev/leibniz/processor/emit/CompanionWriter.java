@@ -89,7 +89,8 @@ public final class CompanionWriter {
       addAll(type, PushforwardMethod.of(entry.tangent(), record, reference(method),
           visibility(method)));
       if (entry.directional() != null) {
-        type.addMethods(SweepMethods.of(entry.directional(), reference(entry.directional())));
+        type.addMethods(SweepMethods.of(entry.directional(),
+            reference(method) + "'s derivative along a direction"));
         ClassName hvp = ClassName.get(owner.packageName(), name,
             recordName(method, recordNames, "Hvp"));
         ClassName hessian = ClassName.get(owner.packageName(), name,
@@ -250,11 +251,8 @@ public final class CompanionWriter {
             .collect(Collectors.joining(", "));
     String target = method.primal().owner().nestedName() + "#" + method.primal().userMethod()
         + "(" + params + ")";
-    String written = method.primal().name().equals(method.primal().userMethod())
-        ? ""
-        : "'s derivative along a direction";
-    return (method.primal().hidden()
+    return method.primal().hidden()
         ? "{@code " + target.replace('#', '.') + "}"
-        : "{@link " + target + "}") + written;
+        : "{@link " + target + "}";
   }
 }
