@@ -24,6 +24,7 @@ class SecondOrderTest {
     compiled = Compiled.compile("""
         package so;
 
+        import dev.leibniz.DerivativeOf;
         import dev.leibniz.Differentiable;
 
         public class Fn {
@@ -73,6 +74,17 @@ class SecondOrderTest {
             return energy(q, x * x + 1) * rosen(w) + mixed(x, w[0] * w[1], m);
           }
 
+          /** A function with a rule whose own derivative Leibniz reads. */
+          @Differentiable(order = 2)
+          static double ruled(double x, double y) {
+            return Special.softplus(x * y) * y + Special.softplus(x);
+          }
+
+          static double[] ruledGradient(double[] v) {
+            var g = FnGradients.ruled(v[0], v[1]);
+            return new double[] {g.dX(), g.dY()};
+          }
+
           static double[] callerGradient(double[] v) {
             var g = FnGradients.caller(v[0], new double[] {v[1], v[2], v[3]});
             return new double[] {g.dX(), g.dW()[0], g.dW()[1], g.dW()[2]};
@@ -86,6 +98,20 @@ class SecondOrderTest {
             var g = FnGradients.mixed(v[0], v[1], new double[][] {{v[2], v[3]}, {v[4], v[5]}});
             return new double[] {g.dX(), g.dY(), g.dM()[0][0], g.dM()[0][1], g.dM()[1][0],
                 g.dM()[1][1]};
+          }
+        }
+
+        class Special {
+          static double softplus(double x) {
+            return Math.log1p(Math.exp(x));
+          }
+        }
+
+        class SpecialRules {
+          @DerivativeOf(type = Special.class, method = "softplus")
+          @Differentiable
+          static double softplusDerivative(double x) {
+            return 1 / (1 + Math.exp(-x));
           }
         }
         """);
@@ -160,10 +186,29 @@ class SecondOrderTest {
   }
 
   @Test
+  void throughARuleWhoseMethodIsDifferentiable() {
+    for (double[] point : new double[][] {{0.4, -1.3}, {-2.0, 0.7}}) {
+      Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
+          "ruledHessian", point[0], point[1]));
+      double[][] hessian = (double[][]) result.get("hessian");
+      for (int i = 0; i < 2; i++) {
+        int row = i;
+        double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+            "ruledGradient", (Object) p))[row], point.clone());
+        for (int j = 0; j < 2; j++) {
+          assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+              "H[" + i + "][" + j + "]");
+        }
+      }
+    }
+  }
+
+  @Test
   void whatSecondOrderDoesNotYetFollowIsAnError() {
     String source = """
         package so;
 
+        import dev.leibniz.DerivativeOf;
         import dev.leibniz.Differentiable;
 
         class Bad {
@@ -179,12 +224,42 @@ class SecondOrderTest {
           static double third(double x) {
             return x;
           }
+          @Differentiable(order = 2)
+          static double ruled(double x) {
+            return Lib.cube(x) * x;
+          }
+          @Differentiable(order = 2)
+          static double twoArguments(double x) {
+            return Lib.both(x, 2 * x);
+          }
+        }
+
+        class Lib {
+          static double cube(double x) {
+            return x * x * x;
+          }
+          static double both(double x, double y) {
+            return x * y;
+          }
+          @DerivativeOf(type = Lib.class, method = "cube")
+          static double cubeDerivative(double x) {
+            return 3 * x * x;
+          }
+          @DerivativeOf(type = Lib.class, method = "both")
+          static void bothDerivatives(double x, double y, double[] partials) {
+            partials[0] = y;
+            partials[1] = x;
+          }
         }
         """;
     JavaFileObject file = Compiled.file(source);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("add order = 2 to it").inFile(file).onLine(11);
+    assertThat(compilation).hadErrorContaining("add order = 2 to it").inFile(file).onLine(12);
     assertThat(compilation).hadErrorContaining("the order is 1 or 2, not 3").inFile(file)
-        .onLine(15);
+        .onLine(16);
+    assertThat(compilation).hadErrorContaining("rule 'Lib.cubeDerivative', whose own derivative"
+        + " Leibniz has only if it is @Differentiable").inFile(file).onLine(20);
+    assertThat(compilation).hadErrorContaining("a rule of a function of several arguments")
+        .inFile(file).onLine(24);
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Second order from the two first-order modes: the directional derivative g(x, v) = ∇f(x) · v,
@@ -51,17 +52,11 @@ public final class Directional {
     for (Stmt s : withoutComments(tangent.body(), tangent.pushed().keySet())) {
       statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
     }
-    boolean unsupported = statements.stream().flatMap(Stmts::all).anyMatch(s ->
-        s instanceof Stmt.Evaluate || s instanceof Stmt.Write
-            || (s instanceof Stmt.Declare d && d.var().type() == Type.INFERRED)
-            || (s instanceof Stmt.Assign a && a.target().type().isArray() && f.allParams()
-                .stream().anyMatch(p -> p.var().equals(a.target())))
-            || Stmts.expressions(s).anyMatch(Directional::callsOutside));
-    if (unsupported || f.returnType() != Type.DOUBLE) {
-      why.append(f.returnType() != Type.DOUBLE
-          ? "second order is for methods returning double"
-          : "second order follows, for now, methods whose calls are of methods of order 2 (not"
-              + " of functions with rules), and that write into no array parameter");
+    Optional<String> unsupported = f.returnType() != Type.DOUBLE
+        ? Optional.of("second order is for methods returning double")
+        : unsupported(statements, f);
+    if (unsupported.isPresent()) {
+      why.append(unsupported.get());
       return Optional.empty();
     }
     statements.add(new Stmt.Return(tangent.tangent(), Source.NONE));
@@ -129,11 +124,38 @@ public final class Directional {
     return new Stmt.Block(withoutComments(b.statements(), records));
   }
 
-  private static boolean callsOutside(Expr e) {
-    boolean outside = e instanceof Expr.Accessor
-        || (e instanceof Expr.Invoke i && !(i.callee() instanceof Callee.Differentiable))
-        || (e instanceof Expr.Call c && !((c.owner().equals(TypeRef.MATH)
-            || c.owner().equals(TypeRef.STRICT_MATH)) && Rules.isFunction(c.name())));
-    return outside || Exprs.children(e).anyMatch(Directional::callsOutside);
+  /** Why g cannot be differentiated yet, if it cannot. */
+  private static Optional<String> unsupported(List<Stmt> statements, MethodIR f) {
+    List<Stmt> all = statements.stream().flatMap(Stmts::all).toList();
+    if (all.stream().anyMatch(s -> s instanceof Stmt.Evaluate)) {
+      return Optional.of("its derivative calls a rule of a function of several arguments,"
+          + " which gives first derivatives only: write that function as a method of order 2");
+    }
+    Optional<Expr.Call> rule = all.stream().flatMap(Stmts::expressions)
+        .flatMap(Directional::calls).filter(c -> !isMath(c)).findFirst();
+    if (rule.isPresent()) {
+      return Optional.of("its derivative calls the rule '" + rule.get().owner().nestedName()
+          + "." + rule.get().name() + "', whose own derivative Leibniz has only if it is"
+          + " @Differentiable: add that annotation to it");
+    }
+    boolean writes = all.stream().anyMatch(s -> s instanceof Stmt.Write
+        || (s instanceof Stmt.Assign a && a.target().type().isArray()
+            && f.allParams().stream().anyMatch(p -> p.var().equals(a.target()))));
+    boolean records = all.stream().flatMap(Stmts::expressions)
+        .anyMatch(e -> Exprs.nodes(e).anyMatch(x -> x instanceof Expr.Accessor));
+    if (writes || records) {
+      return Optional.of("second order does not yet follow calls of methods that write arrays"
+          + " or return them, nor writes into array parameters");
+    }
+    return Optional.empty();
+  }
+
+  private static Stream<Expr.Call> calls(Expr e) {
+    return Exprs.nodes(e).filter(x -> x instanceof Expr.Call).map(x -> (Expr.Call) x);
+  }
+
+  private static boolean isMath(Expr.Call c) {
+    return (c.owner().equals(TypeRef.MATH) || c.owner().equals(TypeRef.STRICT_MATH))
+        && Rules.isFunction(c.name());
   }
 }

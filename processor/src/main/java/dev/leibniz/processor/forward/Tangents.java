@@ -167,8 +167,12 @@ final class Tangents {
         new Expr.Invoke(invoke.callee(), args, invoke.type(), invoke.site()), Source.NONE));
     Expr sum = null;
     if (rule.arity() == 1) {
-      sum = Algebra.product(new Expr.Call(rule.ruleOwner(), rule.rule(), args, Type.DOUBLE),
-          duals.get(0).tangent());
+      // A rule method that is itself differentiable is called as one, so that second order
+      // differentiates through it: (f'(x) ẋ)' needs f''.
+      Expr derivative = rule.differentiableRule()
+          .<Expr>map(r -> new Expr.Invoke(r, args, Type.DOUBLE, invoke.site()))
+          .orElse(new Expr.Call(rule.ruleOwner(), rule.rule(), args, Type.DOUBLE));
+      sum = Algebra.product(derivative, duals.get(0).tangent());
     } else {
       Expr.Var partials = scratch(rule.arity());
       var withScratch = new ArrayList<Expr>(args);

@@ -1,6 +1,7 @@
 package dev.leibniz.processor.ir;
 
 import java.util.List;
+import java.util.Optional;
 
 /** What Leibniz knows about a method a differentiable method calls. */
 public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, Callee.Opaque {
@@ -69,9 +70,19 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    * A static function of {@code double}s with a {@code @DerivativeOf} rule. For one parameter
    * the rule returns the derivative; for several it fills a {@code double[]} given as its last
    * argument with the partial derivatives.
+   *
+   * @param ruleOrder the order of the rule method's own {@code @Differentiable}, 0 if it has
+   *     none: a rule Leibniz can differentiate gives second derivatives
    */
-  record WithRule(TypeRef owner, String name, TypeRef ruleOwner, String rule, int arity)
-      implements Callee {
+  record WithRule(TypeRef owner, String name, TypeRef ruleOwner, String rule, int arity,
+      int ruleOrder) implements Callee {
+    /** The rule method as a callee whose derivative Leibniz has, if it has one. */
+    public Optional<Differentiable> differentiableRule() {
+      return ruleOrder == 0 || arity != 1 ? Optional.empty()
+          : Optional.of(new Differentiable(ruleOwner, rule, false, List.of(Role.SCALAR),
+              ruleOrder));
+    }
+
     public boolean instance() {
       return false;
     }

@@ -207,8 +207,9 @@ final class CallReader {
         : context.rules().ruleFor(method, context.owner());
     if (rule.isPresent()) {
       var ruleOwner = TypeRefs.of((TypeElement) rule.get().getEnclosingElement());
+      int ruleOrder = PrivateHelpers.isDifferentiated(rule.get()) ? order(rule.get()) : 0;
       return new Callee.WithRule(owner, name, ruleOwner, rule.get().getSimpleName().toString(),
-          method.getParameters().size());
+          method.getParameters().size(), ruleOrder);
     }
     return new Callee.Opaque(owner, name, instance);
   }

@@ -13,6 +13,11 @@ import java.util.stream.Stream;
 public final class Exprs {
   private Exprs() {}
 
+  /** {@code e} and every expression inside it. */
+  public static Stream<Expr> nodes(Expr e) {
+    return Stream.concat(Stream.of(e), children(e).flatMap(Exprs::nodes));
+  }
+
   /** The direct sub-expressions of {@code e}. */
   public static Stream<Expr> children(Expr e) {
     if (e instanceof Expr.Unary u) {
