@@ -17,6 +17,26 @@ import org.junit.jupiter.api.Test;
 class AdjointsTest {
   private static final double TOLERANCE = 1e-12;
 
+  /** Leibniz's Hessian and Hipparchus' derivative structures agree: the two do the same work. */
+  @Test
+  void secondOrder() {
+    double[] x = new Random(3).doubles(SecondOrderBenchmark.SMALL, -2, 2).toArray();
+    double[][] generated = RosenbrockGradients.valueHessian(x).hessian();
+    double[][] hipparchus = SecondOrderBenchmark.hipparchusHessian(x);
+    for (int i = 0; i < x.length; i++) {
+      assertClose(hipparchus[i], generated[i]);
+    }
+    double[] v = new Random(4).doubles(x.length, -1, 1).toArray();
+    double[] product = RosenbrockGradients.valueHvp(x, v).hvX();
+    for (int i = 0; i < x.length; i++) {
+      double expected = 0;
+      for (int j = 0; j < x.length; j++) {
+        expected += hipparchus[i][j] * v[j];
+      }
+      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
+    }
+  }
+
   @Test
   void rk4() {
     double[] p = {1.1, 0.4, 0.4, 0.1};

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,16 +87,22 @@ final class SecondOrderMethods {
         .build();
   }
 
-  /** {@code mHvp(params…, v…)}: the gradient by f's pullback, H v by g's. */
+  /**
+   * {@code mHvp(params…, v…)}: one pullback of g gives both H v (the adjoints of f's
+   * parameters) and the gradient (the direction's adjoints: ∂(∇f · v)/∂v = ∇f); the value is
+   * f's own.
+   */
   private static MethodSpec hvpMethod(AdjointMethod f, AdjointMethod g, ClassName record,
       List<Expr.Var> directions, String reference) {
     Set<String> taken = taken(f, directions);
     CodeBlock.Builder body = CodeBlock.builder();
-    List<String> gradient = pullback(f, f, List.of(), body, taken, "d");
     List<String> hv = pullback(f, g, directions, body, taken, "hv");
-    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", gradient.get(0))));
-    gradient.subList(1, gradient.size()).forEach(c -> components.add(CodeBlock.of("$L", c)));
-    hv.subList(1, hv.size()).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    int count = directions.size();
+    String value = Helpers.unique("value", taken);
+    body.addStatement("double $N = $L", value, primalValue(f, directions));
+    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
+    hv.subList(1 + count, 1 + 2 * count).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    hv.subList(1, 1 + count).forEach(c -> components.add(CodeBlock.of("$L", c)));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec = start(f, f.primal().name() + "Hvp", record)
         .addJavadoc(Docs.wrap("Value, gradient and Hessian-vector product of $L: the Hessian"
@@ -110,8 +117,28 @@ final class SecondOrderMethods {
   }
 
   /**
+   * f's value: the user's method, or for a private one, which the companion cannot call, the
+   * value its pushforward computes.
+   */
+  private static CodeBlock primalValue(AdjointMethod f, List<Expr.Var> directions) {
+    MethodIR primal = f.primal();
+    if (primal.hidden()) {
+      return CodeBlock.of("$N($L).value()", primal.name() + "Pushforward",
+          arguments(f, directions));
+    }
+    CodeBlock declared = primal.params().stream().map(p -> CodeBlock.of("$N", p.var().name()))
+        .collect(CodeBlock.joining(",$W"));
+    return primal.receiver() == null
+        ? CodeBlock.of("$T.$N($L)", ExprPrinter.className(primal.owner()), primal.userMethod(),
+            declared)
+        : CodeBlock.of("$N.$N($L)", primal.receiver().var().name(), primal.userMethod(),
+            declared);
+  }
+
+  /**
    * The pullback of {@code method} with an upstream of 1 into new adjoints; returns the name
-   * of the value, then an expression per differentiable parameter of f for its adjoint.
+   * of the value, then an expression per differentiable parameter of f for its adjoint, then,
+   * for g, one per direction's component.
    */
   private static List<String> pullback(AdjointMethod f, AdjointMethod method,
       List<Expr.Var> directions, CodeBlock.Builder body, Set<String> taken, String prefix) {
@@ -130,6 +157,7 @@ final class SecondOrderMethods {
     int scalar = 0;
     // The pullback's adjoints: f's parameters', then for g the direction's, not returned.
     List<Param> ofF = CompanionWriter.differentiable(f);
+    var ofDirection = new ArrayList<String>();
     for (Param p : CompanionWriter.differentiable(method)) {
       String result;
       if (p.var().type().isArray()) {
@@ -142,10 +170,9 @@ final class SecondOrderMethods {
       } else {
         result = scalars + "[" + scalar++ + "]";
       }
-      if (ofF.contains(p)) {
-        results.add(result);
-      }
+      (ofF.contains(p) ? results : ofDirection).add(result);
     }
+    results.addAll(ofDirection);
     body.addStatement("double $N = $N($L)", value, method.primal().name() + "Pullback",
         CodeBlock.join(arguments, ",$W"));
     return results;
