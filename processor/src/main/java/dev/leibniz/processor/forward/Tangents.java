@@ -18,6 +18,7 @@ import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,15 +104,22 @@ final class Tangents {
     out.add(new Stmt.Declare(value, node, Source.NONE));
     Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + e));
     List<Expr> args = Exprs.children(node).toList();
-    Expr sum = null;
+    // Operands with the same tangent share it: x·x gives 2x·ẋ, not x·ẋ + x·ẋ.
+    var locals = new LinkedHashMap<Expr, Expr>();
     for (int i = 0; i < args.size(); i++) {
       if (duals.get(i).tangent() != null) {
         Expr local = rule.partial(i, args, value);
         if (!Algebra.isZero(local)) {
-          Expr term = Algebra.product(local, duals.get(i).tangent());
-          sum = sum == null ? term : sum.plus(term);
+          locals.merge(duals.get(i).tangent(), local, (a, b) -> a.equals(b)
+              ? new Expr.Literal(Type.DOUBLE, 2.0).times(a)
+              : a.plus(b));
         }
       }
+    }
+    Expr sum = null;
+    for (var entry : locals.entrySet()) {
+      Expr term = Algebra.product(entry.getValue(), entry.getKey());
+      sum = sum == null ? term : sum.plus(term);
     }
     return new Dual(value, sum == null ? null : bind(sum, out));
   }
