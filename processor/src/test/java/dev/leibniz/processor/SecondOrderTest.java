@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code @Differentiable(order = 2)}: the Hessian is symmetric and equals finite differences of
  * the generated gradient, {@code mHvp} equals {@code mHessian} times the direction, over loops,
- * branches, kinks' rules (max, pow, hypot) and arrays of both ranks; and what second order does
- * not yet follow is an error that says so.
+ * branches, kinks' rules (max, pow, hypot), arrays of both ranks, calls, rules whose method is
+ * differentiable, and an instance method; and what second order does not yet follow is an error
+ * that says so.
  */
 class SecondOrderTest {
   private static Compiled compiled;
@@ -83,6 +84,27 @@ class SecondOrderTest {
           static double[] ruledGradient(double[] v) {
             var g = FnGradients.ruled(v[0], v[1]);
             return new double[] {g.dX(), g.dY()};
+          }
+
+          final double stiffness;
+
+          Fn(double stiffness) {
+            this.stiffness = stiffness;
+          }
+
+          /** An instance method reading a field, calling static methods of order 2. */
+          @Differentiable(order = 2)
+          double spring(double x, double[] w) {
+            return stiffness * energy(w, x) * x + ruled(x, w[0]);
+          }
+
+          static Fn withStiffness(double stiffness) {
+            return new Fn(stiffness);
+          }
+
+          static double[] springGradient(double[] v) {
+            var g = FnGradients.spring(new Fn(1.3), v[0], new double[] {v[1], v[2]});
+            return new double[] {g.dX(), g.dW()[0], g.dW()[1]};
           }
 
           static double[] callerGradient(double[] v) {
@@ -200,6 +222,31 @@ class SecondOrderTest {
               "H[" + i + "][" + j + "]");
         }
       }
+    }
+  }
+
+  @Test
+  void anInstanceMethodsHessianAndHessianVectorProduct() {
+    double[] point = {0.7, 0.4, -0.9};
+    Object receiver = compiled.call("so.Fn", "withStiffness", 1.3);
+    double[][] hessian = (double[][]) Compiled.components(compiled.call("so.FnGradients",
+        "springHessian", receiver, point[0], new double[] {point[1], point[2]})).get("hessian");
+    double[] v = {0.3, -0.8, 0.5};
+    Map<String, Object> hvp = Compiled.components(compiled.call("so.FnGradients", "springHvp",
+        receiver, point[0], new double[] {point[1], point[2]}, v[0], new double[] {v[1], v[2]}));
+    double[] product = {(double) hvp.get("hvX"), ((double[]) hvp.get("hvW"))[0],
+        ((double[]) hvp.get("hvW"))[1]};
+    for (int i = 0; i < 3; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+          "springGradient", (Object) p))[row], point.clone());
+      double expected = 0;
+      for (int j = 0; j < 3; j++) {
+        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+            "H[" + i + "][" + j + "]");
+        expected += hessian[i][j] * v[j];
+      }
+      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
     }
   }
 
