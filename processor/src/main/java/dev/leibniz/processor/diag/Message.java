@@ -103,6 +103,9 @@ public enum Message {
   SECOND_ORDER(
       "LZ133",
       "@Differentiable(order = 2) on '%s': %s"),
+  NESTED_GRADIENT(
+      "LZ134",
+      "the gradient of '%s' is differentiated here through its second derivatives: %s"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),

@@ -131,6 +131,13 @@ public final class Directional {
       return Optional.of("its derivative calls a rule of a function of several arguments,"
           + " which gives first derivatives only: write that function as a method of order 2");
     }
+    Optional<Expr.Call> gradient = all.stream().flatMap(Stmts::expressions)
+        .flatMap(Directional::calls).filter(c -> c.name().endsWith("DirectionalPullback"))
+        .findFirst();
+    if (gradient.isPresent()) {
+      return Optional.of("it reads the gradient of another method, whose derivative is of"
+          + " order 2 already: a second order of it would take third derivatives");
+    }
     Optional<Expr.Call> rule = all.stream().flatMap(Stmts::expressions)
         .flatMap(Directional::calls).filter(c -> !isMath(c)).findFirst();
     if (rule.isPresent()) {

@@ -126,6 +126,9 @@ final class Tangents {
 
   /** A call: through the callee's pushforward, or its rule, or a constant. */
   private Dual call(Expr.Invoke invoke, List<Stmt> out) {
+    if (invoke.callee() instanceof Callee.Differentiable d && d.directional()) {
+      return gradientComponent(invoke, d, out);
+    }
     if (invoke.callee() instanceof Callee.Differentiable) {
       Expr.Var record = temporary(Type.INFERRED);
       Expr.Call call = pushforward(invoke, out, Type.INFERRED);
@@ -160,6 +163,41 @@ final class Tangents {
     }
     all.addAll(directions);
     return new Expr.Call(callee.owner().companion(), callee.name() + "Pushforward", all, type);
+  }
+
+  /**
+   * A gradient read in the method, g = ∇f · v with v constant: its tangent along ẋ is
+   * vᵀ H ẋ = (H v) · ẋ, and H v is what the pullback of f's directional derivative gives for
+   * f's parameters (its first n scalar adjoints; the next n, for v, are the gradient).
+   */
+  private Dual gradientComponent(Expr.Invoke invoke, Callee.Differentiable callee,
+      List<Stmt> out) {
+    var duals = new ArrayList<Dual>();
+    invoke.args().forEach(a -> duals.add(dual(a, out)));
+    var args = new ArrayList<Expr>(duals.stream().map(Dual::value).toList());
+    int scalars = (int) callee.roles().stream().filter(r -> r == Callee.Role.SCALAR).count();
+    Expr.Var adjoints = fresh("_hv", Type.DOUBLE_ARRAY);
+    out.add(new Stmt.Declare(adjoints, new Expr.NewArray(Type.DOUBLE_ARRAY,
+        List.of(new Expr.Literal(Type.INT, scalars))), Source.NONE));
+    args.add(Expr.literal(1.0));
+    args.add(adjoints);
+    Expr.Var value = temporary(Type.DOUBLE);
+    out.add(new Stmt.Declare(value, new Expr.Call(callee.owner().companion(), callee.pullback(),
+        args, Type.DOUBLE), Source.NONE));
+    Expr sum = null;
+    int slot = 0;
+    for (int i = 0; slot < scalars / 2; i++) {
+      if (callee.roles().get(i) == Callee.Role.SCALAR) {
+        Expr tangent = duals.get(i).tangent();
+        if (tangent != null) {
+          Expr term = Algebra.product(new Expr.Index(adjoints, new Expr.Literal(Type.INT, slot),
+              Type.DOUBLE), tangent);
+          sum = sum == null ? term : sum.plus(term);
+        }
+        slot++;
+      }
+    }
+    return new Dual(value, sum == null ? null : bind(sum, out));
   }
 
   /**

@@ -49,6 +49,13 @@ final class CallReader {
 
   /** The call, or null after an error. */
   Expr call(MethodInvocationTree tree) {
+    if (GradientCalls.isGradientCall(tree)) {
+      return new GradientCalls(context, expressions, this).read(tree);
+    }
+    if (GradientCalls.isCompanionCall(tree)) {
+      new GradientCalls(context, expressions, this).unsupported(tree);
+      return null;
+    }
     Resolved resolved = resolve(tree, false);
     return resolved == null ? null
         : invoke(tree, resolved.method(), resolved.receiver(), resolved.args());

@@ -1,0 +1,152 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.leibniz.check.FiniteDifferences;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nested differentiation: a {@code @Differentiable} method that reads the gradient of a method
+ * of order 2 ({@code PGradients.potential(x, y).dY()}) is differentiated through it, its
+ * pullback a Hessian-vector product of the callee. Checked against finite differences of the
+ * user's own method, for the gradient and the pushforward; what cannot be followed is an error.
+ */
+class NestedGradientTest {
+  private static Compiled compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = Compiled.compile("""
+        package ng;
+
+        import dev.leibniz.Differentiable;
+
+        public class P {
+          @Differentiable(order = 2)
+          static double potential(double x, double y) {
+            return Math.sin(x) * y * y + x * x * x - Math.exp(0.3 * x * y);
+          }
+
+          /** Gradient descent on the potential: the loss is where it ends. */
+          @Differentiable
+          static double descend(double x, double y, double rate, int steps) {
+            for (int step = 0; step < steps; step++) {
+              double gx = PGradients.potential(x, y).dX();
+              double gy = PGradients.potential(x, y).dY();
+              x = x - rate * gx;
+              y = y - rate * gy;
+            }
+            return x * x + y + PGradients.potential(x, y).value();
+          }
+
+          /** A particle pushed by the force of the potential, with velocity and mass. */
+          @Differentiable
+          static double particle(double x, double y, double mass) {
+            double vx = 0;
+            double vy = 0;
+            for (int step = 0; step < 20; step++) {
+              vx -= 0.05 * PGradients.potential(x, y).dX() / mass;
+              vy -= 0.05 * PGradients.potential(x, y).dY() / mass;
+              x += 0.05 * vx;
+              y += 0.05 * vy;
+            }
+            return x + 2 * y;
+          }
+        }
+        """);
+  }
+
+  @Test
+  void gradientDescentInsideADifferentiableMethod() {
+    for (double[] point : new double[][] {{0.3, 0.8, 0.1}, {-0.5, 0.2, 0.05}}) {
+      Map<String, Object> result = Compiled.components(compiled.call("ng.PGradients",
+          "descend", point[0], point[1], point[2], 6));
+      double[] numeric = FiniteDifferences.gradient(
+          p -> (double) compiled.call("ng.P", "descend", p[0], p[1], p[2], 6), point.clone());
+      double[] generated = {(double) result.get("dX"), (double) result.get("dY"),
+          (double) result.get("dRate")};
+      for (int i = 0; i < 3; i++) {
+        assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+            "component " + i);
+      }
+      double[] v = {0.3, -0.7, 0.5};
+      Object tangent = compiled.call("ng.PGradients", "descendPushforward", point[0], point[1],
+          point[2], 6, v[0], v[1], v[2]);
+      double expected = numeric[0] * v[0] + numeric[1] * v[1] + numeric[2] * v[2];
+      assertEquals(expected, (double) Compiled.components(tangent).get("tangent"),
+          1e-7 * Math.max(1, Math.abs(expected)));
+    }
+  }
+
+  @Test
+  void aParticlePushedByTheGradientOfAPotential() {
+    double[] point = {0.4, -0.3, 1.7};
+    Map<String, Object> result = Compiled.components(compiled.call("ng.PGradients",
+        "particle", point[0], point[1], point[2]));
+    double[] numeric = FiniteDifferences.gradient(
+        p -> (double) compiled.call("ng.P", "particle", p[0], p[1], p[2]), point.clone());
+    double[] generated = {(double) result.get("dX"), (double) result.get("dY"),
+        (double) result.get("dMass")};
+    for (int i = 0; i < 3; i++) {
+      assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+          "component " + i);
+    }
+  }
+
+  @Test
+  void whatCannotBeFollowedIsAnError() {
+    String source = """
+        package ng;
+
+        import dev.leibniz.Differentiable;
+
+        class Bad {
+          @Differentiable
+          static double first(double x) {
+            return x * x;
+          }
+          @Differentiable(order = 2)
+          static double second(double x, double[] w) {
+            return x * w[0];
+          }
+          @Differentiable
+          static double notOfOrderTwo(double x) {
+            return BadGradients.first(x).dX();
+          }
+          @Differentiable
+          static double arrays(double x, double[] w) {
+            return BadGradients.second(x, w).dX();
+          }
+          @Differentiable(order = 2)
+          static double thirdOrder(double x) {
+            return BadGradients.scalar(x).dX();
+          }
+          @Differentiable(order = 2)
+          static double scalar(double x) {
+            return x * x * x;
+          }
+          @Differentiable
+          static double kept(double x) {
+            var g = BadGradients.scalar(x);
+            return g.dX();
+          }
+        }
+        """;
+    JavaFileObject file = Compiled.file(source);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("[LZ134] the gradient of 'first' is"
+        + " differentiated here through its second derivatives: add order = 2 to it")
+        .inFile(file).onLine(16);
+    assertThat(compilation).hadErrorContaining("gradients of methods with array parameters")
+        .inFile(file).onLine(20);
+    assertThat(compilation).hadErrorContaining("would take third derivatives").inFile(file)
+        .onLine(23);
+    assertThat(compilation).hadErrorContaining("read one component where it is computed")
+        .inFile(file).onLine(32);
+  }
+}
