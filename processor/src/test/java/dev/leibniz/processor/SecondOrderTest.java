@@ -279,6 +279,11 @@ class SecondOrderTest {
           static double twoArguments(double x) {
             return Lib.both(x, 2 * x);
           }
+          @Differentiable(order = 2)
+          static double writes(double[] a, double s) {
+            a[0] = a[0] * s;
+            return a[0] * a[1];
+          }
         }
 
         class Lib {
@@ -306,7 +311,9 @@ class SecondOrderTest {
         .onLine(16);
     assertThat(compilation).hadErrorContaining("rule 'Lib.cubeDerivative', whose own derivative"
         + " Leibniz has only if it is @Differentiable").inFile(file).onLine(20);
-    assertThat(compilation).hadErrorContaining("a rule of a function of several arguments")
-        .inFile(file).onLine(24);
+    assertThat(compilation).hadErrorContaining("the rule of 'both', a function of several"
+        + " arguments").inFile(file).onLine(24);
+    assertThat(compilation).hadErrorContaining("does not yet follow writes into array"
+        + " parameters").inFile(file).onLine(28);
   }
 }

@@ -127,34 +127,39 @@ public final class Directional {
   /** Why g cannot be differentiated yet, if it cannot. */
   private static Optional<String> unsupported(List<Stmt> statements, MethodIR f) {
     List<Stmt> all = statements.stream().flatMap(Stmts::all).toList();
-    if (all.stream().anyMatch(s -> s instanceof Stmt.Evaluate)) {
-      return Optional.of("its derivative calls a rule of a function of several arguments,"
-          + " which gives first derivatives only: write that function as a method of order 2");
+    List<Expr.Call> calls = all.stream().flatMap(Stmts::expressions)
+        .flatMap(Directional::calls).filter(c -> !isMath(c)).toList();
+    List<Callee.WithRule> rules = Stmts.all(f.body()).flatMap(Stmts::expressions)
+        .flatMap(Exprs::nodes)
+        .flatMap(e -> e instanceof Expr.Invoke i && i.callee() instanceof Callee.WithRule r
+            ? Stream.of(r) : Stream.empty())
+        .toList();
+    for (Expr.Call c : calls) {
+      Optional<Callee.WithRule> rule = rules.stream()
+          .filter(r -> r.ruleOwner().equals(c.owner()) && r.rule().equals(c.name())).findFirst();
+      if (rule.isPresent() && rule.get().arity() > 1) {
+        return Optional.of("its derivative calls the rule of '" + rule.get().name() + "', a"
+            + " function of several arguments, which gives first derivatives only: write that"
+            + " function as a method of order 2");
+      } else if (rule.isPresent()) {
+        return Optional.of("its derivative calls the rule '" + c.owner().nestedName() + "."
+            + c.name() + "', whose own derivative Leibniz has only if it is @Differentiable:"
+            + " add that annotation to it");
+      } else if (c.name().endsWith("DirectionalPullback")) {
+        return Optional.of("it reads the gradient of another method, whose derivative is of"
+            + " order 2 already: a second order of it would take third derivatives");
+      }
     }
-    Optional<Expr.Call> gradient = all.stream().flatMap(Stmts::expressions)
-        .flatMap(Directional::calls).filter(c -> c.name().endsWith("DirectionalPullback"))
-        .findFirst();
-    if (gradient.isPresent()) {
-      return Optional.of("it reads the gradient of another method, whose derivative is of"
-          + " order 2 already: a second order of it would take third derivatives");
-    }
-    Optional<Expr.Call> rule = all.stream().flatMap(Stmts::expressions)
-        .flatMap(Directional::calls).filter(c -> !isMath(c)).findFirst();
-    if (rule.isPresent()) {
-      return Optional.of("its derivative calls the rule '" + rule.get().owner().nestedName()
-          + "." + rule.get().name() + "', whose own derivative Leibniz has only if it is"
-          + " @Differentiable: add that annotation to it");
-    }
-    boolean writes = all.stream().anyMatch(s -> s instanceof Stmt.Write
+    boolean arrays = !calls.isEmpty() || all.stream().anyMatch(s -> s instanceof Stmt.Evaluate
+        || s instanceof Stmt.Write
         || (s instanceof Stmt.Assign a && a.target().type().isArray()
-            && f.allParams().stream().anyMatch(p -> p.var().equals(a.target()))));
-    boolean records = all.stream().flatMap(Stmts::expressions)
-        .anyMatch(e -> Exprs.nodes(e).anyMatch(x -> x instanceof Expr.Accessor));
-    if (writes || records) {
-      return Optional.of("second order does not yet follow calls of methods that write arrays"
-          + " or return them, nor writes into array parameters");
-    }
-    return Optional.empty();
+            && f.allParams().stream().anyMatch(p -> p.var().equals(a.target()))))
+        || all.stream().flatMap(Stmts::expressions)
+            .anyMatch(e -> Exprs.nodes(e).anyMatch(x -> x instanceof Expr.Accessor));
+    return arrays
+        ? Optional.of("second order does not yet follow writes into array parameters, nor"
+            + " calls of methods that write arrays or return them")
+        : Optional.empty();
   }
 
   private static Stream<Expr.Call> calls(Expr e) {
