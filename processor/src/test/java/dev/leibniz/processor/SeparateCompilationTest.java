@@ -58,6 +58,10 @@ class SeparateCompilationTest {
           dy[2] = y[2] * y[0];
         }
 
+        @Differentiable(order = 2) public static double well(double x, double y) {
+          return Math.cosh(x * y) + x * x * x;
+        }
+
         public static double gudermann(double x) {
           return 2 * Math.atan(Math.tanh(x / 2));
         }
@@ -84,6 +88,14 @@ class SeparateCompilationTest {
           double[] next = new double[3];
           Kernels.rate(width, c, next);
           return next[0] * next[1] + next[2] * c[1];
+        }
+
+        @Differentiable(order = 2) public static double curved(double x, double y) {
+          return Kernels.well(x, y * x) * y;
+        }
+
+        @Differentiable public static double pushed(double x, double y) {
+          return KernelsGradients.well(x, y).dY() * x;
         }
       }
       """;
@@ -126,7 +138,38 @@ class SeparateCompilationTest {
       for (int i = 0; i < 3; i++) {
         assertEquals(numericU[i], dU[i], 1e-8);
       }
+
+      // Second order through a method of order 2 in the jar, and its gradient read.
+      Method curved = gradients.getMethod("curvedHessian", double.class, double.class);
+      double[][] hessian = (double[][]) components(curved.invoke(null, 0.4, 0.7), "hessian");
+      Method curvedGradient = gradients.getMethod("curved", double.class, double.class);
+      for (int i = 0; i < 2; i++) {
+        String component = i == 0 ? "dX" : "dY";
+        double[] numericRow = FiniteDifferences.gradient(p -> (double) components(
+            invokeObject(curvedGradient, p[0], p[1]), component), new double[] {0.4, 0.7});
+        assertEquals(numericRow[0], hessian[i][0], 1e-7);
+        assertEquals(numericRow[1], hessian[i][1], 1e-7);
+      }
+      Method pushed = app.getMethod("pushed", double.class, double.class);
+      Object pushedGradient = gradients.getMethod("pushed", double.class, double.class)
+          .invoke(null, 0.4, 0.7);
+      double[] numericPushed = FiniteDifferences.gradient(p -> invoke(pushed, p[0], p[1]),
+          new double[] {0.4, 0.7});
+      assertEquals(numericPushed[0], (double) components(pushedGradient, "dX"), 1e-7);
+      assertEquals(numericPushed[1], (double) components(pushedGradient, "dY"), 1e-7);
     }
+  }
+
+  private static Object invokeObject(Method method, Object... args) {
+    try {
+      return method.invoke(null, args);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Object components(Object record, String component) {
+    return Compiled.components(record).get(component);
   }
 
   private static double invoke(Method method, Object... args) {

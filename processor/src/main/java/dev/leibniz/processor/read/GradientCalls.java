@@ -15,6 +15,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -80,11 +81,12 @@ final class GradientCalls {
               + " (a class's companion is its name followed by Gradients)");
       return null;
     }
-    return component(tree, method.get(), args, component.getIdentifier().toString());
+    return component(tree, companion, method.get(), args,
+        component.getIdentifier().toString());
   }
 
-  private Expr component(MethodInvocationTree tree, ExecutableElement method, List<Expr> args,
-      String accessor) {
+  private Expr component(MethodInvocationTree tree, String companion, ExecutableElement method,
+      List<Expr> args, String accessor) {
     String callee = method.getSimpleName().toString();
     List<Callee.Role> roles = CallReader.roles(method);
     String why = null;
@@ -94,13 +96,7 @@ final class GradientCalls {
       why = "gradients of methods with array parameters are not followed yet";
     }
     List<? extends VariableElement> params = method.getParameters();
-    int wanted = -1;
-    for (int i = 0; i < params.size(); i++) {
-      if (Param.accessorName(params.get(i).getSimpleName().toString()).equals(accessor)
-          && roles.get(i) == Callee.Role.SCALAR) {
-        wanted = i;
-      }
-    }
+    int wanted = parameter(companion, method, roles, accessor);
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     List<Expr> all = new ArrayList<>(calls.arguments(tree, method, null, args));
     if (accessor.equals("value")) {
@@ -125,6 +121,39 @@ final class GradientCalls {
     }
     return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, directional, 2, true),
         all, Type.DOUBLE, context.sites().record(tree));
+  }
+
+  /**
+   * The position of the parameter whose derivative {@code accessor} is, or -1: from the
+   * companion's result record when it is compiled already (a jar's methods may have lost their
+   * parameter names), else from the parameter names as the companion will spell them.
+   */
+  private int parameter(String companion, ExecutableElement method, List<Callee.Role> roles,
+      String accessor) {
+    Optional<List<String>> components = context.names().type(companion)
+        .flatMap(type -> ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+            .filter(m -> m.getSimpleName().contentEquals(method.getSimpleName())
+                && m.getParameters().size() == method.getParameters().size())
+            .findFirst())
+        .map(m -> m.getReturnType() instanceof DeclaredType record
+            ? ((TypeElement) record.asElement()).getRecordComponents().stream()
+                .map(c -> c.getSimpleName().toString())
+                .filter(name -> !name.equals("value")).toList()
+            : List.of());
+    int differentiable = 0;
+    for (int i = 0; i < roles.size(); i++) {
+      if (roles.get(i) == Callee.Role.CONSTANT) {
+        continue;
+      }
+      String name = components.isPresent() && differentiable < components.get().size()
+          ? components.get().get(differentiable)
+          : Param.accessorName(method.getParameters().get(i).getSimpleName().toString());
+      if (name.equals(accessor)) {
+        return roles.get(i) == Callee.Role.SCALAR ? i : -1;
+      }
+      differentiable++;
+    }
+    return -1;
   }
 
   private static Optional<ExecutableElement> differentiable(TypeElement owner, String name,
