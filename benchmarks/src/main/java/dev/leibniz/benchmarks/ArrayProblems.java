@@ -21,7 +21,7 @@ public final class ArrayProblems {
   /** The populations after {@code steps} classic RK4 steps of length {@code h}, summed. */
   @Differentiable
   public static double rk4(double[] p, double[] y0, @NoDerivative double h,
-      @NoDerivative int steps) {
+      int steps) {
     double[] y = y0.clone();
     double[] k1 = new double[2];
     double[] k2 = new double[2];

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Randomly generated programs, compiled with the processor in batches, against the dual-number
  * oracle; in every other batch the programs call generated helper methods, which call each
- * other. {@code -Dleibniz.random.batches=N} runs more (each batch is 50 programs).
+ * other. All are of order 2, and every tenth program's Hessian is checked against differences
+ * of its gradient. {@code -Dleibniz.random.batches=N} runs more (each batch is 50 programs).
  */
 class RandomProgramTest {
   private static final int PROGRAMS_PER_BATCH = 50;
@@ -27,6 +28,7 @@ class RandomProgramTest {
     int batches = Integer.getInteger("leibniz.random.batches", 6);
     double worst = 0;
     int checked = 0;
+    int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(1_000 + batch);
       var helpers = new ArrayList<RandomProgram>();
@@ -45,13 +47,17 @@ class RandomProgramTest {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, className, program, random));
         }
+        if (checked % 10 == 0) {
+          checkHessian(compiled, className, program, random);
+          hessians++;
+        }
         checked++;
       }
     }
     System.out.printf(
         "random straight-line programs (half the batches calling generated helpers): %d checked"
-            + " at %d points each, worst relative error %.3g%n",
-        checked, POINTS_PER_PROGRAM, worst);
+            + " at %d points each, worst relative error %.3g; %d Hessians%n",
+        checked, POINTS_PER_PROGRAM, worst, hessians);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
@@ -79,9 +85,44 @@ class RandomProgramTest {
     return worst;
   }
 
+  /**
+   * The Hessian ({@code mHessian}, every program and helper being of order 2) is symmetric and
+   * equals central differences of the gradient, which the oracle checked.
+   */
+  private static void checkHessian(Compiled compiled, String className, RandomProgram program,
+      Random random) {
+    double[] x = random.doubles(program.inputs, -1.5, 1.5).toArray();
+    Object[] args = arguments(x, program.k);
+    Object result = compiled.call(className + "Gradients", program.name + "Hessian", args);
+    double[][] hessian = (double[][]) Compiled.components(result).get("hessian");
+    String context = program.name + " at " + java.util.Arrays.toString(x) + ":\n" + program.java();
+    for (int i = 0; i < x.length; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> compiled.valueAndGradient(className,
+          program.name, arguments(p, program.k))[row + 1], x.clone(), 1e-5);
+      for (int j = 0; j < x.length; j++) {
+        assertEquals(hessian[j][i], hessian[i][j], 1e-9 * Math.max(1, Math.abs(hessian[i][j])),
+            "symmetric: " + context);
+        assertTrue(FiniteDifferences.relativeError(hessian[i][j], numeric[j]) < 1e-5
+            || Math.abs(hessian[i][j] - numeric[j]) < 1e-6,
+            "H[" + i + "][" + j + "] " + hessian[i][j] + ", differences " + numeric[j] + " of "
+                + context);
+      }
+    }
+  }
+
+  private static Object[] arguments(double[] x, int k) {
+    Object[] args = new Object[x.length + 1];
+    for (int i = 0; i < x.length; i++) {
+      args[i] = x[i];
+    }
+    args[x.length] = k;
+    return args;
+  }
+
   private static String source(String className, List<RandomProgram> programs) {
     return "package r;\nimport dev.leibniz.Differentiable;\npublic class " + className + " {\n"
-        + programs.stream().map(RandomProgram::java).collect(Collectors.joining("\n"))
+        + programs.stream().map(p -> p.java("(order = 2)")).collect(Collectors.joining("\n"))
         + "}\n";
   }
 }
