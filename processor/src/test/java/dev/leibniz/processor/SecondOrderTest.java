@@ -107,6 +107,20 @@ class SecondOrderTest {
             return new double[] {g.dX(), g.dW()[0], g.dW()[1]};
           }
 
+          /** Writes into its vector, read again after. */
+          @Differentiable(order = 2)
+          static double scaleInPlace(double[] a, double s) {
+            for (int i = 0; i < a.length; i++) {
+              a[i] = a[i] * Math.sin(s * a[i]);
+            }
+            return a[0] * a[1] * s + a[2];
+          }
+
+          static double[] scaleInPlaceGradient(double[] v) {
+            var g = FnGradients.scaleInPlace(new double[] {v[0], v[1], v[2]}, v[3]);
+            return new double[] {g.dA()[0], g.dA()[1], g.dA()[2], g.dS()};
+          }
+
           static double[] callerGradient(double[] v) {
             var g = FnGradients.caller(v[0], new double[] {v[1], v[2], v[3]});
             return new double[] {g.dX(), g.dW()[0], g.dW()[1], g.dW()[2]};
@@ -251,6 +265,35 @@ class SecondOrderTest {
   }
 
   @Test
+  void aMethodWritingIntoItsVectorLeavesItAsItWas() {
+    double[] a = {0.6, -0.4, 0.9};
+    double s = 1.2;
+    double[][] hessian = (double[][]) Compiled.components(compiled.call("so.FnGradients",
+        "scaleInPlaceHessian", a, s)).get("hessian");
+    double[] v = {0.3, -0.8, 0.5, 0.2};
+    Map<String, Object> hvp = Compiled.components(compiled.call("so.FnGradients",
+        "scaleInPlaceHvp", a, s, new double[] {v[0], v[1], v[2]}, v[3]));
+    assertEquals(java.util.List.of(0.6, -0.4, 0.9), java.util.List.of(a[0], a[1], a[2]));
+    double[] point = {a[0], a[1], a[2], s};
+    double[] hv = (double[]) hvp.get("hvA");
+    double[] product = {hv[0], hv[1], hv[2], (double) hvp.get("hvS")};
+    for (int i = 0; i < 4; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+          "scaleInPlaceGradient", (Object) p))[row], point.clone());
+      double expected = 0;
+      for (int j = 0; j < 4; j++) {
+        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+            "H[" + i + "][" + j + "]");
+        expected += hessian[i][j] * v[j];
+      }
+      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
+    }
+    double value = (double) hvp.get("value");
+    assertEquals((double) compiled.call("so.Fn", "scaleInPlace", a.clone(), s), value, 1e-12);
+  }
+
+  @Test
   void whatSecondOrderDoesNotYetFollowIsAnError() {
     String source = """
         package so;
@@ -280,9 +323,9 @@ class SecondOrderTest {
             return Lib.both(x, 2 * x);
           }
           @Differentiable(order = 2)
-          static double writes(double[] a, double s) {
-            a[0] = a[0] * s;
-            return a[0] * a[1];
+          static double writes(double[][] m, double s) {
+            m[0][0] = m[0][0] * s;
+            return m[0][0] * m[1][1];
           }
         }
 
@@ -313,7 +356,7 @@ class SecondOrderTest {
         + " Leibniz has only if it is @Differentiable").inFile(file).onLine(20);
     assertThat(compilation).hadErrorContaining("the rule of 'both', a function of several"
         + " arguments").inFile(file).onLine(24);
-    assertThat(compilation).hadErrorContaining("does not yet follow writes into array"
+    assertThat(compilation).hadErrorContaining("does not yet follow writes into matrix"
         + " parameters").inFile(file).onLine(28);
   }
 }

@@ -117,12 +117,13 @@ final class SecondOrderMethods {
   }
 
   /**
-   * f's value: the user's method, or for a private one, which the companion cannot call, the
-   * value its pushforward computes.
+   * f's value: the user's method, or the value its pushforward computes for a private one,
+   * which the companion cannot call, and for one writing into its arrays, which the pushforward
+   * leaves as they are.
    */
   private static CodeBlock primalValue(AdjointMethod f, List<Expr.Var> directions) {
     MethodIR primal = f.primal();
-    if (primal.hidden()) {
+    if (primal.hidden() || !primal.writtenArrays().isEmpty()) {
       return CodeBlock.of("$N($L).value()", primal.name() + "Pushforward",
           arguments(f, directions));
     }

@@ -1,10 +1,12 @@
 package dev.leibniz.processor.forward;
 
+import dev.leibniz.processor.ir.ArrayOp;
+import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
-import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
@@ -14,6 +16,8 @@ import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +38,10 @@ public final class Directional {
   }
 
   /**
-   * g as a method: f's parameters, then the direction (constants of g), returning the tangent;
-   * empty, with the reason in {@code why}, for what second order does not yet follow: calls of
-   * other methods and rules, and arrays written through parameters.
+   * g as a method: f's parameters, then the direction (differentiable too), returning the
+   * tangent; empty, with the reason in {@code why}, for what second order does not follow:
+   * callees not of order 2, rules Leibniz cannot differentiate, gradients read (third
+   * derivatives), writes into matrix parameters and calls of methods writing arrays.
    */
   public static Optional<MethodIR> of(TangentMethod tangent, StringBuilder why) {
     MethodIR f = tangent.primal();
@@ -52,6 +57,7 @@ public final class Directional {
     for (Stmt s : withoutComments(tangent.body(), tangent.pushed().keySet())) {
       statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
     }
+    statements = differentiableCopies(statements);
     Optional<String> unsupported = f.returnType() != Type.DOUBLE
         ? Optional.of("second order is for methods returning double")
         : unsupported(statements, f);
@@ -124,6 +130,49 @@ public final class Directional {
     return new Stmt.Block(withoutComments(b.statements(), records));
   }
 
+  /**
+   * The pushforward begins with copies of the vectors it writes into, so that it never changes
+   * its inputs ({@code a = copyOf(a)}); g copies them in a form the reverse phase follows, a
+   * local array filled by a loop, and the rest of the body reads and writes the local.
+   */
+  private static ArrayList<Stmt> differentiableCopies(List<Stmt> statements) {
+    var out = new ArrayList<Stmt>();
+    var renamed = new HashMap<Expr.Var, Expr>();
+    var taken = new HashSet<String>();
+    Exprs.mentioned(statements).forEach(v -> taken.add(v.name()));
+    int first = 0;
+    while (first < statements.size() && statements.get(first) instanceof Stmt.Assign a
+        && a.target() instanceof Expr.Var v && v.type() == Type.DOUBLE_ARRAY
+        && a.value().equals(ArrayOp.COPY_OF.of(v))) {
+      var copy = new Expr.Var(unique("_" + v.name() + "Copy", taken), v.type());
+      var i = new Expr.Var(unique("_i", taken), Type.INT);
+      out.add(new Stmt.Declare(copy, new Expr.NewArray(v.type(), List.of(new Expr.Length(v))),
+          Source.NONE));
+      Stmt element = new Stmt.Assign(new Expr.Index(copy, i, Type.DOUBLE),
+          new Expr.Index(v, i, Type.DOUBLE), Source.NONE);
+      Stmt step = new Stmt.Assign(i, new Expr.Binary(BinaryOp.ADD, i,
+          new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE);
+      out.add(new Stmt.Block(List.of(new Stmt.Declare(i, new Expr.Literal(Type.INT, 0),
+              Source.NONE),
+          new Stmt.Loop(new Expr.Binary(BinaryOp.LT, i, new Expr.Length(v), Type.BOOLEAN),
+              new Stmt.Block(List.of(element)), new Stmt.Block(List.of(step)), true,
+              Source.NONE))));
+      renamed.put(v, copy);
+      first++;
+    }
+    statements.subList(first, statements.size())
+        .forEach(s -> out.add(Rewrite.everywhere(s, renamed)));
+    return out;
+  }
+
+  private static String unique(String base, Set<String> taken) {
+    String name = base;
+    for (int n = 2; !taken.add(name); n++) {
+      name = base + n;
+    }
+    return name;
+  }
+
   /** Why g cannot be differentiated yet, if it cannot. */
   private static Optional<String> unsupported(List<Stmt> statements, MethodIR f) {
     List<Stmt> all = statements.stream().flatMap(Stmts::all).toList();
@@ -157,7 +206,7 @@ public final class Directional {
         || all.stream().flatMap(Stmts::expressions)
             .anyMatch(e -> Exprs.nodes(e).anyMatch(x -> x instanceof Expr.Accessor));
     return arrays
-        ? Optional.of("second order does not yet follow writes into array parameters, nor"
+        ? Optional.of("second order does not yet follow writes into matrix parameters, nor"
             + " calls of methods that write arrays or return them")
         : Optional.empty();
   }
