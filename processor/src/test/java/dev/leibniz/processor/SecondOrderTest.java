@@ -159,13 +159,9 @@ class SecondOrderTest {
     Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
         "rosenHessian", (Object) x.clone()));
     double[][] hessian = (double[][]) result.get("hessian");
+    assertDifferencesOfGradient(hessian, "rosenGradient", x);
     for (int i = 0; i < x.length; i++) {
-      int row = i;
-      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
-          "rosenGradient", (Object) p))[row], x.clone());
       for (int j = 0; j < x.length; j++) {
-        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
-            "H[" + i + "][" + j + "]");
         assertEquals(hessian[j][i], hessian[i][j], 1e-9 * Math.max(1, Math.abs(hessian[i][j])),
             "symmetric");
       }
@@ -173,14 +169,7 @@ class SecondOrderTest {
     double[] v = {0.4, -1.0, 0.2, 0.7};
     Map<String, Object> hvp = Compiled.components(compiled.call("so.FnGradients", "rosenHvp",
         x.clone(), v.clone()));
-    double[] product = (double[]) hvp.get("hvX");
-    for (int i = 0; i < x.length; i++) {
-      double expected = 0;
-      for (int j = 0; j < x.length; j++) {
-        expected += hessian[i][j] * v[j];
-      }
-      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
-    }
+    assertProduct(hessian, v, (double[]) hvp.get("hvX"));
     assertEquals((double) result.get("value"), (double) hvp.get("value"), 0.0);
   }
 
@@ -192,15 +181,7 @@ class SecondOrderTest {
           "mixedHessian", point[0], point[1],
           new double[][] {{point[2], point[3]}, {point[4], point[5]}}));
       double[][] hessian = (double[][]) result.get("hessian");
-      for (int i = 0; i < 6; i++) {
-        int row = i;
-        double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
-            "mixedGradient", (Object) p))[row], point.clone());
-        for (int j = 0; j < 6; j++) {
-          assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
-              "H[" + i + "][" + j + "] at " + java.util.Arrays.toString(point));
-        }
-      }
+      assertDifferencesOfGradient(hessian, "mixedGradient", point);
     }
   }
 
@@ -210,15 +191,7 @@ class SecondOrderTest {
     Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
         "callerHessian", point[0], new double[] {point[1], point[2], point[3]}));
     double[][] hessian = (double[][]) result.get("hessian");
-    for (int i = 0; i < 4; i++) {
-      int row = i;
-      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
-          "callerGradient", (Object) p))[row], point.clone());
-      for (int j = 0; j < 4; j++) {
-        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
-            "H[" + i + "][" + j + "]");
-      }
-    }
+    assertDifferencesOfGradient(hessian, "callerGradient", point);
   }
 
   @Test
@@ -227,15 +200,7 @@ class SecondOrderTest {
       Map<String, Object> result = Compiled.components(compiled.call("so.FnGradients",
           "ruledHessian", point[0], point[1]));
       double[][] hessian = (double[][]) result.get("hessian");
-      for (int i = 0; i < 2; i++) {
-        int row = i;
-        double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
-            "ruledGradient", (Object) p))[row], point.clone());
-        for (int j = 0; j < 2; j++) {
-          assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
-              "H[" + i + "][" + j + "]");
-        }
-      }
+      assertDifferencesOfGradient(hessian, "ruledGradient", point);
     }
   }
 
@@ -250,18 +215,8 @@ class SecondOrderTest {
         receiver, point[0], new double[] {point[1], point[2]}, v[0], new double[] {v[1], v[2]}));
     double[] product = {(double) hvp.get("hvX"), ((double[]) hvp.get("hvW"))[0],
         ((double[]) hvp.get("hvW"))[1]};
-    for (int i = 0; i < 3; i++) {
-      int row = i;
-      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
-          "springGradient", (Object) p))[row], point.clone());
-      double expected = 0;
-      for (int j = 0; j < 3; j++) {
-        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
-            "H[" + i + "][" + j + "]");
-        expected += hessian[i][j] * v[j];
-      }
-      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
-    }
+    assertDifferencesOfGradient(hessian, "springGradient", point);
+    assertProduct(hessian, v, product);
   }
 
   @Test
@@ -277,20 +232,35 @@ class SecondOrderTest {
     double[] point = {a[0], a[1], a[2], s};
     double[] hv = (double[]) hvp.get("hvA");
     double[] product = {hv[0], hv[1], hv[2], (double) hvp.get("hvS")};
-    for (int i = 0; i < 4; i++) {
-      int row = i;
-      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
-          "scaleInPlaceGradient", (Object) p))[row], point.clone());
-      double expected = 0;
-      for (int j = 0; j < 4; j++) {
-        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
-            "H[" + i + "][" + j + "]");
-        expected += hessian[i][j] * v[j];
-      }
-      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)));
-    }
+    assertDifferencesOfGradient(hessian, "scaleInPlaceGradient", point);
+    assertProduct(hessian, v, product);
     double value = (double) hvp.get("value");
     assertEquals((double) compiled.call("so.Fn", "scaleInPlace", a.clone(), s), value, 1e-12);
+  }
+
+  /** The Hessian equals central differences of the gradient that {@code Fn.gradient} gives. */
+  private static void assertDifferencesOfGradient(double[][] hessian, String gradient,
+      double[] point) {
+    for (int i = 0; i < point.length; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) compiled.call("so.Fn",
+          gradient, (Object) p))[row], point.clone());
+      for (int j = 0; j < point.length; j++) {
+        assertEquals(numeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(numeric[j])),
+            gradient + ": H[" + i + "][" + j + "] at " + java.util.Arrays.toString(point));
+      }
+    }
+  }
+
+  /** {@code product} is the Hessian times {@code v}. */
+  private static void assertProduct(double[][] hessian, double[] v, double[] product) {
+    for (int i = 0; i < v.length; i++) {
+      double expected = 0;
+      for (int j = 0; j < v.length; j++) {
+        expected += hessian[i][j] * v[j];
+      }
+      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)), "(Hv)" + i);
+    }
   }
 
   @Test
