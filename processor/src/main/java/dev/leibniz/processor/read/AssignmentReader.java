@@ -81,6 +81,11 @@ final class AssignmentReader {
   }
 
   private Stmt declaration(VariableTree tree) {
+    if (tree.getInitializer() instanceof MethodInvocationTree call
+        && GradientCalls.isCompanionCall(call) && !GradientCalls.isGradientCall(call)) {
+      return new GradientCalls(context, expressions).record(tree.getName().toString(), call,
+          context.source(tree));
+    }
     boolean inferred = inferred(tree);
     Type declared = inferred ? null : declaredType(tree);
     if (!inferred && declared == null) {

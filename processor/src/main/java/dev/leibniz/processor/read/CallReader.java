@@ -49,12 +49,18 @@ final class CallReader {
 
   /** The call, or null after an error. */
   Expr call(MethodInvocationTree tree) {
+    var gradients = new GradientCalls(context, expressions);
     if (GradientCalls.isGradientCall(tree)) {
-      return new GradientCalls(context, expressions, this).read(tree);
+      return gradients.read(tree);
     }
     if (GradientCalls.isCompanionCall(tree)) {
-      new GradientCalls(context, expressions, this).unsupported(tree);
+      gradients.unsupported(tree);
       return null;
+    }
+    if (tree.getArguments().isEmpty() && tree.getMethodSelect() instanceof MemberSelectTree m
+        && m.getExpression() instanceof IdentifierTree local
+        && context.scope().record(local.getName().toString()) != null) {
+      return gradients.component(tree, context.scope().record(local.getName().toString()));
     }
     Resolved resolved = resolve(tree, false);
     return resolved == null ? null

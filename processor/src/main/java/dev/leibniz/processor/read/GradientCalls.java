@@ -7,6 +7,8 @@ import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,44 @@ final class GradientCalls {
 
   private final ReadContext context;
   private final ExpressionReader expressions;
-  private final CallReader calls;
 
-  GradientCalls(ReadContext context, ExpressionReader expressions, CallReader calls) {
+  GradientCalls(ReadContext context, ExpressionReader expressions) {
     this.context = context;
     this.expressions = expressions;
-    this.calls = calls;
+  }
+
+  /**
+   * A gradient's record kept in a local, {@code var g = XGradients.m(…)}: its arguments are
+   * kept in locals of their own, as they were there, for the components read from it later.
+   *
+   * @param source where the declaration is, for the statements keeping the arguments
+   * @return those statements, or null after an error
+   */
+  Stmt record(String local, MethodInvocationTree call, Source source) {
+    var select = (MemberSelectTree) call.getMethodSelect();
+    String companion = select.getExpression().toString();
+    List<Expr> args = arguments(call);
+    Optional<ExecutableElement> method = args == null ? Optional.empty()
+        : method(call, companion, select.getIdentifier().toString(), args);
+    if (method.isEmpty()) {
+      return null;
+    }
+    var statements = new ArrayList<Stmt>();
+    var kept = new ArrayList<Expr>();
+    for (int i = 0; i < args.size(); i++) {
+      Type type = NameResolver.typeOf(method.get().getParameters().get(i).asType());
+      Expr.Var copy = context.scope().declare(context.scope().fresh("_" + local + "Arg"), type);
+      statements.add(new Stmt.Declare(copy, ExpressionReader.convert(args.get(i), type), source));
+      kept.add(copy);
+    }
+    context.scope().declareRecord(local, new Scope.GradientRecord(companion, method.get(), kept));
+    return new Stmt.Block(statements);
+  }
+
+  /** A component read from a record kept in a local: {@code g.dY()}; null after an error. */
+  Expr component(MethodInvocationTree tree, Scope.GradientRecord record) {
+    String accessor = ((MemberSelectTree) tree.getMethodSelect()).getIdentifier().toString();
+    return component(tree, record.companion(), record.method(), record.args(), accessor);
   }
 
   /** Whether {@code tree} reads a component of a companion's result: {@code XGradients.m(…).c()}. */
@@ -52,11 +86,11 @@ final class GradientCalls {
         && lastName(method.getExpression()).endsWith(SUFFIX);
   }
 
-  /** A companion's record kept whole: not followed, so an error that shows what is. */
+  /** A companion's method called other than for a record kept in a local or a component. */
   void unsupported(MethodInvocationTree tree) {
     context.error(tree, Message.NESTED_GRADIENT, tree.getMethodSelect(), "read one component"
-        + " where it is computed, as in '" + tree + ".dX()'; a gradient's record kept in a"
-        + " local, and a companion's other methods, are not followed");
+        + " of its result, as in '" + tree + ".dX()', or keep the result in a local of its own;"
+        + " a companion's other methods are not followed");
   }
 
   /** The component as a call of the callee's directional derivative, or null after an error. */
@@ -65,24 +99,33 @@ final class GradientCalls {
     var inner = (MethodInvocationTree) component.getExpression();
     var select = (MemberSelectTree) inner.getMethodSelect();
     String companion = select.getExpression().toString();
-    String name = select.getIdentifier().toString();
+    List<Expr> args = arguments(inner);
+    Optional<ExecutableElement> method = args == null ? Optional.empty()
+        : method(tree, companion, select.getIdentifier().toString(), args);
+    return method.isEmpty() ? null
+        : component(tree, companion, method.get(), args, component.getIdentifier().toString());
+  }
+
+  private List<Expr> arguments(MethodInvocationTree call) {
     var args = new ArrayList<Expr>();
-    for (ExpressionTree argument : inner.getArguments()) {
+    for (ExpressionTree argument : call.getArguments()) {
       args.add(expressions.read(argument));
     }
-    if (args.contains(null)) {
-      return null;
-    }
+    return args.contains(null) ? null : args;
+  }
+
+  /** The static {@code @Differentiable} method a companion's method stands for, or an error. */
+  private Optional<ExecutableElement> method(MethodInvocationTree tree, String companion,
+      String name, List<Expr> args) {
     Optional<ExecutableElement> method = context.names()
         .type(companion.substring(0, companion.length() - SUFFIX.length()))
         .flatMap(owner -> differentiable(owner, name, args.size()));
     if (method.isEmpty()) {
-      context.error(tree, Message.NESTED_GRADIENT, companion + "." + name, "it is not a static @Differentiable method Leibniz can find"
-              + " (a class's companion is its name followed by Gradients)");
-      return null;
+      context.error(tree, Message.NESTED_GRADIENT, companion + "." + name, "it is not a static"
+          + " @Differentiable method Leibniz can find (a class's companion is its name followed"
+          + " by Gradients)");
     }
-    return component(tree, companion, method.get(), args,
-        component.getIdentifier().toString());
+    return method;
   }
 
   private Expr component(MethodInvocationTree tree, String companion, ExecutableElement method,
@@ -98,7 +141,11 @@ final class GradientCalls {
     List<? extends VariableElement> params = method.getParameters();
     int wanted = parameter(companion, method, roles, accessor);
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
-    List<Expr> all = new ArrayList<>(calls.arguments(tree, method, null, args));
+    var all = new ArrayList<Expr>();
+    for (int i = 0; i < args.size(); i++) {
+      all.add(ExpressionReader.convert(args.get(i),
+          NameResolver.typeOf(method.getParameters().get(i).asType())));
+    }
     if (accessor.equals("value")) {
       // The value of the gradient's record is f itself.
       return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, roles,

@@ -66,7 +66,8 @@ record ReadContext(
   Source source(Tree tree) {
     long start = trees.getSourcePositions().getStartPosition(unit, tree);
     int line = (int) unit.getLineMap().getLineNumber(start);
-    String text = tree.toString().replaceAll("\\s+", " ").trim();
+    // javac prints the omitted type of a var declaration as a comment.
+    String text = tree.toString().replace("/*missing*/", "var").replaceAll("\\s+", " ").trim();
     boolean compound = switch (tree.getKind()) {
       case IF, WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> true;
       default -> false;

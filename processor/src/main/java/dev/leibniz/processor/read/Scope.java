@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * The variables visible at a point of a method body. Java lets sibling blocks reuse a name; the
@@ -16,6 +18,7 @@ import java.util.Set;
  */
 final class Scope {
   private final Deque<Map<String, Expr.Var>> frames = new ArrayDeque<>();
+  private final Deque<Map<String, GradientRecord>> records = new ArrayDeque<>();
   private final Set<String> declared = new HashSet<>();
   private final Set<String> taken;
   private final Set<String> rejected = new HashSet<>();
@@ -24,7 +27,14 @@ final class Scope {
   Scope(Set<String> identifiers) {
     this.taken = new HashSet<>(identifiers);
     frames.push(new HashMap<>());
+    records.push(new HashMap<>());
   }
+
+  /**
+   * A gradient's result record kept in a local, {@code var g = XGradients.m(…)}: the method and
+   * the locals holding its arguments as they were, for the components read from it.
+   */
+  record GradientRecord(String companion, ExecutableElement method, List<Expr> args) {}
 
   /**
    * Keeps the names the generated code uses for fixed purposes (its stacks) away from locals:
@@ -38,10 +48,27 @@ final class Scope {
 
   void enter() {
     frames.push(new HashMap<>());
+    records.push(new HashMap<>());
   }
 
   void exit() {
     frames.pop();
+    records.pop();
+  }
+
+  /** Declares a local holding a gradient's record in the innermost block. */
+  void declareRecord(String name, GradientRecord record) {
+    records.peek().put(name, record);
+  }
+
+  /** The gradient's record a simple name refers to, or null. */
+  GradientRecord record(String name) {
+    for (Map<String, GradientRecord> frame : records) {
+      if (frame.containsKey(name)) {
+        return frame.get(name);
+      }
+    }
+    return null;
   }
 
   /** Declares a variable in the innermost block and returns it, renamed if the name was used. */
