@@ -62,6 +62,18 @@ class NestedGradientTest {
             }
             return x + 2 * y;
           }
+
+          /** A class of the user's whose name ends like a companion's is called as any other. */
+          @Differentiable
+          static double scaled(double x) {
+            return x * x * ScaleGradients.factor();
+          }
+        }
+
+        class ScaleGradients {
+          static double factor() {
+            return 2.5;
+          }
         }
         """);
   }
@@ -104,6 +116,14 @@ class NestedGradientTest {
   }
 
   @Test
+  void aUsersClassNamedLikeACompanionIsCalledAsAnyOther() {
+    Map<String, Object> result = Compiled.components(compiled.call("ng.PGradients", "scaled",
+        0.7));
+    assertEquals(FiniteDifferences.derivative(x -> (double) compiled.call("ng.P", "scaled", x),
+        0.7), (double) result.get("dX"), 1e-8);
+  }
+
+  @Test
   void whatCannotBeFollowedIsAnError() {
     String source = """
         package ng;
@@ -139,6 +159,10 @@ class NestedGradientTest {
           static double other(double x) {
             return BadGradients.scalarPullback(x, 1.0, new double[1]);
           }
+          @Differentiable
+          static double missing(double x) {
+            return BadGradients.nothing(x).dX();
+          }
         }
         """;
     JavaFileObject file = Compiled.file(source);
@@ -152,5 +176,8 @@ class NestedGradientTest {
         .onLine(23);
     assertThat(compilation).hadErrorContaining("a companion's other methods are not followed")
         .inFile(file).onLine(32);
+    assertThat(compilation).hadErrorContaining("'BadGradients.nothing' is differentiated here"
+        + " through its second derivatives: it is not a static @Differentiable method")
+        .inFile(file).onLine(36);
   }
 }

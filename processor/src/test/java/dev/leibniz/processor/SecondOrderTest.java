@@ -297,6 +297,11 @@ class SecondOrderTest {
             m[0][0] = m[0][0] * s;
             return m[0][0] * m[1][1];
           }
+          @Differentiable(order = 2)
+          static double[] vector(double x) {
+            double[] r = {x * x};
+            return r;
+          }
         }
 
         class Lib {
@@ -328,5 +333,7 @@ class SecondOrderTest {
         + " arguments").inFile(file).onLine(24);
     assertThat(compilation).hadErrorContaining("does not yet follow writes into matrix"
         + " parameters").inFile(file).onLine(28);
+    assertThat(compilation).hadErrorContaining("second order is for methods returning double")
+        .inFile(file).onLine(33);
   }
 }

@@ -2,6 +2,8 @@ package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.leibniz.processor.ir.AdjointMethod;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,15 +114,7 @@ final class Docs {
    * the workspace.
    */
   static CodeBlock parameters(AdjointMethod method, boolean adjoints, boolean workspace) {
-    CodeBlock.Builder doc = CodeBlock.builder().add("\n");
-    Param receiver = method.primal().receiver();
-    for (Param p : method.primal().allParams()) {
-      if (p == receiver) {
-        doc.add("@param $N the receiver\n", p.var().name());
-      } else {
-        doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
-      }
-    }
+    CodeBlock.Builder doc = primalParameters(method.primal());
     if (adjoints && method.upstream() != null) {
       doc.add("@param $N the gradient of the caller's result with respect to this value\n",
           method.upstream().name());
@@ -137,6 +131,33 @@ final class Docs {
     }
     if (workspace) {
       doc.add("@param $N keeps what the backward sweep reads\n", method.workspace().name());
+    }
+    return doc.build();
+  }
+
+  /** {@code @param} for the receiver, if any, and the declared parameters of {@code primal}. */
+  static CodeBlock.Builder primalParameters(MethodIR primal) {
+    CodeBlock.Builder doc = CodeBlock.builder().add("\n");
+    for (Param p : primal.allParams()) {
+      if (p == primal.receiver()) {
+        doc.add("@param $N the receiver\n", p.var().name());
+      } else {
+        doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
+      }
+    }
+    return doc;
+  }
+
+  /**
+   * {@code @param} for a direction: one component per differentiable parameter, after the
+   * parameters of {@code primal}.
+   */
+  static CodeBlock withDirection(MethodIR primal, List<Param> differentiable,
+      List<Expr.Var> directions) {
+    CodeBlock.Builder doc = primalParameters(primal);
+    for (int i = 0; i < directions.size(); i++) {
+      doc.add("@param $N the direction's component for {@code $N}\n", directions.get(i).name(),
+          differentiable.get(i).var().name());
     }
     return doc.build();
   }

@@ -125,20 +125,8 @@ final class PushforwardMethod {
   }
 
   private static CodeBlock parametersDoc(TangentMethod method) {
-    CodeBlock.Builder doc = CodeBlock.builder().add("\n");
-    Param receiver = method.primal().receiver();
-    for (Param p : method.primal().allParams()) {
-      if (p == receiver) {
-        doc.add("@param $N the receiver\n", p.var().name());
-      } else {
-        doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
-      }
-    }
-    var differentiable = method.primal().params().stream().filter(Param::differentiable).toList();
-    for (int i = 0; i < differentiable.size(); i++) {
-      doc.add("@param $N the direction's component for {@code $N}\n",
-          method.tangentParams().get(i).name(), differentiable.get(i).var().name());
-    }
-    return doc.build();
+    return Docs.withDirection(method.primal(),
+        method.primal().params().stream().filter(Param::differentiable).toList(),
+        method.tangentParams());
   }
 }

@@ -138,8 +138,8 @@ final class SecondOrderMethods {
 
   /**
    * The pullback of {@code method} with an upstream of 1 into new adjoints; returns the name
-   * of the value, then an expression per differentiable parameter of f for its adjoint, then,
-   * for g, one per direction's component.
+   * of f's value (null for g, whose value no caller reads), then an expression per
+   * differentiable parameter of f for its adjoint, then, for g, one per direction's component.
    */
   private static List<String> pullback(AdjointMethod f, AdjointMethod method,
       List<Expr.Var> directions, CodeBlock.Builder body, Set<String> taken, String prefix) {
@@ -153,10 +153,10 @@ final class SecondOrderMethods {
       arguments.add(CodeBlock.of("$N", scalars));
     }
     var results = new ArrayList<String>();
-    String value = Helpers.unique(prefix + "Value", taken);
+    String value = method == f ? Helpers.unique(prefix + "Value", taken) : null;
     results.add(value);
     int scalar = 0;
-    // The pullback's adjoints: f's parameters', then for g the direction's, not returned.
+    // The pullback's adjoints: f's parameters', then for g the direction's.
     List<Param> ofF = CompanionWriter.differentiable(f);
     var ofDirection = new ArrayList<String>();
     for (Param p : CompanionWriter.differentiable(method)) {
@@ -174,8 +174,13 @@ final class SecondOrderMethods {
       (ofF.contains(p) ? results : ofDirection).add(result);
     }
     results.addAll(ofDirection);
-    body.addStatement("double $N = $N($L)", value, method.primal().name() + "Pullback",
+    CodeBlock call = CodeBlock.of("$N($L)", method.primal().name() + "Pullback",
         CodeBlock.join(arguments, ",$W"));
+    if (value == null) {
+      body.addStatement("$L", call);
+    } else {
+      body.addStatement("double $N = $L", value, call);
+    }
     return results;
   }
 
@@ -312,21 +317,7 @@ final class SecondOrderMethods {
   }
 
   private static CodeBlock parameterDoc(AdjointMethod f, List<Expr.Var> directions) {
-    CodeBlock.Builder doc = CodeBlock.builder().add("\n");
-    Param receiver = f.primal().receiver();
-    for (Param p : f.primal().allParams()) {
-      if (p == receiver) {
-        doc.add("@param $N the receiver\n", p.var().name());
-      } else {
-        doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
-      }
-    }
-    List<Param> differentiable = CompanionWriter.differentiable(f);
-    for (int i = 0; i < directions.size(); i++) {
-      doc.add("@param $N the direction's component for {@code $N}\n", directions.get(i).name(),
-          differentiable.get(i).var().name());
-    }
-    return doc.build();
+    return Docs.withDirection(f.primal(), CompanionWriter.differentiable(f), directions);
   }
 
   private static Set<String> taken(AdjointMethod f, List<Expr.Var> directions) {

@@ -178,10 +178,16 @@ public final class Directional {
     List<Stmt> all = statements.stream().flatMap(Stmts::all).toList();
     List<Expr.Call> calls = all.stream().flatMap(Stmts::expressions)
         .flatMap(Directional::calls).filter(c -> !isMath(c)).toList();
-    List<Callee.WithRule> rules = Stmts.all(f.body()).flatMap(Stmts::expressions)
+    List<Callee> callees = Stmts.all(f.body()).flatMap(Stmts::expressions)
         .flatMap(Exprs::nodes)
-        .flatMap(e -> e instanceof Expr.Invoke i && i.callee() instanceof Callee.WithRule r
-            ? Stream.of(r) : Stream.empty())
+        .flatMap(e -> e instanceof Expr.Invoke i ? Stream.of(i.callee()) : Stream.empty())
+        .toList();
+    if (callees.stream().anyMatch(c -> c instanceof Callee.Differentiable d && d.directional())) {
+      return Optional.of("it reads the gradient of another method, whose derivative is of"
+          + " order 2 already: a second order of it would take third derivatives");
+    }
+    List<Callee.WithRule> rules = callees.stream()
+        .flatMap(c -> c instanceof Callee.WithRule r ? Stream.of(r) : Stream.empty())
         .toList();
     for (Expr.Call c : calls) {
       Optional<Callee.WithRule> rule = rules.stream()
@@ -194,9 +200,6 @@ public final class Directional {
         return Optional.of("its derivative calls the rule '" + c.owner().nestedName() + "."
             + c.name() + "', whose own derivative Leibniz has only if it is @Differentiable:"
             + " add that annotation to it");
-      } else if (c.name().endsWith("DirectionalPullback")) {
-        return Optional.of("it reads the gradient of another method, whose derivative is of"
-            + " order 2 already: a second order of it would take third derivatives");
       }
     }
     boolean arrays = !calls.isEmpty() || all.stream().anyMatch(s -> s instanceof Stmt.Evaluate

@@ -176,9 +176,13 @@ final class Tangents {
     invoke.args().forEach(a -> duals.add(dual(a, out)));
     var args = new ArrayList<Expr>(duals.stream().map(Dual::value).toList());
     int scalars = (int) callee.roles().stream().filter(r -> r == Callee.Role.SCALAR).count();
-    Expr.Var adjoints = fresh("_hv", Type.DOUBLE_ARRAY);
-    out.add(new Stmt.Declare(adjoints, new Expr.NewArray(Type.DOUBLE_ARRAY,
-        List.of(new Expr.Literal(Type.INT, scalars))), Source.NONE));
+    // The pullback adds into its adjoints: the shared scratch array is zeroed first, not
+    // allocated per call (the call may sit in a loop).
+    Expr.Var adjoints = scratch(scalars);
+    for (int slot = 0; slot < scalars; slot++) {
+      out.add(new Stmt.Assign(new Expr.Index(adjoints, new Expr.Literal(Type.INT, slot),
+          Type.DOUBLE), Expr.literal(0.0), Source.NONE));
+    }
     args.add(Expr.literal(1.0));
     args.add(adjoints);
     Expr.Var value = temporary(Type.DOUBLE);

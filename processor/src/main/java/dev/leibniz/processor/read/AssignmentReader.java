@@ -81,10 +81,10 @@ final class AssignmentReader {
   }
 
   private Stmt declaration(VariableTree tree) {
+    var gradients = new GradientCalls(context, expressions);
     if (tree.getInitializer() instanceof MethodInvocationTree call
-        && GradientCalls.isCompanionCall(call) && !GradientCalls.isGradientCall(call)) {
-      return new GradientCalls(context, expressions).record(tree.getName().toString(), call,
-          context.source(tree));
+        && gradients.isCompanionCall(call) && !gradients.isGradientCall(call)) {
+      return gradients.record(tree.getName().toString(), call, context.source(tree));
     }
     boolean inferred = inferred(tree);
     Type declared = inferred ? null : declaredType(tree);

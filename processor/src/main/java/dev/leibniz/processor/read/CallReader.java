@@ -50,10 +50,10 @@ final class CallReader {
   /** The call, or null after an error. */
   Expr call(MethodInvocationTree tree) {
     var gradients = new GradientCalls(context, expressions);
-    if (GradientCalls.isGradientCall(tree)) {
+    if (gradients.isGradientCall(tree)) {
       return gradients.read(tree);
     }
-    if (GradientCalls.isCompanionCall(tree)) {
+    if (gradients.isCompanionCall(tree)) {
       gradients.unsupported(tree);
       return null;
     }

@@ -72,18 +72,28 @@ final class GradientCalls {
   }
 
   /** Whether {@code tree} reads a component of a companion's result: {@code XGradients.m(…).c()}. */
-  static boolean isGradientCall(MethodInvocationTree tree) {
+  boolean isGradientCall(MethodInvocationTree tree) {
     return tree.getArguments().isEmpty()
         && tree.getMethodSelect() instanceof MemberSelectTree component
         && component.getExpression() instanceof MethodInvocationTree inner
-        && inner.getMethodSelect() instanceof MemberSelectTree method
-        && lastName(method.getExpression()).endsWith(SUFFIX);
+        && isCompanionCall(inner);
   }
 
-  /** Whether {@code tree} calls a method of a companion: {@code XGradients.m(…)}. */
-  static boolean isCompanionCall(MethodInvocationTree tree) {
-    return tree.getMethodSelect() instanceof MemberSelectTree method
-        && lastName(method.getExpression()).endsWith(SUFFIX);
+  /**
+   * Whether {@code tree} calls a method of a companion, {@code XGradients.m(…)}: a class named
+   * so whose {@code X} has {@code @Differentiable} methods (the companion itself may not be
+   * generated yet); any other class of such a name is the user's own.
+   */
+  boolean isCompanionCall(MethodInvocationTree tree) {
+    if (!(tree.getMethodSelect() instanceof MemberSelectTree method)) {
+      return false;
+    }
+    String companion = method.getExpression().toString();
+    return lastName(method.getExpression()).endsWith(SUFFIX) && context.names()
+        .type(companion.substring(0, companion.length() - SUFFIX.length()))
+        .filter(owner -> ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+            .anyMatch(m -> Annotations.has(m, Annotations.DIFFERENTIABLE)))
+        .isPresent();
   }
 
   /** A companion's method called other than for a record kept in a local or a component. */
