@@ -179,8 +179,10 @@ final class CompanionGenerator {
           reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), why);
           return Optional.empty();
         }
-        directional = Optional.of(Tidy.of(ReverseBuilder.build(g.get(),
-            ActivityAnalysis.of(g.get()))));
+        directional = secondOrder(method, g.get());
+        if (directional.isEmpty()) {
+          return Optional.empty();
+        }
       } else if (order != 1) {
         reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(),
             "the order is 1 or 2, not " + order);
@@ -193,6 +195,18 @@ final class CompanionGenerator {
       return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
+      return Optional.empty();
+    }
+  }
+
+  /** The sweeps of g, the directional derivative, or none after an error at the method. */
+  private Optional<AdjointMethod> secondOrder(ExecutableElement method, MethodIR g) {
+    try {
+      // The pushforward names arrays too (its value and tangent, for a method of vectors).
+      MethodIR unnamed = Views.lower(g);
+      return Optional.of(Tidy.of(ReverseBuilder.build(unnamed, ActivityAnalysis.of(unnamed))));
+    } catch (Views.Unfollowable e) {
+      reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), e.getMessage());
       return Optional.empty();
     }
   }

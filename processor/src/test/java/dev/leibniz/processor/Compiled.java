@@ -46,7 +46,7 @@ public final class Compiled {
       try {
         String[] lines = source.getCharContent(false).toString().split("\n");
         for (int i = 0; i < lines.length; i++) {
-          assertWithMessage("%s line %s", source.getName(), i + 1)
+          assertWithMessage("%s line %s: %s", source.getName(), i + 1, lines[i])
               .that(lines[i].length()).isAtMost(100);
         }
       } catch (java.io.IOException e) {

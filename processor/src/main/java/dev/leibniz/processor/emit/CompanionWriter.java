@@ -91,6 +91,9 @@ public final class CompanionWriter {
       if (entry.directional() != null) {
         type.addMethods(SweepMethods.of(entry.directional(),
             reference(method) + "'s derivative along a direction"));
+      }
+      // A method of vectors has no Hessian of its own; callers of order 2 use its sweeps.
+      if (entry.directional() != null && returned == Type.DOUBLE) {
         ClassName hvp = ClassName.get(owner.packageName(), name,
             recordName(method, recordNames, "Hvp"));
         ClassName hessian = ClassName.get(owner.packageName(), name,

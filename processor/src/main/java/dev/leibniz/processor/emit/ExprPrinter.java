@@ -87,8 +87,9 @@ final class ExprPrinter {
       // A directional derivative only evaluated (nothing flows back through it): the tangent
       // of the pushforward, whose arguments are the same.
       CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
-      return CodeBlock.of("$T.$N($Z$L).tangent()", className(d.owner().companion()),
-          d.name() + "Pushforward", all);
+      // A method writing into its arrays writes their tangents in place instead.
+      return CodeBlock.of(invoke.type() == Type.VOID ? "$T.$N($Z$L)" : "$T.$N($Z$L).tangent()",
+          className(d.owner().companion()), d.name() + "Pushforward", all);
     }
     if (invoke.callee().instance()) {
       CodeBlock rest = args.subList(1, args.size()).stream()

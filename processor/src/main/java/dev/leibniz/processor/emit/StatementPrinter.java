@@ -34,7 +34,7 @@ final class StatementPrinter {
       if (d.init() == null) {
         out.addStatement("$L $N", type, d.var().name());
       } else {
-        out.addStatement("$L $N = $L", type, d.var().name(), ExprPrinter.print(d.init()));
+        out.addStatement("$L $N =$W$L", type, d.var().name(), ExprPrinter.print(d.init()));
       }
     } else if (stmt instanceof Stmt.Assign a) {
       assign(a, out);
@@ -85,9 +85,9 @@ final class StatementPrinter {
     Expr term = a.value();
     CodeBlock target = ExprPrinter.print(a.target());
     if (term instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
-      out.addStatement("$L -= $L", target, ExprPrinter.print(u.operand()));
+      out.addStatement("$L -=$W$L", target, ExprPrinter.print(u.operand()));
     } else {
-      out.addStatement("$L += $L", target, ExprPrinter.print(term));
+      out.addStatement("$L +=$W$L", target, ExprPrinter.print(term));
     }
   }
 
@@ -99,7 +99,7 @@ final class StatementPrinter {
         && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
       out.addStatement("$L$L", target, b.op() == BinaryOp.ADD ? "++" : "--");
     } else {
-      out.addStatement("$L = $L", target, ExprPrinter.print(a.value()));
+      out.addStatement("$L =$W$L", target, ExprPrinter.print(a.value()));
     }
   }
 

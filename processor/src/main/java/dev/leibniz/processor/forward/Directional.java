@@ -1,7 +1,7 @@
 package dev.leibniz.processor.forward;
 
+import dev.leibniz.processor.analyse.DifferentiablePaths;
 import dev.leibniz.processor.ir.ArrayOp;
-import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
@@ -16,11 +16,8 @@ import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -39,39 +36,82 @@ public final class Directional {
 
   /**
    * g as a method: f's parameters, then the direction (differentiable too), returning the
-   * tangent; empty, with the reason in {@code why}, for what second order does not follow:
-   * callees not of order 2, rules Leibniz cannot differentiate, gradients read (third
-   * derivatives), writes into matrix parameters and calls of methods writing arrays.
+   * tangent, or for a method writing into its arrays, writing their tangents into the
+   * direction's; empty, with the reason in {@code why}, for what second order does not follow:
+   * callees not of order 2, rules Leibniz cannot differentiate and gradients read (third
+   * derivatives).
    */
   public static Optional<MethodIR> of(TangentMethod tangent, StringBuilder why) {
     MethodIR f = tangent.primal();
-    for (TangentMethod.Pushed p : tangent.pushed().values()) {
-      var callee = (Callee.Differentiable) p.call().callee();
-      if (callee.order() < 2) {
-        why.append("it calls '").append(callee.name()).append("', whose second derivatives"
-            + " Leibniz has only if it is @Differentiable(order = 2) too: add order = 2 to it");
-        return Optional.empty();
-      }
-    }
+    Optional<String> unsupported = calleeNotOfOrderTwo(tangent);
     var statements = new ArrayList<Stmt>();
-    for (Stmt s : withoutComments(tangent.body(), tangent.pushed().keySet())) {
+    for (Stmt s : withoutComments(tangent.body(), tangent)) {
       statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
     }
     statements = differentiableCopies(statements);
-    Optional<String> unsupported = f.returnType() != Type.DOUBLE
-        ? Optional.of("second order is for methods returning double")
-        : unsupported(statements, f);
+    if (unsupported.isEmpty()) {
+      unsupported = unsupported(statements, f);
+    }
     if (unsupported.isPresent()) {
       why.append(unsupported.get());
       return Optional.empty();
     }
-    statements.add(new Stmt.Return(tangent.tangent(), Source.NONE));
+    if (f.returnType() != Type.VOID) {
+      statements.add(new Stmt.Return(tangent.tangent(), Source.NONE));
+    }
     var params = new ArrayList<>(f.params());
     // The direction is differentiable too: a caller of order 2 passes one that depends on its
     // inputs, and ∂g/∂v = ∇f.
     tangent.tangentParams().forEach(t -> params.add(Param.primitive(t, true)));
     return Optional.of(new MethodIR(name(f), f.owner(), f.fileName(), f.receiver(), params,
-        new Stmt.Block(statements), f.hidden(), f.constants(), Type.DOUBLE, f.userMethod()));
+        new Stmt.Block(statements), f.hidden(), f.constants(), f.returnType(), f.userMethod()));
+  }
+
+  private static Optional<String> calleeNotOfOrderTwo(TangentMethod tangent) {
+    var callees = new ArrayList<Callee>();
+    tangent.pushed().values().forEach(p -> callees.add(p.call().callee()));
+    tangent.writes().forEach((call, write) -> {
+      if (!call.equals(write.call())) {
+        callees.add(write.call().callee());
+      }
+    });
+    return callees.stream().map(c -> (Callee.Differentiable) c).filter(c -> c.order() < 2)
+        .findFirst()
+        .map(c -> "it calls '" + c.name() + "', whose second derivatives Leibniz has only if"
+            + " it is @Differentiable(order = 2) too: add order = 2 to it");
+  }
+
+  /**
+   * A call writing into arrays as the statement g differentiates: the call itself where the
+   * pushforward makes it, else the callee's directional derivative, which writes the arrays
+   * the callee writes and, into the directions passed with them, their tangents.
+   */
+  private static Stmt write(Stmt.Evaluate evaluate, Stmt.Write original) {
+    if (evaluate.call().equals(original.call())) {
+      return original;
+    }
+    var pushforward = (Expr.Call) evaluate.call();
+    var callee = (Callee.Differentiable) original.call().callee();
+    int count = original.call().args().size();
+    List<Integer> positions = DifferentiablePaths.differentiablePositions(original.call());
+    var written = new ArrayList<>(original.written());
+    for (int k = 0; k < positions.size(); k++) {
+      Expr direction = pushforward.args().get(count + k);
+      if (original.written().contains(positions.get(k))
+          && (direction instanceof Expr.Var || direction instanceof Expr.Index)) {
+        written.add(count + k);
+      }
+    }
+    return new Stmt.Write(new Expr.Invoke(directional(callee), pushforward.args(), Type.VOID,
+        original.call().site()), written, original.source());
+  }
+
+  /** The callee's directional derivative: its parameters, then one direction per derivative. */
+  private static Callee.Differentiable directional(Callee.Differentiable callee) {
+    var roles = new ArrayList<>(callee.roles());
+    callee.roles().stream().filter(r -> r != Callee.Role.CONSTANT).forEach(roles::add);
+    return new Callee.Differentiable(callee.owner(), callee.name(), callee.instance(), roles,
+        2, true);
   }
 
   /**
@@ -90,35 +130,34 @@ public final class Directional {
     if (a.component().equals("value")) {
       return call;
     }
-    var callee = (Callee.Differentiable) pushed.call().callee();
-    var roles = new ArrayList<>(callee.roles());
-    callee.roles().stream().filter(r -> r != Callee.Role.CONSTANT).forEach(roles::add);
     var args = new ArrayList<>(call.args());
     pushed.directions().forEach(d -> args.add(nested.apply(d)));
-    var directional = new Callee.Differentiable(callee.owner(), callee.name(),
-        callee.instance(), roles, 2, true);
-    return new Expr.Invoke(directional, args, call.type(), call.site());
+    return new Expr.Invoke(directional((Callee.Differentiable) pushed.call().callee()), args,
+        call.type(), call.site());
   }
 
   /**
    * The statements without their source comments (the reverse phase writes its own) and
-   * without the locals holding pushforward results, whose reads become calls.
+   * without the locals holding pushforward results, whose reads become calls; calls writing
+   * into arrays are statements that say so again.
    */
-  private static List<Stmt> withoutComments(List<Stmt> statements, Set<Expr.Var> records) {
+  private static List<Stmt> withoutComments(List<Stmt> statements, TangentMethod tangent) {
     var out = new ArrayList<Stmt>();
     for (Stmt s : statements) {
       if (s instanceof Stmt.Comment
-          || (s instanceof Stmt.Declare d && records.contains(d.var()))) {
+          || (s instanceof Stmt.Declare d && tangent.pushed().containsKey(d.var()))) {
         continue;
       }
       if (s instanceof Stmt.If i) {
-        out.add(new Stmt.If(i.condition(), block(i.then(), records),
-            block(i.otherwise(), records), i.source()));
+        out.add(new Stmt.If(i.condition(), block(i.then(), tangent),
+            block(i.otherwise(), tangent), i.source()));
       } else if (s instanceof Stmt.Loop l) {
-        out.add(new Stmt.Loop(l.condition(), block(l.body(), records),
-            block(l.update(), records), l.testFirst(), l.source()));
+        out.add(new Stmt.Loop(l.condition(), block(l.body(), tangent),
+            block(l.update(), tangent), l.testFirst(), l.source()));
       } else if (s instanceof Stmt.Block b) {
-        out.add(block(b, records));
+        out.add(block(b, tangent));
+      } else if (s instanceof Stmt.Evaluate e && tangent.writes().containsKey(e.call())) {
+        out.add(write(e, tangent.writes().get(e.call())));
       } else {
         out.add(s);
       }
@@ -126,92 +165,40 @@ public final class Directional {
     return out;
   }
 
-  private static Stmt.Block block(Stmt.Block b, Set<Expr.Var> records) {
-    return new Stmt.Block(withoutComments(b.statements(), records));
+  private static Stmt.Block block(Stmt.Block b, TangentMethod tangent) {
+    return new Stmt.Block(withoutComments(b.statements(), tangent));
   }
 
   /**
-   * The pushforward begins with copies of the vectors it writes into, so that it never changes
-   * its inputs ({@code a = copyOf(a)}); g copies them in a form the reverse phase follows, a
-   * local array filled by a loop, and the rest of the body reads and writes the local.
+   * The statements without the copies the pushforward begins with, of the arrays it writes
+   * into ({@code a = copyOf(a)}): the reverse phase makes its own of the parameters g writes.
    */
   private static ArrayList<Stmt> differentiableCopies(List<Stmt> statements) {
-    var out = new ArrayList<Stmt>();
-    var renamed = new HashMap<Expr.Var, Expr>();
-    var taken = new HashSet<String>();
-    Exprs.mentioned(statements).forEach(v -> taken.add(v.name()));
     int first = 0;
     while (first < statements.size() && statements.get(first) instanceof Stmt.Assign a
-        && a.target() instanceof Expr.Var v && v.type() == Type.DOUBLE_ARRAY
-        && a.value().equals(ArrayOp.COPY_OF.of(v))) {
-      var copy = new Expr.Var(unique("_" + v.name() + "Copy", taken), v.type());
-      var i = new Expr.Var(unique("_i", taken), Type.INT);
-      out.add(new Stmt.Declare(copy, new Expr.NewArray(v.type(), List.of(new Expr.Length(v))),
-          Source.NONE));
-      Stmt element = new Stmt.Assign(new Expr.Index(copy, i, Type.DOUBLE),
-          new Expr.Index(v, i, Type.DOUBLE), Source.NONE);
-      Stmt step = new Stmt.Assign(i, new Expr.Binary(BinaryOp.ADD, i,
-          new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE);
-      out.add(new Stmt.Block(List.of(new Stmt.Declare(i, new Expr.Literal(Type.INT, 0),
-              Source.NONE),
-          new Stmt.Loop(new Expr.Binary(BinaryOp.LT, i, new Expr.Length(v), Type.BOOLEAN),
-              new Stmt.Block(List.of(element)), new Stmt.Block(List.of(step)), true,
-              Source.NONE))));
-      renamed.put(v, copy);
+        && a.target() instanceof Expr.Var v && a.value().equals(ArrayOp.COPY_OF.of(v))) {
       first++;
     }
-    statements.subList(first, statements.size())
-        .forEach(s -> out.add(Rewrite.everywhere(s, renamed)));
-    return out;
-  }
-
-  private static String unique(String base, Set<String> taken) {
-    String name = base;
-    for (int n = 2; !taken.add(name); n++) {
-      name = base + n;
-    }
-    return name;
+    return new ArrayList<>(statements.subList(first, statements.size()));
   }
 
   /** Why g cannot be differentiated yet, if it cannot. */
   private static Optional<String> unsupported(List<Stmt> statements, MethodIR f) {
     List<Stmt> all = statements.stream().flatMap(Stmts::all).toList();
-    List<Expr.Call> calls = all.stream().flatMap(Stmts::expressions)
-        .flatMap(Directional::calls).filter(c -> !isMath(c)).toList();
-    List<Callee> callees = Stmts.all(f.body()).flatMap(Stmts::expressions)
+    boolean readsGradient = Stmts.all(f.body()).flatMap(Stmts::expressions)
         .flatMap(Exprs::nodes)
-        .flatMap(e -> e instanceof Expr.Invoke i ? Stream.of(i.callee()) : Stream.empty())
-        .toList();
-    if (callees.stream().anyMatch(c -> c instanceof Callee.Differentiable d && d.directional())) {
+        .anyMatch(e -> e instanceof Expr.Invoke i
+            && i.callee() instanceof Callee.Differentiable d && d.directional());
+    if (readsGradient) {
       return Optional.of("it reads the gradient of another method, whose derivative is of"
           + " order 2 already: a second order of it would take third derivatives");
     }
-    List<Callee.WithRule> rules = callees.stream()
-        .flatMap(c -> c instanceof Callee.WithRule r ? Stream.of(r) : Stream.empty())
-        .toList();
-    for (Expr.Call c : calls) {
-      Optional<Callee.WithRule> rule = rules.stream()
-          .filter(r -> r.ruleOwner().equals(c.owner()) && r.rule().equals(c.name())).findFirst();
-      if (rule.isPresent() && rule.get().arity() > 1) {
-        return Optional.of("its derivative calls the rule of '" + rule.get().name() + "', a"
-            + " function of several arguments, which gives first derivatives only: write that"
-            + " function as a method of order 2");
-      } else if (rule.isPresent()) {
-        return Optional.of("its derivative calls the rule '" + c.owner().nestedName() + "."
-            + c.name() + "', whose own derivative Leibniz has only if it is @Differentiable:"
-            + " add that annotation to it");
-      }
-    }
-    boolean arrays = !calls.isEmpty() || all.stream().anyMatch(s -> s instanceof Stmt.Evaluate
-        || s instanceof Stmt.Write
-        || (s instanceof Stmt.Assign a && a.target().type().isArray()
-            && f.allParams().stream().anyMatch(p -> p.var().equals(a.target()))))
-        || all.stream().flatMap(Stmts::expressions)
-            .anyMatch(e -> Exprs.nodes(e).anyMatch(x -> x instanceof Expr.Accessor));
-    return arrays
-        ? Optional.of("second order does not yet follow writes into matrix parameters, nor"
-            + " calls of methods that write arrays or return them")
-        : Optional.empty();
+    Optional<String> rule = all.stream().flatMap(Stmts::expressions).flatMap(Directional::calls)
+        .filter(c -> !isMath(c) && !c.owner().equals(TypeRef.ADJOINT_ARRAYS)).findFirst()
+        .map(c -> "its derivative calls the rule '" + c.owner().nestedName() + "." + c.name()
+            + "', whose own derivative Leibniz has only if it is @Differentiable: add that"
+            + " annotation to it");
+    return rule;
   }
 
   private static Stream<Expr.Call> calls(Expr e) {

@@ -57,7 +57,7 @@ public final class TangentBuilder {
     var all = new ArrayList<Stmt>();
     groups.forEach(all::addAll);
     return new TangentMethod(method, all, value, tangent, tangentParams, splittable(groups),
-        tangents.pushed());
+        tangents.pushed(), tangents.writes());
   }
 
   /**
@@ -128,10 +128,13 @@ public final class TangentBuilder {
     } else if (s instanceof Stmt.Loop l) {
       out.add(new Stmt.Loop(l.condition(), block(l.body(), value, tangent),
           block(l.update(), value, tangent), l.testFirst(), l.source()));
+    } else if (s instanceof Stmt.Write w && activity.isActive(w.call())) {
+      Expr.Call pushforward = tangents.pushforward(w.call(), out, Type.VOID);
+      tangents.writes().put(pushforward, w);
+      out.add(new Stmt.Evaluate(pushforward));
     } else if (s instanceof Stmt.Write w) {
-      out.add(activity.isActive(w.call())
-          ? new Stmt.Evaluate(tangents.pushforward(w.call(), out, Type.VOID))
-          : new Stmt.Evaluate(w.call()));
+      tangents.writes().put(w.call(), w);
+      out.add(new Stmt.Evaluate(w.call()));
     } else {
       throw new IllegalStateException("no tangent for " + s);
     }

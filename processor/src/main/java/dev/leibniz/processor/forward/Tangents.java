@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,7 @@ final class Tangents {
   private final Set<String> taken = new HashSet<>();
   private final Map<Expr.Var, Expr.Var> tangents = new HashMap<>();
   private final Map<Expr.Var, TangentMethod.Pushed> pushed = new HashMap<>();
+  private final Map<Expr, Stmt.Write> writes = new HashMap<>();
   private Expr.Var scratch;
   private int scratchSize;
   private int temporaries;
@@ -227,8 +229,7 @@ final class Tangents {
       Expr.Var partials = scratch(rule.arity());
       var withScratch = new ArrayList<Expr>(args);
       withScratch.add(partials);
-      out.add(new Stmt.Evaluate(new Expr.Call(rule.ruleOwner(), rule.rule(), withScratch,
-          Type.VOID)));
+      out.add(partials(rule, withScratch, invoke.site()));
       for (int i = 0; i < args.size(); i++) {
         if (duals.get(i).tangent() != null) {
           Expr slot = new Expr.Index(partials, new Expr.Literal(Type.INT, i), Type.DOUBLE);
@@ -238,6 +239,20 @@ final class Tangents {
       }
     }
     return new Dual(value, sum == null ? null : bind(sum, out));
+  }
+
+  /**
+   * The rule filling the partials; a rule method that is itself differentiable is called as a
+   * method writing into its array, which second order differentiates.
+   */
+  private Stmt partials(Callee.WithRule rule, List<Expr> args, int site) {
+    Optional<Callee.Differentiable> differentiable = rule.differentiableRule();
+    if (differentiable.isEmpty()) {
+      return new Stmt.Evaluate(new Expr.Call(rule.ruleOwner(), rule.rule(), args, Type.VOID));
+    }
+    var call = new Expr.Invoke(differentiable.get(), args, Type.VOID, site);
+    writes.put(call, new Stmt.Write(call, List.of(args.size() - 1), Source.NONE));
+    return new Stmt.Evaluate(call);
   }
 
   private static Expr withOperands(Expr e, List<Expr> operands) {
@@ -272,6 +287,11 @@ final class Tangents {
   /** The calls of pushforwards made so far, by the local holding each result. */
   Map<Expr.Var, TangentMethod.Pushed> pushed() {
     return pushed;
+  }
+
+  /** The calls writing into arrays made so far, with the statements they stand for. */
+  Map<Expr, Stmt.Write> writes() {
+    return writes;
   }
 
   /** The scratch array's declaration, for the top of the method, if one was needed. */

@@ -1,5 +1,7 @@
 package dev.leibniz.processor.ir;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,11 +78,19 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    */
   record WithRule(TypeRef owner, String name, TypeRef ruleOwner, String rule, int arity,
       int ruleOrder) implements Callee {
-    /** The rule method as a callee whose derivative Leibniz has, if it has one. */
+    /**
+     * The rule method as a callee whose derivative Leibniz has, if it has one: for several
+     * arguments, a method writing the partials into the array after them.
+     */
     public Optional<Differentiable> differentiableRule() {
-      return ruleOrder == 0 || arity != 1 ? Optional.empty()
-          : Optional.of(new Differentiable(ruleOwner, rule, false, List.of(Role.SCALAR),
-              ruleOrder));
+      if (ruleOrder == 0) {
+        return Optional.empty();
+      }
+      var roles = new ArrayList<Role>(Collections.nCopies(arity, Role.SCALAR));
+      if (arity > 1) {
+        roles.add(Role.ARRAY);
+      }
+      return Optional.of(new Differentiable(ruleOwner, rule, false, roles, ruleOrder));
     }
 
     public boolean instance() {

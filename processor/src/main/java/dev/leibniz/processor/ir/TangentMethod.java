@@ -19,14 +19,19 @@ import java.util.Map;
  *     outermost block declared first, and each statement's code a block of its own, so that
  *     the sweep can be cut between any two
  * @param pushed the calls of other methods' pushforwards, by the local holding the result
+ * @param writes the calls of methods writing into their arrays, with the statement of the
+ *     method each comes from: the call itself, or its pushforward, which writes the arrays'
+ *     tangents too
  */
 public record TangentMethod(MethodIR primal, List<Stmt> body, Expr.Var value, Expr.Var tangent,
-    List<Expr.Var> tangentParams, List<Stmt> splittable, Map<Expr.Var, Pushed> pushed) {
+    List<Expr.Var> tangentParams, List<Stmt> splittable, Map<Expr.Var, Pushed> pushed,
+    Map<Expr, Stmt.Write> writes) {
   public TangentMethod {
     body = List.copyOf(body);
     tangentParams = List.copyOf(tangentParams);
     splittable = List.copyOf(splittable);
     pushed = Map.copyOf(pushed);
+    writes = Map.copyOf(writes);
   }
 
   /**

@@ -33,11 +33,11 @@ final class ArrayHelper {
   String java() {
     String loop = "    for (int i = 0; i < " + LENGTH + "; i++) {\n";
     if (writes) {
-      return "  @Differentiable static void " + name + "(double t, double[] in, double[] out) {\n"
+      return "  @Differentiable(order = 2) static void " + name + "(double t, double[] in, double[] out) {\n"
           + loop + "      double u = in[i];\n      double w = out[(i + 2) % " + LENGTH + "];\n"
           + "      out[i] = " + element.java() + ";\n    }\n  }\n";
     }
-    return "  @Differentiable static double[] " + name + "(double[] p, double t) {\n"
+    return "  @Differentiable(order = 2) static double[] " + name + "(double[] p, double t) {\n"
         + "    double[] r = new double[" + LENGTH + "];\n" + loop
         + "      double u = p[i];\n      double w = p[(i + 1) % " + LENGTH + "];\n"
         + "      r[i] = " + element.java() + ";\n    }\n    return r;\n  }\n";

@@ -46,7 +46,7 @@ final class ArrayProgram {
   }
 
   String java() {
-    var text = new StringBuilder("  @Differentiable static double ").append(name)
+    var text = new StringBuilder("  @Differentiable(order = 2) static double ").append(name)
         .append("(double x0, double x1, double[] a) {\n")
         .append("    double s = 0;\n    double[] b = new double[3];\n")
         .append("    double[] c = new double[3];\n    double[][] m = new double[2][3];\n")

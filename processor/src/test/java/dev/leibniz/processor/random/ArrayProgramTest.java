@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
  * Randomly generated programs over arrays (names reassigned to different arrays, writes
  * through them, copies, fills, overlapping {@code arraycopy}, helpers returning arrays and
  * helpers writing into one), compiled in batches, against the interpreter's dual numbers.
+ * Programs and helpers are of order 2: every sixth program's Hessian is checked against
+ * differences of its gradient and its Hessian-vector product against the Hessian.
  * {@code -Dleibniz.random.batches=N} runs more.
  */
 class ArrayProgramTest {
   private static final int PROGRAMS_PER_BATCH = 30;
   private static final int POINTS_PER_PROGRAM = 3;
   private static final double TOLERANCE = 1e-9;
+  private static final int HESSIAN_EVERY = 6;
   private static int pushforwards;
+  private static int hessians;
 
   @Test
   void generatedGradientsMatchTheOracle() {
@@ -46,11 +50,15 @@ class ArrayProgramTest {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "r.Arrays" + batch, program, random));
         }
+        if (checked % HESSIAN_EVERY == 0) {
+          checkHessian(compiled, "r.Arrays" + batch, program, random);
+        }
         checked++;
       }
     }
     System.out.printf("random array programs: %d checked at %d points each (%d pushforwards),"
-        + " worst relative error %.3g%n", checked, POINTS_PER_PROGRAM, pushforwards, worst);
+        + " worst relative error %.3g; %d Hessians%n", checked, POINTS_PER_PROGRAM, pushforwards,
+        worst, hessians);
     assertTrue(checked >= 4 * PROGRAMS_PER_BATCH || batches < 4, "programs checked: " + checked);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
     assertTrue(pushforwards >= checked * POINTS_PER_PROGRAM * 9 / 10,
@@ -113,6 +121,41 @@ class ArrayProgramTest {
     assertTrue(error <= TOLERANCE, "pushforward of " + context + " generated " + tangent
         + ", oracle " + directional);
     return error;
+  }
+
+  /** The Hessian against differences of the gradient, and the Hessian-vector product. */
+  private static void checkHessian(Compiled compiled, String className, ArrayProgram program,
+      Random random) {
+    boolean has = Arrays.stream(compiled.load(className + "Gradients").getDeclaredMethods())
+        .anyMatch(m -> m.getName().equals(program.name + "Hessian"));
+    if (!has) {
+      return;
+    }
+    hessians++;
+    double[] point = random.doubles(ArrayProgram.INPUTS, -1, 1).toArray();
+    double[] a = Arrays.copyOfRange(point, 2, 5);
+    Object result = compiled.call(className + "Gradients", program.name + "Hessian", point[0],
+        point[1], a);
+    assertArrayEquals(Arrays.copyOfRange(point, 2, 5), a, 0.0, "the input array changed");
+    double[][] hessian = (double[][]) Compiled.components(result).get("hessian");
+    String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
+    Hessians.assertDifferencesOfGradient(hessian, p -> gradient(compiled, className, program,
+        p), point, context);
+    double[] v = random.doubles(ArrayProgram.INPUTS, -1, 1).toArray();
+    Map<String, Object> hvp = Compiled.components(compiled.call(className + "Gradients",
+        program.name + "Hvp", point[0], point[1], Arrays.copyOfRange(point, 2, 5), v[0], v[1],
+        Arrays.copyOfRange(v, 2, 5)));
+    double[] hvA = (double[]) hvp.get("hvA");
+    Hessians.assertProduct(hessian, v, new double[] {(double) hvp.get("hvX0"),
+        (double) hvp.get("hvX1"), hvA[0], hvA[1], hvA[2]}, context);
+  }
+
+  private static double[] gradient(Compiled compiled, String className, ArrayProgram program,
+      double[] p) {
+    Map<String, Object> g = Compiled.components(compiled.call(className + "Gradients",
+        program.name, p[0], p[1], Arrays.copyOfRange(p, 2, 5)));
+    double[] dA = (double[]) g.get("dA");
+    return new double[] {(double) g.get("dX0"), (double) g.get("dX1"), dA[0], dA[1], dA[2]};
   }
 
   private static String source(String className, List<ArrayProgram> programs,

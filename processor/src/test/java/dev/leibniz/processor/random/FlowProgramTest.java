@@ -77,34 +77,15 @@ class FlowProgramTest {
         point[1], Arrays.copyOfRange(point, 2, 5), 2);
     double[][] hessian = (double[][]) Compiled.components(result).get("hessian");
     String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
-    for (int i = 0; i < 5; i++) {
-      int row = i;
-      double[] numeric = FiniteDifferences.gradient(p -> gradient(compiled, className, program,
-          p)[row], point.clone(), 1e-5);
-      for (int j = 0; j < 5; j++) {
-        assertEquals(hessian[j][i], hessian[i][j],
-            1e-9 * Math.max(1, Math.abs(hessian[i][j])), "symmetric: " + context);
-        double error = FiniteDifferences.relativeError(hessian[i][j], numeric[j]);
-        assertTrue(error < 1e-5 || Math.abs(hessian[i][j] - numeric[j]) < 1e-6,
-            "H[" + i + "][" + j + "] " + hessian[i][j] + ", differences " + numeric[j] + " of "
-                + context);
-      }
-    }
+    Hessians.assertDifferencesOfGradient(hessian, p -> gradient(compiled, className, program, p),
+        point, context);
     double[] v = random.doubles(5, -1, 1).toArray();
     Object hvp = compiled.call(className + "Gradients", program.name + "Hvp", point[0],
         point[1], Arrays.copyOfRange(point, 2, 5), 2, v[0], v[1], Arrays.copyOfRange(v, 2, 5));
     Map<String, Object> product = Compiled.components(hvp);
     double[] hvA = (double[]) product.get("hvA");
-    double[] actual = {(double) product.get("hvX0"), (double) product.get("hvX1"), hvA[0],
-        hvA[1], hvA[2]};
-    for (int i = 0; i < 5; i++) {
-      double expected = 0;
-      for (int j = 0; j < 5; j++) {
-        expected += hessian[i][j] * v[j];
-      }
-      assertEquals(expected, actual[i], 1e-9 * Math.max(1, Math.abs(expected)),
-          "Hv of " + context);
-    }
+    Hessians.assertProduct(hessian, v, new double[] {(double) product.get("hvX0"),
+        (double) product.get("hvX1"), hvA[0], hvA[1], hvA[2]}, context);
   }
 
   private static double[] gradient(Compiled compiled, String className, FlowProgram program,

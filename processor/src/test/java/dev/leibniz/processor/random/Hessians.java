@@ -1,0 +1,49 @@
+package dev.leibniz.processor.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leibniz.check.FiniteDifferences;
+import java.util.function.Function;
+
+/**
+ * Checks of a generated Hessian that do not trust the processor: symmetry, central differences
+ * of the generated gradient (which the oracle checks separately), and agreement with the
+ * generated Hessian-vector product.
+ */
+final class Hessians {
+  /** Small enough that no branch of the generated programs jumps within it for their seeds. */
+  private static final double STEP = 1e-5;
+
+  private Hessians() {}
+
+  /** {@code hessian} is symmetric and row i is the difference quotient of gradient i. */
+  static void assertDifferencesOfGradient(double[][] hessian,
+      Function<double[], double[]> gradient, double[] point, String context) {
+    for (int i = 0; i < point.length; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> gradient.apply(p)[row], point.clone(),
+          STEP);
+      for (int j = 0; j < point.length; j++) {
+        assertEquals(hessian[j][i], hessian[i][j], 1e-9 * Math.max(1, Math.abs(hessian[i][j])),
+            "symmetric: " + context);
+        assertTrue(FiniteDifferences.relativeError(hessian[i][j], numeric[j]) < 1e-5
+            || Math.abs(hessian[i][j] - numeric[j]) < 1e-6,
+            "H[" + i + "][" + j + "] " + hessian[i][j] + ", differences " + numeric[j] + " of "
+                + context);
+      }
+    }
+  }
+
+  /** {@code product} is {@code hessian} times {@code v}. */
+  static void assertProduct(double[][] hessian, double[] v, double[] product, String context) {
+    for (int i = 0; i < v.length; i++) {
+      double expected = 0;
+      for (int j = 0; j < v.length; j++) {
+        expected += hessian[i][j] * v[j];
+      }
+      assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)),
+          "Hv of " + context);
+    }
+  }
+}
