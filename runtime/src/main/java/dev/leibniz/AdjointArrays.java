@@ -26,6 +26,23 @@ public final class AdjointArrays {
   }
 
   /**
+   * A new array of zeros with the length of {@code a} but for a one at {@code i}: the direction
+   * along which a derivative is the gradient's component {@code i}.
+   */
+  public static double[] unit(double[] a, int i) {
+    double[] unit = new double[a.length];
+    unit[i] = 1;
+    return unit;
+  }
+
+  /** A new array of zeros with the shape of {@code a} but for a one at {@code [i][j]}. */
+  public static double[][] unit(double[][] a, int i, int j) {
+    double[][] unit = zerosLike(a);
+    unit[i][j] = 1;
+    return unit;
+  }
+
+  /**
    * {@code adjoint} set to zeros if it has the length of {@code a}, else a new array of zeros
    * with that length; null for a null {@code a}. For an adjoint whose contents were used up,
    * reset to the shape of the array it belongs to, without allocating in a loop.
@@ -89,5 +106,23 @@ public final class AdjointArrays {
     for (int i = 0; i < part.length; i++) {
       addInto(sum[i], part[i]);
     }
+  }
+
+  /** Σ a[i] · b[i]. */
+  public static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  /** Σ a[i][j] · b[i][j]. */
+  public static double dot(double[][] a, double[][] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += dot(a[i], b[i]);
+    }
+    return sum;
   }
 }

@@ -1,5 +1,6 @@
 package dev.leibniz.processor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -38,7 +40,8 @@ class SeparateCompilationTest {
       public final class Kernels {
         private Kernels() {}
 
-        @Differentiable public static double rbf(double[] a, double[] b, double width) {
+        @Differentiable(order = 2)
+        public static double rbf(double[] a, double[] b, double width) {
           double d2 = 0;
           for (int i = 0; i < a.length; i++) {
             double d = a[i] - b[i];
@@ -47,12 +50,12 @@ class SeparateCompilationTest {
           return Math.exp(-d2 / (2 * width * width));
         }
 
-        @Differentiable public static double[] cross(double[] a, double[] b) {
+        @Differentiable(order = 2) public static double[] cross(double[] a, double[] b) {
           return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
               a[0] * b[1] - a[1] * b[0]};
         }
 
-        @Differentiable public static void rate(double t, double[] y, double[] dy) {
+        @Differentiable(order = 2) public static void rate(double t, double[] y, double[] dy) {
           dy[0] = y[1] * t;
           dy[1] = -Math.sin(y[0]);
           dy[2] = y[2] * y[0];
@@ -88,6 +91,19 @@ class SeparateCompilationTest {
           double[] next = new double[3];
           Kernels.rate(width, c, next);
           return next[0] * next[1] + next[2] * c[1];
+        }
+
+        @Differentiable(order = 2)
+        public static double steppedTwice(double[] a, double[] b, double width) {
+          double[] c = Kernels.cross(a, b);
+          double[] next = new double[3];
+          Kernels.rate(width, c, next);
+          Kernels.rate(width * 0.5, next, c);
+          return next[0] * next[1] + c[2] * c[1];
+        }
+
+        @Differentiable public static double pulled(double[] a, double[] b) {
+          return KernelsGradients.rbf(a, b, 0.9).dA()[1] * a[0];
         }
 
         @Differentiable(order = 2) public static double curved(double x, double y) {
@@ -139,6 +155,38 @@ class SeparateCompilationTest {
         assertEquals(numericU[i], dU[i], 1e-8);
       }
 
+      // Second order through methods of vectors in the jar; an element of a gradient's array.
+      double[] point = {0.3, -0.4, 0.9, 0.1, 0.2, -0.7, 0.8};
+      Method twice = gradients.getMethod("steppedTwiceHessian", double[].class, double[].class,
+          double.class);
+      double[][] twiceHessian = (double[][]) components(twice.invoke(null,
+          Arrays.copyOfRange(point, 0, 3), Arrays.copyOfRange(point, 3, 6), point[6]),
+          "hessian");
+      Method twiceGradient = gradients.getMethod("steppedTwice", double[].class, double[].class,
+          double.class);
+      // A vector the jar's callee only reads, overwritten after the call, is read back right.
+      Method twiceValue = app.getMethod("steppedTwice", double[].class, double[].class,
+          double.class);
+      assertArrayEquals(FiniteDifferences.gradient(p -> invoke(twiceValue,
+          Arrays.copyOfRange(p, 0, 3), Arrays.copyOfRange(p, 3, 6), p[6]), point.clone()),
+          flat(invokeObject(twiceGradient, Arrays.copyOfRange(point, 0, 3),
+              Arrays.copyOfRange(point, 3, 6), point[6])), 1e-8);
+      for (int i = 0; i < point.length; i++) {
+        int row = i;
+        double[] numericRow = FiniteDifferences.gradient(p -> flat(invokeObject(twiceGradient,
+            Arrays.copyOfRange(p, 0, 3), Arrays.copyOfRange(p, 3, 6), p[6]))[row],
+            point.clone());
+        for (int j = 0; j < point.length; j++) {
+          assertEquals(numericRow[j], twiceHessian[i][j], 1e-6 * Math.max(1,
+              Math.abs(numericRow[j])), "H[" + i + "][" + j + "]");
+        }
+      }
+      Method pulled = app.getMethod("pulled", double[].class, double[].class);
+      Object pulledGradient = gradients.getMethod("pulled", double[].class, double[].class)
+          .invoke(null, u, v);
+      double[] numericPulled = FiniteDifferences.gradient(x -> invoke(pulled, x, v), u.clone());
+      assertArrayEquals(numericPulled, (double[]) components(pulledGradient, "dA"), 1e-7);
+
       // Second order through a method of order 2 in the jar, and its gradient read.
       Method curved = gradients.getMethod("curvedHessian", double.class, double.class);
       double[][] hessian = (double[][]) components(curved.invoke(null, 0.4, 0.7), "hessian");
@@ -158,6 +206,14 @@ class SeparateCompilationTest {
       assertEquals(numericPushed[0], (double) components(pushedGradient, "dX"), 1e-7);
       assertEquals(numericPushed[1], (double) components(pushedGradient, "dY"), 1e-7);
     }
+  }
+
+  /** The gradient of {@code steppedTwice} as one vector: dA, dB, dWidth. */
+  private static double[] flat(Object record) {
+    double[] dA = (double[]) components(record, "dA");
+    double[] dB = (double[]) components(record, "dB");
+    return new double[] {dA[0], dA[1], dA[2], dB[0], dB[1], dB[2],
+        (double) components(record, "dWidth")};
   }
 
   private static Object invokeObject(Method method, Object... args) {

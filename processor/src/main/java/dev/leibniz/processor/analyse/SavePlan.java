@@ -155,7 +155,8 @@ public final class SavePlan {
    * where a backward statement still to come reads them. Its backward part runs the callee's
    * backward half, which reads every other argument as the call left it, and of the arrays it
    * wrote only which they are: what it needs of their contents it keeps itself, since its
-   * caller may change them afterwards.
+   * caller may change them afterwards. Where the written arrays are a guess (a jar's callee),
+   * any of them may be one it only reads: their contents are kept as the call left them.
    */
   private Set<Need> write(Stmt.Write w, Set<Need> in) {
     var out = new HashSet<>(in);
@@ -170,7 +171,7 @@ public final class SavePlan {
     if (differentiated) {
       List<Expr> written = w.writtenArguments();
       for (Expr arg : w.call().args()) {
-        if (!written.contains(arg)) {
+        if (!written.contains(arg) || w.guessed()) {
           Exprs.variables(arg).forEach(v -> out.add(Need.value(v)));
         } else if (arg instanceof Expr.Index row) {
           out.add(Need.shape(row.root()));

@@ -103,7 +103,7 @@ public final class Directional {
       }
     }
     return new Stmt.Write(new Expr.Invoke(directional(callee), pushforward.args(), Type.VOID,
-        original.call().site()), written, original.source());
+        original.call().site()), written, original.source(), original.guessed());
   }
 
   /** The callee's directional derivative: its parameters, then one direction per derivative. */

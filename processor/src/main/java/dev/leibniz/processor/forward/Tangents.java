@@ -170,7 +170,7 @@ final class Tangents {
   /**
    * A gradient read in the method, g = ∇f · v with v constant: its tangent along ẋ is
    * vᵀ H ẋ = (H v) · ẋ, and H v is what the pullback of f's directional derivative gives for
-   * f's parameters (its first n scalar adjoints; the next n, for v, are the gradient).
+   * f's parameters (the adjoints of the directions, which follow, are the gradient).
    */
   private Dual gradientComponent(Expr.Invoke invoke, Callee.Differentiable callee,
       List<Stmt> out) {
@@ -180,30 +180,58 @@ final class Tangents {
     int scalars = (int) callee.roles().stream().filter(r -> r == Callee.Role.SCALAR).count();
     // The pullback adds into its adjoints: the shared scratch array is zeroed first, not
     // allocated per call (the call may sit in a loop).
-    Expr.Var adjoints = scratch(scalars);
+    Expr.Var adjoints = scalars == 0 ? null : scratch(scalars);
     for (int slot = 0; slot < scalars; slot++) {
-      out.add(new Stmt.Assign(new Expr.Index(adjoints, new Expr.Literal(Type.INT, slot),
-          Type.DOUBLE), Expr.literal(0.0), Source.NONE));
+      out.add(new Stmt.Assign(slot(adjoints, slot), Expr.literal(0.0), Source.NONE));
+    }
+    var arrayAdjoints = new ArrayList<Expr.Var>();
+    for (int i = 0; i < callee.roles().size(); i++) {
+      if (callee.roles().get(i) == Callee.Role.ARRAY) {
+        Expr.Var adjoint = temporary(args.get(i).type());
+        out.add(new Stmt.Declare(adjoint, ArrayOp.ZEROS_LIKE.of(args.get(i)), Source.NONE));
+        arrayAdjoints.add(adjoint);
+      }
     }
     args.add(Expr.literal(1.0));
-    args.add(adjoints);
+    if (adjoints != null) {
+      args.add(adjoints);
+    }
+    args.addAll(arrayAdjoints);
     Expr.Var value = temporary(Type.DOUBLE);
     out.add(new Stmt.Declare(value, new Expr.Call(callee.owner().companion(), callee.pullback(),
         args, Type.DOUBLE), Source.NONE));
+    return new Dual(value, hessianTimesTangent(callee, duals, adjoints, arrayAdjoints, out));
+  }
+
+  /** (H v) · ẋ over f's parameters: the first half of the directional derivative's. */
+  private Expr hessianTimesTangent(Callee.Differentiable callee, List<Dual> duals,
+      Expr.Var adjoints, List<Expr.Var> arrayAdjoints, List<Stmt> out) {
+    // The roles are f's, then one per direction, of f's differentiable parameters.
+    int parameters = callee.roles().size() - (int) callee.roles().stream()
+        .filter(r -> r != Callee.Role.CONSTANT).count() / 2;
     Expr sum = null;
     int slot = 0;
-    for (int i = 0; slot < scalars / 2; i++) {
-      if (callee.roles().get(i) == Callee.Role.SCALAR) {
-        Expr tangent = duals.get(i).tangent();
-        if (tangent != null) {
-          Expr term = Algebra.product(new Expr.Index(adjoints, new Expr.Literal(Type.INT, slot),
-              Type.DOUBLE), tangent);
-          sum = sum == null ? term : sum.plus(term);
-        }
-        slot++;
+    int array = 0;
+    for (int i = 0; i < parameters; i++) {
+      Callee.Role role = callee.roles().get(i);
+      Expr tangent = duals.get(i).tangent();
+      Expr term = null;
+      if (role == Callee.Role.SCALAR && tangent != null) {
+        term = Algebra.product(slot(adjoints, slot), tangent);
+      } else if (role == Callee.Role.ARRAY && tangent != null) {
+        term = ArrayOp.DOT.call(List.of(arrayAdjoints.get(array), tangent), Type.DOUBLE);
+      }
+      slot += role == Callee.Role.SCALAR ? 1 : 0;
+      array += role == Callee.Role.ARRAY ? 1 : 0;
+      if (term != null) {
+        sum = sum == null ? term : sum.plus(term);
       }
     }
-    return new Dual(value, sum == null ? null : bind(sum, out));
+    return sum == null ? null : bind(sum, out);
+  }
+
+  private static Expr slot(Expr.Var array, int slot) {
+    return new Expr.Index(array, new Expr.Literal(Type.INT, slot), Type.DOUBLE);
   }
 
   /**

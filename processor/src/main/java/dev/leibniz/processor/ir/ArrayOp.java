@@ -11,6 +11,11 @@ public enum ArrayOp {
    * length of its second, else new zeros of that length.
    */
   ZEROED("zeroed"),
+  /**
+   * An array shaped like its first argument, zero but for a one at the index its other
+   * arguments give.
+   */
+  UNIT("unit"),
   /** A copy of its argument, row by row. */
   COPY_OF("copyOf"),
   /** Puts its second argument, a copy, back into its first, element by element. */
@@ -18,7 +23,9 @@ public enum ArrayOp {
   /** Puts back into its first argument the copy on top of its second, a workspace. */
   RESTORE("restore"),
   /** Adds its second argument into its first, element by element. */
-  ADD_INTO("addInto");
+  ADD_INTO("addInto"),
+  /** The sum of its two arguments' products, element by element. */
+  DOT("dot");
 
   private final String method;
 

@@ -50,7 +50,8 @@ public final class Rewrite {
       return new Stmt.Evaluate(r.apply(e.call()));
     } else if (s instanceof Stmt.Write w) {
       // The arrays a call writes are its arguments: replaced as any other.
-      return new Stmt.Write((Expr.Invoke) r.apply(w.call()), w.written(), w.source());
+      return new Stmt.Write((Expr.Invoke) r.apply(w.call()), w.written(), w.source(),
+          w.guessed());
     } else if (s instanceof Stmt.Push p) {
       return new Stmt.Push(p.workspace(), p.stack(), r.apply(p.value()));
     } else if (s instanceof Stmt.Reserve reserve) {

@@ -79,10 +79,19 @@ public sealed interface Stmt
    *
    * @param written the positions in {@code call.args()} of the arguments it may write into:
    *     array variables, or rows of matrix variables
+   * @param guessed whether {@code written} is every array argument because the callee's source
+   *     is not at hand (a jar's): its backward half may then read the contents of any of them
+   *     as the call left them, since it kept only those of the arrays it really writes
    */
-  record Write(Expr.Invoke call, List<Integer> written, Source source) implements Stmt {
+  record Write(Expr.Invoke call, List<Integer> written, Source source, boolean guessed)
+      implements Stmt {
     public Write {
       written = List.copyOf(written);
+    }
+
+    /** A call of a method whose source says what it writes. */
+    public Write(Expr.Invoke call, List<Integer> written, Source source) {
+      this(call, written, source, false);
     }
 
     /** The arguments the call may write into. */

@@ -84,7 +84,7 @@ final class AssignmentReader {
     var gradients = new GradientCalls(context, expressions);
     if (tree.getInitializer() instanceof MethodInvocationTree call
         && gradients.isCompanionCall(call) && !gradients.isGradientCall(call)) {
-      return gradients.record(tree.getName().toString(), call, context.source(tree));
+      return gradients.record(tree.getName().toString(), call, context.source(tree), library);
     }
     boolean inferred = inferred(tree);
     Type declared = inferred ? null : declaredType(tree);

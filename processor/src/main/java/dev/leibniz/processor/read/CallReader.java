@@ -57,10 +57,9 @@ final class CallReader {
       gradients.unsupported(tree);
       return null;
     }
-    if (tree.getArguments().isEmpty() && tree.getMethodSelect() instanceof MemberSelectTree m
-        && m.getExpression() instanceof IdentifierTree local
-        && context.scope().record(local.getName().toString()) != null) {
-      return gradients.component(tree, context.scope().record(local.getName().toString()));
+    Scope.GradientRecord record = gradients.record(tree);
+    if (record != null) {
+      return gradients.component(tree, record);
     }
     Resolved resolved = resolve(tree, false);
     return resolved == null ? null

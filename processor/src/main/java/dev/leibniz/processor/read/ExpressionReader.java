@@ -265,6 +265,10 @@ final class ExpressionReader {
 
   /** {@code a[i]}, {@code m[i][j]}, {@code m[i]} of a local or parameter array. */
   Expr element(ArrayAccessTree tree) {
+    var gradients = new GradientCalls(context, this);
+    if (gradients.isElementOfGradient(tree)) {
+      return gradients.element(tree);
+    }
     Expr array = read(tree.getExpression());
     Expr index = read(tree.getIndex());
     if (array == null || index == null) {

@@ -1,9 +1,12 @@
 package dev.leibniz.processor.read;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
@@ -16,7 +19,6 @@ import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 
@@ -39,12 +41,13 @@ final class GradientCalls {
 
   /**
    * A gradient's record kept in a local, {@code var g = XGradients.m(…)}: its arguments are
-   * kept in locals of their own, as they were there, for the components read from it later.
+   * kept in locals of their own, as they were there (a vector's contents copied), for the
+   * components read from it later.
    *
    * @param source where the declaration is, for the statements keeping the arguments
    * @return those statements, or null after an error
    */
-  Stmt record(String local, MethodInvocationTree call, Source source) {
+  Stmt record(String local, MethodInvocationTree call, Source source, ArrayLibrary library) {
     var select = (MemberSelectTree) call.getMethodSelect();
     String companion = select.getExpression().toString();
     List<Expr> args = arguments(call);
@@ -57,8 +60,21 @@ final class GradientCalls {
     var kept = new ArrayList<Expr>();
     for (int i = 0; i < args.size(); i++) {
       Type type = NameResolver.typeOf(method.get().getParameters().get(i).asType());
+      if (type == Type.DOUBLE_MATRIX) {
+        context.error(call, Message.NESTED_GRADIENT, method.get().getSimpleName(), "a record"
+            + " of a method with matrix parameters is not kept in a local: read each"
+            + " component where the gradient is called, as in '" + call + ".dX()'");
+        return null;
+      }
       Expr.Var copy = context.scope().declare(context.scope().fresh("_" + local + "Arg"), type);
-      statements.add(new Stmt.Declare(copy, ExpressionReader.convert(args.get(i), type), source));
+      Expr arg = ExpressionReader.convert(args.get(i), type);
+      if (type == Type.DOUBLE_ARRAY) {
+        statements.add(new Stmt.Declare(copy, new Expr.NewArray(type,
+            List.of(new Expr.Length(arg))), source));
+        statements.add(library.copyElements(arg, copy, source));
+      } else {
+        statements.add(new Stmt.Declare(copy, arg, source));
+      }
       kept.add(copy);
     }
     context.scope().declareRecord(local, new Scope.GradientRecord(companion, method.get(), kept));
@@ -67,8 +83,54 @@ final class GradientCalls {
 
   /** A component read from a record kept in a local: {@code g.dY()}; null after an error. */
   Expr component(MethodInvocationTree tree, Scope.GradientRecord record) {
+    return component(tree, record, List.of());
+  }
+
+  private Expr component(MethodInvocationTree tree, Scope.GradientRecord record,
+      List<Expr> indices) {
     String accessor = ((MemberSelectTree) tree.getMethodSelect()).getIdentifier().toString();
-    return component(tree, record.companion(), record.method(), record.args(), accessor);
+    return component(tree, record.companion(), record.method(), record.args(), accessor,
+        indices);
+  }
+
+  /**
+   * Whether {@code tree} reads an element of a gradient's array component, {@code
+   * XGradients.m(…).dW()[i]} or {@code g.dW()[i]} of a record kept in a local.
+   */
+  boolean isElementOfGradient(ArrayAccessTree tree) {
+    ExpressionTree array = tree.getExpression();
+    while (array instanceof ArrayAccessTree inner) {
+      array = inner.getExpression();
+    }
+    return array instanceof MethodInvocationTree call
+        && (isGradientCall(call) || record(call) != null);
+  }
+
+  /**
+   * The element as a call of the callee's directional derivative along the unit array with a
+   * one at the element's index; null after an error.
+   */
+  Expr element(ArrayAccessTree tree) {
+    var indices = new ArrayList<Expr>();
+    ExpressionTree array = tree;
+    while (array instanceof ArrayAccessTree access) {
+      indices.add(0, expressions.read(access.getIndex()));
+      array = access.getExpression();
+    }
+    if (indices.contains(null)) {
+      return null;
+    }
+    var call = (MethodInvocationTree) array;
+    Scope.GradientRecord record = record(call);
+    return record != null ? component(call, record, indices) : read(call, indices);
+  }
+
+  /** The record kept in a local that {@code call} reads a component of, or null. */
+  Scope.GradientRecord record(MethodInvocationTree call) {
+    return call.getArguments().isEmpty() && call.getMethodSelect() instanceof MemberSelectTree m
+        && m.getExpression() instanceof IdentifierTree local
+        ? context.scope().record(local.getName().toString())
+        : null;
   }
 
   /** Whether {@code tree} reads a component of a companion's result: {@code XGradients.m(…).c()}. */
@@ -105,6 +167,10 @@ final class GradientCalls {
 
   /** The component as a call of the callee's directional derivative, or null after an error. */
   Expr read(MethodInvocationTree tree) {
+    return read(tree, List.of());
+  }
+
+  private Expr read(MethodInvocationTree tree, List<Expr> indices) {
     var component = (MemberSelectTree) tree.getMethodSelect();
     var inner = (MethodInvocationTree) component.getExpression();
     var select = (MemberSelectTree) inner.getMethodSelect();
@@ -113,7 +179,8 @@ final class GradientCalls {
     Optional<ExecutableElement> method = args == null ? Optional.empty()
         : method(tree, companion, select.getIdentifier().toString(), args);
     return method.isEmpty() ? null
-        : component(tree, companion, method.get(), args, component.getIdentifier().toString());
+        : component(tree, companion, method.get(), args, component.getIdentifier().toString(),
+            indices);
   }
 
   private List<Expr> arguments(MethodInvocationTree call) {
@@ -138,46 +205,76 @@ final class GradientCalls {
     return method;
   }
 
+  /**
+   * ∂f/∂a as f's derivative along the unit direction of {@code a}: for a {@code double}, one
+   * where the others are zero; for an element {@code a[i]} of an array, a unit array.
+   */
   private Expr component(MethodInvocationTree tree, String companion, ExecutableElement method,
-      List<Expr> args, String accessor) {
+      List<Expr> args, String accessor, List<Expr> indices) {
     String callee = method.getSimpleName().toString();
     List<Callee.Role> roles = CallReader.roles(method);
-    String why = null;
-    if (CallReader.order(method) < 2) {
-      why = "add order = 2 to it";
-    } else if (roles.contains(Callee.Role.ARRAY)) {
-      why = "gradients of methods with array parameters are not followed yet";
-    }
-    List<? extends VariableElement> params = method.getParameters();
-    int wanted = parameter(companion, method, roles, accessor);
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     var all = new ArrayList<Expr>();
     for (int i = 0; i < args.size(); i++) {
       all.add(ExpressionReader.convert(args.get(i),
           NameResolver.typeOf(method.getParameters().get(i).asType())));
     }
-    if (accessor.equals("value")) {
+    if (accessor.equals("value") && indices.isEmpty()) {
       // The value of the gradient's record is f itself.
       return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, roles,
           CallReader.order(method)), all, Type.DOUBLE, context.sites().record(tree));
     }
-    if (why == null && wanted < 0) {
-      why = "'" + accessor + "()' is not the derivative with respect to one of its double"
-          + " parameters";
-    }
+    int wanted = parameter(companion, method, roles, accessor);
+    String why = whyNot(method, wanted, accessor, indices);
     if (why != null) {
       context.error(tree, Message.NESTED_GRADIENT, callee, why);
       return null;
     }
     var directional = new ArrayList<>(roles);
-    for (int i = 0; i < params.size(); i++) {
-      if (roles.get(i) == Callee.Role.SCALAR) {
-        all.add(Expr.literal(i == wanted ? 1.0 : 0.0));
-        directional.add(Callee.Role.SCALAR);
+    for (int i = 0; i < roles.size(); i++) {
+      if (roles.get(i) != Callee.Role.CONSTANT) {
+        all.add(direction(all.get(i), i == wanted, indices));
+        directional.add(roles.get(i));
       }
     }
     return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, directional, 2, true),
         all, Type.DOUBLE, context.sites().record(tree));
+  }
+
+  /** Why the component cannot be read, or null if it can. */
+  private static String whyNot(ExecutableElement method, int wanted, String accessor,
+      List<Expr> indices) {
+    if (CallReader.order(method) < 2) {
+      return "add order = 2 to it";
+    } else if (wanted < 0) {
+      return "'" + accessor + "()' is not the derivative with respect to one of its"
+          + " parameters";
+    }
+    Type type = NameResolver.typeOf(method.getParameters().get(wanted).asType());
+    int rank = type == Type.DOUBLE_MATRIX ? 2 : type == Type.DOUBLE_ARRAY ? 1 : 0;
+    if (indices.size() == rank) {
+      return null;
+    }
+    return rank > indices.size()
+        ? "'" + accessor + "()' is an array: read its elements, as in '" + accessor + "()"
+            + "[i]'; a whole array of derivatives is not followed"
+        : "'" + accessor + "()' has " + rank + " indices, not " + indices.size();
+  }
+
+  /** The direction for one parameter: the unit along the wanted one, else zero. */
+  private static Expr direction(Expr argument, boolean wanted, List<Expr> indices) {
+    if (argument.type() == Type.DOUBLE) {
+      return Expr.literal(wanted ? 1.0 : 0.0);
+    }
+    if (wanted) {
+      var unitArgs = new ArrayList<Expr>();
+      unitArgs.add(argument);
+      unitArgs.addAll(indices);
+      return ArrayOp.UNIT.call(unitArgs, argument.type());
+    }
+    return argument.type() == Type.DOUBLE_ARRAY
+        ? new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(argument)))
+        : ArrayOp.ZEROS_LIKE.of(argument);
   }
 
   /**
@@ -206,7 +303,7 @@ final class GradientCalls {
           ? components.get().get(differentiable)
           : Param.accessorName(method.getParameters().get(i).getSimpleName().toString());
       if (name.equals(accessor)) {
-        return roles.get(i) == Callee.Role.SCALAR ? i : -1;
+        return i;
       }
       differentiable++;
     }

@@ -83,7 +83,8 @@ final class WrittenArrays {
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     int offset = resolved.receiver() != null ? 1 : 0;
     return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
-        written.stream().map(p -> p + offset).toList(), context.source(tree));
+        written.stream().map(p -> p + offset).toList(), context.source(tree),
+        context.trees().getTree(method) == null);
   }
 
   /**
