@@ -21,6 +21,7 @@ import dev.leibniz.processor.read.Annotations;
 import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.read.PrivateHelpers;
 import dev.leibniz.processor.read.RuleIndex;
+import dev.leibniz.processor.read.Sites;
 import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.reverse.ReverseBuilder;
 import dev.leibniz.processor.tidy.Tidy;
@@ -173,10 +174,9 @@ final class CompanionGenerator {
       int order = Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1);
       Optional<AdjointMethod> directional = Optional.empty();
       if (order == 2) {
-        var why = new StringBuilder();
-        Optional<MethodIR> g = Directional.of(tangent, why);
+        Optional<MethodIR> g = Directional.of(tangent, refusal -> refuse(method,
+            read.get().sites(), refusal));
         if (g.isEmpty()) {
-          reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), why);
           return Optional.empty();
         }
         directional = secondOrder(method, g.get());
@@ -196,6 +196,16 @@ final class CompanionGenerator {
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
       return Optional.empty();
+    }
+  }
+
+  /** Second order refused: the error at the call that is the cause, or at the method. */
+  private void refuse(ExecutableElement method, Sites sites, Directional.Refusal refusal) {
+    if (refusal.site() == Directional.NO_SITE) {
+      reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), refusal.reason());
+    } else {
+      sites.error(reporter, refusal.site(), Message.SECOND_ORDER, method.getSimpleName(),
+          refusal.reason());
     }
   }
 

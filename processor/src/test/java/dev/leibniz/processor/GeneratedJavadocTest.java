@@ -71,7 +71,7 @@ class GeneratedJavadocTest {
            * @param s a scale
            * @return the scaled vector
            */
-          @Differentiable
+          @Differentiable(order = 2)
           public static double[] scaled(double[] a, double s) {
             double[] r = new double[a.length];
             for (int i = 0; i < a.length; i++) {
@@ -87,7 +87,7 @@ class GeneratedJavadocTest {
            * @param y a state
            * @param dy receives the rate
            */
-          @Differentiable
+          @Differentiable(order = 2)
           public static void rate(double t, double[] y, double[] dy) {
             dy[0] = t * y[0];
           }
@@ -101,7 +101,9 @@ class GeneratedJavadocTest {
            */
           @Differentiable(order = 2)
           public static double curved(double x, double[] w) {
-            return Math.exp(x * w[0]) + cube(x);
+            double[] dy = new double[1];
+            rate(x, scaled(w, x), dy);
+            return Math.exp(x * w[0]) + cube(x) + dy[0];
           }
 
           /**

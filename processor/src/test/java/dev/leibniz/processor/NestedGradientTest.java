@@ -244,7 +244,7 @@ class NestedGradientTest {
     assertThat(compilation).hadErrorContaining("'dW()' is an array: read its elements, as in"
         + " 'dW()[i]'").inFile(file).onLine(20);
     assertThat(compilation).hadErrorContaining("would take third derivatives").inFile(file)
-        .onLine(23);
+        .onLine(24);
     assertThat(compilation).hadErrorContaining("a companion's other methods are not followed")
         .inFile(file).onLine(32);
     assertThat(compilation).hadErrorContaining("'BadGradients.nothing' is differentiated here"

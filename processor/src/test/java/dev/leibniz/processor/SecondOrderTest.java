@@ -424,13 +424,13 @@ class SecondOrderTest {
         """;
     JavaFileObject file = Compiled.file(source);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("add order = 2 to it").inFile(file).onLine(12);
+    assertThat(compilation).hadErrorContaining("add order = 2 to it").inFile(file).onLine(13);
     assertThat(compilation).hadErrorContaining("the order is 1 or 2, not 3").inFile(file)
         .onLine(16);
     assertThat(compilation).hadErrorContaining("rule 'Lib.cubeDerivative', whose own derivative"
-        + " Leibniz has only if it is @Differentiable").inFile(file).onLine(20);
+        + " Leibniz has only if it is @Differentiable").inFile(file).onLine(21);
     assertThat(compilation).hadErrorContaining("rule 'Lib.bothDerivatives', whose own"
-        + " derivative Leibniz has only if it is @Differentiable").inFile(file).onLine(24);
+        + " derivative Leibniz has only if it is @Differentiable").inFile(file).onLine(25);
 
   }
 }

@@ -16,8 +16,10 @@ import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -41,9 +43,9 @@ public final class Directional {
    * callees not of order 2, rules Leibniz cannot differentiate and gradients read (third
    * derivatives).
    */
-  public static Optional<MethodIR> of(TangentMethod tangent, StringBuilder why) {
+  public static Optional<MethodIR> of(TangentMethod tangent, Consumer<Refusal> refused) {
     MethodIR f = tangent.primal();
-    Optional<String> unsupported = calleeNotOfOrderTwo(tangent);
+    Optional<Refusal> unsupported = calleeNotOfOrderTwo(tangent);
     var statements = new ArrayList<Stmt>();
     for (Stmt s : withoutComments(tangent.body(), tangent)) {
       statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
@@ -53,7 +55,7 @@ public final class Directional {
       unsupported = unsupported(statements, f);
     }
     if (unsupported.isPresent()) {
-      why.append(unsupported.get());
+      refused.accept(unsupported.get());
       return Optional.empty();
     }
     if (f.returnType() != Type.VOID) {
@@ -67,18 +69,29 @@ public final class Directional {
         new Stmt.Block(statements), f.hidden(), f.constants(), f.returnType(), f.userMethod()));
   }
 
-  private static Optional<String> calleeNotOfOrderTwo(TangentMethod tangent) {
-    var callees = new ArrayList<Callee>();
-    tangent.pushed().values().forEach(p -> callees.add(p.call().callee()));
+  /**
+   * Why second order cannot be had, and the call that is the cause ({@link #NO_SITE} for the
+   * method as a whole).
+   */
+  public record Refusal(String reason, int site) {}
+
+  /** The site of a refusal that is about the whole method. */
+  public static final int NO_SITE = -1;
+
+  private static Optional<Refusal> calleeNotOfOrderTwo(TangentMethod tangent) {
+    var calls = new ArrayList<Expr.Invoke>();
+    tangent.pushed().values().forEach(p -> calls.add(p.call()));
     tangent.writes().forEach((call, write) -> {
       if (!call.equals(write.call())) {
-        callees.add(write.call().callee());
+        calls.add(write.call());
       }
     });
-    return callees.stream().map(c -> (Callee.Differentiable) c).filter(c -> c.order() < 2)
-        .findFirst()
-        .map(c -> "it calls '" + c.name() + "', whose second derivatives Leibniz has only if"
-            + " it is @Differentiable(order = 2) too: add order = 2 to it");
+    return calls.stream()
+        .filter(c -> ((Callee.Differentiable) c.callee()).order() < 2)
+        .min(Comparator.comparingInt(Expr.Invoke::site))
+        .map(c -> new Refusal("it calls '" + c.callee().name() + "', whose second derivatives"
+            + " Leibniz has only if it is @Differentiable(order = 2) too: add order = 2 to it",
+            c.site()));
   }
 
   /**
@@ -183,22 +196,33 @@ public final class Directional {
   }
 
   /** Why g cannot be differentiated yet, if it cannot. */
-  private static Optional<String> unsupported(List<Stmt> statements, MethodIR f) {
+  private static Optional<Refusal> unsupported(List<Stmt> statements, MethodIR f) {
     List<Stmt> all = statements.stream().flatMap(Stmts::all).toList();
-    boolean readsGradient = Stmts.all(f.body()).flatMap(Stmts::expressions)
+    List<Expr.Invoke> invokes = Stmts.all(f.body()).flatMap(Stmts::expressions)
         .flatMap(Exprs::nodes)
-        .anyMatch(e -> e instanceof Expr.Invoke i
-            && i.callee() instanceof Callee.Differentiable d && d.directional());
-    if (readsGradient) {
-      return Optional.of("it reads the gradient of another method, whose derivative is of"
-          + " order 2 already: a second order of it would take third derivatives");
+        .flatMap(e -> e instanceof Expr.Invoke i ? Stream.of(i) : Stream.empty())
+        .toList();
+    Optional<Refusal> gradient = invokes.stream()
+        .filter(i -> i.callee() instanceof Callee.Differentiable d && d.directional())
+        .findFirst()
+        .map(i -> new Refusal("it reads the gradient of another method, whose derivative is of"
+            + " order 2 already: a second order of it would take third derivatives", i.site()));
+    if (gradient.isPresent()) {
+      return gradient;
     }
-    Optional<String> rule = all.stream().flatMap(Stmts::expressions).flatMap(Directional::calls)
+    return all.stream().flatMap(Stmts::expressions).flatMap(Directional::calls)
         .filter(c -> !isMath(c) && !c.owner().equals(TypeRef.ADJOINT_ARRAYS)).findFirst()
-        .map(c -> "its derivative calls the rule '" + c.owner().nestedName() + "." + c.name()
-            + "', whose own derivative Leibniz has only if it is @Differentiable: add that"
-            + " annotation to it");
-    return rule;
+        .map(c -> new Refusal("its derivative calls the rule '" + c.owner().nestedName() + "."
+            + c.name() + "', whose own derivative Leibniz has only if it is @Differentiable: add"
+            + " that annotation to it", siteOfRule(c, invokes)));
+  }
+
+  /** The call of the function whose rule {@code rule} is. */
+  private static int siteOfRule(Expr.Call rule, List<Expr.Invoke> invokes) {
+    return invokes.stream()
+        .filter(i -> i.callee() instanceof Callee.WithRule r
+            && r.ruleOwner().equals(rule.owner()) && r.rule().equals(rule.name()))
+        .mapToInt(Expr.Invoke::site).findFirst().orElse(NO_SITE);
   }
 
   private static Stream<Expr.Call> calls(Expr e) {
