@@ -120,7 +120,7 @@ public final class CompanionWriter {
     var byName = new LinkedHashMap<String, Constant>();
     methods.forEach(m -> m.primal().constants().forEach(c -> byName.putIfAbsent(c.name(), c)));
     return byName.values().stream()
-        .map(c -> FieldSpec.builder(Helpers.typeName(c.type().javaName()), c.name(),
+        .map(c -> FieldSpec.builder(TypeNames.of(c.type()), c.name(),
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(Docs.wrap("A copy of {@code $L}, which is private.\n", c.original()))
             .initializer(ExprPrinter.print(c.value()))
@@ -144,11 +144,11 @@ public final class CompanionWriter {
 
   private static TypeSpec resultRecord(AdjointMethod method, ClassName result) {
     var components = new ArrayList<ParameterSpec>();
-    boolean vector = method.primal().returnType() == Type.DOUBLE_ARRAY;
+    boolean vector = Type.DOUBLE_ARRAY.equals(method.primal().returnType());
     components.add(ParameterSpec.builder(SweepMethods.resultType(method), "value").build());
     for (Param p : differentiable(method)) {
       // A vector-valued method's block of the Jacobian has the output index first.
-      TypeName type = Helpers.typeName(p.var().type().javaName() + (vector ? "[]" : ""));
+      TypeName type = TypeNames.of(vector ? new Type.Array(p.var().type()) : p.var().type());
       components.add(ParameterSpec.builder(type, p.accessor()).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
@@ -225,7 +225,7 @@ public final class CompanionWriter {
 
   static TypeName typeOf(Param p) {
     if (p.objectType() == null) {
-      return Helpers.typeName(p.var().type().javaName());
+      return TypeNames.of(p.var().type());
     }
     ClassName raw = ExprPrinter.className(p.objectType());
     if (p.typeArguments() == 0) {

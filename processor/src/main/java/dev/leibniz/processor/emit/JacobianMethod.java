@@ -106,9 +106,9 @@ final class JacobianMethod {
     body.addStatement("int $N = 0", inputs);
     for (Param p : differentiable) {
       String name = p.var().name();
-      switch (p.var().type()) {
-        case DOUBLE_ARRAY -> body.addStatement("$N += $N.length", inputs, name);
-        case DOUBLE_MATRIX -> body.beginControlFlow("for (double[] $N : $N)", each, name)
+      switch (p.var().type().rank()) {
+        case 1 -> body.addStatement("$N += $N.length", inputs, name);
+        case 2 -> body.beginControlFlow("for (double[] $N : $N)", each, name)
             .addStatement("$N += $N.length", inputs, each)
             .endControlFlow();
         default -> body.addStatement("$N++", inputs);
@@ -132,8 +132,8 @@ final class JacobianMethod {
       Param p = differentiable.get(i);
       String d = directions.get(i);
       String block = blocks.get(i);
-      switch (p.var().type()) {
-        case DOUBLE_ARRAY -> {
+      switch (p.var().type().rank()) {
+        case 1 -> {
           body.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
               .addStatement("$N[$N] = new double[$N.length]", block, k, p.var().name())
               .endControlFlow();
@@ -146,7 +146,7 @@ final class JacobianMethod {
               .addStatement("$N[$N] = 0.0", d, j)
               .endControlFlow();
         }
-        case DOUBLE_MATRIX -> {
+        case 2 -> {
           body.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
               .addStatement("$N[$N] = $T.zerosLike($N)", block, k,
                   ClassName.get("dev.leibniz", "AdjointArrays"), p.var().name())

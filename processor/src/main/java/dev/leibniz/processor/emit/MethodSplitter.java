@@ -42,14 +42,15 @@ final class MethodSplitter {
 
   /** The kinds of frame, by the type of the values in their slots. */
   enum Frame {
-    DOUBLES(TypeName.DOUBLE), INTS(TypeName.INT), LONGS(TypeName.LONG),
-    BOOLEANS(TypeName.BOOLEAN), ARRAYS(ArrayTypeName.of(double.class)),
-    MATRICES(ArrayTypeName.of(double[].class));
+    DOUBLES(Type.DOUBLE), INTS(Type.INT), LONGS(Type.LONG), BOOLEANS(Type.BOOLEAN),
+    ARRAYS(Type.DOUBLE_ARRAY), MATRICES(Type.DOUBLE_MATRIX);
 
+    private final Type type;
     private final TypeName element;
 
-    Frame(TypeName element) {
-      this.element = element;
+    Frame(Type type) {
+      this.type = type;
+      this.element = TypeNames.of(type);
     }
 
     /** The frame's array type: {@code double[]} for {@code DOUBLES}. */
@@ -58,15 +59,12 @@ final class MethodSplitter {
     }
 
     static Frame of(Type type) {
-      return switch (type) {
-        case DOUBLE -> DOUBLES;
-        case INT -> INTS;
-        case BOOLEAN -> BOOLEANS;
-        case LONG -> LONGS;
-        case DOUBLE_ARRAY -> ARRAYS;
-        case DOUBLE_MATRIX -> MATRICES;
-        default -> throw new IllegalArgumentException("no frame for " + type);
-      };
+      for (Frame frame : values()) {
+        if (frame.type.equals(type)) {
+          return frame;
+        }
+      }
+      throw new IllegalArgumentException("no frame for " + type);
     }
   }
 

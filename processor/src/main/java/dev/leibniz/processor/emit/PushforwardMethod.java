@@ -38,9 +38,9 @@ final class PushforwardMethod {
       specs.addAll(MethodSplitter.parts(split, name, body, arguments(method),
           spec -> addParameters(method, spec)));
       if (returns) {
-        body.addStatement("$T $N = $L", Helpers.typeName(method.value().type().javaName()),
+        body.addStatement("$T $N = $L", TypeNames.of(method.value().type()),
             method.value().name(), ExprPrinter.print(split.results().get(method.value())));
-        body.addStatement("$T $N = $L", Helpers.typeName(method.tangent().type().javaName()),
+        body.addStatement("$T $N = $L", TypeNames.of(method.tangent().type()),
             method.tangent().name(), ExprPrinter.print(split.results().get(method.tangent())));
       }
     }
@@ -48,7 +48,7 @@ final class PushforwardMethod {
       specs.add(0, inPlace(method, reference, visibility, body));
       return specs;
     }
-    TypeName type = Helpers.typeName(method.primal().returnType().javaName());
+    TypeName type = TypeNames.of(method.primal().returnType());
     TypeSpec record = TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(visibility)
         .addJavadoc(Docs.wrap("Value of $L and its derivative along a direction.\n\n"
@@ -119,7 +119,7 @@ final class PushforwardMethod {
     }
     var differentiable = method.primal().params().stream().filter(Param::differentiable).toList();
     for (int i = 0; i < differentiable.size(); i++) {
-      spec.addParameter(Helpers.typeName(differentiable.get(i).var().type().javaName()),
+      spec.addParameter(TypeNames.of(differentiable.get(i).var().type()),
           method.tangentParams().get(i).name());
     }
   }

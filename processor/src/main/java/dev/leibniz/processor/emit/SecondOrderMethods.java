@@ -199,11 +199,11 @@ final class SecondOrderMethods {
     for (int i = 0; i < differentiable.size(); i++) {
       Param p = differentiable.get(i);
       String part = hv.get(i + 1);
-      switch (p.var().type()) {
-        case DOUBLE_ARRAY -> body.addStatement("$T.arraycopy($L, 0, $N, $N, $L.length)",
+      switch (p.var().type().rank()) {
+        case 1 -> body.addStatement("$T.arraycopy($L, 0, $N, $N, $L.length)",
                 System.class, part, row, at, part)
             .addStatement("$N += $L.length", at, part);
-        case DOUBLE_MATRIX -> body.beginControlFlow("for (double[] $N : $L)", each, part)
+        case 2 -> body.beginControlFlow("for (double[] $N : $L)", each, part)
             .addStatement("$T.arraycopy($N, 0, $N, $N, $N.length)", System.class, each, row, at,
                 each)
             .addStatement("$N += $N.length", at, each)
@@ -245,14 +245,14 @@ final class SecondOrderMethods {
     for (int i = 0; i < differentiable.size(); i++) {
       Param p = differentiable.get(i);
       String d = directions.get(i).name();
-      switch (p.var().type()) {
-        case DOUBLE_ARRAY -> body.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j,
+      switch (p.var().type().rank()) {
+        case 1 -> body.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j,
                 d, j)
             .addStatement("$N[$N] = 1.0", d, j)
             .addStatement("$N[$N++] = $L", hessian, row, call)
             .addStatement("$N[$N] = 0.0", d, j)
             .endControlFlow();
-        case DOUBLE_MATRIX -> body.beginControlFlow("for (double[] $N : $N)", each, d)
+        case 2 -> body.beginControlFlow("for (double[] $N : $N)", each, d)
             .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j, each, j)
             .addStatement("$N[$N] = 1.0", each, j)
             .addStatement("$N[$N++] = $L", hessian, row, call)
@@ -282,9 +282,9 @@ final class SecondOrderMethods {
   private static CodeBlock countExpression(AdjointMethod f) {
     var terms = new ArrayList<CodeBlock>();
     for (Param p : CompanionWriter.differentiable(f)) {
-      terms.add(switch (p.var().type()) {
-        case DOUBLE_ARRAY -> CodeBlock.of("$N.length", p.var().name());
-        case DOUBLE_MATRIX -> CodeBlock.of("$T.stream($N).mapToInt(r -> r.length).sum()",
+      terms.add(switch (p.var().type().rank()) {
+        case 1 -> CodeBlock.of("$N.length", p.var().name());
+        case 2 -> CodeBlock.of("$T.stream($N).mapToInt(r -> r.length).sum()",
             java.util.Arrays.class, p.var().name());
         default -> CodeBlock.of("1");
       });
@@ -328,7 +328,7 @@ final class SecondOrderMethods {
   }
 
   private static TypeName type(Param p) {
-    return Helpers.typeName(p.var().type().javaName());
+    return TypeNames.of(p.var().type());
   }
 
   private static String hv(Param p) {

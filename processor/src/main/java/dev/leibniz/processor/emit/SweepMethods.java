@@ -219,7 +219,7 @@ final class SweepMethods {
 
   /** The type of the method's value, which its pullback and forward half return. */
   static TypeName resultType(AdjointMethod method) {
-    return Helpers.typeName(method.primal().returnType().javaName());
+    return TypeNames.of(method.primal().returnType());
   }
 
   private static String returnDoc(AdjointMethod method) {
@@ -235,7 +235,7 @@ final class SweepMethods {
       spec.addParameter(TypeName.get(double[].class), method.scalarAdjoints().name());
     }
     for (AdjointMethod.ArrayAdjoint a : method.arrayAdjoints()) {
-      spec.addParameter(Helpers.typeName(a.param().var().type().javaName()), a.adjoint().name());
+      spec.addParameter(TypeNames.of(a.param().var().type()), a.adjoint().name());
     }
     return spec;
   }

@@ -67,9 +67,9 @@ final class Tangents {
     if (dual.tangent() != null) {
       return dual.tangent();
     }
-    return switch (e.type()) {
-      case DOUBLE_ARRAY -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(e)));
-      case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(e);
+    return switch (e.type().rank()) {
+      case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(e)));
+      case 2 -> ArrayOp.ZEROS_LIKE.of(e);
       default -> Expr.zero();
     };
   }

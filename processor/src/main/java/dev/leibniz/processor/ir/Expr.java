@@ -140,13 +140,16 @@ public sealed interface Expr
 
   /** The value a variable of {@code type} starts from: zero, false or null. */
   static Expr.Literal defaultOf(Type type) {
-    return switch (type) {
-      case DOUBLE -> zero();
-      case INT -> new Literal(Type.INT, 0);
-      case LONG -> new Literal(Type.LONG, 0L);
-      case BOOLEAN -> new Literal(Type.BOOLEAN, false);
-      default -> new Literal(type, null);
-    };
+    if (type == Type.DOUBLE) {
+      return zero();
+    } else if (type == Type.INT) {
+      return new Literal(Type.INT, 0);
+    } else if (type == Type.LONG) {
+      return new Literal(Type.LONG, 0L);
+    } else if (type == Type.BOOLEAN) {
+      return new Literal(Type.BOOLEAN, false);
+    }
+    return new Literal(type, null);
   }
 
   static Expr.Literal one() {

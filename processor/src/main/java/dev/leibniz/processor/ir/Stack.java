@@ -59,13 +59,17 @@ public enum Stack {
 
   /** The stack that holds values of {@code type}. */
   public static Stack of(Type type) {
-    return switch (type) {
-      case DOUBLE -> DOUBLES;
-      case INT, BOOLEAN -> INTS;
-      case LONG -> LONGS;
-      case DOUBLE_ARRAY -> ARRAYS;
-      case DOUBLE_MATRIX -> MATRICES;
-      default -> throw new IllegalArgumentException("no stack for " + type);
-    };
+    if (type == Type.DOUBLE) {
+      return DOUBLES;
+    } else if (type == Type.INT || type == Type.BOOLEAN) {
+      return INTS;
+    } else if (type == Type.LONG) {
+      return LONGS;
+    } else if (type.equals(Type.DOUBLE_ARRAY)) {
+      return ARRAYS;
+    } else if (type.equals(Type.DOUBLE_MATRIX)) {
+      return MATRICES;
+    }
+    throw new IllegalArgumentException("no stack for " + type);
   }
 }

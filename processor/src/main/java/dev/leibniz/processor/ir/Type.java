@@ -1,27 +1,98 @@
 package dev.leibniz.processor.ir;
 
-/** The value types Leibniz reasons about; everything else is an opaque {@link #OBJECT}. */
-public enum Type {
-  DOUBLE("double"),
-  INT("int"),
-  LONG("long"),
-  BOOLEAN("boolean"),
-  DOUBLE_ARRAY("double[]"),
-  DOUBLE_MATRIX("double[][]"),
-  OBJECT("Object"),
-  /** The result of a method that writes into its arrays instead of returning a value. */
-  VOID("void"),
-  /** A local whose type Java infers: the result record of a call's pushforward. */
-  INFERRED("var");
+import java.util.List;
 
-  private final String javaName;
+/**
+ * The value types Leibniz reasons about, as a small algebra: a primitive, an array of a type, a
+ * record with components, or one of the types that only pass through ({@link Other}). Every
+ * phase asks a type what it is instead of matching its name; the emitter turns it into a
+ * JavaPoet type name.
+ */
+public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Type.Other {
+  Primitive DOUBLE = Primitive.DOUBLE;
+  Primitive FLOAT = Primitive.FLOAT;
+  Primitive INT = Primitive.INT;
+  Primitive LONG = Primitive.LONG;
+  Primitive BOOLEAN = Primitive.BOOLEAN;
+  Array DOUBLE_ARRAY = new Array(DOUBLE);
+  Array DOUBLE_MATRIX = new Array(DOUBLE_ARRAY);
+  Array FLOAT_ARRAY = new Array(FLOAT);
+  Array FLOAT_MATRIX = new Array(FLOAT_ARRAY);
+  Other OBJECT = Other.OBJECT;
+  Other VOID = Other.VOID;
+  Other INFERRED = Other.INFERRED;
 
-  Type(String javaName) {
-    this.javaName = javaName;
+  /** Java's primitive types that Leibniz reads. */
+  enum Primitive implements Type {
+    DOUBLE("double"),
+    FLOAT("float"),
+    INT("int"),
+    LONG("long"),
+    BOOLEAN("boolean");
+
+    private final String javaName;
+
+    Primitive(String javaName) {
+      this.javaName = javaName;
+    }
+
+    @Override
+    public String javaName() {
+      return javaName;
+    }
+  }
+
+  /** An array whose elements are of type {@code element}: a row of a matrix is one too. */
+  record Array(Type element) implements Type {
+    @Override
+    public String javaName() {
+      return element.javaName() + "[]";
+    }
+  }
+
+  /**
+   * A Java record.
+   *
+   * @param name the record class
+   * @param components its components in declaration order
+   */
+  record Record(TypeRef name, List<Component> components) implements Type {
+    public Record {
+      components = List.copyOf(components);
+    }
+
+    @Override
+    public String javaName() {
+      return name.nestedName();
+    }
+  }
+
+  /** A record's component: its accessor's name and its type. */
+  record Component(String name, Type type) {}
+
+  /** Types values of which Leibniz only passes along, or that are not values. */
+  enum Other implements Type {
+    /** Any other reference type: a constant of the derivative. */
+    OBJECT("Object"),
+    /** The result of a method that writes into its arrays instead of returning a value. */
+    VOID("void"),
+    /** A local whose type Java infers: the result record of a call's pushforward. */
+    INFERRED("var");
+
+    private final String javaName;
+
+    Other(String javaName) {
+      this.javaName = javaName;
+    }
+
+    @Override
+    public String javaName() {
+      return javaName;
+    }
   }
 
   /** The IR type of a method's result, as {@code javax.lang.model} gives it; null if none. */
-  public static Type ofResult(javax.lang.model.type.TypeMirror mirror) {
+  static Type ofResult(javax.lang.model.type.TypeMirror mirror) {
     return switch (mirror.toString()) {
       case "double" -> DOUBLE;
       case "double[]" -> DOUBLE_ARRAY;
@@ -30,37 +101,39 @@ public enum Type {
     };
   }
 
-  /** The Java keyword for this type. */
-  public String javaName() {
-    return javaName;
-  }
+  /** The Java source spelling of this type. */
+  String javaName();
 
   /** Whether values of this type can carry a derivative. */
-  public boolean isDifferentiable() {
+  default boolean isDifferentiable() {
     return this == DOUBLE || isArray();
   }
 
-  /** Whether this is {@code double[]} or {@code double[][]}. */
-  public boolean isArray() {
-    return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;
+  /** Whether this is an array type. */
+  default boolean isArray() {
+    return this instanceof Array;
   }
 
   /** The type of an element: {@code double} for {@code double[]}, a row for a matrix. */
-  public Type element() {
-    return switch (this) {
-      case DOUBLE_ARRAY -> DOUBLE;
-      case DOUBLE_MATRIX -> DOUBLE_ARRAY;
-      default -> throw new IllegalStateException(this + " is not an array");
-    };
+  default Type element() {
+    if (this instanceof Array array) {
+      return array.element();
+    }
+    throw new IllegalStateException(this + " is not an array");
+  }
+
+  /** The number of indices an element takes: 0 for a scalar, 2 for a matrix. */
+  default int rank() {
+    return this instanceof Array array ? 1 + array.element().rank() : 0;
   }
 
   /** Whether this is one of Java's numeric primitive types that Leibniz supports. */
-  public boolean isNumeric() {
+  default boolean isNumeric() {
     return this == DOUBLE || this == INT || this == LONG;
   }
 
   /** Java's binary numeric promotion (JLS 5.6.2) over the supported numeric types. */
-  public static Type promote(Type a, Type b) {
+  static Type promote(Type a, Type b) {
     if (a == DOUBLE || b == DOUBLE) {
       return DOUBLE;
     }

@@ -201,10 +201,10 @@ final class ArrayLibrary {
   private boolean isVector(Tree call, Expr array) {
     boolean named = array instanceof Expr.Var
         || (array instanceof Expr.Index i && i.array() instanceof Expr.Var);
-    if (array.type() == Type.DOUBLE_ARRAY && named) {
+    if (Type.DOUBLE_ARRAY.equals(array.type()) && named) {
       return true;
     }
-    context.error(call, Message.ARRAY_LIBRARY, call.toString(), array.type() == Type.DOUBLE_MATRIX
+    context.error(call, Message.ARRAY_LIBRARY, call.toString(), Type.DOUBLE_MATRIX.equals(array.type())
         ? "a double[][] shares its rows with its copy, so the two would be one array: copy it"
             + " row by row"
         : "Leibniz copies and fills a double[] variable or a row of a double[][]");

@@ -95,7 +95,7 @@ final class AssignmentReader {
     if (declared != null && declared.isArray() && isInitializerList(initializer)) {
       return arrayInitializer(tree, declared, (NewArrayTree) initializer);
     }
-    if (declared == Type.DOUBLE_ARRAY && library.isCopy(initializer)) {
+    if (Type.DOUBLE_ARRAY.equals(declared) && library.isCopy(initializer)) {
       Expr.Var variable = context.scope().declare(tree.getName().toString(), declared);
       return copy(tree, variable, (MethodInvocationTree) initializer, true);
     }
@@ -124,7 +124,7 @@ final class AssignmentReader {
 
   /** {@code double[] a = {e0, e1}} as {@code a = new double[2]; a[0] = e0; a[1] = e1;}. */
   private Stmt arrayInitializer(VariableTree tree, Type type, NewArrayTree initializer) {
-    if (type != Type.DOUBLE_ARRAY) {
+    if (!Type.DOUBLE_ARRAY.equals(type)) {
       return unsupported(initializer);
     }
     Expr.Var array = context.scope().declare(tree.getName().toString(), type);
@@ -195,7 +195,7 @@ final class AssignmentReader {
     if (expression instanceof AssignmentTree assignment
         && library.isCopy(assignment.getExpression())) {
       Expr target = target(assignment.getVariable());
-      return target instanceof Expr.Var v && v.type() == Type.DOUBLE_ARRAY
+      return target instanceof Expr.Var v && Type.DOUBLE_ARRAY.equals(v.type())
           ? copy(tree, v, (MethodInvocationTree) assignment.getExpression(), false)
           : target == null ? null : unsupported(tree);
     }
@@ -230,7 +230,7 @@ final class AssignmentReader {
 
   private Stmt assign(StatementTree tree, Expr target, Expr value) {
     if (target.type().isArray()) {
-      if (value.type() != target.type() || !(target instanceof Expr.Var variable)) {
+      if (!value.type().equals(target.type()) || !(target instanceof Expr.Var variable)) {
         return unsupported(tree);
       }
       if (!arrayNames.accept(tree, variable, value, false)) {
@@ -268,7 +268,7 @@ final class AssignmentReader {
       }
       if (value instanceof Expr.Var v && arrayNames.isLocalOwner(v)) {
         result = v;
-      } else if (value.type() == Type.DOUBLE_ARRAY
+      } else if (Type.DOUBLE_ARRAY.equals(value.type())
           && (value instanceof Expr.Invoke || value instanceof Expr.NewArray)) {
         result = context.scope().declare(context.scope().fresh("_result"), Type.DOUBLE_ARRAY);
         statements.add(new Stmt.Declare(result, value, source));

@@ -376,7 +376,7 @@ final class ExpressionReader {
 
   /** {@code (type) operand}, leaving out a cast that would change nothing. */
   static Expr convert(Expr operand, Type type) {
-    if (operand.type() == type) {
+    if (operand.type().equals(type)) {
       return operand;
     }
     if (type == Type.DOUBLE && operand instanceof Expr.Literal l && l.value() instanceof Number n

@@ -60,7 +60,7 @@ final class GradientCalls {
     var kept = new ArrayList<Expr>();
     for (int i = 0; i < args.size(); i++) {
       Type type = NameResolver.typeOf(method.get().getParameters().get(i).asType());
-      if (type == Type.DOUBLE_MATRIX) {
+      if (Type.DOUBLE_MATRIX.equals(type)) {
         context.error(call, Message.NESTED_GRADIENT, method.get().getSimpleName(), "a record"
             + " of a method with matrix parameters is not kept in a local: read each"
             + " component where the gradient is called, as in '" + call + ".dX()'");
@@ -68,7 +68,7 @@ final class GradientCalls {
       }
       Expr.Var copy = context.scope().declare(context.scope().fresh("_" + local + "Arg"), type);
       Expr arg = ExpressionReader.convert(args.get(i), type);
-      if (type == Type.DOUBLE_ARRAY) {
+      if (Type.DOUBLE_ARRAY.equals(type)) {
         statements.add(new Stmt.Declare(copy, new Expr.NewArray(type,
             List.of(new Expr.Length(arg))), source));
         statements.add(library.copyElements(arg, copy, source));
@@ -251,7 +251,7 @@ final class GradientCalls {
           + " parameters";
     }
     Type type = NameResolver.typeOf(method.getParameters().get(wanted).asType());
-    int rank = type == Type.DOUBLE_MATRIX ? 2 : type == Type.DOUBLE_ARRAY ? 1 : 0;
+    int rank = Type.DOUBLE_MATRIX.equals(type) ? 2 : Type.DOUBLE_ARRAY.equals(type) ? 1 : 0;
     if (indices.size() == rank) {
       return null;
     }
@@ -272,7 +272,7 @@ final class GradientCalls {
       unitArgs.addAll(indices);
       return ArrayOp.UNIT.call(unitArgs, argument.type());
     }
-    return argument.type() == Type.DOUBLE_ARRAY
+    return Type.DOUBLE_ARRAY.equals(argument.type())
         ? new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(argument)))
         : ArrayOp.ZEROS_LIKE.of(argument);
   }

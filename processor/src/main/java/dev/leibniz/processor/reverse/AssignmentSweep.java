@@ -99,7 +99,7 @@ final class AssignmentSweep {
       for (Expr written : w.writtenArguments()) {
         String hint = "_" + (written instanceof Expr.Var v ? v.name() : "row");
         // A vector's copy comes from the workspace's pool and goes back once restored.
-        Expr copy = written.type() == Type.DOUBLE_ARRAY
+        Expr copy = Type.DOUBLE_ARRAY.equals(written.type())
             ? new Expr.Borrow(storage.workspace(), written, Expr.Borrow.Kind.COPY)
             : ArrayOp.COPY_OF.of(written);
         copies.add(sides.keep(storage.keep(copy, written.type(), where, hint)));
@@ -124,7 +124,7 @@ final class AssignmentSweep {
       Expr written = w.writtenArguments().get(k);
       sides.backward.add(new Stmt.Evaluate(ArrayOp.COPY_INTO.call(
           List.of(written, copies.get(k)), Type.VOID)));
-      if (written.type() == Type.DOUBLE_ARRAY) {
+      if (Type.DOUBLE_ARRAY.equals(written.type())) {
         sides.backward.add(new Stmt.Release(storage.workspace(), copies.get(k)));
       }
     }
@@ -334,9 +334,9 @@ final class AssignmentSweep {
    */
   private Stmt reset(Expr.Var v) {
     Expr.Var adjoint = names.adjoint(v);
-    Expr zero = switch (v.type()) {
-      case DOUBLE_ARRAY -> ArrayOp.ZEROED.call(List.of(adjoint, v), Type.DOUBLE_ARRAY);
-      case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(v);
+    Expr zero = switch (v.type().rank()) {
+      case 1 -> ArrayOp.ZEROED.call(List.of(adjoint, v), Type.DOUBLE_ARRAY);
+      case 2 -> ArrayOp.ZEROS_LIKE.of(v);
       default -> Expr.zero();
     };
     return new Stmt.Assign(adjoint, zero, Source.NONE);

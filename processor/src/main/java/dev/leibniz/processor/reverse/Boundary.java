@@ -74,7 +74,7 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
     }
     for (Param p : method.writtenArrays()) {
       Expr.Var array = p.var();
-      if (array.type() != Type.DOUBLE_ARRAY || !readsElements(backward, array)) {
+      if (!Type.DOUBLE_ARRAY.equals(array.type()) || !readsElements(backward, array)) {
         continue;
       }
       Expr.Var workspace = storage.workspace();

@@ -123,7 +123,7 @@ final class CallPullback {
    */
   private static Expr discarded(Expr array, Storage storage, List<Stmt> out,
       List<Stmt> released) {
-    if (array.type() != Type.DOUBLE_ARRAY) {
+    if (!Type.DOUBLE_ARRAY.equals(array.type())) {
       return ArrayOp.ZEROS_LIKE.of(array);
     }
     return storage.discard(new Expr.Length(array), out, released);

@@ -195,9 +195,9 @@ public final class ReverseBuilder {
 
   /** Zero, or for a vector an array of zeros from the workspace's pool. */
   private static Expr zeroAdjoint(Expr.Var v, Expr.Var workspace) {
-    return switch (v.type()) {
-      case DOUBLE_ARRAY -> new Expr.Borrow(workspace, v, Expr.Borrow.Kind.ZEROS);
-      case DOUBLE_MATRIX -> ArrayOp.ZEROS_LIKE.of(v);
+    return switch (v.type().rank()) {
+      case 1 -> new Expr.Borrow(workspace, v, Expr.Borrow.Kind.ZEROS);
+      case 2 -> ArrayOp.ZEROS_LIKE.of(v);
       default -> Expr.zero();
     };
   }

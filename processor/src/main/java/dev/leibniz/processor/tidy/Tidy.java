@@ -124,7 +124,7 @@ public final class Tidy {
      * before the last read of {@code a}: every read of {@code a} can read {@code b}.
      */
     private boolean isPropagable(Stmt.Declare d, int k) {
-      if (!(d.init() instanceof Expr.Var source) || d.var().type() != source.type()) {
+      if (!(d.init() instanceof Expr.Var source) || !d.var().type().equals(source.type())) {
         return false;
       }
       boolean aWritten = !writes.getOrDefault(d.var(), EMPTY).tailSet(k, false).isEmpty();
