@@ -125,4 +125,107 @@ public final class AdjointArrays {
     }
     return sum;
   }
+
+  // The same for float arrays, whose adjoints are float arrays.
+
+  /** A new array of zeros with the length of {@code a}; null for null. */
+  public static float[] zerosLike(float[] a) {
+    return a == null ? null : new float[a.length];
+  }
+
+  /** A new array of zeros with the shape of {@code a}, row by row; null for null. */
+  public static float[][] zerosLike(float[][] a) {
+    if (a == null) {
+      return null;
+    }
+    float[][] zeros = new float[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      zeros[i] = zerosLike(a[i]);
+    }
+    return zeros;
+  }
+
+  /** As {@link #zeroed(double[], double[])}. */
+  public static float[] zeroed(float[] adjoint, float[] a) {
+    if (a == null) {
+      return null;
+    }
+    if (adjoint == null || adjoint.length != a.length) {
+      return new float[a.length];
+    }
+    java.util.Arrays.fill(adjoint, 0f);
+    return adjoint;
+  }
+
+  /** A copy of {@code a}. */
+  public static float[] copyOf(float[] a) {
+    return a.clone();
+  }
+
+  /** A copy of {@code a}, row by row. */
+  public static float[][] copyOf(float[][] a) {
+    float[][] copy = a.clone();
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = copy[i] == null ? null : copy[i].clone();
+    }
+    return copy;
+  }
+
+  /** Puts {@code saved} back into {@code target}. */
+  public static void copyInto(float[] target, float[] saved) {
+    System.arraycopy(saved, 0, target, 0, saved.length);
+  }
+
+  /** Puts {@code saved} back into {@code target}, row by row. */
+  public static void copyInto(float[][] target, float[][] saved) {
+    for (int i = 0; i < saved.length; i++) {
+      copyInto(target[i], saved[i]);
+    }
+  }
+
+  /** {@code sum += part}, element by element. */
+  public static void addInto(float[] sum, float[] part) {
+    for (int i = 0; i < part.length; i++) {
+      sum[i] += part[i];
+    }
+  }
+
+  /** {@code sum += part}, element by element, row by row. */
+  public static void addInto(float[][] sum, float[][] part) {
+    for (int i = 0; i < part.length; i++) {
+      addInto(sum[i], part[i]);
+    }
+  }
+
+  /** A new array of zeros with the length of {@code a} but for a one at {@code i}. */
+  public static float[] unit(float[] a, int i) {
+    float[] unit = new float[a.length];
+    unit[i] = 1;
+    return unit;
+  }
+
+  /** A new array of zeros with the shape of {@code a} but for a one at {@code [i][j]}. */
+  public static float[][] unit(float[][] a, int i, int j) {
+    float[][] unit = zerosLike(a);
+    unit[i][j] = 1;
+    return unit;
+  }
+
+  /** Σ a[i] · b[i], in float arithmetic. */
+  public static float dot(float[] a, float[] b) {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  /** Σ a[i][j] · b[i][j], in float arithmetic. */
+  public static float dot(float[][] a, float[][] b) {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += dot(a[i], b[i]);
+    }
+    return sum;
+  }
 }

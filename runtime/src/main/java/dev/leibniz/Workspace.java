@@ -97,6 +97,26 @@ public final class Workspace {
     return (double[][]) popObject();
   }
 
+  /** Saves a reference to a float array. */
+  public void pushFloatArray(float[] value) {
+    pushObject(value);
+  }
+
+  /** The float array saved last, taken off the stack of arrays. */
+  public float[] popFloatArray() {
+    return (float[]) popObject();
+  }
+
+  /** Saves a reference to a float matrix. */
+  public void pushFloatMatrix(float[][] value) {
+    pushObject(value);
+  }
+
+  /** The float matrix saved last, taken off the stack of arrays. */
+  public float[][] popFloatMatrix() {
+    return (float[][]) popObject();
+  }
+
   /**
    * Makes room for {@code count} more {@code double}s at once, so that a loop whose trip count
    * is known before it starts grows the stack once instead of doubling it repeatedly.

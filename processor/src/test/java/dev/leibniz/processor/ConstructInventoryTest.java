@@ -41,7 +41,7 @@ class ConstructInventoryTest {
     ok("S01", "double d = x; int i = 2; long l = 3L; boolean b = i > 1; var v = d * l;"
         + " return b ? v + i : v;");
     rejected("S02", "LZ103", "short s = 1; //!\n return x;");
-    rejected("S03", "LZ104", "float f = 1; //!\n return x;");
+    ok("S03", "float f = 1.5f; f = f * 2 + 1; return x * f - y / f;");
     ok("S04", "x = x * y; y += x; return x - y;");
     rejected("S05", "LZ118", "Holder.field = x; //!\n return x;");
     ok("S06", "double s = x; s += y; s -= 0.5; s *= x; s /= 2; s %= 1.5; return s;");
@@ -79,7 +79,7 @@ class ConstructInventoryTest {
         + " for (int i = 0; i < 2; i++) {\n while (p[0] > s) { //!\n s += x; }\n p = m[i]; }\n"
         + " return s;");
     ok("E01", "return 2 * x + 3L * y + 0.5 + (true ? 1 : 0);");
-    rejected("E02", "LZ104", "return x * 2f; //!");
+    ok("E02", "float f = 2f * 0.25f; return x * 2f + y * f;");
     rejected("E03", "LZ102", "return x + 'c'; //!");
     rejected("E04", "LZ102", "boolean b = (\"a\" + y) != \"b\"; //!\n return x;");
     rejected("E05", "LZ102", "boolean b = a == null; //!\n return x;");

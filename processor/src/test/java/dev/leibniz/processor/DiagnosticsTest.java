@@ -35,20 +35,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  void floatIsRejectedNeverTreatedAsConstant() {
-    assertErrors(
-        "package d; import dev.leibniz.Differentiable;\n"
-            + "class C {\n"
-            + "  @Differentiable static double f(double x,\n"
-            + "      float y) { // LZ104\n"
-            + "    float z = 1; // LZ104\n"
-            + "    return x * 1.5f; // LZ104\n"
-            + "  }\n"
-            + "}\n",
-        Message.FLOAT_NOT_SUPPORTED, "use double instead of float");
-  }
-
-  @Test
   void unsupportedParameterType() {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"
@@ -266,7 +252,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void oneErrorPerCauseForBoxedNumbersAndFloatLocals() {
+  void oneErrorPerCauseForBoxedNumbersAndShortLocals() {
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"
             + "class C {\n"
@@ -274,7 +260,7 @@ class DiagnosticsTest {
             + "    return x * y; // LZ129\n"
             + "  }\n"
             + "  @Differentiable static double g(double x) {\n"
-            + "    float f = 2; // LZ104\n"
+            + "    short f = 2; // LZ103\n"
             + "    double s = x * f + f;\n"
             + "    return s * f;\n"
             + "  }\n"
@@ -320,7 +306,7 @@ class DiagnosticsTest {
     String source = method(
         "double a = unknownA; // LZ108",
         "double b = Math.nope(x); // LZ106",
-        "float c = 1; // LZ104",
+        "short c = 1; // LZ103",
         "return a + b;");
     assertErrors(source, null, "");
     assertTrue(generated(source).isEmpty());

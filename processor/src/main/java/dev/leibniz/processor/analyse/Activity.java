@@ -46,7 +46,7 @@ public record Activity(
     // is: through its arguments.
     boolean throughCall = e instanceof Expr.Invoke
         && (e.type().isArray() || e.type() == Type.VOID);
-    if (e.type() != Type.DOUBLE && !throughCall) {
+    if (!e.type().isFloating() && !throughCall) {
       return false;
     }
     return DifferentiablePaths.operands(e).anyMatch(this::isActive);

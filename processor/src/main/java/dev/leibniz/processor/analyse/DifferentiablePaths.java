@@ -96,7 +96,7 @@ public final class DifferentiablePaths {
     }
     boolean throughCall = e instanceof Expr.Invoke
         && (e.type().isArray() || e.type() == Type.VOID);
-    if (e.type() != Type.DOUBLE && !throughCall) {
+    if (!e.type().isFloating() && !throughCall) {
       return;
     }
     if (e instanceof Expr.Var v) {

@@ -299,7 +299,7 @@ public final class SavePlan {
    * iteration its operands still hold the values it was computed from.
    */
   private static boolean isRecomputable(Stmt.Declare d, List<Stmt> rest, Stmt.Loop loop) {
-    if (d.var().type() != Type.DOUBLE || d.init() == null || !Recompute.isCheap(d.init())) {
+    if (!d.var().type().isFloating() || d.init() == null || !Recompute.isCheap(d.init())) {
       return false;
     }
     Set<Expr.Var> operands = Exprs.variables(d.init());

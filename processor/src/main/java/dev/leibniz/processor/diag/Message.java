@@ -13,10 +13,8 @@ public enum Message {
           + " it as a @NoDerivative parameter"),
   UNSUPPORTED_LOCAL_TYPE(
       "LZ103",
-      "local variable '%s' has type %s: Leibniz supports locals of type double, int, long,"
-          + " boolean, double[] and double[][]"),
-  FLOAT_NOT_SUPPORTED(
-      "LZ104", "%s is a float: Leibniz differentiates double only; use double instead of float"),
+      "local variable '%s' has type %s: Leibniz supports locals of type double, float, int,"
+          + " long, boolean, and arrays of double or float of rank 1 or 2"),
   UNSUPPORTED_PARAMETER_TYPE(
       "LZ105",
       "parameter '%s' has type %s, which Leibniz cannot differentiate: use double, or mark it"

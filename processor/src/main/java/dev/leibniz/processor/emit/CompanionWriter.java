@@ -78,7 +78,7 @@ public final class CompanionWriter {
         ClassName result =
             ClassName.get(owner.packageName(), name, recordName(method, recordNames));
         type.addType(resultRecord(method, result));
-        type.addMethod(returned == Type.DOUBLE
+        type.addMethod(returned.isFloating()
             ? gradientMethod(method, result)
             : JacobianMethod.of(method, result, reference(method)));
       }
@@ -93,7 +93,7 @@ public final class CompanionWriter {
             reference(method) + "'s derivative along a direction"));
       }
       // A method of vectors has no Hessian of its own; callers of order 2 use its sweeps.
-      if (entry.directional() != null && returned == Type.DOUBLE) {
+      if (entry.directional() != null && returned.isFloating()) {
         ClassName hvp = ClassName.get(owner.packageName(), name,
             recordName(method, recordNames, "Hvp"));
         ClassName hessian = ClassName.get(owner.packageName(), name,
@@ -148,7 +148,7 @@ public final class CompanionWriter {
     components.add(ParameterSpec.builder(SweepMethods.resultType(method), "value").build());
     for (Param p : differentiable(method)) {
       // A vector-valued method's block of the Jacobian has the output index first.
-      TypeName type = TypeNames.of(vector ? new Type.Array(p.var().type()) : p.var().type());
+      TypeName type = TypeNames.of(vector ? Type.arrayOf(p.var().type()) : p.var().type());
       components.add(ParameterSpec.builder(type, p.accessor()).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
@@ -164,7 +164,8 @@ public final class CompanionWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     var arguments = new ArrayList<CodeBlock>();
     method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
-    arguments.add(CodeBlock.of("1.0"));
+    Type returned = method.primal().returnType();
+    arguments.add(ExprPrinter.print(new Expr.Literal(returned, returned == Type.FLOAT ? 1f : 1.0)));
     if (method.scalarAdjoints() != null) {
       body.addStatement("double[] $N = new double[$L]",
           method.scalarAdjoints().name(), method.scalarParams().size());
@@ -176,15 +177,16 @@ public final class CompanionWriter {
           ExprPrinter.print(Helpers.zerosLike(array)));
       arguments.add(CodeBlock.of("$N", a.adjoint().name()));
     }
-    body.addStatement("double $N = $N($L)", method.value().name(), pullbackName(method),
-        CodeBlock.join(arguments, ",$W"));
+    body.addStatement("$T $N = $N($L)", TypeNames.of(returned), method.value().name(),
+        pullbackName(method), CodeBlock.join(arguments, ",$W"));
     var components = new ArrayList<CodeBlock>();
     components.add(CodeBlock.of("$N", method.value().name()));
     int scalar = 0;
     for (Param p : differentiable(method)) {
       components.add(p.var().type().isArray()
           ? CodeBlock.of("$N", arrayAdjoint(method, p).name())
-          : CodeBlock.of("$N[$L]", method.scalarAdjoints().name(), scalar++));
+          : ExprPrinter.printAs(new Expr.Index(method.scalarAdjoints(),
+              new Expr.Literal(Type.INT, scalar++), Type.DOUBLE), p.var().type()));
     }
     body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec =

@@ -75,9 +75,23 @@ final class ExprPrinter {
       CodeBlock dimensions = n.dimensions().stream()
           .map(d -> CodeBlock.of("[$L]", print(d)))
           .collect(CodeBlock.joining(""));
-      return CodeBlock.of("new double$L", dimensions);
+      return CodeBlock.of("new $L$L", n.type().base().javaName(), dimensions);
     }
     throw new IllegalArgumentException("not an array expression: " + e);
+  }
+
+  /**
+   * {@code e} where a value of type {@code target} is expected: a {@code double} that goes
+   * into a {@code float} is narrowed explicitly, as Java asks (a literal is written as a float).
+   */
+  static CodeBlock printAs(Expr e, Type target) {
+    if (target != Type.FLOAT || e.type() != Type.DOUBLE) {
+      return print(e);
+    }
+    if (e instanceof Expr.Literal l && l.value() instanceof Number n) {
+      return print(new Expr.Literal(Type.FLOAT, n.floatValue()));
+    }
+    return print(new Expr.Cast(Type.FLOAT, e));
   }
 
   /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */
@@ -149,6 +163,14 @@ final class ExprPrinter {
       return Double.toString(d);
     } else if (l.type() == Type.LONG) {
       return value + "L";
+    } else if (l.type() == Type.FLOAT) {
+      float f = ((Number) value).floatValue();
+      if (Float.isNaN(f)) {
+        return "Float.NaN";
+      } else if (Float.isInfinite(f)) {
+        return f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
+      }
+      return f + "f";
     }
     return String.valueOf(value);
   }

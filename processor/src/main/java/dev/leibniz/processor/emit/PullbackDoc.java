@@ -21,12 +21,12 @@ final class PullbackDoc {
                 + " so that calls can accumulate gradients (a training loop summing over a batch,"
                 + " or a caller's chain rule). Nothing is allocated for the adjoints; the inputs"
                 + " are not changed.\n\n", reference,
-            result == Type.DOUBLE
+            result.isFloating()
                 ? CodeBlock.of("{@code $N} times its partial derivatives", upstream)
                 : CodeBlock.of("{@code $N}ᵀ J, where {@code $N} is shaped like the value and J"
                     + " is the Jacobian of the value", upstream, upstream));
-    String factor = result == Type.DOUBLE ? upstream : "Σₖ " + upstream + "[k]";
-    String value = result == Type.DOUBLE ? "" : "value[k]";
+    String factor = result.isFloating() ? upstream : "Σₖ " + upstream + "[k]";
+    String value = result.isFloating() ? "" : "value[k]";
     List<Param> scalars = method.scalarParams();
     for (int k = 0; k < scalars.size(); k++) {
       doc.add("<p>{@code $N[$L] += $L · ∂$L/∂$N}\n", method.scalarAdjoints().name(), k, factor,

@@ -34,7 +34,8 @@ final class StatementPrinter {
       if (d.init() == null) {
         out.addStatement("$L $N", type, d.var().name());
       } else {
-        out.addStatement("$L $N =$W$L", type, d.var().name(), ExprPrinter.print(d.init()));
+        out.addStatement("$L $N =$W$L", type, d.var().name(),
+            ExprPrinter.printAs(d.init(), d.var().type()));
       }
     } else if (stmt instanceof Stmt.Assign a) {
       assign(a, out);
@@ -85,9 +86,10 @@ final class StatementPrinter {
     Expr term = a.value();
     CodeBlock target = ExprPrinter.print(a.target());
     if (term instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
-      out.addStatement("$L -=$W$L", target, ExprPrinter.print(u.operand()));
+      out.addStatement("$L -=$W$L", target, ExprPrinter.printAs(u.operand(),
+          a.target().type()));
     } else {
-      out.addStatement("$L +=$W$L", target, ExprPrinter.print(term));
+      out.addStatement("$L +=$W$L", target, ExprPrinter.printAs(term, a.target().type()));
     }
   }
 
@@ -99,7 +101,7 @@ final class StatementPrinter {
         && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
       out.addStatement("$L$L", target, b.op() == BinaryOp.ADD ? "++" : "--");
     } else {
-      out.addStatement("$L =$W$L", target, ExprPrinter.print(a.value()));
+      out.addStatement("$L =$W$L", target, ExprPrinter.printAs(a.value(), a.target().type()));
     }
   }
 

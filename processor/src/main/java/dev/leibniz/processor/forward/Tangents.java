@@ -68,7 +68,7 @@ final class Tangents {
       return dual.tangent();
     }
     return switch (e.type().rank()) {
-      case 1 -> new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(e)));
+      case 1 -> new Expr.NewArray(e.type(), List.of(new Expr.Length(e)));
       case 2 -> ArrayOp.ZEROS_LIKE.of(e);
       default -> Expr.zero();
     };
@@ -87,7 +87,7 @@ final class Tangents {
     } else if (e instanceof Expr.Cast c) {
       Dual operand = dual(c.operand(), out);
       return new Dual(new Expr.Cast(c.type(), operand.value()),
-          c.type() == Type.DOUBLE ? operand.tangent() : null);
+          c.type().isFloating() ? operand.tangent() : null);
     } else if (e instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
       return dual(u.operand(), out);
     } else if (e instanceof Expr.Invoke invoke) {

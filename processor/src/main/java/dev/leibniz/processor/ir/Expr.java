@@ -142,6 +142,8 @@ public sealed interface Expr
   static Expr.Literal defaultOf(Type type) {
     if (type == Type.DOUBLE) {
       return zero();
+    } else if (type == Type.FLOAT) {
+      return new Literal(Type.FLOAT, 0f);
     } else if (type == Type.INT) {
       return new Literal(Type.INT, 0);
     } else if (type == Type.LONG) {

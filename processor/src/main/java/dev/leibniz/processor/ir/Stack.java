@@ -10,7 +10,9 @@ public enum Stack {
   INTS("Int"),
   LONGS("Long"),
   ARRAYS("Array"),
-  MATRICES("Matrix");
+  MATRICES("Matrix"),
+  FLOAT_ARRAYS("FloatArray"),
+  FLOAT_MATRICES("FloatMatrix");
 
   private final String suffix;
 
@@ -35,9 +37,9 @@ public enum Stack {
         : java.util.Optional.empty();
   }
 
-  /** The type of the values popped: booleans are kept as ints. */
+  /** The type of the values popped: booleans are kept as ints, floats as doubles. */
   public Type popped(Type saved) {
-    return this == INTS ? Type.INT : saved;
+    return this == INTS ? Type.INT : this == DOUBLES ? Type.DOUBLE : saved;
   }
 
   /** {@code workspace.pushX(v)}, a boolean saved as 0 or 1. */
@@ -52,6 +54,9 @@ public enum Stack {
   public static Expr pop(Expr.Var workspace, Type type) {
     Stack stack = of(type);
     Expr popped = new Expr.Pop(workspace, stack, stack.popped(type));
+    if (type == Type.FLOAT) {
+      return new Expr.Cast(Type.FLOAT, popped);
+    }
     return type == Type.BOOLEAN
         ? new Expr.Binary(BinaryOp.NE, popped, new Expr.Literal(Type.INT, 0), Type.BOOLEAN)
         : popped;
@@ -59,7 +64,8 @@ public enum Stack {
 
   /** The stack that holds values of {@code type}. */
   public static Stack of(Type type) {
-    if (type == Type.DOUBLE) {
+    if (type.isFloating()) {
+      // A float is kept exactly as a double.
       return DOUBLES;
     } else if (type == Type.INT || type == Type.BOOLEAN) {
       return INTS;
@@ -69,6 +75,10 @@ public enum Stack {
       return ARRAYS;
     } else if (type.equals(Type.DOUBLE_MATRIX)) {
       return MATRICES;
+    } else if (type.equals(Type.FLOAT_ARRAY)) {
+      return FLOAT_ARRAYS;
+    } else if (type.equals(Type.FLOAT_MATRIX)) {
+      return FLOAT_MATRICES;
     }
     throw new IllegalArgumentException("no stack for " + type);
   }

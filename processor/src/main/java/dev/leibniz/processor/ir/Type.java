@@ -14,10 +14,10 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
   Primitive INT = Primitive.INT;
   Primitive LONG = Primitive.LONG;
   Primitive BOOLEAN = Primitive.BOOLEAN;
-  Array DOUBLE_ARRAY = new Array(DOUBLE);
-  Array DOUBLE_MATRIX = new Array(DOUBLE_ARRAY);
-  Array FLOAT_ARRAY = new Array(FLOAT);
-  Array FLOAT_MATRIX = new Array(FLOAT_ARRAY);
+  Array DOUBLE_ARRAY = arrayOf(DOUBLE);
+  Array DOUBLE_MATRIX = arrayOf(DOUBLE_ARRAY);
+  Array FLOAT_ARRAY = arrayOf(FLOAT);
+  Array FLOAT_MATRIX = arrayOf(FLOAT_ARRAY);
   Other OBJECT = Other.OBJECT;
   Other VOID = Other.VOID;
   Other INFERRED = Other.INFERRED;
@@ -40,6 +40,22 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
     public String javaName() {
       return javaName;
     }
+  }
+
+  /**
+   * The array of {@code element}s, one instance per element type, so that types compare by
+   * identity as the primitives do: make arrays with this, never with the constructor.
+   */
+  static Array arrayOf(Type element) {
+    return Interned.ARRAYS.computeIfAbsent(element, Array::new);
+  }
+
+  /** The array types made so far. */
+  final class Interned {
+    private static final java.util.Map<Type, Array> ARRAYS =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Interned() {}
   }
 
   /** An array whose elements are of type {@code element}: a row of a matrix is one too. */
@@ -95,6 +111,7 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
   static Type ofResult(javax.lang.model.type.TypeMirror mirror) {
     return switch (mirror.toString()) {
       case "double" -> DOUBLE;
+      case "float" -> FLOAT;
       case "double[]" -> DOUBLE_ARRAY;
       case "void" -> VOID;
       default -> null;
@@ -106,7 +123,17 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
 
   /** Whether values of this type can carry a derivative. */
   default boolean isDifferentiable() {
-    return this == DOUBLE || isArray();
+    return isFloating() || (this instanceof Array array && array.element().isDifferentiable());
+  }
+
+  /** Whether this is {@code double} or {@code float}, the scalars derivatives flow through. */
+  default boolean isFloating() {
+    return this == DOUBLE || this == FLOAT;
+  }
+
+  /** The scalar at the bottom of an array type: {@code float} for {@code float[][]}. */
+  default Type base() {
+    return this instanceof Array array ? array.element().base() : this;
   }
 
   /** Whether this is an array type. */
@@ -129,13 +156,16 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
 
   /** Whether this is one of Java's numeric primitive types that Leibniz supports. */
   default boolean isNumeric() {
-    return this == DOUBLE || this == INT || this == LONG;
+    return this == DOUBLE || this == FLOAT || this == INT || this == LONG;
   }
 
   /** Java's binary numeric promotion (JLS 5.6.2) over the supported numeric types. */
   static Type promote(Type a, Type b) {
     if (a == DOUBLE || b == DOUBLE) {
       return DOUBLE;
+    }
+    if (a == FLOAT || b == FLOAT) {
+      return FLOAT;
     }
     if (a == LONG || b == LONG) {
       return LONG;

@@ -33,7 +33,7 @@ public final class JumpLowering {
 
   private JumpLowering(MethodIR method) {
     this.flags = new Flags(method);
-    this.result = flags.fresh("_result", Type.DOUBLE);
+    this.result = flags.fresh("_result", method.returnType());
     this.returned = flags.fresh("_returned", Type.BOOLEAN);
   }
 
@@ -42,7 +42,7 @@ public final class JumpLowering {
     List<Stmt> body = method.body().statements();
     boolean jumps = Stmts.all(method.body())
         .anyMatch(s -> s instanceof Stmt.Break || s instanceof Stmt.Continue);
-    if (method.returnType() != Type.DOUBLE) {
+    if (!method.returnType().isFloating()) {
       // The reader lets these return only at their end: there are only loops' jumps to lower.
       return jumps ? new JumpLowering(method).lowerLoopJumps(method) : method;
     }
@@ -71,7 +71,7 @@ public final class JumpLowering {
   private MethodIR lowerMethod(MethodIR method) {
     List<Stmt> lowered = outermost(method.body().statements());
     var statements = new ArrayList<Stmt>();
-    statements.add(new Stmt.Declare(result, Expr.zero(), Source.NONE));
+    statements.add(new Stmt.Declare(result, Expr.defaultOf(result.type()), Source.NONE));
     boolean flagged = lowered.stream().flatMap(Stmts::all)
         .anyMatch(s -> s instanceof Stmt.Assign a && a.target().equals(returned));
     if (flagged) {

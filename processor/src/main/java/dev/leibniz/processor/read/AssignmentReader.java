@@ -170,19 +170,24 @@ final class AssignmentReader {
         case BOOLEAN:
           return Type.BOOLEAN;
         case FLOAT:
-          context.error(tree, Message.FLOAT_NOT_SUPPORTED, "local variable '" + tree.getName() + "'");
-          context.scope().reject(tree.getName().toString());
-          return null;
+          return Type.FLOAT;
         default:
           break;
       }
     }
     if (typeTree instanceof ArrayTypeTree array) {
       String text = array.toString().replace(" ", "");
-      if (text.equals("double[]")) {
-        return Type.DOUBLE_ARRAY;
-      } else if (text.equals("double[][]")) {
-        return Type.DOUBLE_MATRIX;
+      switch (text) {
+        case "double[]":
+          return Type.DOUBLE_ARRAY;
+        case "double[][]":
+          return Type.DOUBLE_MATRIX;
+        case "float[]":
+          return Type.FLOAT_ARRAY;
+        case "float[][]":
+          return Type.FLOAT_MATRIX;
+        default:
+          break;
       }
     }
     context.error(tree, Message.UNSUPPORTED_LOCAL_TYPE, tree.getName(), typeTree);
@@ -318,7 +323,7 @@ final class AssignmentReader {
       }
     } else if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
       Expr element = expressions.read(tree);
-      if (element == null || element.type() == Type.DOUBLE) {
+      if (element == null || element.type().isFloating()) {
         return element;
       }
     }

@@ -106,12 +106,10 @@ final class ExpressionReader {
       case LONG_LITERAL:
       case DOUBLE_LITERAL:
       case BOOLEAN_LITERAL:
+      case FLOAT_LITERAL:
         return literal((LiteralTree) tree);
       case NULL_LITERAL:
         return new Expr.Literal(Type.OBJECT, null);
-      case FLOAT_LITERAL:
-        context.error(tree, Message.FLOAT_NOT_SUPPORTED, "the literal " + tree);
-        return null;
       case IDENTIFIER:
         return members.identifier((IdentifierTree) tree);
       case MEMBER_SELECT:
@@ -189,6 +187,7 @@ final class ExpressionReader {
           case INT_LITERAL -> Type.INT;
           case LONG_LITERAL -> Type.LONG;
           case DOUBLE_LITERAL -> Type.DOUBLE;
+          case FLOAT_LITERAL -> Type.FLOAT;
           default -> Type.BOOLEAN;
         };
     return new Expr.Literal(type, value);
@@ -254,8 +253,7 @@ final class ExpressionReader {
         case LONG:
           return convert(operand, Type.LONG);
         case FLOAT:
-          context.error(tree, Message.FLOAT_NOT_SUPPORTED, "the cast " + tree);
-          return null;
+          return convert(operand, Type.FLOAT);
         default:
           break;
       }
@@ -285,12 +283,17 @@ final class ExpressionReader {
     return new Expr.Index(array, index, array.type().element());
   }
 
-  /** {@code new double[n]} or {@code new double[n][m]}; initializers are read by declarations. */
+  /**
+   * {@code new double[n]} or {@code new double[n][m]}, of {@code float} too; initializers are
+   * read by declarations.
+   */
   Expr newArray(NewArrayTree tree) {
+    String element = tree.getType() == null ? "" : tree.getType().toString();
     if (tree.getInitializers() != null || tree.getDimensions().isEmpty()
-        || !tree.getType().toString().equals("double")) {
+        || !(element.equals("double") || element.equals("float"))) {
       return unsupported(tree);
     }
+    Type scalar = element.equals("float") ? Type.FLOAT : Type.DOUBLE;
     var dimensions = new ArrayList<Expr>();
     for (ExpressionTree dimension : tree.getDimensions()) {
       Expr size = read(dimension);
@@ -303,8 +306,8 @@ final class ExpressionReader {
       dimensions.add(size);
     }
     Type type = switch (dimensions.size()) {
-      case 1 -> Type.DOUBLE_ARRAY;
-      case 2 -> Type.DOUBLE_MATRIX;
+      case 1 -> Type.arrayOf(scalar);
+      case 2 -> Type.arrayOf(Type.arrayOf(scalar));
       default -> null;
     };
     return type == null ? unsupported(tree) : new Expr.NewArray(type, dimensions);
@@ -348,15 +351,16 @@ final class ExpressionReader {
       return null;
     }
     Expr combined = choice(tree, condition, then, otherwise);
-    if (combined == null || combined.type() != Type.DOUBLE) {
+    if (combined == null || !combined.type().isFloating()) {
       pending.addAll(thenFirst);
       pending.addAll(otherwiseFirst);
       return combined;
     }
-    Expr.Var chosen = context.scope().declare(context.scope().fresh("_choice"), Type.DOUBLE);
+    Type type = combined.type();
+    Expr.Var chosen = context.scope().declare(context.scope().fresh("_choice"), type);
     Source source = context.source(tree);
-    thenFirst.add(new Stmt.Assign(chosen, convert(then, Type.DOUBLE), source));
-    otherwiseFirst.add(new Stmt.Assign(chosen, convert(otherwise, Type.DOUBLE), source));
+    thenFirst.add(new Stmt.Assign(chosen, convert(then, type), source));
+    otherwiseFirst.add(new Stmt.Assign(chosen, convert(otherwise, type), source));
     pending.add(new Stmt.Declare(chosen, null, source));
     pending.add(
         new Stmt.If(condition, new Stmt.Block(thenFirst), new Stmt.Block(otherwiseFirst), source));
@@ -382,6 +386,10 @@ final class ExpressionReader {
     if (type == Type.DOUBLE && operand instanceof Expr.Literal l && l.value() instanceof Number n
         && operand.type() != Type.LONG) {
       return Expr.literal(n.doubleValue());
+    }
+    if (type == Type.FLOAT && operand instanceof Expr.Literal l && l.value() instanceof Number n
+        && (operand.type() == Type.INT || (float) n.doubleValue() == n.doubleValue())) {
+      return new Expr.Literal(Type.FLOAT, n.floatValue());
     }
     return new Expr.Cast(type, operand);
   }

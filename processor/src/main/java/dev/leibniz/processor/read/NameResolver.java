@@ -122,6 +122,7 @@ final class NameResolver {
   static Type typeOf(TypeMirror mirror) {
     return switch (mirror.getKind()) {
       case DOUBLE -> Type.DOUBLE;
+      case FLOAT -> Type.FLOAT;
       case INT -> Type.INT;
       case LONG -> Type.LONG;
       case BOOLEAN -> Type.BOOLEAN;
@@ -133,12 +134,13 @@ final class NameResolver {
 
   private static Type arrayType(ArrayType array) {
     TypeMirror component = array.getComponentType();
-    if (component.getKind() == TypeKind.DOUBLE) {
-      return Type.DOUBLE_ARRAY;
+    if (component.getKind() == TypeKind.DOUBLE || component.getKind() == TypeKind.FLOAT) {
+      return Type.arrayOf(typeOf(component));
     }
     boolean matrix = component instanceof ArrayType row
-        && row.getComponentType().getKind() == TypeKind.DOUBLE;
-    return matrix ? Type.DOUBLE_MATRIX : null;
+        && (row.getComponentType().getKind() == TypeKind.DOUBLE
+            || row.getComponentType().getKind() == TypeKind.FLOAT);
+    return matrix ? Type.arrayOf(arrayType((ArrayType) component)) : null;
   }
 
   private Optional<TypeElement> nestedByPath(String name) {

@@ -71,11 +71,10 @@ final class SignatureReader {
   List<Param> params(ExecutableElement method, Scope scope) {
     var params = new ArrayList<Param>();
     for (VariableElement p : method.getParameters()) {
-      Type type = p.asType().getKind() == TypeKind.FLOAT ? Type.DOUBLE : NameResolver.typeOf(p.asType());
+      Type type = NameResolver.typeOf(p.asType());
       type = type == null ? Type.OBJECT : type;
       Expr.Var variable = scope.declare(p.getSimpleName().toString(), type);
-      boolean differentiable = p.asType().getKind() != TypeKind.FLOAT
-          && type.isDifferentiable()
+      boolean differentiable = type.isDifferentiable()
           && !Annotations.has(p, Annotations.NO_DERIVATIVE);
       params.add(param(variable, p.asType(), differentiable));
     }
@@ -122,9 +121,7 @@ final class SignatureReader {
     for (VariableElement p : method.getParameters()) {
       TypeMirror type = p.asType();
       String name = p.getSimpleName().toString();
-      if (type.getKind() == TypeKind.FLOAT) {
-        reporter.error(p, Message.FLOAT_NOT_SUPPORTED, "parameter '" + name + "'");
-      } else if (type.getKind() == TypeKind.TYPEVAR && !method.getTypeParameters().isEmpty()) {
+      if (type.getKind() == TypeKind.TYPEVAR && !method.getTypeParameters().isEmpty()) {
         continue; // the method's type parameters are the error, reported once for the method
       } else if (NameResolver.typeOf(type) == null) {
         reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, name, type);

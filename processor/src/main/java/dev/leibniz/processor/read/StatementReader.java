@@ -191,7 +191,7 @@ final class StatementReader {
   }
 
   private Stmt returnStatement(ReturnTree tree) {
-    if (context.returnType() != Type.DOUBLE) {
+    if (!context.returnType().isFloating()) {
       if (tree != last) {
         context.error(tree, Message.ARRAY_RESULT, tree.toString().trim(),
             "a method returning " + context.returnType().javaName() + " returns once, at its"
@@ -203,6 +203,7 @@ final class StatementReader {
     Expr value = expressions.read(tree.getExpression());
     return value == null
         ? null
-        : new Stmt.Return(ExpressionReader.convert(value, Type.DOUBLE), context.source(tree));
+        : new Stmt.Return(ExpressionReader.convert(value, context.returnType()),
+            context.source(tree));
   }
 }

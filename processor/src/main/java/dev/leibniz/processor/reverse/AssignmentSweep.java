@@ -335,7 +335,7 @@ final class AssignmentSweep {
   private Stmt reset(Expr.Var v) {
     Expr.Var adjoint = names.adjoint(v);
     Expr zero = switch (v.type().rank()) {
-      case 1 -> ArrayOp.ZEROED.call(List.of(adjoint, v), Type.DOUBLE_ARRAY);
+      case 1 -> ArrayOp.ZEROED.call(List.of(adjoint, v), v.type());
       case 2 -> ArrayOp.ZEROS_LIKE.of(v);
       default -> Expr.zero();
     };

@@ -34,7 +34,7 @@ final class Names {
     }
     Expr.Var variable = (Expr.Var) target;
     return adjoints.computeIfAbsent(
-        variable, v -> fresh(adjointName(v.name()), v.type().isArray() ? v.type() : Type.DOUBLE));
+        variable, v -> fresh(adjointName(v.name()), adjointType(v.type())));
   }
 
   /** A fresh temporary for an intermediate value. */
@@ -44,7 +44,7 @@ final class Names {
 
   /** A fresh local to hold an upstream adjoint while the target's own adjoint is reset. */
   Expr.Var captured(Type type) {
-    return fresh("_g" + captures++, type.isArray() ? type : Type.DOUBLE);
+    return fresh("_g" + captures++, adjointType(type));
   }
 
   /** A fresh variable named {@code base}, or {@code base} with a suffix if that is taken. */
@@ -55,6 +55,11 @@ final class Names {
     }
     taken.add(name);
     return new Expr.Var(name, type);
+  }
+
+  /** An adjoint has its variable's type: a float's is a float, a counter's a double. */
+  private static Type adjointType(Type type) {
+    return type.isArray() || type == Type.FLOAT ? type : Type.DOUBLE;
   }
 
   private static String adjointName(String primal) {

@@ -68,6 +68,11 @@ final class Pullback {
       into(List.of(new Term(u.operand(), upstream)), linear, out, reached);
       return;
     }
+    if (node instanceof Expr.Cast c && c.type().isFloating()) {
+      // Between float and double the derivative is 1; the adjoint takes the operand's type.
+      into(List.of(new Term(c.operand(), upstream)), linear, out, reached);
+      return;
+    }
     propagated.add(node);
     if (node instanceof Expr.Conditional c) {
       // The branch the condition chooses receives the whole upstream, the other nothing.

@@ -193,13 +193,13 @@ public final class ReverseBuilder {
     return declarations;
   }
 
-  /** Zero, or for a vector an array of zeros from the workspace's pool. */
+  /** Zero, or for a vector of doubles an array of zeros from the workspace's pool. */
   private static Expr zeroAdjoint(Expr.Var v, Expr.Var workspace) {
-    return switch (v.type().rank()) {
-      case 1 -> new Expr.Borrow(workspace, v, Expr.Borrow.Kind.ZEROS);
-      case 2 -> ArrayOp.ZEROS_LIKE.of(v);
-      default -> Expr.zero();
-    };
+    if (v.type().equals(Type.DOUBLE_ARRAY)) {
+      return new Expr.Borrow(workspace, v, Expr.Borrow.Kind.ZEROS);
+    }
+    return v.type().isArray() ? ArrayOp.ZEROS_LIKE.of(v) : Expr.defaultOf(
+        v.type() == Type.FLOAT ? Type.FLOAT : Type.DOUBLE);
   }
 
   /** The vector adjoints taken from the pool, given back in reverse. */

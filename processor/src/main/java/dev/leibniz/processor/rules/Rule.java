@@ -1,6 +1,7 @@
 package dev.leibniz.processor.rules;
 
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Type;
 import java.util.List;
 
@@ -59,9 +60,30 @@ public record Rule(String name, List<Partial> partials, Result result) {
     return partials.size();
   }
 
-  /** ∂f/∂args[index] at the given arguments and result. */
+  /**
+   * ∂f/∂args[index] at the given arguments and result; among arguments none of which is a
+   * {@code double}, its constants are {@code float}s, so that float code stays in float.
+   */
   public Expr partial(int index, List<Expr> args, Expr result) {
-    return partials.get(index).at(args, result);
+    Expr partial = partials.get(index).at(args, result);
+    boolean floats = args.stream().anyMatch(a -> a.type() == Type.FLOAT)
+        && args.stream().noneMatch(a -> a.type() == Type.DOUBLE);
+    return floats ? Rewrite.map(partial, Rule::asFloat) : partial;
+  }
+
+  private static Expr asFloat(Expr e) {
+    if (e instanceof Expr.Literal l && l.type() == Type.DOUBLE
+        && l.value() instanceof Number n) {
+      return new Expr.Literal(Type.FLOAT, n.floatValue());
+    } else if (e instanceof Expr.Binary b && b.type() == Type.DOUBLE
+        && b.left().type() != Type.DOUBLE && b.right().type() != Type.DOUBLE) {
+      return new Expr.Binary(b.op(), b.left(), b.right(), Type.promote(b.left().type(),
+          b.right().type()));
+    } else if (e instanceof Expr.Unary u && u.type() == Type.DOUBLE
+        && u.operand().type() != Type.DOUBLE) {
+      return new Expr.Unary(u.op(), u.operand(), u.operand().type());
+    }
+    return e;
   }
 
   /** Whether the partial with respect to {@code index} refers to the primitive's result. */
