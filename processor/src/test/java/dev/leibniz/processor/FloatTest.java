@@ -1,10 +1,14 @@
 package dev.leibniz.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
 
 import dev.leibniz.check.FiniteDifferences;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +183,32 @@ class FloatTest {
     }
     assertClose(expected[4], (double) s.get("dK"), "dK");
     assertEquals(1.2f, m[1][0], "the input matrix is left as it was");
+  }
+
+  @Test
+  void whatFloatDoesNotHaveIsAnErrorAtTheMethod() {
+    JavaFileObject file = Compiled.file("""
+        package fl;
+
+        import dev.leibniz.Differentiable;
+
+        class Bad {
+          @Differentiable(order = 2)
+          static float second(float x) {
+            return x * x * x;
+          }
+          @Differentiable
+          static float[] vector(float x) {
+            float[] r = {x};
+            return r;
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("second order is for methods of doubles")
+        .inFile(file).onLine(7);
+    assertThat(compilation).hadErrorContaining("returns float[]: it must return double, float,")
+        .inFile(file).onLine(11);
   }
 
   private static void assertClose(double expected, double actual, String what) {

@@ -22,7 +22,7 @@ final class Gradients {
       try {
         var accessor = components[i].getAccessor();
         accessor.setAccessible(true); // the record of a private method is package-private
-        values[i] = (double) accessor.invoke(record);
+        values[i] = ((Number) accessor.invoke(record)).doubleValue();
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
       }

@@ -33,7 +33,7 @@ public enum Message {
       "LZ109",
       "'%s' is private and %s, so the generated %s cannot use it: make it package-private"),
   RETURN_TYPE("LZ110", "@Differentiable method '%s' returns %s: it must return double,"
-      + " double[], or void and write into its array parameters"),
+      + " float, double[], or void and write into its array parameters"),
   NO_BODY(
       "LZ111", "@Differentiable method '%s' is %s: there is no body to differentiate"),
   IN_INTERFACE(

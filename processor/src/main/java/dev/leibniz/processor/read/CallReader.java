@@ -266,14 +266,17 @@ final class CallReader {
     for (int i = 0; i < params.size(); i++) {
       Type param = NameResolver.typeOf(params.get(i).asType());
       Type arg = args.get(i).type();
-      boolean fits = param == arg
-          || (param == Type.DOUBLE && (arg == Type.INT || arg == Type.LONG))
-          || (param == Type.LONG && arg == Type.INT);
-      if (!fits) {
+      if (param != arg && !widens(arg, param)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Java's widening primitive conversions among the numbers Leibniz reads (JLS 5.1.2). */
+  private static boolean widens(Type from, Type to) {
+    List<Type> order = List.of(Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE);
+    return from != null && to != null && order.contains(from) && order.contains(to) && order.indexOf(from) < order.indexOf(to);
   }
 
   private List<ExecutableElement> enclosingMethods(String name) {

@@ -60,7 +60,7 @@ final class GradientCalls {
     var kept = new ArrayList<Expr>();
     for (int i = 0; i < args.size(); i++) {
       Type type = NameResolver.typeOf(method.get().getParameters().get(i).asType());
-      if (Type.DOUBLE_MATRIX.equals(type)) {
+      if (type.rank() == 2) {
         context.error(call, Message.NESTED_GRADIENT, method.get().getSimpleName(), "a record"
             + " of a method with matrix parameters is not kept in a local: read each"
             + " component where the gradient is called, as in '" + call + ".dX()'");
@@ -68,7 +68,7 @@ final class GradientCalls {
       }
       Expr.Var copy = context.scope().declare(context.scope().fresh("_" + local + "Arg"), type);
       Expr arg = ExpressionReader.convert(args.get(i), type);
-      if (Type.DOUBLE_ARRAY.equals(type)) {
+      if (type.rank() == 1) {
         statements.add(new Stmt.Declare(copy, new Expr.NewArray(type,
             List.of(new Expr.Length(arg))), source));
         statements.add(library.copyElements(arg, copy, source));
@@ -222,7 +222,8 @@ final class GradientCalls {
     if (accessor.equals("value") && indices.isEmpty()) {
       // The value of the gradient's record is f itself.
       return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, roles,
-          CallReader.order(method)), all, Type.DOUBLE, context.sites().record(tree));
+          CallReader.order(method)), all, Type.ofResult(method.getReturnType()),
+          context.sites().record(tree));
     }
     int wanted = parameter(companion, method, roles, accessor);
     String why = whyNot(method, wanted, accessor, indices);
@@ -238,7 +239,7 @@ final class GradientCalls {
       }
     }
     return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, directional, 2, true),
-        all, Type.DOUBLE, context.sites().record(tree));
+        all, Type.ofResult(method.getReturnType()), context.sites().record(tree));
   }
 
   /** Why the component cannot be read, or null if it can. */
@@ -251,7 +252,7 @@ final class GradientCalls {
           + " parameters";
     }
     Type type = NameResolver.typeOf(method.getParameters().get(wanted).asType());
-    int rank = Type.DOUBLE_MATRIX.equals(type) ? 2 : Type.DOUBLE_ARRAY.equals(type) ? 1 : 0;
+    int rank = type.rank();
     if (indices.size() == rank) {
       return null;
     }
@@ -263,7 +264,9 @@ final class GradientCalls {
 
   /** The direction for one parameter: the unit along the wanted one, else zero. */
   private static Expr direction(Expr argument, boolean wanted, List<Expr> indices) {
-    if (argument.type() == Type.DOUBLE) {
+    if (argument.type() == Type.FLOAT) {
+      return new Expr.Literal(Type.FLOAT, wanted ? 1f : 0f);
+    } else if (argument.type() == Type.DOUBLE) {
       return Expr.literal(wanted ? 1.0 : 0.0);
     }
     if (wanted) {
@@ -272,8 +275,8 @@ final class GradientCalls {
       unitArgs.addAll(indices);
       return ArrayOp.UNIT.call(unitArgs, argument.type());
     }
-    return Type.DOUBLE_ARRAY.equals(argument.type())
-        ? new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(new Expr.Length(argument)))
+    return argument.type().rank() == 1
+        ? new Expr.NewArray(argument.type(), List.of(new Expr.Length(argument)))
         : ArrayOp.ZEROS_LIKE.of(argument);
   }
 

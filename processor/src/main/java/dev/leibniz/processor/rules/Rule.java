@@ -82,6 +82,12 @@ public record Rule(String name, List<Partial> partials, Result result) {
     } else if (e instanceof Expr.Unary u && u.type() == Type.DOUBLE
         && u.operand().type() != Type.DOUBLE) {
       return new Expr.Unary(u.op(), u.operand(), u.operand().type());
+    } else if (e instanceof Expr.Cast c && c.type() == c.operand().type()) {
+      return c.operand();
+    } else if (e instanceof Expr.Conditional c && c.type() == Type.DOUBLE
+        && c.then().type() != Type.DOUBLE && c.otherwise().type() != Type.DOUBLE) {
+      return new Expr.Conditional(c.condition(), c.then(), c.otherwise(),
+          Type.promote(c.then().type(), c.otherwise().type()));
     }
     return e;
   }

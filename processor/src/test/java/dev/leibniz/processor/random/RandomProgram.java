@@ -97,6 +97,30 @@ final class RandomProgram {
     return text.append("    return ").append(result.java()).append(";\n  }\n").toString();
   }
 
+  /**
+   * The method in {@code float}: {@code float} parameters, locals and result, each value
+   * narrowed where it is stored, the expressions computed as Java promotes them.
+   */
+  String javaFloat() {
+    var text = new StringBuilder("  @Differentiable static float ").append(name).append('(');
+    for (int i = 0; i < inputs; i++) {
+      text.append("float x").append(i).append(", ");
+    }
+    text.append(k < 0 ? "" : "int k");
+    if (k < 0) {
+      text.setLength(text.length() - 2);
+    }
+    text.append(") {\n");
+    for (Statement s : statements) {
+      String value = "(float) (" + s.value().java() + ")";
+      text.append("    ").append(s.declares() ? "float " + s.target() + " = " + value + ";"
+          : s.target() + " " + (s.op() == '=' ? "" : String.valueOf(s.op())) + "= " + value
+              + ";").append('\n');
+    }
+    return text.append("    return (float) (").append(result.java()).append(");\n  }\n")
+        .toString();
+  }
+
   /** The value and every partial derivative at {@code x}, by dual numbers. */
   Dual oracle(double[] x) {
     Dual[] duals = new Dual[inputs];
