@@ -104,6 +104,7 @@ public enum Message {
   NESTED_GRADIENT(
       "LZ134",
       "the gradient of '%s' is differentiated here through its second derivatives: %s"),
+  RECORD_VALUE("LZ135", "'%s' cannot be read as a record value: %s"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),

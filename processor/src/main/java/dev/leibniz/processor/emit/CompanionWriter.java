@@ -146,10 +146,12 @@ public final class CompanionWriter {
     var components = new ArrayList<ParameterSpec>();
     boolean vector = Type.DOUBLE_ARRAY.equals(method.primal().returnType());
     components.add(ParameterSpec.builder(SweepMethods.resultType(method), "value").build());
-    for (Param p : differentiable(method)) {
+    for (Declared.Parameter declared : Declared.differentiable(method.primal())) {
+      Param p = declared.first();
       // A vector-valued method's block of the Jacobian has the output index first.
-      TypeName type = TypeNames.of(vector ? Type.arrayOf(p.var().type()) : p.var().type());
-      components.add(ParameterSpec.builder(type, p.accessor()).build());
+      TypeName type = declared.isRecord() ? TypeNames.of(p.part().record())
+          : TypeNames.of(vector ? Type.arrayOf(p.var().type()) : p.var().type());
+      components.add(ParameterSpec.builder(type, Declared.accessor(declared)).build());
     }
     return TypeSpec.recordBuilder(result.simpleName())
         .addModifiers(visibility(method))
@@ -161,9 +163,8 @@ public final class CompanionWriter {
 
   /** The value and the gradient, through the pullback with an upstream gradient of 1. */
   private static MethodSpec gradientMethod(AdjointMethod method, ClassName result) {
-    CodeBlock.Builder body = CodeBlock.builder();
-    var arguments = new ArrayList<CodeBlock>();
-    method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
+    CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(method.primal()));
+    var arguments = new ArrayList<CodeBlock>(Declared.arguments(method.primal()));
     Type returned = method.primal().returnType();
     arguments.add(ExprPrinter.print(new Expr.Literal(returned, returned == Type.FLOAT ? 1f : 1.0)));
     if (method.scalarAdjoints() != null) {
@@ -181,12 +182,10 @@ public final class CompanionWriter {
         pullbackName(method), CodeBlock.join(arguments, ",$W"));
     var components = new ArrayList<CodeBlock>();
     components.add(CodeBlock.of("$N", method.value().name()));
-    int scalar = 0;
-    for (Param p : differentiable(method)) {
-      components.add(p.var().type().isArray()
-          ? CodeBlock.of("$N", arrayAdjoint(method, p).name())
-          : ExprPrinter.printAs(new Expr.Index(method.scalarAdjoints(),
-              new Expr.Literal(Type.INT, scalar++), Type.DOUBLE), p.var().type()));
+    for (Declared.Parameter declared : Declared.differentiable(method.primal())) {
+      components.add(declared.isRecord()
+          ? Declared.gradient(declared, p -> adjoint(method, p))
+          : adjoint(method, declared.first()));
     }
     body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec =
@@ -198,8 +197,18 @@ public final class CompanionWriter {
             .addJavadoc(Docs.wrap(Docs.parameters(method, false, false)))
             .addJavadoc("@return the value and its partial derivatives\n")
             .addCode(body.build());
-    addPrimalParameters(method, spec);
+    Declared.addParameters(method.primal(), spec);
     return spec.build();
+  }
+
+  /** The adjoint of a differentiable parameter after the pullback: its array, or its slot. */
+  private static CodeBlock adjoint(AdjointMethod method, Param p) {
+    if (p.var().type().isArray()) {
+      return CodeBlock.of("$N", arrayAdjoint(method, p).name());
+    }
+    int slot = method.scalarParams().indexOf(p);
+    return ExprPrinter.printAs(new Expr.Index(method.scalarAdjoints(),
+        new Expr.Literal(Type.INT, slot), Type.DOUBLE), p.var().type());
   }
 
   /** The name of the pullback of a method {@code m}: {@code mPullback}. */

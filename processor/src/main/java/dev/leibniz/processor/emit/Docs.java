@@ -98,13 +98,11 @@ final class Docs {
   /** {@code @param} for the result record's components. */
   static CodeBlock components(AdjointMethod method) {
     CodeBlock.Builder doc = CodeBlock.builder().add("\n@param value the method's value\n");
-    for (Param p : method.primal().params()) {
-      if (p.differentiable()) {
-        doc.add(method.primal().returnType() == dev.leibniz.processor.ir.Type.DOUBLE
-                ? "@param $N the partial derivatives with respect to {@code $N}\n"
-                : "@param $N the block of the Jacobian for {@code $N}, output index first\n",
-            p.accessor(), p.var().name());
-      }
+    for (Declared.Parameter p : Declared.differentiable(method.primal())) {
+      doc.add(method.primal().returnType().isFloating()
+              ? "@param $N the partial derivatives with respect to {@code $N}\n"
+              : "@param $N the block of the Jacobian for {@code $N}, output index first\n",
+          Declared.accessor(p), p.name());
     }
     return doc.build();
   }
@@ -114,7 +112,17 @@ final class Docs {
    * the workspace.
    */
   static CodeBlock parameters(AdjointMethod method, boolean adjoints, boolean workspace) {
-    CodeBlock.Builder doc = primalParameters(method.primal());
+    return parameters(method, adjoints, workspace, true);
+  }
+
+  /**
+   * As above; with {@code declared} false, for a method taking a record parameter's
+   * components (the halves), one {@code @param} per component.
+   */
+  static CodeBlock parameters(AdjointMethod method, boolean adjoints, boolean workspace,
+      boolean declared) {
+    CodeBlock.Builder doc = declared ? primalParameters(method.primal())
+        : componentParameters(method.primal());
     if (adjoints && method.upstream() != null) {
       doc.add("@param $N the gradient of the caller's result with respect to this value\n",
           method.upstream().name());
@@ -138,9 +146,26 @@ final class Docs {
   /** {@code @param} for the receiver, if any, and the declared parameters of {@code primal}. */
   static CodeBlock.Builder primalParameters(MethodIR primal) {
     CodeBlock.Builder doc = CodeBlock.builder().add("\n");
+    for (Declared.Parameter declared : Declared.of(primal)) {
+      Param p = declared.first();
+      if (p == primal.receiver()) {
+        doc.add("@param $N the receiver\n", p.var().name());
+      } else {
+        doc.add("@param $N the argument {@code $N}\n", declared.name(), declared.name());
+      }
+    }
+    return doc;
+  }
+
+  /** {@code @param} for every parameter of the sweeps, a record's components one by one. */
+  private static CodeBlock.Builder componentParameters(MethodIR primal) {
+    CodeBlock.Builder doc = CodeBlock.builder().add("\n");
     for (Param p : primal.allParams()) {
       if (p == primal.receiver()) {
         doc.add("@param $N the receiver\n", p.var().name());
+      } else if (p.part() != null) {
+        doc.add("@param $N the argument's component {@code $L}\n", p.var().name(),
+            Declared.access(p.part().parameter(), p.part().path()));
       } else {
         doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
       }

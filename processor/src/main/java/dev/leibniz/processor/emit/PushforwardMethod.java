@@ -27,7 +27,7 @@ final class PushforwardMethod {
   static List<Object> of(TangentMethod method, ClassName result, String reference,
       Modifier[] visibility) {
     var specs = new ArrayList<Object>();
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock.Builder body = CodeBlock.builder().add(unpack(method));
     String name = method.primal().name() + "Pushforward";
     if (MethodSplitter.fits(method.body())) {
       StatementPrinter.print(method.body(), body);
@@ -72,7 +72,7 @@ final class PushforwardMethod {
         .addJavadoc(Docs.wrap(parametersDoc(method)))
         .addJavadoc("@return the value and its derivative along the direction\n")
         .addCode(body.build());
-    addParameters(method, spec);
+    addDeclaredParameters(method, spec);
     specs.add(0, spec.build());
     specs.add(0, record);
     return specs;
@@ -109,7 +109,7 @@ final class PushforwardMethod {
             + " nothing saved.\n", reference))
         .addJavadoc(Docs.wrap(parametersDoc(method)))
         .addCode(body.build());
-    addParameters(method, spec);
+    addDeclaredParameters(method, spec);
     return spec.build();
   }
 
@@ -124,9 +124,49 @@ final class PushforwardMethod {
     }
   }
 
+  /**
+   * The parameters as declared, then one tangent per differentiable declared parameter: for a
+   * record, a record of the same type whose differentiable components are the direction's.
+   */
+  private static void addDeclaredParameters(TangentMethod method, MethodSpec.Builder spec) {
+    Declared.addParameters(method.primal(), spec);
+    for (Declared.Parameter d : Declared.differentiable(method.primal())) {
+      spec.addParameter(d.isRecord() ? TypeNames.of(d.first().part().record())
+          : TypeNames.of(d.first().var().type()), tangentName(method, d));
+    }
+  }
+
+  /** A declared parameter's tangent: the sweep's own, or for a record {@code pDot}. */
+  private static String tangentName(TangentMethod method, Declared.Parameter d) {
+    return d.isRecord() ? d.name() + "Dot" : tangentOf(method, d.first()).name();
+  }
+
+  private static dev.leibniz.processor.ir.Expr.Var tangentOf(TangentMethod method, Param p) {
+    var differentiable = method.primal().params().stream().filter(Param::differentiable).toList();
+    return method.tangentParams().get(differentiable.indexOf(p));
+  }
+
+  /** The record parameters' components and their tangents' read into the sweep's variables. */
+  private static CodeBlock unpack(TangentMethod method) {
+    CodeBlock.Builder code = CodeBlock.builder().add(Declared.unpack(method.primal()));
+    for (Declared.Parameter d : Declared.differentiable(method.primal())) {
+      for (Param p : d.isRecord() ? d.parts() : List.<Param>of()) {
+        if (p.differentiable()) {
+          code.addStatement("$T $N = $L", TypeNames.of(p.var().type()),
+              tangentOf(method, p).name(), Declared.access(tangentName(method, d),
+                  p.part().path()));
+        }
+      }
+    }
+    return code.build();
+  }
+
   private static CodeBlock parametersDoc(TangentMethod method) {
-    return Docs.withDirection(method.primal(),
-        method.primal().params().stream().filter(Param::differentiable).toList(),
-        method.tangentParams());
+    CodeBlock.Builder doc = Docs.primalParameters(method.primal());
+    for (Declared.Parameter d : Declared.differentiable(method.primal())) {
+      doc.add("@param $N the direction's component for {@code $N}\n", tangentName(method, d),
+          d.name());
+    }
+    return doc.build();
   }
 }

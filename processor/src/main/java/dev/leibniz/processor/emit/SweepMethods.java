@@ -38,9 +38,10 @@ final class SweepMethods {
 
   /** The documented pullback: the one below, with a workspace of its own. */
   private static MethodSpec pullback(AdjointMethod method, String reference) {
-    var arguments = new ArrayList<CodeBlock>();
-    adjointParameters(method).forEach(p -> arguments.add(CodeBlock.of("$N", p)));
-    MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
+    var arguments = new ArrayList<CodeBlock>(Declared.arguments(method.primal()));
+    adjointParameters(method).subList(method.primal().allParams().size(),
+        adjointParameters(method).size()).forEach(p -> arguments.add(CodeBlock.of("$N", p)));
+    MethodSpec.Builder spec = declared(CompanionWriter.pullbackName(method), method)
         .returns(resultType(method))
         .addJavadoc(Docs.wrap(PullbackDoc.of(method, reference)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, false)))
@@ -55,7 +56,7 @@ final class SweepMethods {
    * long for one method, the two halves one after the other.
    */
   private static MethodSpec pullbackWithWorkspace(AdjointMethod method, String reference) {
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(method.primal()));
     var all = new ArrayList<>(method.copies());
     all.addAll(method.forward());
     all.addAll(method.backward());
@@ -78,7 +79,7 @@ final class SweepMethods {
     if (returns(method)) {
       body.addStatement("return $N", method.value().name());
     }
-    MethodSpec.Builder spec = start(CompanionWriter.pullbackName(method), method)
+    MethodSpec.Builder spec = declared(CompanionWriter.pullbackName(method), method)
         .returns(resultType(method))
         .addJavadoc(Docs.wrap("As {@link #$N}, keeping what the backward sweep needs in"
                 + " {@code $N}, which is left as it was found: reuse it across calls and nothing"
@@ -122,7 +123,7 @@ final class SweepMethods {
                 ? "writes into the arrays given, as the method does,"
                 : "returns its value",
             method.workspace().name(), backwardName(method)))
-        .addJavadoc(Docs.wrap(Docs.parameters(method, false, true)))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, false, true, false)))
         .addJavadoc(returnDoc(method))
         .addCode(body.build())
         .addParameter(WORKSPACE, method.workspace().name())
@@ -156,7 +157,7 @@ final class SweepMethods {
                 + " does, and takes back what the forward half pushed.\n",
             reference, forwardName(method), method.workspace().name(),
             CompanionWriter.pullbackName(method)))
-        .addJavadoc(Docs.wrap(Docs.parameters(method, true, true)))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, true, true, false)))
         .addCode(body.build());
     withAdjoints(method, spec);
     parts.add(0, spec.addParameter(WORKSPACE, method.workspace().name()).build());
@@ -202,6 +203,15 @@ final class SweepMethods {
     }
     names.add(method.workspace().name());
     return names.stream().map(n -> CodeBlock.of("$N", n)).collect(CodeBlock.joining(",$W"));
+  }
+
+  /** A method users call: the parameters as declared, a record as itself. */
+  private static MethodSpec.Builder declared(String name, AdjointMethod method) {
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
+        .addModifiers(CompanionWriter.visibility(method))
+        .addModifiers(Modifier.STATIC);
+    Declared.addParameters(method.primal(), spec);
+    return spec;
   }
 
   private static MethodSpec.Builder start(String name, AdjointMethod method) {

@@ -7,12 +7,36 @@ package dev.leibniz.processor.ir;
  * @param objectType for a parameter of a class type, the class; null for a primitive
  * @param typeArguments how many type arguments the class takes (written as wildcards)
  * @param differentiable whether the gradient has a component for it
+ * @param part for a component of a record parameter, which the body reads as a variable of
+ *     its own, where in the record it is; else null
  */
-public record Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean differentiable) {
+public record Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean differentiable,
+    RecordPart part) {
+
+  /** A parameter as declared, not part of a record. */
+  public Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean differentiable) {
+    this(var, objectType, typeArguments, differentiable, null);
+  }
 
   /** A parameter of a primitive type. */
   public static Param primitive(Expr.Var var, boolean differentiable) {
     return new Param(var, null, 0, differentiable);
+  }
+
+  /**
+   * Where a component of a record parameter sits: {@code p.pos().x()} is the parameter
+   * {@code p} of type {@code record}, path {@code [pos, x]}.
+   *
+   * @param parameter the declared parameter's name
+   * @param record the declared parameter's record type
+   * @param differentiable whether the declared parameter is differentiable
+   * @param path the accessors from the record to the component
+   */
+  public record RecordPart(String parameter, Type.Record record, boolean differentiable,
+      java.util.List<String> path) {
+    public RecordPart {
+      path = java.util.List.copyOf(path);
+    }
   }
 
   /** The name of the parameter's gradient accessor: {@code x → dX}, {@code logits → dLogits}. */

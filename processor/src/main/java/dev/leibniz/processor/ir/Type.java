@@ -81,6 +81,16 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
     public String javaName() {
       return name.nestedName();
     }
+
+    @Override
+    public boolean isDifferentiable() {
+      return components.stream().anyMatch(c -> c.type().isDifferentiable());
+    }
+
+    /** The component named {@code name}, if the record has one. */
+    public java.util.Optional<Component> component(String name) {
+      return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
   }
 
   /** A record's component: its accessor's name and its type. */

@@ -22,6 +22,7 @@ import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads declarations and assignments. Compound assignments and increments become plain
@@ -42,12 +43,14 @@ final class AssignmentReader {
   private final ExpressionReader expressions;
   private final ArrayNames arrayNames;
   private final ArrayLibrary library;
+  private final RecordReader records;
 
   AssignmentReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
     this.expressions = expressions;
     this.arrayNames = new ArrayNames(context);
     this.library = new ArrayLibrary(context, expressions, arrayNames);
+    this.records = new RecordReader(context, expressions);
   }
 
   /** Checks what can only be checked once the whole body is read. */
@@ -85,6 +88,10 @@ final class AssignmentReader {
     if (tree.getInitializer() instanceof MethodInvocationTree call
         && gradients.isCompanionCall(call) && !gradients.isGradientCall(call)) {
       return gradients.record(tree.getName().toString(), call, context.source(tree), library);
+    }
+    Optional<Type.Record> record = records.declaredType(tree);
+    if (record.isPresent()) {
+      return records.declare(tree, record.get());
     }
     boolean inferred = inferred(tree);
     Type declared = inferred ? null : declaredType(tree);
@@ -210,6 +217,11 @@ final class AssignmentReader {
     }
     if (expression instanceof MethodInvocationTree call) {
       return writingCall(call);
+    }
+    if (expression instanceof AssignmentTree assignment
+        && records.assigns(assignment.getVariable())) {
+      return records.assign(tree, (IdentifierTree) assignment.getVariable(),
+          assignment.getExpression());
     }
     if (expression instanceof AssignmentTree assignment) {
       Expr target = target(assignment.getVariable());

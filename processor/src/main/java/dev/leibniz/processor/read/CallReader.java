@@ -61,6 +61,10 @@ final class CallReader {
     if (record != null) {
       return gradients.component(tree, record);
     }
+    var records = new RecordReader(context, expressions);
+    if (records.readsComponent(tree)) {
+      return records.component(tree);
+    }
     Resolved resolved = resolve(tree, false);
     return resolved == null ? null
         : invoke(tree, resolved.method(), resolved.receiver(), resolved.args());

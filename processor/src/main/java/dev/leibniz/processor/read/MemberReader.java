@@ -51,6 +51,12 @@ final class MemberReader {
     if (context.scope().isRejected(name)) {
       return null;
     }
+    if (context.scope().value(name) != null) {
+      context.error(tree, Message.RECORD_VALUE, name, "it is a record, which Leibniz reads"
+          + " component by component: passing a whole record to a method or returning one is"
+          + " not followed yet");
+      return null;
+    }
     Optional<VariableElement> field = context.names().field(name);
     if (field.isEmpty()) {
       context.error(tree, Message.UNRESOLVED_NAME, name);

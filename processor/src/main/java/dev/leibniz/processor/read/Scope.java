@@ -19,6 +19,7 @@ import javax.lang.model.element.ExecutableElement;
 final class Scope {
   private final Deque<Map<String, Expr.Var>> frames = new ArrayDeque<>();
   private final Deque<Map<String, GradientRecord>> records = new ArrayDeque<>();
+  private final Deque<Map<String, RecordValues.Value>> values = new ArrayDeque<>();
   private final Set<String> declared = new HashSet<>();
   private final Set<String> taken;
   private final Set<String> rejected = new HashSet<>();
@@ -28,6 +29,7 @@ final class Scope {
     this.taken = new HashSet<>(identifiers);
     frames.push(new HashMap<>());
     records.push(new HashMap<>());
+    values.push(new HashMap<>());
   }
 
   /**
@@ -49,11 +51,28 @@ final class Scope {
   void enter() {
     frames.push(new HashMap<>());
     records.push(new HashMap<>());
+    values.push(new HashMap<>());
   }
 
   void exit() {
     frames.pop();
     records.pop();
+    values.pop();
+  }
+
+  /** Declares a record-typed local or parameter, read as its components, in the innermost block. */
+  void declareValue(String name, RecordValues.Value value) {
+    values.peek().put(name, value);
+  }
+
+  /** The record value a simple name refers to, or null. */
+  RecordValues.Value value(String name) {
+    for (Map<String, RecordValues.Value> frame : values) {
+      if (frame.containsKey(name)) {
+        return frame.get(name);
+      }
+    }
+    return null;
   }
 
   /** Declares a local holding a gradient's record in the innermost block. */

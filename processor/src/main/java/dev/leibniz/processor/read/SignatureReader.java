@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -51,6 +52,7 @@ final class SignatureReader {
     }
     checkOwner(method, (TypeElement) owner);
     checkParameters(method);
+    checkRecords(method, (TypeElement) owner);
     return reporter.errorCount() == before;
   }
 
@@ -71,12 +73,35 @@ final class SignatureReader {
   List<Param> params(ExecutableElement method, Scope scope) {
     var params = new ArrayList<Param>();
     for (VariableElement p : method.getParameters()) {
+      Optional<Type.Record> record = RecordValues.typeOf(p.asType());
+      if (record.isPresent()) {
+        params.addAll(recordParams(p, record.get(), scope));
+        continue;
+      }
       Type type = NameResolver.typeOf(p.asType());
       type = type == null ? Type.OBJECT : type;
       Expr.Var variable = scope.declare(p.getSimpleName().toString(), type);
       boolean differentiable = type.isDifferentiable()
           && !Annotations.has(p, Annotations.NO_DERIVATIVE);
       params.add(param(variable, p.asType(), differentiable));
+    }
+    return params;
+  }
+
+  /**
+   * A record parameter as one parameter per component the body reads as a variable, in
+   * depth-first order; the record is the value of its name.
+   */
+  private static List<Param> recordParams(VariableElement p, Type.Record type, Scope scope) {
+    String name = p.getSimpleName().toString();
+    boolean differentiable = !Annotations.has(p, Annotations.NO_DERIVATIVE);
+    RecordValues.Value value = RecordValues.declare(scope, name, type);
+    scope.declareValue(name, value);
+    var params = new ArrayList<Param>();
+    for (RecordValues.Leaf leaf : value.leaves()) {
+      params.add(new Param(leaf.var(), null, 0,
+          differentiable && leaf.var().type().isDifferentiable(),
+          new Param.RecordPart(name, type, differentiable, leaf.path())));
     }
     return params;
   }
@@ -100,6 +125,26 @@ final class SignatureReader {
           differentiable);
     }
     return Param.primitive(variable, differentiable);
+  }
+
+  /** What records cannot do yet: an error at the method, never a constant in silence. */
+  private void checkRecords(ExecutableElement method, TypeElement owner) {
+    String name = method.getSimpleName().toString();
+    boolean records = method.getParameters().stream()
+        .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
+    if (!method.getModifiers().contains(Modifier.STATIC)
+        && RecordValues.typeOf(owner.asType()).isPresent()) {
+      reporter.error(method, Message.RECORD_VALUE, "this", "instance methods of a record whose"
+          + " components carry derivatives are not followed yet: make '" + name + "' static,"
+          + " with the record as a parameter");
+    } else if (records && Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1)
+        != 1) {
+      reporter.error(method, Message.RECORD_VALUE, name, "second order of a method of records"
+          + " is not followed yet");
+    } else if (records && !method.getReturnType().getKind().isPrimitive()) {
+      reporter.error(method, Message.RECORD_VALUE, name, "Jacobians and array-writing methods"
+          + " of records are not followed yet: records go to methods returning double or float");
+    }
   }
 
   private void checkOwner(ExecutableElement method, TypeElement owner) {

@@ -24,8 +24,14 @@ public final class TypeRefs {
     return new TypeRef(pkg, names);
   }
 
-  /** Whether a parameter of this type can be differentiated: double, double[], double[][]. */
+  /**
+   * Whether a parameter of this type can be differentiated: a double or float, an array of
+   * them, or a record with such components.
+   */
   public static boolean isDifferentiable(TypeMirror type) {
+    if (RecordValues.typeOf(type).isPresent()) {
+      return true;
+    }
     Type ir = NameResolver.typeOf(type);
     return ir != null && ir.isDifferentiable();
   }

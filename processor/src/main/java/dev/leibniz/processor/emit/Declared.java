@@ -1,0 +1,115 @@
+package dev.leibniz.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.Param;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A method's parameters as the user declared them. The sweeps read a record parameter as one
+ * variable per component; the methods users call take the record itself, and begin by reading
+ * its components into those variables ({@code double p_x = p.x();}). The halves that
+ * generated callers run take the components.
+ */
+final class Declared {
+  private Declared() {}
+
+  /** One declared parameter: a parameter of the sweeps, or a record standing for several. */
+  record Parameter(String name, Param first, List<Param> parts) {
+    boolean isRecord() {
+      return first.part() != null;
+    }
+  }
+
+  /** The declared parameters, the receiver first. */
+  static List<Parameter> of(MethodIR method) {
+    var declared = new ArrayList<Parameter>();
+    for (Param p : method.allParams()) {
+      Parameter last = declared.isEmpty() ? null : declared.get(declared.size() - 1);
+      if (p.part() != null && last != null && last.isRecord()
+          && last.name().equals(p.part().parameter())) {
+        last.parts().add(p);
+      } else if (p.part() != null) {
+        declared.add(new Parameter(p.part().parameter(), p, new ArrayList<>(List.of(p))));
+      } else {
+        declared.add(new Parameter(p.var().name(), p, List.of(p)));
+      }
+    }
+    return declared;
+  }
+
+  /** Adds the declared parameters to {@code spec}: a record parameter of its record type. */
+  static void addParameters(MethodIR method, MethodSpec.Builder spec) {
+    for (Parameter p : of(method)) {
+      spec.addParameter(p.isRecord() ? TypeNames.of(p.first().part().record())
+          : CompanionWriter.typeOf(p.first()), p.name());
+    }
+  }
+
+  /** The declared parameters' names, as arguments. */
+  static List<CodeBlock> arguments(MethodIR method) {
+    return of(method).stream().map(p -> CodeBlock.of("$N", p.name())).toList();
+  }
+
+  /** The components of the record parameters read into the sweeps' variables. */
+  static CodeBlock unpack(MethodIR method) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Param p : method.allParams()) {
+      if (p.part() != null) {
+        code.addStatement("$T $N = $L", TypeNames.of(p.var().type()), p.var().name(),
+            access(p.part().parameter(), p.part().path()));
+      }
+    }
+    return code.build();
+  }
+
+  /** The declared parameters with a gradient: a record if any of its components has one. */
+  static List<Parameter> differentiable(MethodIR method) {
+    return of(method).stream()
+        .filter(p -> p.parts().stream().anyMatch(Param::differentiable))
+        .toList();
+  }
+
+  /** The gradient accessor of a declared parameter: {@code p → dP}. */
+  static String accessor(Parameter p) {
+    return Param.accessorName(p.name());
+  }
+
+  /**
+   * The gradient of a record parameter as a record of its type: each differentiable
+   * component its adjoint, given by {@code adjoint}, every other component copied from the
+   * argument, a nested record built the same way.
+   */
+  static CodeBlock gradient(Parameter p, java.util.function.Function<Param, CodeBlock> adjoint) {
+    return gradient(p, p.first().part().record(), List.of(), adjoint);
+  }
+
+  private static CodeBlock gradient(Parameter p, dev.leibniz.processor.ir.Type.Record type,
+      List<String> prefix, java.util.function.Function<Param, CodeBlock> adjoint) {
+    var components = new ArrayList<CodeBlock>();
+    for (dev.leibniz.processor.ir.Type.Component c : type.components()) {
+      var path = new ArrayList<>(prefix);
+      path.add(c.name());
+      Param part = p.parts().stream().filter(q -> q.part().path().equals(path)).findFirst()
+          .orElse(null);
+      if (c.type() instanceof dev.leibniz.processor.ir.Type.Record nested
+          && nested.isDifferentiable()) {
+        components.add(gradient(p, nested, path, adjoint));
+      } else if (part != null && part.differentiable()) {
+        components.add(adjoint.apply(part));
+      } else {
+        components.add(access(p.name(), path));
+      }
+    }
+    return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(components, ",$W"));
+  }
+
+  /** {@code p.pos().x()}: the accessors from a record to one of its components. */
+  static CodeBlock access(String record, List<String> path) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$N", record);
+    path.forEach(name -> code.add(".$N()", name));
+    return code.build();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Record-typed locals and expressions, read as their components (see {@link RecordValues}):
+ * {@code Vec v = new Vec(a, b)} declares {@code v_x = a} and {@code v_y = b}; {@code v = w}
+ * assigns each component; {@code v.x()} is the variable {@code v_x}.
+ */
+final class RecordReader {
+  private final ReadContext context;
+  private final ExpressionReader expressions;
+
+  RecordReader(ReadContext context, ExpressionReader expressions) {
+    this.context = context;
+    this.expressions = expressions;
+  }
+
+  /** The record type a declaration declares, written or inferred from its initializer. */
+  Optional<Type.Record> declaredType(VariableTree tree) {
+    Tree type = tree.getType();
+    boolean inferred = type == null || type.toString().equals("var");
+    if (!inferred) {
+      return named(type.toString());
+    }
+    ExpressionTree init = tree.getInitializer();
+    if (init instanceof NewClassTree created) {
+      return named(created.getIdentifier().toString());
+    }
+    Object value = init == null ? null : valueOf(init);
+    return value instanceof RecordValues.Value v ? Optional.of(v.type()) : Optional.empty();
+  }
+
+  private Optional<Type.Record> named(String name) {
+    return context.names().type(name).flatMap(t -> RecordValues.typeOf(t.asType()));
+  }
+
+  /** Whether {@code tree} is an assignment to a record-typed local or parameter. */
+  boolean assigns(ExpressionTree target) {
+    return target instanceof IdentifierTree id
+        && context.scope().value(id.getName().toString()) != null;
+  }
+
+  /** {@code R v = source}: a variable per component, each given its value; null on error. */
+  Stmt declare(VariableTree tree, Type.Record type) {
+    Map<List<String>, Expr> source = source(tree.getInitializer(), type);
+    if (source == null) {
+      return null;
+    }
+    String name = tree.getName().toString();
+    RecordValues.Value value = RecordValues.declare(context.scope(), name, type);
+    context.scope().declareValue(name, value);
+    var statements = new ArrayList<Stmt>();
+    Source where = context.source(tree);
+    for (RecordValues.Leaf leaf : value.leaves()) {
+      statements.add(new Stmt.Declare(leaf.var(), ExpressionReader.convert(
+          source.get(leaf.path()), leaf.var().type()), where));
+    }
+    return new Stmt.Block(statements);
+  }
+
+  /**
+   * {@code v = source}: every component assigned; through temporaries first when the source
+   * reads the record it replaces ({@code v = new Vec(v.y(), v.x())}).
+   */
+  Stmt assign(Tree statement, IdentifierTree target, ExpressionTree value) {
+    RecordValues.Value record = context.scope().value(target.getName().toString());
+    Map<List<String>, Expr> source = source(value, record.type());
+    if (source == null) {
+      return null;
+    }
+    Source where = context.source(statement);
+    var first = new ArrayList<Stmt>();
+    var then = new ArrayList<Stmt>();
+    List<RecordValues.Leaf> leaves = record.leaves();
+    var targets = leaves.stream().map(RecordValues.Leaf::var).toList();
+    boolean readsItself = source.values().stream()
+        .anyMatch(e -> Exprs.variables(e).stream().anyMatch(targets::contains));
+    for (RecordValues.Leaf leaf : leaves) {
+      Expr part = ExpressionReader.convert(source.get(leaf.path()), leaf.var().type());
+      if (readsItself) {
+        Expr.Var kept = context.scope().declare(context.scope().fresh("_" + leaf.var().name()),
+            leaf.var().type());
+        first.add(new Stmt.Declare(kept, part, where));
+        part = kept;
+      }
+      then.add(new Stmt.Assign(leaf.var(), part, where));
+    }
+    first.addAll(then);
+    return new Stmt.Block(first);
+  }
+
+  /**
+   * What {@code tree} names when it is a record or a component of one: the component's variable,
+   * a nested record's value, or null when it is neither. {@code p.pos().x()} is the variable
+   * of {@code x} in the value of {@code pos} in the value of {@code p}.
+   */
+  Object valueOf(ExpressionTree tree) {
+    if (tree instanceof ParenthesizedTree p) {
+      return valueOf(p.getExpression());
+    }
+    if (tree instanceof IdentifierTree id) {
+      return context.scope().value(id.getName().toString());
+    }
+    if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && valueOf(select.getExpression()) instanceof RecordValues.Value owner) {
+      return owner.parts().get(select.getIdentifier().toString());
+    }
+    return null;
+  }
+
+  /** Whether {@code tree} reads a component of a record value, {@code v.x()}. */
+  boolean readsComponent(MethodInvocationTree tree) {
+    return tree.getArguments().isEmpty()
+        && tree.getMethodSelect() instanceof MemberSelectTree select
+        && valueOf(select.getExpression()) instanceof RecordValues.Value;
+  }
+
+  /** The component {@code v.x()} as its variable; null after an error. */
+  Expr component(MethodInvocationTree tree) {
+    Object part = valueOf(tree);
+    if (part instanceof Expr.Var variable) {
+      return variable;
+    }
+    context.error(tree, Message.RECORD_VALUE, tree, part == null
+        ? "Leibniz reads the components of a record that are numbers, arrays of them or"
+            + " records, not this one"
+        : "it is a record: read its components, or keep it in a local of its record type");
+    return null;
+  }
+
+  /**
+   * The value of each component of a record-typed expression, by path: a record value's
+   * variables, or the arguments of {@code new R(…)}; null after an error.
+   */
+  private Map<List<String>, Expr> source(ExpressionTree tree, Type.Record type) {
+    if (tree == null) {
+      context.error(tree, Message.RECORD_VALUE, "a record local", "give it a value where it is"
+          + " declared");
+      return null;
+    }
+    Object value = valueOf(tree);
+    if (value instanceof RecordValues.Value v && v.type().equals(type)) {
+      var parts = new LinkedHashMap<List<String>, Expr>();
+      v.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.var()));
+      return parts;
+    }
+    if (tree instanceof NewClassTree created && created.getClassBody() == null
+        && named(created.getIdentifier().toString()).filter(type::equals).isPresent()) {
+      return constructed(created, type);
+    }
+    context.error(tree, Message.RECORD_VALUE, tree, "Leibniz follows a record built with new,"
+        + " another record local or parameter, or a component of one");
+    return null;
+  }
+
+  /** {@code new R(a, b, …)}: each argument the value of its component, nested records too. */
+  private Map<List<String>, Expr> constructed(NewClassTree created, Type.Record type) {
+    var parts = new LinkedHashMap<List<String>, Expr>();
+    List<? extends ExpressionTree> args = created.getArguments();
+    for (int i = 0; i < type.components().size(); i++) {
+      Type.Component c = type.components().get(i);
+      if (c.type() instanceof Type.Record nested) {
+        Map<List<String>, Expr> inner = source(args.get(i), nested);
+        if (inner == null) {
+          return null;
+        }
+        inner.forEach((path, e) -> parts.put(prefixed(c.name(), path), e));
+      } else if (RecordValues.isVariable(c.type())) {
+        Expr e = expressions.read(args.get(i));
+        if (e == null) {
+          return null;
+        }
+        parts.put(List.of(c.name()), e);
+      }
+    }
+    return parts;
+  }
+
+  private static List<String> prefixed(String first, List<String> rest) {
+    var path = new ArrayList<String>();
+    path.add(first);
+    path.addAll(rest);
+    return path;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.leibniz.processor.read;
+
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Records as their components: a record-typed parameter or local is read as one variable per
+ * component (a nested record's components in turn), so that the phases after reading see only
+ * numbers and arrays. Records are immutable, so a record value is exactly its components'
+ * values; {@code v.x()} is the variable for {@code x}, and {@code new Vec(a, b)} gives each
+ * component its value.
+ *
+ * <p>Components of other types ({@code String}, objects) are not variables: the gradient
+ * copies them from the input, and reading them in a differentiable method is an error.
+ */
+final class RecordValues {
+  private RecordValues() {}
+
+  /**
+   * A record value: per component, its variable, or for a nested record its value, in
+   * declaration order; a component that is not a variable is absent.
+   */
+  record Value(Type.Record type, Map<String, Object> parts) {
+    Value {
+      parts = new LinkedHashMap<>(parts);
+    }
+
+    /** The variables of the numbers and arrays inside, depth first, with their paths. */
+    List<Leaf> leaves() {
+      var leaves = new ArrayList<Leaf>();
+      collect(List.of(), leaves);
+      return leaves;
+    }
+
+    private void collect(List<String> prefix, List<Leaf> into) {
+      parts.forEach((name, part) -> {
+        var path = new ArrayList<>(prefix);
+        path.add(name);
+        if (part instanceof Value nested) {
+          nested.collect(path, into);
+        } else {
+          into.add(new Leaf(path, (Expr.Var) part));
+        }
+      });
+    }
+  }
+
+  /** One variable of a record value and the accessors that lead to it. */
+  record Leaf(List<String> path, Expr.Var var) {}
+
+  /**
+   * The IR type of a record class whose components carry a derivative, or empty for any other
+   * type (a record of constants only is an object like any other).
+   */
+  static Optional<Type.Record> typeOf(TypeMirror mirror) {
+    if (!(mirror instanceof DeclaredType declared)
+        || declared.asElement().getKind() != ElementKind.RECORD) {
+      return Optional.empty();
+    }
+    var element = (TypeElement) declared.asElement();
+    var components = new ArrayList<Type.Component>();
+    for (RecordComponentElement c : element.getRecordComponents()) {
+      Type type = typeOf(c.asType()).<Type>map(t -> t).orElse(NameResolver.typeOf(c.asType()));
+      components.add(new Type.Component(c.getSimpleName().toString(),
+          type == null ? Type.OBJECT : type));
+    }
+    var record = new Type.Record(TypeRefs.of(element), components);
+    return record.isDifferentiable() ? Optional.of(record) : Optional.empty();
+  }
+
+  /** Whether a component of this type is read as a variable of its own (or a nested value). */
+  static boolean isVariable(Type type) {
+    return type instanceof Type.Record || type.isNumeric() || type == Type.BOOLEAN
+        || type.isDifferentiable();
+  }
+
+  /** A value of {@code type} whose components are new variables named after {@code name}. */
+  static Value declare(Scope scope, String name, Type.Record type) {
+    var parts = new LinkedHashMap<String, Object>();
+    for (Type.Component c : type.components()) {
+      String part = name + "_" + c.name();
+      if (c.type() instanceof Type.Record nested) {
+        parts.put(c.name(), declare(scope, part, nested));
+      } else if (isVariable(c.type())) {
+        parts.put(c.name(), scope.declare(scope.fresh(part), c.type()));
+      }
+    }
+    return new Value(type, parts);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.google.testing.compile.Compilation;
+import dev.leibniz.check.FiniteDifferences;
+import java.lang.reflect.Constructor;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records as differentiable values: parameters (nested records, array and constant
+ * components), locals built with {@code new}, reassigned in loops, accessors; the gradient is a
+ * record of the parameter's type with constant components copied; the pullback's adjoints of a
+ * record's components are its slots; the pushforward takes a record of tangents. Checked
+ * against central differences of the user's method.
+ */
+class RecordTest {
+  private static Compiled compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = Compiled.compile("""
+        package rc;
+
+        import dev.leibniz.Differentiable;
+        import dev.leibniz.NoDerivative;
+
+        public class R {
+          public record Vec(double x, double y) {}
+
+          public record Particle(Vec pos, Vec vel, double mass, String name) {}
+
+          public record Chain(double[] q, float scale, int links) {}
+
+          @Differentiable
+          static double energy(Particle p, double k) {
+            Vec v = p.vel();
+            double kinetic = 0.5 * p.mass() * (v.x() * v.x() + v.y() * v.y());
+            return kinetic + k * (p.pos().x() * p.pos().x() + p.pos().y() * p.pos().y());
+          }
+
+          /** Semi-implicit Euler, the state reassigned as new records in the loop. */
+          @Differentiable
+          static double stepped(Particle p, double dt) {
+            Vec pos = p.pos();
+            Vec vel = p.vel();
+            for (int i = 0; i < 10; i++) {
+              vel = new Vec(vel.x() - dt * pos.x() / p.mass(), vel.y() - dt * Math.sin(pos.y()));
+              pos = new Vec(pos.x() + dt * vel.x(), pos.y() + dt * vel.y());
+            }
+            Vec swapped = new Vec(pos.y(), pos.x());
+            swapped = new Vec(swapped.y(), swapped.x() * vel.x());
+            return swapped.x() * swapped.y() + vel.x();
+          }
+
+          /** A vector, a float and a constant int in one record; a constant record too. */
+          @Differentiable
+          static double chain(Chain c, @NoDerivative Vec anchor) {
+            double s = 0;
+            for (int i = 0; i + 1 < c.links(); i++) {
+              double d = c.q()[i + 1] - c.q()[i] - anchor.x();
+              s += c.scale() * d * d;
+            }
+            return s + anchor.y() * c.q()[0];
+          }
+
+          static Particle particle(double[] v) {
+            return new Particle(new Vec(v[0], v[1]), new Vec(v[2], v[3]), v[4], "p");
+          }
+
+          static double stepped(double[] v) {
+            return stepped(particle(v), v[5]);
+          }
+
+          static double energy(double[] v) {
+            return energy(particle(v), v[5]);
+          }
+        }
+        """);
+  }
+
+  @Test
+  void aNestedRecordsGradientIsARecordOfItsType() {
+    for (String method : new String[] {"energy", "stepped"}) {
+      double[] point = {0.3, -0.4, 1.1, 0.2, 2.0, 0.1};
+      Object p = compiled.call("rc.R", "particle", (Object) point.clone());
+      Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", method, p,
+          point[5]));
+      double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R",
+          method, (Object) v), point.clone());
+      Map<String, Object> dP = Compiled.components(g.get("dP"));
+      Map<String, Object> pos = Compiled.components(dP.get("pos"));
+      Map<String, Object> vel = Compiled.components(dP.get("vel"));
+      double[] generated = {(double) pos.get("x"), (double) pos.get("y"), (double) vel.get("x"),
+          (double) vel.get("y"), (double) dP.get("mass"), (double) g.get(method.equals("energy")
+              ? "dK" : "dDt")};
+      for (int i = 0; i < point.length; i++) {
+        assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+            method + " component " + i);
+      }
+      assertSame(Compiled.components(p).get("name"), dP.get("name"), "constants are copied");
+      assertEquals(p.getClass(), g.get("dP").getClass());
+    }
+  }
+
+  @Test
+  void thePushforwardTakesARecordOfTangentsAndThePullbackSlotsComponents() throws Exception {
+    double[] point = {0.3, -0.4, 1.1, 0.2, 2.0, 0.1};
+    Object p = compiled.call("rc.R", "particle", (Object) point.clone());
+    double[] direction = {0.5, -1, 0.25, 0.75, -0.3, 0.6};
+    Object t = compiled.call("rc.R", "particle", (Object) direction);
+    Object pushed = compiled.call("rc.RGradients", "steppedPushforward", p, point[5], t,
+        direction[5]);
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R",
+        "stepped", (Object) v), point.clone());
+    double expected = 0;
+    for (int i = 0; i < point.length; i++) {
+      expected += numeric[i] * direction[i];
+    }
+    assertEquals(expected, (double) Compiled.components(pushed).get("tangent"), 1e-7);
+    double[] slots = new double[6];
+    compiled.call("rc.RGradients", "steppedPullback", p, point[5], 2.0, slots);
+    for (int i = 0; i < point.length; i++) {
+      assertEquals(2 * numeric[i], slots[i], 1e-6 * Math.max(1, Math.abs(numeric[i])),
+          "slot " + i + ": pos.x, pos.y, vel.x, vel.y, mass, dt");
+    }
+  }
+
+  @Test
+  void arrayFloatAndConstantComponents() throws Exception {
+    Class<?> chain = compiled.load("rc.R$Chain");
+    Constructor<?> make = chain.getDeclaredConstructors()[0];
+    Class<?> vec = compiled.load("rc.R$Vec");
+    Object anchor = vec.getDeclaredConstructors()[0].newInstance(0.2, 1.5);
+    double[] q = {0.4, -0.3, 0.9, 1.2};
+    Object c = make.newInstance(q.clone(), 0.5f, 4);
+    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "chain", c,
+        anchor));
+    Map<String, Object> dC = Compiled.components(g.get("dC"));
+    double[] numeric = FiniteDifferences.gradient(v -> {
+      try {
+        return (double) compiled.call("rc.R", "chain", make.newInstance(v, 0.5f, 4), anchor);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }, q.clone());
+    double[] dQ = (double[]) dC.get("q");
+    for (int i = 0; i < q.length; i++) {
+      assertEquals(numeric[i], dQ[i], 1e-7, "dQ" + i);
+    }
+    double scaleDerivative = ((double) compiled.call("rc.R", "chain", c, anchor)
+        - 1.5 * q[0]) / 0.5;
+    assertEquals(scaleDerivative, (float) dC.get("scale"), 1e-5);
+    assertEquals(4, dC.get("links"), "a constant component is copied");
+  }
+
+  @Test
+  void whatRecordsCannotDoYetIsAnErrorAtItsLine() {
+    JavaFileObject file = Compiled.file("""
+        package rc;
+
+        import dev.leibniz.Differentiable;
+
+        record V(double x, double y) {
+          @Differentiable
+          double norm() {
+            return Math.hypot(x, y);
+          }
+        }
+
+        class Bad {
+          @Differentiable(order = 2)
+          static double second(V v) {
+            return v.x() * v.y();
+          }
+          @Differentiable
+          static double passes(V v) {
+            return helper(v);
+          }
+          @Differentiable
+          static double helper(V v) {
+            return v.x();
+          }
+          @Differentiable
+          static double built(double a) {
+            V v = make(a);
+            return v.x();
+          }
+          static V make(double a) {
+            return new V(a, a);
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("instance methods of a record").inFile(file)
+        .onLine(7);
+    assertThat(compilation).hadErrorContaining("second order of a method of records")
+        .inFile(file).onLine(14);
+    assertThat(compilation).hadErrorContaining("passing a whole record to a method")
+        .inFile(file).onLine(19);
+    assertThat(compilation).hadErrorContaining("Leibniz follows a record built with new")
+        .inFile(file).onLine(27);
+  }
+}
