@@ -65,6 +65,14 @@ class SeparateCompilationTest {
           return Math.cosh(x * y) + x * x * x;
         }
 
+        public record Pt(double x, double y, String label) {}
+
+        @Differentiable public static double dist2(Pt a, Pt b) {
+          double dx = a.x() - b.x();
+          double dy = a.y() - b.y();
+          return dx * dx + dy * dy * Math.cos(a.x());
+        }
+
         public static double gudermann(double x) {
           return 2 * Math.atan(Math.tanh(x / 2));
         }
@@ -100,6 +108,11 @@ class SeparateCompilationTest {
           Kernels.rate(width, c, next);
           Kernels.rate(width * 0.5, next, c);
           return next[0] * next[1] + c[2] * c[1];
+        }
+
+        @Differentiable public static double viaRecords(double x, double y) {
+          Kernels.Pt p = new Kernels.Pt(x * y, y, "p");
+          return Kernels.dist2(p, new Kernels.Pt(y, 1, "q")) + p.x();
         }
 
         @Differentiable public static double pulled(double[] a, double[] b) {
@@ -186,6 +199,15 @@ class SeparateCompilationTest {
           .invoke(null, u, v);
       double[] numericPulled = FiniteDifferences.gradient(x -> invoke(pulled, x, v), u.clone());
       assertArrayEquals(numericPulled, (double[]) components(pulledGradient, "dA"), 1e-7);
+
+      // Records passed to a method of records in the jar.
+      Method viaRecords = app.getMethod("viaRecords", double.class, double.class);
+      Object recordGradient = gradients.getMethod("viaRecords", double.class, double.class)
+          .invoke(null, 0.4, 0.7);
+      double[] numericRecords = FiniteDifferences.gradient(p -> invoke(viaRecords, p[0], p[1]),
+          new double[] {0.4, 0.7});
+      assertEquals(numericRecords[0], (double) components(recordGradient, "dX"), 1e-7);
+      assertEquals(numericRecords[1], (double) components(recordGradient, "dY"), 1e-7);
 
       // Second order through a method of order 2 in the jar, and its gradient read.
       Method curved = gradients.getMethod("curvedHessian", double.class, double.class);

@@ -158,7 +158,7 @@ final class Docs {
   }
 
   /** {@code @param} for every parameter of the sweeps, a record's components one by one. */
-  private static CodeBlock.Builder componentParameters(MethodIR primal) {
+  static CodeBlock.Builder componentParameters(MethodIR primal) {
     CodeBlock.Builder doc = CodeBlock.builder().add("\n");
     for (Param p : primal.allParams()) {
       if (p == primal.receiver()) {

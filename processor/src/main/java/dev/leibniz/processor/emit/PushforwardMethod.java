@@ -27,7 +27,7 @@ final class PushforwardMethod {
   static List<Object> of(TangentMethod method, ClassName result, String reference,
       Modifier[] visibility) {
     var specs = new ArrayList<Object>();
-    CodeBlock.Builder body = CodeBlock.builder().add(unpack(method));
+    CodeBlock.Builder body = CodeBlock.builder();
     String name = method.primal().name() + "Pushforward";
     if (MethodSplitter.fits(method.body())) {
       StatementPrinter.print(method.body(), body);
@@ -47,6 +47,9 @@ final class PushforwardMethod {
     if (method.primal().returnType() == dev.leibniz.processor.ir.Type.VOID) {
       specs.add(0, inPlace(method, reference, visibility, body));
       return specs;
+    }
+    if (hasRecords(method)) {
+      specs.add(0, withRecords(method, result, reference, visibility));
     }
     TypeName type = TypeNames.of(method.primal().returnType());
     TypeSpec record = TypeSpec.recordBuilder(result.simpleName())
@@ -69,10 +72,10 @@ final class PushforwardMethod {
             + " along the direction whose component for each differentiable parameter aᵢ is the"
             + " tangent tᵢ given after the parameters. One forward sweep, nothing saved.\n",
             reference))
-        .addJavadoc(Docs.wrap(parametersDoc(method)))
+        .addJavadoc(Docs.wrap(flatDoc(method)))
         .addJavadoc("@return the value and its derivative along the direction\n")
         .addCode(body.build());
-    addDeclaredParameters(method, spec);
+    addParameters(method, spec);
     specs.add(0, spec.build());
     specs.add(0, record);
     return specs;
@@ -107,9 +110,9 @@ final class PushforwardMethod {
             + " them as the method does, and into the tangent given for each the derivative of"
             + " its new contents along the direction the tangents give. One forward sweep,"
             + " nothing saved.\n", reference))
-        .addJavadoc(Docs.wrap(parametersDoc(method)))
+        .addJavadoc(Docs.wrap(flatDoc(method)))
         .addCode(body.build());
-    addDeclaredParameters(method, spec);
+    addParameters(method, spec);
     return spec.build();
   }
 
@@ -122,6 +125,44 @@ final class PushforwardMethod {
       spec.addParameter(TypeNames.of(differentiable.get(i).var().type()),
           method.tangentParams().get(i).name());
     }
+  }
+
+  private static boolean hasRecords(TangentMethod method) {
+    return method.primal().allParams().stream().anyMatch(p -> p.part() != null);
+  }
+
+  /**
+   * For a method of records, the pushforward users call: the records and records of tangents,
+   * read into the components the one above takes, which generated callers call.
+   */
+  private static MethodSpec withRecords(TangentMethod method, ClassName result,
+      String reference, Modifier[] visibility) {
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name() + "Pushforward")
+        .addModifiers(visibility)
+        .addModifiers(Modifier.STATIC)
+        .returns(result)
+        .addJavadoc(Docs.wrap("Pushforward of $L: its value and its derivative along the"
+            + " direction whose component for each differentiable parameter is the tangent given"
+            + " after the parameters; for a record, a record of the same type.\n", reference))
+        .addJavadoc(Docs.wrap(parametersDoc(method)))
+        .addJavadoc("@return the value and its derivative along the direction\n")
+        .addCode(unpack(method))
+        .addStatement("return $N($L)", method.primal().name() + "Pushforward",
+            arguments(method));
+    addDeclaredParameters(method, spec);
+    return spec.build();
+  }
+
+  /** {@code @param} for the parameters one component at a time, then the tangents. */
+  private static CodeBlock flatDoc(TangentMethod method) {
+    CodeBlock.Builder doc = Docs.componentParameters(method.primal());
+    var differentiable = method.primal().params().stream().filter(Param::differentiable)
+        .toList();
+    for (int i = 0; i < differentiable.size(); i++) {
+      doc.add("@param $N the direction's component for {@code $N}\n",
+          method.tangentParams().get(i).name(), differentiable.get(i).var().name());
+    }
+    return doc.build();
   }
 
   /**

@@ -10,7 +10,9 @@ import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -28,6 +30,7 @@ import javax.lang.model.util.ElementFilter;
 final class CallReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
+  private final Map<Expr.Var, Map<List<String>, Expr>> recordArguments = new HashMap<>();
 
   CallReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
@@ -65,6 +68,11 @@ final class CallReader {
     if (records.readsComponent(tree)) {
       return records.component(tree);
     }
+    if (tree.getMethodSelect() instanceof MemberSelectTree member
+        && member.getExpression() instanceof IdentifierTree target
+        && context.scope().isRejected(target.getName().toString())) {
+      return null;
+    }
     Resolved resolved = resolve(tree, false);
     return resolved == null ? null
         : invoke(tree, resolved.method(), resolved.receiver(), resolved.args());
@@ -80,8 +88,11 @@ final class CallReader {
         ? m.getIdentifier().toString()
         : select.toString();
     var args = new ArrayList<Expr>();
+    var records = new RecordReader(context, expressions);
     for (ExpressionTree argument : tree.getArguments()) {
-      args.add(expressions.read(argument));
+      Optional<Type.Record> record = records.argumentType(argument);
+      args.add(record.isPresent() ? recordArgument(records, argument, record.get())
+          : expressions.read(argument));
     }
     if (args.contains(null)) {
       return null;
@@ -128,6 +139,20 @@ final class CallReader {
     return new Resolved(m, receiver, args);
   }
 
+  /**
+   * A record passed to a method: a stand-in of the record's type, which {@link #arguments}
+   * replaces by the components' values, in the order of the callee's parameters.
+   */
+  private Expr recordArgument(RecordReader records, ExpressionTree argument, Type.Record type) {
+    Map<List<String>, Expr> source = records.source(argument, type);
+    if (source == null) {
+      return null;
+    }
+    var standIn = new Expr.Var("$record" + recordArguments.size(), type);
+    recordArguments.put(standIn, source);
+    return standIn;
+  }
+
   /** A plain name or a dotted one: {@code x}, {@code this}, {@code Math}, {@code p.Q}. */
   private static boolean isName(ExpressionTree target) {
     if (target instanceof IdentifierTree id) {
@@ -171,6 +196,12 @@ final class CallReader {
       }
       return null;
     }
+    if (!PrivateHelpers.isDifferentiated(method)
+        && args.stream().anyMatch(a -> a.type() instanceof Type.Record)) {
+      context.error(tree, Message.RECORD_VALUE, tree, "Leibniz passes records only to"
+          + " @Differentiable methods, which it reads component by component");
+      return null;
+    }
     List<Expr> converted = arguments(tree, method, receiver, args);
     if (PrivateHelpers.isHelper(method)) {
       context.helpers().add(method);
@@ -185,7 +216,7 @@ final class CallReader {
    * returns put in a local of its own, so that it has a name and an adjoint.
    */
   List<Expr> arguments(Tree tree, ExecutableElement method, Expr receiver, List<Expr> args) {
-    List<Expr> converted = new ArrayList<>(converted(method, receiver, args));
+    List<Expr> converted = new ArrayList<>(converted(method, receiver, args, recordArguments));
     for (int i = 0; i < converted.size(); i++) {
       if (converted.get(i) instanceof Expr.Invoke inner && inner.type().isArray()) {
         converted.set(i, expressions.hoist(inner, "_" + inner.callee().name(), tree));
@@ -194,16 +225,29 @@ final class CallReader {
     return converted;
   }
 
-  /** The receiver, then each argument converted to its parameter's type. */
-  private static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args) {
+  /**
+   * The receiver, then each argument converted to its parameter's type; a record, its
+   * components' values one by one.
+   */
+  private static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args,
+      Map<Expr.Var, Map<List<String>, Expr>> records) {
     var converted = new ArrayList<Expr>();
     if (receiver != null) {
       converted.add(receiver);
     }
     List<? extends VariableElement> params = method.getParameters();
     for (int i = 0; i < params.size(); i++) {
-      converted.add(ExpressionReader.convert(args.get(i),
-          NameResolver.typeOf(params.get(i).asType())));
+      if (args.get(i) instanceof Expr.Var v && v.type() instanceof Type.Record type) {
+        Map<List<String>, Expr> source = records.get(v);
+        List<Type> types = RecordValues.leafTypes(type);
+        List<List<String>> paths = RecordValues.paths(type);
+        for (int k = 0; k < paths.size(); k++) {
+          converted.add(ExpressionReader.convert(source.get(paths.get(k)), types.get(k)));
+        }
+      } else {
+        converted.add(ExpressionReader.convert(args.get(i),
+            NameResolver.typeOf(params.get(i).asType())));
+      }
     }
     return converted;
   }
@@ -235,8 +279,22 @@ final class CallReader {
     return Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1);
   }
 
+  /** One role per parameter of the callee's sweeps: a record's, one per component. */
   static List<Callee.Role> roles(ExecutableElement method) {
-    return method.getParameters().stream().map(CallReader::role).toList();
+    var roles = new ArrayList<Callee.Role>();
+    for (VariableElement param : method.getParameters()) {
+      Optional<Type.Record> record = RecordValues.typeOf(param.asType());
+      if (record.isEmpty()) {
+        roles.add(role(param));
+        continue;
+      }
+      boolean constant = Annotations.has(param, Annotations.NO_DERIVATIVE);
+      for (Type type : RecordValues.leafTypes(record.get())) {
+        roles.add(constant || !type.isDifferentiable() ? Callee.Role.CONSTANT
+            : type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR);
+      }
+    }
+    return roles;
   }
 
   private static Callee.Role role(VariableElement param) {
@@ -254,7 +312,9 @@ final class CallReader {
   private static int exactMatches(ExecutableElement method, List<Expr> args) {
     int exact = 0;
     for (int i = 0; i < args.size(); i++) {
-      if (NameResolver.typeOf(method.getParameters().get(i).asType()) == args.get(i).type()) {
+      Type param = RecordValues.typeOf(method.getParameters().get(i).asType()).<Type>map(t -> t)
+          .orElse(NameResolver.typeOf(method.getParameters().get(i).asType()));
+      if (args.get(i).type().equals(param)) {
         exact++;
       }
     }
@@ -268,9 +328,10 @@ final class CallReader {
       return false;
     }
     for (int i = 0; i < params.size(); i++) {
-      Type param = NameResolver.typeOf(params.get(i).asType());
+      Type param = RecordValues.typeOf(params.get(i).asType()).<Type>map(t -> t)
+          .orElse(NameResolver.typeOf(params.get(i).asType()));
       Type arg = args.get(i).type();
-      if (param != arg && !widens(arg, param)) {
+      if (!java.util.Objects.equals(param, arg) && !widens(arg, param)) {
         return false;
       }
     }

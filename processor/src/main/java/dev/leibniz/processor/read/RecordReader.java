@@ -62,10 +62,12 @@ final class RecordReader {
   /** {@code R v = source}: a variable per component, each given its value; null on error. */
   Stmt declare(VariableTree tree, Type.Record type) {
     Map<List<String>, Expr> source = source(tree.getInitializer(), type);
+    String name = tree.getName().toString();
     if (source == null) {
+      // Its uses add no errors of their own: one error per cause.
+      context.scope().reject(name);
       return null;
     }
-    String name = tree.getName().toString();
     RecordValues.Value value = RecordValues.declare(context.scope(), name, type);
     context.scope().declareValue(name, value);
     var statements = new ArrayList<Stmt>();
@@ -149,10 +151,23 @@ final class RecordReader {
   }
 
   /**
+   * The record type of an argument that is a record value or {@code new R(…)} of a record
+   * whose components carry derivatives; empty for any other argument.
+   */
+  Optional<Type.Record> argumentType(ExpressionTree tree) {
+    if (valueOf(tree) instanceof RecordValues.Value v) {
+      return Optional.of(v.type());
+    }
+    return tree instanceof NewClassTree created && created.getClassBody() == null
+        ? named(created.getIdentifier().toString())
+        : Optional.empty();
+  }
+
+  /**
    * The value of each component of a record-typed expression, by path: a record value's
    * variables, or the arguments of {@code new R(…)}; null after an error.
    */
-  private Map<List<String>, Expr> source(ExpressionTree tree, Type.Record type) {
+  Map<List<String>, Expr> source(ExpressionTree tree, Type.Record type) {
     if (tree == null) {
       context.error(tree, Message.RECORD_VALUE, "a record local", "give it a value where it is"
           + " declared");

@@ -84,6 +84,40 @@ final class RecordValues {
         || type.isDifferentiable();
   }
 
+  /**
+   * The paths of the components of {@code type} that are variables, depth first: the order of
+   * a record parameter's components among a method's parameters.
+   */
+  static List<List<String>> paths(Type.Record type) {
+    var paths = new ArrayList<List<String>>();
+    for (Type.Component c : type.components()) {
+      if (c.type() instanceof Type.Record nested) {
+        for (List<String> inner : paths(nested)) {
+          var path = new ArrayList<String>();
+          path.add(c.name());
+          path.addAll(inner);
+          paths.add(path);
+        }
+      } else if (isVariable(c.type())) {
+        paths.add(List.of(c.name()));
+      }
+    }
+    return paths;
+  }
+
+  /** The types of the components at {@link #paths}, in that order. */
+  static List<Type> leafTypes(Type.Record type) {
+    var types = new ArrayList<Type>();
+    for (Type.Component c : type.components()) {
+      if (c.type() instanceof Type.Record nested) {
+        types.addAll(leafTypes(nested));
+      } else if (isVariable(c.type())) {
+        types.add(c.type());
+      }
+    }
+    return types;
+  }
+
   /** A value of {@code type} whose components are new variables named after {@code name}. */
   static Value declare(Scope scope, String name, Type.Record type) {
     var parts = new LinkedHashMap<String, Object>();
