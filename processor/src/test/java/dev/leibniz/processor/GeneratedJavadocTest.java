@@ -44,6 +44,40 @@ class GeneratedJavadocTest {
           public Model() {}
 
           /**
+           * A point.
+           *
+           * @param x abscissa
+           * @param y ordinate
+           * @param tag a name
+           */
+          public record Point(double x, float y, String tag) {}
+
+          /**
+           * A method of records and floats.
+           *
+           * @param p a point
+           * @param q another
+           * @param s a scale
+           * @return a number
+           */
+          @Differentiable
+          public static double spread(Point p, Point q, float s) {
+            Point mid = new Point(0.5 * (p.x() + q.x()), p.y() * s, "mid");
+            return mid.x() * mid.y() + squaredNorm(mid);
+          }
+
+          /**
+           * A callee of records.
+           *
+           * @param p a point
+           * @return its squared norm
+           */
+          @Differentiable
+          public static double squaredNorm(Point p) {
+            return p.x() * p.x() + p.y() * p.y();
+          }
+
+          /**
            * A loss.
            *
            * @param x an input

@@ -258,10 +258,12 @@ public final class CompanionWriter {
    */
   private static String reference(AdjointMethod method) {
     String params =
-        method.primal().params().stream()
-            .map(p -> p.objectType() == null
-                ? p.var().type().javaName()
-                : p.objectType().nestedName())
+        Declared.of(method.primal()).stream()
+            .filter(d -> d.first() != method.primal().receiver())
+            .map(d -> d.isRecord() ? d.first().part().record().javaName()
+                : d.first().objectType() == null
+                ? d.first().var().type().javaName()
+                : d.first().objectType().nestedName())
             .collect(Collectors.joining(", "));
     String target = method.primal().owner().nestedName() + "#" + method.primal().userMethod()
         + "(" + params + ")";
