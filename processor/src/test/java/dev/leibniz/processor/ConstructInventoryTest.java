@@ -126,6 +126,10 @@ class ConstructInventoryTest {
         + " return out[0] + out[1] * out[2];");
     rejected("E37", "LZ132", "double[] q = {x, y};\n double z = x * Helpers.pair(y, 1)[0];\n"
         + " Helpers.swapBoth(q, q); //!\n return q[0] * z;");
+    ok("E38", "Pair v = new Pair(x, y * a[0]); var w = v; v = new Pair(v.b(), v.a() * x);"
+        + " return v.a() * w.b() + v.b();");
+    ok("E39", "Pair v = new Pair(x, y); return Helpers.norm(v) + Helpers.norm(new Pair(y, x * x));");
+    rejected("E40", "LZ135", "Pair v = Helpers.made(x); //!\n return x;");
   }
 
   private static final String PREAMBLE = """
@@ -167,7 +171,11 @@ class ConstructInventoryTest {
             q[0] = 1;
           }
           static double plain(double v) { return v; }
+          @Differentiable static double norm(Pair p) { return Math.hypot(p.a(), p.b()); }
+          static Pair made(double v) { return new Pair(v, v); }
         }
+
+        record Pair(double a, double b) {}
 
       """;
 
