@@ -130,6 +130,8 @@ class ConstructInventoryTest {
         + " return v.a() * w.b() + v.b();");
     ok("E39", "Pair v = new Pair(x, y); return Helpers.norm(v) + Helpers.norm(new Pair(y, x * x));");
     rejected("E40", "LZ135", "Pair v = Helpers.made(x); //!\n return x;");
+    ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"
+        + " Pair w = Helpers.swap(v); return v.a() * w.a() + v.b();");
   }
 
   private static final String PREAMBLE = """
@@ -173,6 +175,7 @@ class ConstructInventoryTest {
           static double plain(double v) { return v; }
           @Differentiable static double norm(Pair p) { return Math.hypot(p.a(), p.b()); }
           static Pair made(double v) { return new Pair(v, v); }
+          @Differentiable static Pair swap(Pair p) { return new Pair(p.b() * p.a(), p.a()); }
         }
 
         record Pair(double a, double b) {}

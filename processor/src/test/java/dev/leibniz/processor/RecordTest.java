@@ -90,6 +90,41 @@ class RecordTest {
                 v[5]), v[6]);
           }
 
+          public record State(Vec pos, Vec vel) {}
+
+          /** Returns a record: read as the function returning its components. */
+          @Differentiable
+          static State step(State s, double k, double dt) {
+            Vec vel = new Vec(s.vel().x() - dt * k * s.pos().x(),
+                s.vel().y() - dt * Math.sin(s.pos().y()));
+            return new State(new Vec(s.pos().x() + dt * vel.x(), s.pos().y() + dt * vel.y()),
+                vel);
+          }
+
+          /** {@code s = step(s, …)} in a loop. */
+          @Differentiable
+          static double run(State s0, double k) {
+            State s = s0;
+            for (int i = 0; i < 20; i++) {
+              s = step(s, k, 0.05);
+            }
+            State last = step(s, k, 0.01);
+            return s.pos().x() * s.vel().y() + last.pos().y();
+          }
+
+          static State state(double[] v) {
+            return new State(new Vec(v[0], v[1]), new Vec(v[2], v[3]));
+          }
+
+          static double run(double[] v) {
+            return run(state(v), v[4]);
+          }
+
+          static double stepComponent(double[] v, int component) {
+            State s = step(state(v), v[4], 0.05);
+            return new double[] {s.pos().x(), s.pos().y(), s.vel().x(), s.vel().y()}[component];
+          }
+
           static Particle particle(double[] v) {
             return new Particle(new Vec(v[0], v[1]), new Vec(v[2], v[3]), v[4], "p");
           }
@@ -187,6 +222,63 @@ class RecordTest {
     }
     assertEquals(expected, (double) Compiled.components(pushed).get("tangent"),
         1e-7 * Math.max(1, Math.abs(expected)), "pushforward along the point itself");
+  }
+
+  @Test
+  void methodsReturningRecordsInALoop() {
+    double[] point = {0.3, -0.4, 1.1, 0.2, 1.7};
+    Object s0 = compiled.call("rc.R", "state", (Object) point.clone());
+    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "run", s0,
+        point[4]));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R", "run",
+        (Object) v), point.clone());
+    Map<String, Object> dS = Compiled.components(g.get("dS0"));
+    Map<String, Object> pos = Compiled.components(dS.get("pos"));
+    Map<String, Object> vel = Compiled.components(dS.get("vel"));
+    double[] generated = {(double) pos.get("x"), (double) pos.get("y"), (double) vel.get("x"),
+        (double) vel.get("y"), (double) g.get("dK")};
+    for (int i = 0; i < point.length; i++) {
+      assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+          "component " + i);
+    }
+  }
+
+  @Test
+  void aRecordResultsPullbackTakesARecordUpstreamAndItsPushforwardGivesRecords() {
+    double[] point = {0.3, -0.4, 1.1, 0.2, 1.7};
+    Object s = compiled.call("rc.R", "state", (Object) point.clone());
+    double[] u = {0.5, -1, 0.25, 2};
+    Object upstream = compiled.call("rc.R", "state", (Object) u);
+    double[] slots = new double[6];
+    Object value = compiled.call("rc.RGradients", "stepPullback", s, point[4], 0.05, upstream,
+        slots);
+    assertEquals(compiled.call("rc.R", "step", s, point[4], 0.05), value);
+    double[] v = {0.2, 0.1, -0.3, 0.4, 0.6};
+    Object direction = compiled.call("rc.R", "state", (Object) v);
+    Object pushed = compiled.call("rc.RGradients", "stepPushforward", s, point[4], 0.05,
+        direction, v[4], 0.0);
+    Map<String, Object> tangent = Compiled.components(Compiled.components(pushed)
+        .get("tangent"));
+    double[] pushedComponents = {
+        (double) Compiled.components(tangent.get("pos")).get("x"),
+        (double) Compiled.components(tangent.get("pos")).get("y"),
+        (double) Compiled.components(tangent.get("vel")).get("x"),
+        (double) Compiled.components(tangent.get("vel")).get("y")};
+    double[] expectedSlots = new double[5];
+    for (int c = 0; c < 4; c++) {
+      int component = c;
+      double[] row = FiniteDifferences.gradient(p -> (double) compiled.call("rc.R",
+          "stepComponent", p, component), point.clone());
+      double along = 0;
+      for (int i = 0; i < 5; i++) {
+        expectedSlots[i] += u[c] * row[i];
+        along += row[i] * v[i];
+      }
+      assertEquals(along, pushedComponents[c], 1e-7, "tangent of component " + c);
+    }
+    for (int i = 0; i < 5; i++) {
+      assertEquals(expectedSlots[i], slots[i], 1e-7, "uᵀJ, slot " + i);
+    }
   }
 
   @Test

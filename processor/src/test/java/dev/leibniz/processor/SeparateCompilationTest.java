@@ -67,6 +67,13 @@ class SeparateCompilationTest {
 
         public record Pt(double x, double y, String label) {}
 
+        public record Xy(double x, double y) {}
+
+        @Differentiable public static Xy turned(Xy a, double angle) {
+          return new Xy(a.x() * Math.cos(angle) - a.y() * Math.sin(angle),
+              a.x() * Math.sin(angle) + a.y() * Math.cos(angle));
+        }
+
         @Differentiable public static double dist2(Pt a, Pt b) {
           double dx = a.x() - b.x();
           double dy = a.y() - b.y();
@@ -112,7 +119,8 @@ class SeparateCompilationTest {
 
         @Differentiable public static double viaRecords(double x, double y) {
           Kernels.Pt p = new Kernels.Pt(x * y, y, "p");
-          return Kernels.dist2(p, new Kernels.Pt(y, 1, "q")) + p.x();
+          Kernels.Xy q = Kernels.turned(new Kernels.Xy(x, y), x * y);
+          return Kernels.dist2(p, new Kernels.Pt(y, 1, "q")) + p.x() + q.x() * q.y();
         }
 
         @Differentiable public static double pulled(double[] a, double[] b) {

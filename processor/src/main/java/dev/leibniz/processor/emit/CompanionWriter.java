@@ -74,7 +74,8 @@ public final class CompanionWriter {
     Set<String> recordNames = new HashSet<>();
     for (AdjointMethod method : methods) {
       Type returned = method.primal().returnType();
-      if (returned != Type.VOID) {
+      boolean record = method.primal().resultRecord() != null;
+      if (returned != Type.VOID && !record) {
         ClassName result =
             ClassName.get(owner.packageName(), name, recordName(method, recordNames));
         type.addType(resultRecord(method, result));
@@ -84,10 +85,16 @@ public final class CompanionWriter {
       }
       type.addMethods(SweepMethods.of(method, reference(method)));
       Entry entry = entries.stream().filter(e -> e.adjoint() == method).findFirst().orElseThrow();
-      ClassName record = ClassName.get(owner.packageName(), name,
+      ClassName tangentRecord = ClassName.get(owner.packageName(), name,
           recordName(method, recordNames, "Tangent"));
-      addAll(type, PushforwardMethod.of(entry.tangent(), record, reference(method),
+      addAll(type, PushforwardMethod.of(entry.tangent(), tangentRecord, reference(method),
           visibility(method)));
+      if (record) {
+        ClassName recordTangent = ClassName.get(owner.packageName(), name,
+            recordName(method.primal().userMethod(), recordNames, "Tangent"));
+        addAll(type, RecordResultMethods.of(method, entry.tangent(), recordTangent,
+            reference(method)));
+      }
       if (entry.directional() != null) {
         type.addMethods(SweepMethods.of(entry.directional(),
             reference(method) + "'s derivative along a direction"));
@@ -133,8 +140,11 @@ public final class CompanionWriter {
   }
 
   private static String recordName(AdjointMethod method, Set<String> taken, String suffix) {
-    String base = Character.toUpperCase(method.primal().name().charAt(0))
-        + method.primal().name().substring(1) + suffix;
+    return recordName(method.primal().name(), taken, suffix);
+  }
+
+  private static String recordName(String method, Set<String> taken, String suffix) {
+    String base = Character.toUpperCase(method.charAt(0)) + method.substring(1) + suffix;
     String candidate = base;
     for (int i = 2; !taken.add(candidate); i++) {
       candidate = base + i;

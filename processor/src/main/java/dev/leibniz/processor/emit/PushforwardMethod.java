@@ -169,7 +169,7 @@ final class PushforwardMethod {
    * The parameters as declared, then one tangent per differentiable declared parameter: for a
    * record, a record of the same type whose differentiable components are the direction's.
    */
-  private static void addDeclaredParameters(TangentMethod method, MethodSpec.Builder spec) {
+  static void addDeclaredParameters(TangentMethod method, MethodSpec.Builder spec) {
     Declared.addParameters(method.primal(), spec);
     for (Declared.Parameter d : Declared.differentiable(method.primal())) {
       spec.addParameter(d.isRecord() ? TypeNames.of(d.first().part().record())
@@ -188,7 +188,7 @@ final class PushforwardMethod {
   }
 
   /** The record parameters' components and their tangents' read into the sweep's variables. */
-  private static CodeBlock unpack(TangentMethod method) {
+  static CodeBlock unpack(TangentMethod method) {
     CodeBlock.Builder code = CodeBlock.builder().add(Declared.unpack(method.primal()));
     for (Declared.Parameter d : Declared.differentiable(method.primal())) {
       for (Param p : d.isRecord() ? d.parts() : List.<Param>of()) {
@@ -202,7 +202,7 @@ final class PushforwardMethod {
     return code.build();
   }
 
-  private static CodeBlock parametersDoc(TangentMethod method) {
+  static CodeBlock parametersDoc(TangentMethod method) {
     CodeBlock.Builder doc = Docs.primalParameters(method.primal());
     for (Declared.Parameter d : Declared.differentiable(method.primal())) {
       doc.add("@param $N the direction's component for {@code $N}\n", tangentName(method, d),

@@ -17,25 +17,36 @@ import java.util.List;
  *     into its array parameters
  * @param userMethod the name of the user's method this is, or is a form of: {@code m} for
  *     {@code mNewA}, the function returning what {@code m} writes into {@code a}
+ * @param resultRecord for a method returning a record, its type: the method is then read as
+ *     {@code mComponents}, returning a {@code double[]} of the record's components; else null
  */
 public record MethodIR(
     String name, TypeRef owner, String fileName, Param receiver, List<Param> params, Stmt.Block body,
-    boolean hidden, List<Constant> constants, Type returnType, String userMethod) {
+    boolean hidden, List<Constant> constants, Type returnType, String userMethod,
+    Type.Record resultRecord) {
   public MethodIR {
     params = List.copyOf(params);
     constants = List.copyOf(constants);
   }
 
+  /** A method returning a number, an array or nothing. */
+  public MethodIR(String name, TypeRef owner, String fileName, Param receiver,
+      List<Param> params, Stmt.Block body, boolean hidden, List<Constant> constants,
+      Type returnType, String userMethod) {
+    this(name, owner, fileName, receiver, params, body, hidden, constants, returnType, userMethod,
+        null);
+  }
+
   /** The same method with another body. */
   public MethodIR withBody(Stmt.Block newBody) {
     return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants, returnType,
-        userMethod);
+        userMethod, resultRecord);
   }
 
   /** The same method under another name, returning another type, with another body. */
   public MethodIR variant(String newName, Type newReturnType, Stmt.Block newBody) {
     return new MethodIR(newName, owner, fileName, receiver, params, newBody, hidden, constants,
-        newReturnType, userMethod);
+        newReturnType, userMethod, resultRecord);
   }
 
   /**

@@ -178,8 +178,10 @@ final class CallReader {
 
   private Expr invoke(MethodInvocationTree tree, ExecutableElement method, Expr receiver,
       List<Expr> args) {
-    Type type = NameResolver.typeOf(method.getReturnType());
     boolean differentiated = PrivateHelpers.isDifferentiated(method);
+    boolean record = differentiated && RecordValues.typeOf(method.getReturnType()).isPresent();
+    // A record's components come back in a new array, from the function it is read as.
+    Type type = record ? Type.DOUBLE_ARRAY : NameResolver.typeOf(method.getReturnType());
     if (differentiated && Type.ofResult(method.getReturnType()) == Type.VOID) {
       context.error(tree, Message.ARRAY_RESULT, tree, "'" + method.getSimpleName() + "' writes"
           + " into its arrays and returns nothing: call it as a statement of its own");
@@ -261,7 +263,9 @@ final class CallReader {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      return new Callee.Differentiable(owner, name, instance, roles(method), order(method));
+      String function = RecordValues.typeOf(method.getReturnType()).isPresent()
+          ? name + RecordValues.COMPONENTS : name;
+      return new Callee.Differentiable(owner, function, instance, roles(method), order(method));
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());

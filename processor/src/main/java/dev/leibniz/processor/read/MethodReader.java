@@ -68,6 +68,7 @@ public final class MethodReader {
     var scope = new Scope(identifiers(tree));
     var sites = new Sites(unit);
     List<Param> params = signature.params(method, scope);
+    Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
     Param receiver = signature.receiver(method, scope);
     var context =
         new ReadContext(
@@ -84,7 +85,9 @@ public final class MethodReader {
             sites,
             new LinkedHashSet<>(),
             new LinkedHashMap<>(),
-            Objects.requireNonNullElse(Type.ofResult(method.getReturnType()), Type.DOUBLE));
+            result.isPresent() ? Type.DOUBLE_ARRAY
+                : Objects.requireNonNullElse(Type.ofResult(method.getReturnType()), Type.DOUBLE),
+            result.orElse(null));
     Stmt.Block body = new StatementReader(context).body(tree.getBody());
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -92,9 +95,11 @@ public final class MethodReader {
     String file = unit.getSourceFile().getName();
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     boolean hidden = method.getModifiers().contains(Modifier.PRIVATE);
-    var ir = new MethodIR(name(method), TypeRefs.of(owner), fileName, receiver, params,
+    // A method returning a record is read as the function returning its components.
+    String name = result.isPresent() ? name(method) + RecordValues.COMPONENTS : name(method);
+    var ir = new MethodIR(name, TypeRefs.of(owner), fileName, receiver, params,
         body, hidden, List.copyOf(context.constants().values()), context.returnType(),
-        name(method));
+        name(method), result.orElse(null));
     return Optional.of(new Read(ir, sites, context.helpers()));
   }
 

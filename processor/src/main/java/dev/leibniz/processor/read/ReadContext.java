@@ -28,6 +28,8 @@ import javax.lang.model.type.TypeMirror;
  * @param helpers the private helpers called so far, to be differentiated too
  * @param constants the private fields read so far whose initializers the companion copies
  * @param returnType the method's result: {@code double}, {@code double[]} or {@code void}
+ * @param resultRecord the record type the method returns, read as a {@code double[]} of its
+ *     components; else null
  */
 record ReadContext(
     Trees trees,
@@ -43,7 +45,8 @@ record ReadContext(
     Sites sites,
     Set<ExecutableElement> helpers,
     Map<String, Constant> constants,
-    Type returnType) {
+    Type returnType,
+    Type.Record resultRecord) {
 
   /**
    * The context an initializer of a field of {@code declaring} is read in: names resolved from
@@ -52,7 +55,7 @@ record ReadContext(
   ReadContext forInitializer(TypeElement declaring) {
     return new ReadContext(trees, unit, reporter, names.from(declaring), new Scope(Set.of()),
         owner, null,
-        Map.of(), companionName, rules, sites, helpers, constants, Type.DOUBLE);
+        Map.of(), companionName, rules, sites, helpers, constants, Type.DOUBLE, null);
   }
 
   void error(Tree tree, Message message, Object... args) {

@@ -6,6 +6,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import dev.leibniz.processor.diag.Message;
@@ -111,6 +112,30 @@ final class RecordReader {
   }
 
   /**
+   * {@code return r} of a method returning a record: its components into a new
+   * {@code double[]}, in the order of {@link RecordValues#paths}, which is returned.
+   */
+  Stmt result(ReturnTree tree, Type.Record type) {
+    Map<List<String>, Expr> source = source(tree.getExpression(), type);
+    if (source == null) {
+      return null;
+    }
+    Source where = context.source(tree);
+    List<List<String>> paths = RecordValues.paths(type);
+    Expr.Var result = context.scope().declare(context.scope().fresh("_result"),
+        Type.DOUBLE_ARRAY);
+    var statements = new ArrayList<Stmt>();
+    statements.add(new Stmt.Declare(result, new Expr.NewArray(Type.DOUBLE_ARRAY,
+        List.of(new Expr.Literal(Type.INT, paths.size()))), where));
+    for (int k = 0; k < paths.size(); k++) {
+      statements.add(new Stmt.Assign(new Expr.Index(result, new Expr.Literal(Type.INT, k),
+          Type.DOUBLE), ExpressionReader.convert(source.get(paths.get(k)), Type.DOUBLE), where));
+    }
+    statements.add(new Stmt.Return(result, where));
+    return new Stmt.Block(statements);
+  }
+
+  /**
    * What {@code tree} names when it is a record or a component of one: the component's variable,
    * a nested record's value, or null when it is neither. {@code p.pos().x()} is the variable
    * of {@code x} in the value of {@code pos} in the value of {@code p}.
@@ -183,9 +208,38 @@ final class RecordReader {
         && named(created.getIdentifier().toString()).filter(type::equals).isPresent()) {
       return constructed(created, type);
     }
+    if (tree instanceof MethodInvocationTree call) {
+      return returned(call, type);
+    }
     context.error(tree, Message.RECORD_VALUE, tree, "Leibniz follows a record built with new,"
-        + " another record local or parameter, or a component of one");
+        + " another record local or parameter, a component of one, or returned by a"
+        + " @Differentiable method");
     return null;
+  }
+
+  /**
+   * A call of a method returning a record: its components, which the call returns in a new
+   * array, read from a local holding it; null after an error.
+   */
+  private Map<List<String>, Expr> returned(MethodInvocationTree call, Type.Record type) {
+    Expr value = expressions.read(call);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Expr.Invoke invoke && invoke.type().equals(Type.DOUBLE_ARRAY)
+        && invoke.callee().name().endsWith(RecordValues.COMPONENTS))) {
+      context.error(call, Message.RECORD_VALUE, call, "Leibniz follows a record built with new,"
+          + " another record local or parameter, a component of one, or returned by a"
+          + " @Differentiable method");
+      return null;
+    }
+    Expr.Var held = expressions.hoist(invoke, "_" + invoke.callee().name(), call);
+    var parts = new LinkedHashMap<List<String>, Expr>();
+    List<List<String>> paths = RecordValues.paths(type);
+    for (int k = 0; k < paths.size(); k++) {
+      parts.put(paths.get(k), new Expr.Index(held, new Expr.Literal(Type.INT, k), Type.DOUBLE));
+    }
+    return parts;
   }
 
   /** {@code new R(a, b, …)}: each argument the value of its component, nested records too. */

@@ -24,6 +24,9 @@ import javax.lang.model.type.TypeMirror;
  * copies them from the input, and reading them in a differentiable method is an error.
  */
 final class RecordValues {
+  /** The suffix of the function a method returning a record is read as: {@code stepComponents}. */
+  static final String COMPONENTS = "Components";
+
   private RecordValues() {}
 
   /**

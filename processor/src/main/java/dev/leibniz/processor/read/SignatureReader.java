@@ -44,7 +44,12 @@ final class SignatureReader {
     } else if (method.getModifiers().contains(Modifier.NATIVE)) {
       reporter.error(method, Message.NO_BODY, name, "native");
     }
-    if (dev.leibniz.processor.ir.Type.ofResult(method.getReturnType()) == null) {
+    Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
+    if (result.isPresent() && !RecordValues.leafTypes(result.get()).stream()
+        .allMatch(t -> t == Type.DOUBLE)) {
+      reporter.error(method, Message.RECORD_VALUE, name, "a record a method returns is read as"
+          + " its components, which must be double (nested records of doubles too)");
+    } else if (result.isEmpty() && Type.ofResult(method.getReturnType()) == null) {
       reporter.error(method, Message.RETURN_TYPE, name, method.getReturnType());
     }
     if (!method.getTypeParameters().isEmpty()) {
@@ -130,7 +135,8 @@ final class SignatureReader {
   /** What records cannot do yet: an error at the method, never a constant in silence. */
   private void checkRecords(ExecutableElement method, TypeElement owner) {
     String name = method.getSimpleName().toString();
-    boolean records = method.getParameters().stream()
+    boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
+    boolean records = result || method.getParameters().stream()
         .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
     if (!method.getModifiers().contains(Modifier.STATIC)
         && RecordValues.typeOf(owner.asType()).isPresent()) {
@@ -141,7 +147,7 @@ final class SignatureReader {
         != 1) {
       reporter.error(method, Message.RECORD_VALUE, name, "second order of a method of records"
           + " is not followed yet");
-    } else if (records && !method.getReturnType().getKind().isPrimitive()) {
+    } else if (records && !result && !method.getReturnType().getKind().isPrimitive()) {
       reporter.error(method, Message.RECORD_VALUE, name, "Jacobians and array-writing methods"
           + " of records are not followed yet: records go to methods returning double or float");
     }

@@ -191,6 +191,9 @@ final class StatementReader {
   }
 
   private Stmt returnStatement(ReturnTree tree) {
+    if (context.resultRecord() != null && tree == last) {
+      return new RecordReader(context, expressions).result(tree, context.resultRecord());
+    }
     if (!context.returnType().isFloating()) {
       if (tree != last) {
         context.error(tree, Message.ARRAY_RESULT, tree.toString().trim(),
