@@ -2,11 +2,13 @@ package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.ir.UnaryOp;
+import java.util.ArrayList;
 
 /**
  * Prints expressions as Java with as few parentheses as Java's precedence allows, and never
@@ -105,6 +107,9 @@ final class ExprPrinter {
       return CodeBlock.of(invoke.type() == Type.VOID ? "$T.$N($Z$L)" : "$T.$N($Z$L).tangent()",
           className(d.owner().companion()), d.name() + "Pushforward", all);
     }
+    if (invoke.callee() instanceof Callee.Differentiable d && d.components()) {
+      return throughCompanion(invoke, d);
+    }
     if (invoke.callee().instance()) {
       CodeBlock rest = args.subList(1, args.size()).stream()
           .map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
@@ -114,6 +119,27 @@ final class ExprPrinter {
     CodeBlock all = args.stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
     return CodeBlock.of("$T.$N($Z$L)", className(invoke.callee().owner()), invoke.callee().name(),
         all);
+  }
+
+  /**
+   * A call of a method of records that nothing flows back through: the user's method takes
+   * records, the call their components, so it goes to the companion's pushforward, which takes
+   * components, along a zero direction.
+   */
+  private static CodeBlock throughCompanion(Expr.Invoke invoke, Callee.Differentiable callee) {
+    var all = new ArrayList<CodeBlock>();
+    invoke.args().forEach(a -> all.add(print(a)));
+    int offset = callee.instance() ? 1 : 0;
+    for (int i = 0; i < callee.roles().size(); i++) {
+      Expr arg = invoke.args().get(i + offset);
+      if (callee.roles().get(i) == Callee.Role.SCALAR) {
+        all.add(print(Expr.defaultOf(arg.type())));
+      } else if (callee.roles().get(i) == Callee.Role.ARRAY) {
+        all.add(print(ArrayOp.ZEROS_LIKE.of(arg)));
+      }
+    }
+    return CodeBlock.of("$T.$N($Z$L).value()", className(callee.owner().companion()),
+        callee.name() + "Pushforward", CodeBlock.join(all, ",$W"));
   }
 
   /** The JavaPoet name of an IR class reference. */

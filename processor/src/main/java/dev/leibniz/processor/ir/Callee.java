@@ -35,11 +35,19 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    *     derivative a caller of order 2 differentiates through
    * @param directional whether the call is of the method's directional derivative
    *     {@code mDirectional} (its arguments, then a direction), generated in the companion
+   * @param components whether the method takes or returns records, which the call passes as
+   *     their components: only its companion's methods take them so
    */
   record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
-      int order, boolean directional) implements Callee {
+      int order, boolean directional, boolean components) implements Callee {
     public Differentiable {
       roles = List.copyOf(roles);
+    }
+
+    /** A call of a method's companion methods, or of its directional derivative's. */
+    public Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
+        int order, boolean directional) {
+      this(owner, name, instance, roles, order, directional, false);
     }
 
     /** A call of the user's method itself. */

@@ -263,9 +263,11 @@ final class CallReader {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      String function = RecordValues.typeOf(method.getReturnType()).isPresent()
-          ? name + RecordValues.COMPONENTS : name;
-      return new Callee.Differentiable(owner, function, instance, roles(method), order(method));
+      boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
+      boolean components = result || method.getParameters().stream()
+          .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
+      return new Callee.Differentiable(owner, result ? name + RecordValues.COMPONENTS : name,
+          instance, roles(method), order(method), false, components);
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
