@@ -50,7 +50,37 @@ class GeneratedJavadocTest {
            * @param y ordinate
            * @param tag a name
            */
-          public record Point(double x, float y, String tag) {}
+          public record Point(double x, float y, String tag) {
+            /**
+             * A method of the record.
+             *
+             * @return its length
+             */
+            @Differentiable
+            public double length() {
+              return Math.hypot(x, y);
+            }
+          }
+
+          /**
+           * Two doubles.
+           *
+           * @param a one
+           * @param b another
+           */
+          public record Pair(double a, double b) {}
+
+          /**
+           * A method returning a record.
+           *
+           * @param p a pair
+           * @param s a scale
+           * @return the pair scaled
+           */
+          @Differentiable
+          public static Pair scaledPair(Pair p, double s) {
+            return new Pair(p.a() * s, p.b() + s);
+          }
 
           /**
            * A method of records and floats.
@@ -183,7 +213,7 @@ class GeneratedJavadocTest {
     try (Stream<Path> files = Files.walk(generated)) {
       files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
     }
-    assertEquals(2, sources.size());
+    assertEquals(3, sources.size(), "the model, its companion and its record's");
     DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
     var diagnostics = new DiagnosticCollector<JavaFileObject>();
     var fileManager = javadoc.getStandardFileManager(null, null, null);

@@ -269,7 +269,8 @@ public final class CompanionWriter {
   private static String reference(AdjointMethod method) {
     String params =
         Declared.of(method.primal()).stream()
-            .filter(d -> d.first() != method.primal().receiver())
+            .filter(d -> d.first() != method.primal().receiver()
+                && (d.first().part() == null || !d.first().part().receiver()))
             .map(d -> d.isRecord() ? d.first().part().record().javaName()
                 : d.first().objectType() == null
                 ? d.first().var().type().javaName()

@@ -31,9 +31,10 @@ public record Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean
    * @param record the declared parameter's record type
    * @param differentiable whether the declared parameter is differentiable
    * @param path the accessors from the record to the component
+   * @param receiver whether the record is the receiver of a method declared in it
    */
   public record RecordPart(String parameter, Type.Record record, boolean differentiable,
-      java.util.List<String> path) {
+      java.util.List<String> path, boolean receiver) {
     public RecordPart {
       path = java.util.List.copyOf(path);
     }

@@ -99,7 +99,13 @@ final class CallReader {
     }
     Expr receiver = null;
     List<ExecutableElement> candidates;
-    if (select instanceof MemberSelectTree member) {
+    Object value = select instanceof MemberSelectTree m ? records.valueOf(m.getExpression()) : null;
+    if (value instanceof RecordValues.Value record) {
+      // v.m(…) on a record value: the record's method, v's components its first arguments.
+      receiver = recordArgument(record);
+      candidates = records.element(record.type()).map(t -> instanceMethods(t, name))
+          .orElse(List.of());
+    } else if (select instanceof MemberSelectTree member) {
       ExpressionTree target = member.getExpression();
       if (!isName(target)) {
         unsupportedTarget(tree, target);
@@ -113,6 +119,10 @@ final class CallReader {
         Optional<TypeElement> type = context.names().type(target.toString());
         candidates = type.map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of());
       }
+    } else if (selfMethods(records, name).isPresent()) {
+      // m(…) in a record's own method: this.m(…).
+      receiver = recordArgument(context.scope().value("this"));
+      candidates = selfMethods(records, name).get();
     } else {
       candidates = enclosingMethods(name);
     }
@@ -149,6 +159,27 @@ final class CallReader {
       return null;
     }
     var standIn = new Expr.Var("$record" + recordArguments.size(), type);
+    recordArguments.put(standIn, source);
+    return standIn;
+  }
+
+  /** In a record's own method, the record's instance methods named {@code name}, if any. */
+  private Optional<List<ExecutableElement>> selfMethods(RecordReader records, String name) {
+    RecordValues.Value self = context.scope().value("this");
+    return self == null ? Optional.empty() : records.element(self.type())
+        .map(t -> instanceMethods(t, name)).filter(m -> !m.isEmpty());
+  }
+
+  private List<ExecutableElement> instanceMethods(TypeElement type, String name) {
+    return methodsOf(type.asType(), name).stream()
+        .filter(m -> !m.getModifiers().contains(Modifier.STATIC)).toList();
+  }
+
+  /** A record value as the receiver of its method: a stand-in for its components. */
+  private Expr recordArgument(RecordValues.Value value) {
+    var source = new java.util.LinkedHashMap<List<String>, Expr>();
+    value.leaves().forEach(leaf -> source.put(leaf.path(), leaf.var()));
+    var standIn = new Expr.Var("$record" + recordArguments.size(), value.type());
     recordArguments.put(standIn, source);
     return standIn;
   }
@@ -198,8 +229,9 @@ final class CallReader {
       }
       return null;
     }
-    if (!PrivateHelpers.isDifferentiated(method)
-        && args.stream().anyMatch(a -> a.type() instanceof Type.Record)) {
+    boolean recordReceiver = receiver != null && receiver.type() instanceof Type.Record;
+    if (!PrivateHelpers.isDifferentiated(method) && (recordReceiver
+        || args.stream().anyMatch(a -> a.type() instanceof Type.Record))) {
       context.error(tree, Message.RECORD_VALUE, tree, "Leibniz passes records only to"
           + " @Differentiable methods, which it reads component by component");
       return null;
@@ -234,24 +266,31 @@ final class CallReader {
   private static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args,
       Map<Expr.Var, Map<List<String>, Expr>> records) {
     var converted = new ArrayList<Expr>();
-    if (receiver != null) {
+    if (receiver instanceof Expr.Var v && v.type() instanceof Type.Record type) {
+      components(records.get(v), type, converted);
+    } else if (receiver != null) {
       converted.add(receiver);
     }
     List<? extends VariableElement> params = method.getParameters();
     for (int i = 0; i < params.size(); i++) {
       if (args.get(i) instanceof Expr.Var v && v.type() instanceof Type.Record type) {
-        Map<List<String>, Expr> source = records.get(v);
-        List<Type> types = RecordValues.leafTypes(type);
-        List<List<String>> paths = RecordValues.paths(type);
-        for (int k = 0; k < paths.size(); k++) {
-          converted.add(ExpressionReader.convert(source.get(paths.get(k)), types.get(k)));
-        }
+        components(records.get(v), type, converted);
       } else {
         converted.add(ExpressionReader.convert(args.get(i),
             NameResolver.typeOf(params.get(i).asType())));
       }
     }
     return converted;
+  }
+
+  /** A record's components' values, in the order of the callee's parameters. */
+  private static void components(Map<List<String>, Expr> source, Type.Record type,
+      List<Expr> into) {
+    List<Type> types = RecordValues.leafTypes(type);
+    List<List<String>> paths = RecordValues.paths(type);
+    for (int k = 0; k < paths.size(); k++) {
+      into.add(ExpressionReader.convert(source.get(paths.get(k)), types.get(k)));
+    }
   }
 
   private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
@@ -264,10 +303,15 @@ final class CallReader {
         return null;
       }
       boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
-      boolean components = result || method.getParameters().stream()
+      Optional<Type.Record> self = SignatureReader.selfType(method);
+      boolean components = result || self.isPresent() || method.getParameters().stream()
           .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
+      // A record's method takes its receiver's components first, as a static method would.
+      var roles = new ArrayList<Callee.Role>();
+      self.ifPresent(r -> RecordValues.leafTypes(r).forEach(t -> roles.add(roleOf(t, false))));
+      roles.addAll(roles(method));
       return new Callee.Differentiable(owner, result ? name + RecordValues.COMPONENTS : name,
-          instance, roles(method), order(method), false, components);
+          instance && self.isEmpty(), roles, order(method), false, components);
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
@@ -295,12 +339,14 @@ final class CallReader {
         continue;
       }
       boolean constant = Annotations.has(param, Annotations.NO_DERIVATIVE);
-      for (Type type : RecordValues.leafTypes(record.get())) {
-        roles.add(constant || !type.isDifferentiable() ? Callee.Role.CONSTANT
-            : type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR);
-      }
+      RecordValues.leafTypes(record.get()).forEach(t -> roles.add(roleOf(t, constant)));
     }
     return roles;
+  }
+
+  private static Callee.Role roleOf(Type type, boolean constant) {
+    return constant || !type.isDifferentiable() ? Callee.Role.CONSTANT
+        : type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR;
   }
 
   private static Callee.Role role(VariableElement param) {

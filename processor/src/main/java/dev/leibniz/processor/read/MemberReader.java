@@ -51,6 +51,11 @@ final class MemberReader {
     if (context.scope().isRejected(name)) {
       return null;
     }
+    RecordValues.Value self = context.scope().value("this");
+    if (self != null && self.parts().get(name) instanceof Expr.Var component) {
+      // A component of the record whose method this is, read by its field's name.
+      return component;
+    }
     if (context.scope().value(name) != null) {
       context.error(tree, Message.RECORD_VALUE, name, "it is a record, which Leibniz reads"
           + " component by component: passing a whole record to a method or returning one is"
@@ -74,6 +79,11 @@ final class MemberReader {
   Expr select(MemberSelectTree tree) {
     String member = tree.getIdentifier().toString();
     ExpressionTree target = tree.getExpression();
+    RecordValues.Value self = context.scope().value("this");
+    if (target instanceof IdentifierTree id && id.getName().contentEquals("this")
+        && self != null && self.parts().get(member) instanceof Expr.Var component) {
+      return component;
+    }
     if (target instanceof IdentifierTree id && id.getName().contentEquals("this")) {
       Optional<VariableElement> field = context.names().fieldOf(context.owner(), member);
       if (context.receiver() == null || field.isEmpty()) {

@@ -152,14 +152,49 @@ final class RecordReader {
         && valueOf(select.getExpression()) instanceof RecordValues.Value owner) {
       return owner.parts().get(select.getIdentifier().toString());
     }
+    // x() in a record's own method: the accessor of its receiver.
+    RecordValues.Value self = context.scope().value("this");
+    if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof IdentifierTree accessor && self != null) {
+      return self.parts().get(accessor.getName().toString());
+    }
     return null;
   }
 
-  /** Whether {@code tree} reads a component of a record value, {@code v.x()}. */
+  /**
+   * Whether {@code tree} reads a component of a record value, {@code v.x()}, or in a record's
+   * own method {@code x()}.
+   */
   boolean readsComponent(MethodInvocationTree tree) {
-    return tree.getArguments().isEmpty()
-        && tree.getMethodSelect() instanceof MemberSelectTree select
-        && valueOf(select.getExpression()) instanceof RecordValues.Value;
+    if (!tree.getArguments().isEmpty()) {
+      return false;
+    }
+    if (tree.getMethodSelect() instanceof MemberSelectTree select
+        && valueOf(select.getExpression()) instanceof RecordValues.Value owner) {
+      return owner.type().component(select.getIdentifier().toString()).isPresent();
+    }
+    return tree.getMethodSelect() instanceof IdentifierTree
+        && valueOf(tree) != null;
+  }
+
+  /**
+   * {@code v.m(args)} of a record value {@code v}: the record's {@code @Differentiable} method,
+   * called with {@code v}'s components first; null if {@code tree} is no such call.
+   */
+  Optional<RecordValues.Value> receiverOf(MethodInvocationTree tree) {
+    if (tree.getMethodSelect() instanceof MemberSelectTree select
+        && valueOf(select.getExpression()) instanceof RecordValues.Value owner
+        && (!tree.getArguments().isEmpty()
+            || owner.type().component(select.getIdentifier().toString()).isEmpty())) {
+      return Optional.of(owner);
+    }
+    return Optional.empty();
+  }
+
+  /** The class of a record type, for its methods. */
+  Optional<javax.lang.model.element.TypeElement> element(Type.Record type) {
+    return context.names().type(type.name().packageName().isEmpty() ? type.name().nestedName()
+        : type.name().packageName() + "." + type.name().nestedName());
   }
 
   /** The component {@code v.x()} as its variable; null after an error. */

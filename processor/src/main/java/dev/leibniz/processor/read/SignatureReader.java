@@ -26,6 +26,9 @@ import javax.lang.model.type.TypeMirror;
  * turns its parameters into IR.
  */
 final class SignatureReader {
+  /** The name of the receiver of a record's method among the parameters. */
+  static final String SELF = "self";
+
   private final Reporter reporter;
 
   SignatureReader(Reporter reporter) {
@@ -77,6 +80,17 @@ final class SignatureReader {
    */
   List<Param> params(ExecutableElement method, Scope scope) {
     var params = new ArrayList<Param>();
+    Optional<Type.Record> self = selfType(method);
+    if (self.isPresent()) {
+      // The receiver of a record's method is a record parameter like any other, named self.
+      String name = scope.fresh(SELF);
+      RecordValues.Value value = RecordValues.declare(scope, name, self.get());
+      scope.declareValue("this", value);
+      for (RecordValues.Leaf leaf : value.leaves()) {
+        params.add(new Param(leaf.var(), null, 0, leaf.var().type().isDifferentiable(),
+            new Param.RecordPart(name, self.get(), true, leaf.path(), true)));
+      }
+    }
     for (VariableElement p : method.getParameters()) {
       Optional<Type.Record> record = RecordValues.typeOf(p.asType());
       if (record.isPresent()) {
@@ -106,14 +120,23 @@ final class SignatureReader {
     for (RecordValues.Leaf leaf : value.leaves()) {
       params.add(new Param(leaf.var(), null, 0,
           differentiable && leaf.var().type().isDifferentiable(),
-          new Param.RecordPart(name, type, differentiable, leaf.path())));
+          new Param.RecordPart(name, type, differentiable, leaf.path(), false)));
     }
     return params;
   }
 
-  /** The receiver of an instance method as a first parameter, or null for a static method. */
+  /** The record an instance method of a record is called on, which is differentiable. */
+  static Optional<Type.Record> selfType(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.STATIC) ? Optional.empty()
+        : RecordValues.typeOf(method.getEnclosingElement().asType());
+  }
+
+  /**
+   * The receiver of an instance method as a first parameter, or null for a static method and
+   * for a record's method, whose receiver is among the parameters.
+   */
   Param receiver(ExecutableElement method, Scope scope) {
-    if (method.getModifiers().contains(Modifier.STATIC)) {
+    if (method.getModifiers().contains(Modifier.STATIC) || selfType(method).isPresent()) {
       return null;
     }
     var self = new Expr.Var(scope.fresh("self"), Type.OBJECT);
@@ -138,12 +161,9 @@ final class SignatureReader {
     boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
     boolean records = result || method.getParameters().stream()
         .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
-    if (!method.getModifiers().contains(Modifier.STATIC)
-        && RecordValues.typeOf(owner.asType()).isPresent()) {
-      reporter.error(method, Message.RECORD_VALUE, "this", "instance methods of a record whose"
-          + " components carry derivatives are not followed yet: make '" + name + "' static,"
-          + " with the record as a parameter");
-    } else if (records && Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1)
+    records |= !method.getModifiers().contains(Modifier.STATIC)
+        && RecordValues.typeOf(owner.asType()).isPresent();
+    if (records && Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1)
         != 1) {
       reporter.error(method, Message.RECORD_VALUE, name, "second order of a method of records"
           + " is not followed yet");
