@@ -156,6 +156,34 @@ class RecordTest {
             return new double[] {s.pos().x(), s.pos().y(), s.vel().x(), s.vel().y()}[component];
           }
 
+          /** An array of records: each component an array, the gradient an array of records. */
+          @Differentiable
+          static double cluster(Particle[] ps, double soft) {
+            double e = 0;
+            for (int i = 0; i < ps.length; i++) {
+              Particle a = ps[i];
+              e += 0.5 * a.mass() * (a.vel().x() * a.vel().x() + a.vel().y() * a.vel().y());
+              for (int j = i + 1; j < ps.length; j++) {
+                double dx = a.pos().x() - ps[j].pos().x();
+                double dy = a.pos().y() - ps[j].pos().y();
+                e -= a.mass() * ps[j].mass() / Math.sqrt(dx * dx + dy * dy + soft);
+              }
+            }
+            return e;
+          }
+
+          static Particle[] particles(double[] v) {
+            var ps = new Particle[v.length / 5];
+            for (int i = 0; i < ps.length; i++) {
+              ps[i] = particle(java.util.Arrays.copyOfRange(v, 5 * i, 5 * i + 6));
+            }
+            return ps;
+          }
+
+          static double cluster(double[] v) {
+            return cluster(particles(v), v[v.length - 1]);
+          }
+
           static Particle particle(double[] v) {
             return new Particle(new Vec(v[0], v[1]), new Vec(v[2], v[3]), v[4], "p");
           }
@@ -333,6 +361,33 @@ class RecordTest {
       assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
           "component " + i);
     }
+  }
+
+  @Test
+  void anArrayOfRecordsHasAnArrayOfRecordsAsItsGradient() {
+    double[] point = {0.1, 0.2, 0.3, -0.2, 1.0, 1.3, -0.4, 0.1, 0.5, 2.0, -0.7, 0.9, -0.3,
+        0.2, 0.5, 0.01};
+    Object ps = compiled.call("rc.R", "particles", (Object) point.clone());
+    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "cluster", ps,
+        point[15]));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R", "cluster",
+        (Object) v), point.clone());
+    Object[] dPs = (Object[]) g.get("dPs");
+    assertEquals(3, dPs.length);
+    for (int k = 0; k < 3; k++) {
+      Map<String, Object> d = Compiled.components(dPs[k]);
+      Map<String, Object> pos = Compiled.components(d.get("pos"));
+      Map<String, Object> vel = Compiled.components(d.get("vel"));
+      double[] generated = {(double) pos.get("x"), (double) pos.get("y"), (double) vel.get("x"),
+          (double) vel.get("y"), (double) d.get("mass")};
+      for (int c = 0; c < 5; c++) {
+        double expected = numeric[5 * k + c];
+        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
+            "particle " + k + ", component " + c);
+      }
+      assertEquals("p", d.get("name"), "constants are copied");
+    }
+    assertEquals(numeric[15], (double) g.get("dSoft"), 1e-6 * Math.max(1, Math.abs(numeric[15])));
   }
 
   @Test

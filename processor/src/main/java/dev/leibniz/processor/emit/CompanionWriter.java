@@ -159,7 +159,7 @@ public final class CompanionWriter {
     for (Declared.Parameter declared : Declared.differentiable(method.primal())) {
       Param p = declared.first();
       // A vector-valued method's block of the Jacobian has the output index first.
-      TypeName type = declared.isRecord() ? TypeNames.of(p.part().record())
+      TypeName type = declared.isRecord() ? Declared.recordType(p)
           : TypeNames.of(vector ? Type.arrayOf(p.var().type()) : p.var().type());
       components.add(ParameterSpec.builder(type, Declared.accessor(declared)).build());
     }
@@ -272,6 +272,7 @@ public final class CompanionWriter {
             .filter(d -> d.first() != method.primal().receiver()
                 && (d.first().part() == null || !d.first().part().receiver()))
             .map(d -> d.isRecord() ? d.first().part().record().javaName()
+                + (d.first().part().array() ? "[]" : "")
                 : d.first().objectType() == null
                 ? d.first().var().type().javaName()
                 : d.first().objectType().nestedName())

@@ -43,9 +43,15 @@ final class Declared {
   /** Adds the declared parameters to {@code spec}: a record parameter of its record type. */
   static void addParameters(MethodIR method, MethodSpec.Builder spec) {
     for (Parameter p : of(method)) {
-      spec.addParameter(p.isRecord() ? TypeNames.of(p.first().part().record())
-          : CompanionWriter.typeOf(p.first()), p.name());
+      spec.addParameter(p.isRecord() ? recordType(p.first()) : CompanionWriter.typeOf(p.first()),
+          p.name());
     }
+  }
+
+  /** The declared type of a record parameter: its record, or an array of them. */
+  static com.palantir.javapoet.TypeName recordType(Param part) {
+    com.palantir.javapoet.TypeName record = TypeNames.of(part.part().record());
+    return part.part().array() ? com.palantir.javapoet.ArrayTypeName.of(record) : record;
   }
 
   /** The declared parameters' names, as arguments. */
@@ -58,11 +64,39 @@ final class Declared {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Param p : method.allParams()) {
       if (p.part() != null) {
-        code.addStatement("$T $N = $L", TypeNames.of(p.var().type()), p.var().name(),
-            access(p.part().parameter(), p.part().path()));
+        code.add(unpack(p, p.var().name(), p.part().parameter(), method));
       }
     }
     return code.build();
+  }
+
+  /**
+   * {@code double v = p.pos().x();}, or for an array of records a loop filling the array
+   * {@code v} with each record's component.
+   */
+  static CodeBlock unpack(Param p, String variable, String record, MethodIR method) {
+    if (!p.part().array()) {
+      return CodeBlock.builder().addStatement("$T $N = $L", TypeNames.of(p.var().type()),
+          variable, access(record, p.part().path())).build();
+    }
+    String i = index(method);
+    return CodeBlock.builder()
+        .addStatement("$T $N = new $T[$N.length]$L", TypeNames.of(p.var().type()), variable,
+            TypeNames.of(p.var().type().base()), record,
+            p.var().type().rank() == 2 ? "[]" : "")
+        .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, record, i)
+        .addStatement("$N[$N] = $L", variable, i, access(record + "[" + i + "]",
+            p.part().path()))
+        .endControlFlow()
+        .build();
+  }
+
+  /** A loop counter no parameter's name takes. */
+  private static String index(MethodIR method) {
+    var taken = new java.util.HashSet<String>();
+    method.allParams().forEach(p -> taken.add(p.var().name()));
+    of(method).forEach(p -> taken.add(p.name()));
+    return Helpers.unique("i", taken);
   }
 
   /** The declared parameters with a gradient: a record if any of its components has one. */
@@ -83,11 +117,21 @@ final class Declared {
    * argument, a nested record built the same way.
    */
   static CodeBlock gradient(Parameter p, java.util.function.Function<Param, CodeBlock> adjoint) {
-    return gradient(p, p.first().part().record(), List.of(), adjoint);
+    if (!p.first().part().array()) {
+      return gradient(p, p.name(), p.first().part().record(), List.of(), adjoint);
+    }
+    // An array of records: a record per element, from the element of each adjoint array.
+    String i = "_element";
+    return CodeBlock.of("$T.range(0, $N.length).mapToObj($N ->$W$L).toArray($T[]::new)",
+        java.util.stream.IntStream.class, p.name(), i,
+        gradient(p, p.name() + "[" + i + "]", p.first().part().record(), List.of(),
+            q -> CodeBlock.of("$L[$N]", adjoint.apply(q), i)),
+        TypeNames.of(p.first().part().record()));
   }
 
-  private static CodeBlock gradient(Parameter p, dev.leibniz.processor.ir.Type.Record type,
-      List<String> prefix, java.util.function.Function<Param, CodeBlock> adjoint) {
+  private static CodeBlock gradient(Parameter p, String source,
+      dev.leibniz.processor.ir.Type.Record type, List<String> prefix,
+      java.util.function.Function<Param, CodeBlock> adjoint) {
     var components = new ArrayList<CodeBlock>();
     for (dev.leibniz.processor.ir.Type.Component c : type.components()) {
       var path = new ArrayList<>(prefix);
@@ -96,11 +140,11 @@ final class Declared {
           .orElse(null);
       if (c.type() instanceof dev.leibniz.processor.ir.Type.Record nested
           && nested.isDifferentiable()) {
-        components.add(gradient(p, nested, path, adjoint));
+        components.add(gradient(p, source, nested, path, adjoint));
       } else if (part != null && part.differentiable()) {
         components.add(adjoint.apply(part));
       } else {
-        components.add(access(p.name(), path));
+        components.add(access(source, path));
       }
     }
     return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(components, ",$W"));
@@ -108,7 +152,7 @@ final class Declared {
 
   /** {@code p.pos().x()}: the accessors from a record to one of its components. */
   static CodeBlock access(String record, List<String> path) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$N", record);
+    CodeBlock.Builder code = CodeBlock.builder().add("$L", record);
     path.forEach(name -> code.add(".$N()", name));
     return code.build();
   }

@@ -172,7 +172,7 @@ final class PushforwardMethod {
   static void addDeclaredParameters(TangentMethod method, MethodSpec.Builder spec) {
     Declared.addParameters(method.primal(), spec);
     for (Declared.Parameter d : Declared.differentiable(method.primal())) {
-      spec.addParameter(d.isRecord() ? TypeNames.of(d.first().part().record())
+      spec.addParameter(d.isRecord() ? Declared.recordType(d.first())
           : TypeNames.of(d.first().var().type()), tangentName(method, d));
     }
   }
@@ -193,9 +193,8 @@ final class PushforwardMethod {
     for (Declared.Parameter d : Declared.differentiable(method.primal())) {
       for (Param p : d.isRecord() ? d.parts() : List.<Param>of()) {
         if (p.differentiable()) {
-          code.addStatement("$T $N = $L", TypeNames.of(p.var().type()),
-              tangentOf(method, p).name(), Declared.access(tangentName(method, d),
-                  p.part().path()));
+          code.add(Declared.unpack(p, tangentOf(method, p).name(), tangentName(method, d),
+              method.primal()));
         }
       }
     }

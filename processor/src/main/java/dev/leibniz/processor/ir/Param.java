@@ -32,9 +32,11 @@ public record Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean
    * @param differentiable whether the declared parameter is differentiable
    * @param path the accessors from the record to the component
    * @param receiver whether the record is the receiver of a method declared in it
+   * @param array whether the parameter is an array of records, whose component is then an
+   *     array with an element per record
    */
   public record RecordPart(String parameter, Type.Record record, boolean differentiable,
-      java.util.List<String> path, boolean receiver) {
+      java.util.List<String> path, boolean receiver, boolean array) {
     public RecordPart {
       path = java.util.List.copyOf(path);
     }

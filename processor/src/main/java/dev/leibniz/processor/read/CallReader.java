@@ -178,7 +178,7 @@ final class CallReader {
   /** A record value as the receiver of its method: a stand-in for its components. */
   private Expr recordArgument(RecordValues.Value value) {
     var source = new java.util.LinkedHashMap<List<String>, Expr>();
-    value.leaves().forEach(leaf -> source.put(leaf.path(), leaf.var()));
+    value.leaves().forEach(leaf -> source.put(leaf.path(), leaf.value()));
     var standIn = new Expr.Var("$record" + recordArguments.size(), value.type());
     recordArguments.put(standIn, source);
     return standIn;

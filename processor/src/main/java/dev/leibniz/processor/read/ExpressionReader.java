@@ -319,6 +319,11 @@ final class ExpressionReader {
 
   private Expr length(MemberSelectTree tree) {
     ExpressionTree target = tree.getExpression();
+    RecordValues.Value records = target instanceof IdentifierTree id
+        ? context.scope().value(id.getName().toString()) : null;
+    if (records != null && records.array()) {
+      return records.length();
+    }
     boolean local = target instanceof IdentifierTree id
         && context.scope().lookup(id.getName().toString()) != null;
     if (!local && target.getKind() != Tree.Kind.ARRAY_ACCESS) {

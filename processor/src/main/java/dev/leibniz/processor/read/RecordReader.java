@@ -147,6 +147,11 @@ final class RecordReader {
     if (tree instanceof IdentifierTree id) {
       return context.scope().value(id.getName().toString());
     }
+    if (tree instanceof com.sun.source.tree.ArrayAccessTree access
+        && valueOf(access.getExpression()) instanceof RecordValues.Value array && array.array()) {
+      Expr index = expressions.read(access.getIndex());
+      return index == null ? null : array.element(index);
+    }
     if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
         && valueOf(select.getExpression()) instanceof RecordValues.Value owner) {
@@ -200,8 +205,8 @@ final class RecordReader {
   /** The component {@code v.x()} as its variable; null after an error. */
   Expr component(MethodInvocationTree tree) {
     Object part = valueOf(tree);
-    if (part instanceof Expr.Var variable) {
-      return variable;
+    if (part instanceof Expr value) {
+      return value;
     }
     context.error(tree, Message.RECORD_VALUE, tree, part == null
         ? "Leibniz reads the components of a record that are numbers, arrays of them or"
@@ -234,9 +239,9 @@ final class RecordReader {
       return null;
     }
     Object value = valueOf(tree);
-    if (value instanceof RecordValues.Value v && v.type().equals(type)) {
+    if (value instanceof RecordValues.Value v && v.type().equals(type) && !v.array()) {
       var parts = new LinkedHashMap<List<String>, Expr>();
-      v.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.var()));
+      v.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.value()));
       return parts;
     }
     if (tree instanceof NewClassTree created && created.getClassBody() == null

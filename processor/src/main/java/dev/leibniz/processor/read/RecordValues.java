@@ -33,9 +33,29 @@ final class RecordValues {
    * A record value: per component, its variable, or for a nested record its value, in
    * declaration order; a component that is not a variable is absent.
    */
-  record Value(Type.Record type, Map<String, Object> parts) {
+  record Value(Type.Record type, Map<String, Object> parts, boolean array) {
     Value {
       parts = new LinkedHashMap<>(parts);
+    }
+
+    /** A record value. */
+    Value(Type.Record type, Map<String, Object> parts) {
+      this(type, parts, false);
+    }
+
+    /** The element {@code index} of an array of records: each part's element. */
+    Value element(Expr index) {
+      var elements = new LinkedHashMap<String, Object>();
+      parts.forEach((name, part) -> elements.put(name, part instanceof Value nested
+          ? nested.element(index)
+          : new Expr.Index((Expr) part, index, ((Expr) part).type().element())));
+      return new Value(type, elements, false);
+    }
+
+    /** The length of an array of records: that of any of its parts' arrays. */
+    Expr length() {
+      Object first = parts.values().iterator().next();
+      return first instanceof Value nested ? nested.length() : new Expr.Length((Expr) first);
     }
 
     /** The variables of the numbers and arrays inside, depth first, with their paths. */
@@ -52,14 +72,22 @@ final class RecordValues {
         if (part instanceof Value nested) {
           nested.collect(path, into);
         } else {
-          into.add(new Leaf(path, (Expr.Var) part));
+          into.add(new Leaf(path, (Expr) part));
         }
       });
     }
   }
 
-  /** One variable of a record value and the accessors that lead to it. */
-  record Leaf(List<String> path, Expr.Var var) {}
+  /**
+   * One component of a record value, the accessors that lead to it and its value: the
+   * variable of a record parameter or local, an element of an array's.
+   */
+  record Leaf(List<String> path, Expr value) {
+    /** The variable of a record that is a parameter or a local. */
+    Expr.Var var() {
+      return (Expr.Var) value;
+    }
+  }
 
   /**
    * The IR type of a record class whose components carry a derivative, or empty for any other
@@ -119,6 +147,29 @@ final class RecordValues {
       }
     }
     return types;
+  }
+
+  /**
+   * An array of records of {@code type} as one new array variable per component that is a
+   * number or an array of numbers (a {@code double} component gives a {@code double[]}).
+   */
+  static Value declareArray(Scope scope, String name, Type.Record type) {
+    var parts = new LinkedHashMap<String, Object>();
+    for (Type.Component c : type.components()) {
+      String part = name + "_" + c.name();
+      if (c.type() instanceof Type.Record nested) {
+        parts.put(c.name(), declareArray(scope, part, nested));
+      } else if (c.type().isDifferentiable() && c.type().rank() < 2) {
+        parts.put(c.name(), scope.declare(scope.fresh(part), Type.arrayOf(c.type())));
+      }
+    }
+    return new Value(type, parts, true);
+  }
+
+  /** The record type of the elements of an array of records, if that is what it is. */
+  static Optional<Type.Record> elementType(TypeMirror mirror) {
+    return mirror instanceof javax.lang.model.type.ArrayType array
+        ? typeOf(array.getComponentType()) : Optional.empty();
   }
 
   /** A value of {@code type} whose components are new variables named after {@code name}. */

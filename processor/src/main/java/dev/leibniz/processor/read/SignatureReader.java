@@ -88,13 +88,15 @@ final class SignatureReader {
       scope.declareValue("this", value);
       for (RecordValues.Leaf leaf : value.leaves()) {
         params.add(new Param(leaf.var(), null, 0, leaf.var().type().isDifferentiable(),
-            new Param.RecordPart(name, self.get(), true, leaf.path(), true)));
+            new Param.RecordPart(name, self.get(), true, leaf.path(), true, false)));
       }
     }
     for (VariableElement p : method.getParameters()) {
       Optional<Type.Record> record = RecordValues.typeOf(p.asType());
-      if (record.isPresent()) {
-        params.addAll(recordParams(p, record.get(), scope));
+      Optional<Type.Record> elements = RecordValues.elementType(p.asType());
+      if (record.isPresent() || elements.isPresent()) {
+        params.addAll(recordParams(p, record.or(() -> elements).get(), elements.isPresent(),
+            scope));
         continue;
       }
       Type type = NameResolver.typeOf(p.asType());
@@ -111,16 +113,18 @@ final class SignatureReader {
    * A record parameter as one parameter per component the body reads as a variable, in
    * depth-first order; the record is the value of its name.
    */
-  private static List<Param> recordParams(VariableElement p, Type.Record type, Scope scope) {
+  private static List<Param> recordParams(VariableElement p, Type.Record type, boolean array,
+      Scope scope) {
     String name = p.getSimpleName().toString();
     boolean differentiable = !Annotations.has(p, Annotations.NO_DERIVATIVE);
-    RecordValues.Value value = RecordValues.declare(scope, name, type);
+    RecordValues.Value value = array ? RecordValues.declareArray(scope, name, type)
+        : RecordValues.declare(scope, name, type);
     scope.declareValue(name, value);
     var params = new ArrayList<Param>();
     for (RecordValues.Leaf leaf : value.leaves()) {
       params.add(new Param(leaf.var(), null, 0,
           differentiable && leaf.var().type().isDifferentiable(),
-          new Param.RecordPart(name, type, differentiable, leaf.path(), false)));
+          new Param.RecordPart(name, type, differentiable, leaf.path(), false, array)));
     }
     return params;
   }
@@ -160,7 +164,8 @@ final class SignatureReader {
     String name = method.getSimpleName().toString();
     boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
     boolean records = result || method.getParameters().stream()
-        .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
+        .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()
+            || RecordValues.elementType(p.asType()).isPresent());
     records |= !method.getModifiers().contains(Modifier.STATIC)
         && RecordValues.typeOf(owner.asType()).isPresent();
     if (records && Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1)
@@ -194,6 +199,8 @@ final class SignatureReader {
       String name = p.getSimpleName().toString();
       if (type.getKind() == TypeKind.TYPEVAR && !method.getTypeParameters().isEmpty()) {
         continue; // the method's type parameters are the error, reported once for the method
+      } else if (RecordValues.elementType(type).isPresent()) {
+        continue; // an array of records, read as arrays of their components
       } else if (NameResolver.typeOf(type) == null) {
         reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, name, type);
       } else if (NameResolver.typeOf(type).isDifferentiable()

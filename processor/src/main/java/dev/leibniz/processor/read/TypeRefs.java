@@ -29,7 +29,7 @@ public final class TypeRefs {
    * them, or a record with such components.
    */
   public static boolean isDifferentiable(TypeMirror type) {
-    if (RecordValues.typeOf(type).isPresent()) {
+    if (RecordValues.typeOf(type).isPresent() || RecordValues.elementType(type).isPresent()) {
       return true;
     }
     Type ir = NameResolver.typeOf(type);
