@@ -49,15 +49,15 @@ final class SecondOrderMethods {
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("Value, gradient and Hessian-vector product of $L.\n\n", reference)
         .add("@param value the method's value\n");
-    for (Param p : CompanionWriter.differentiable(f)) {
-      components.add(ParameterSpec.builder(type(p), p.accessor()).build());
-      doc.add("@param $N the partial derivatives with respect to {@code $N}\n", p.accessor(),
-          p.var().name());
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      components.add(ParameterSpec.builder(type(p), Declared.accessor(p)).build());
+      doc.add("@param $N the partial derivatives with respect to {@code $N}\n",
+          Declared.accessor(p), p.name());
     }
-    for (Param p : CompanionWriter.differentiable(f)) {
-      components.add(ParameterSpec.builder(type(p), hv(p)).build());
-      doc.add("@param $N the Hessian times the direction, restricted to {@code $N}\n", hv(p),
-          p.var().name());
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      components.add(ParameterSpec.builder(type(p), hv(p.name())).build());
+      doc.add("@param $N the Hessian times the direction, restricted to {@code $N}\n",
+          hv(p.name()), p.name());
     }
     return TypeSpec.recordBuilder(name.simpleName())
         .addModifiers(CompanionWriter.visibility(f))
@@ -72,10 +72,10 @@ final class SecondOrderMethods {
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("Value, gradient and Hessian of $L.\n\n", reference)
         .add("@param value the method's value\n");
-    for (Param p : CompanionWriter.differentiable(f)) {
-      components.add(ParameterSpec.builder(type(p), p.accessor()).build());
-      doc.add("@param $N the partial derivatives with respect to {@code $N}\n", p.accessor(),
-          p.var().name());
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      components.add(ParameterSpec.builder(type(p), Declared.accessor(p)).build());
+      doc.add("@param $N the partial derivatives with respect to {@code $N}\n",
+          Declared.accessor(p), p.name());
     }
     components.add(ParameterSpec.builder(TypeName.get(double[][].class), "hessian").build());
     doc.add("@param hessian the second derivatives over every differentiable number, in"
@@ -95,25 +95,80 @@ final class SecondOrderMethods {
   private static MethodSpec hvpMethod(AdjointMethod f, AdjointMethod g, ClassName record,
       List<Expr.Var> directions, String reference) {
     Set<String> taken = taken(f, directions);
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(f.primal()))
+        .add(unpackDirections(f, directions));
     List<String> hv = pullback(f, g, directions, body, taken, "hv");
     int count = directions.size();
     String value = Helpers.unique("value", taken);
     body.addStatement("double $N = $L", value, primalValue(f, directions));
     var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
-    hv.subList(1 + count, 1 + 2 * count).forEach(c -> components.add(CodeBlock.of("$L", c)));
-    hv.subList(1, 1 + count).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    components.addAll(grouped(f, hv.subList(1 + count, 1 + 2 * count)));
+    components.addAll(grouped(f, hv.subList(1, 1 + count)));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec = start(f, f.primal().name() + "Hvp", record)
         .addJavadoc(Docs.wrap("Value, gradient and Hessian-vector product of $L: the Hessian"
             + " times the direction whose component for each differentiable parameter is given"
             + " after the parameters, from the pullback of the derivative along it.\n",
             reference))
-        .addJavadoc(Docs.wrap(parameterDoc(f, directions)))
+        .addJavadoc(Docs.wrap(declaredDoc(f, directions)))
         .addJavadoc("@return the value, the gradient and the product\n")
         .addCode(body.build());
-    addDirections(f, directions, spec);
+    addDeclaredDirections(f, directions, spec);
     return spec.build();
+  }
+
+  /**
+   * One component per differentiable declared parameter from one expression per
+   * differentiable parameter of the sweeps: a record's gathered into a record of its type.
+   */
+  private static List<CodeBlock> grouped(AdjointMethod f, List<String> flat) {
+    List<Param> differentiable = CompanionWriter.differentiable(f);
+    var components = new ArrayList<CodeBlock>();
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      components.add(p.isRecord()
+          ? Declared.gradient(p, q -> CodeBlock.of("$L", flat.get(differentiable.indexOf(q))))
+          : CodeBlock.of("$L", flat.get(differentiable.indexOf(p.first()))));
+    }
+    return components;
+  }
+
+  /** A record parameter's direction, {@code pDot}: a record of the same type. */
+  private static String directionName(AdjointMethod f, Declared.Parameter p,
+      List<Expr.Var> directions) {
+    return p.isRecord() ? p.name() + "Dot"
+        : directions.get(CompanionWriter.differentiable(f).indexOf(p.first())).name();
+  }
+
+  /** The directions as declared: a record parameter's a record of the same type. */
+  private static void addDeclaredDirections(AdjointMethod f, List<Expr.Var> directions,
+      MethodSpec.Builder spec) {
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      spec.addParameter(type(p), directionName(f, p, directions));
+    }
+  }
+
+  /** The record directions' components read into the variables the sweeps take. */
+  private static CodeBlock unpackDirections(AdjointMethod f, List<Expr.Var> directions) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<Param> differentiable = CompanionWriter.differentiable(f);
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      for (Param part : p.isRecord() ? p.parts() : List.<Param>of()) {
+        if (part.differentiable()) {
+          code.add(Declared.unpack(part, directions.get(differentiable.indexOf(part)).name(),
+              directionName(f, p, directions), f.primal()));
+        }
+      }
+    }
+    return code.build();
+  }
+
+  private static CodeBlock declaredDoc(AdjointMethod f, List<Expr.Var> directions) {
+    CodeBlock.Builder doc = Docs.primalParameters(f.primal());
+    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
+      doc.add("@param $N the direction's component for {@code $N}\n",
+          directionName(f, p, directions), p.name());
+    }
+    return doc.build();
   }
 
   /**
@@ -123,7 +178,8 @@ final class SecondOrderMethods {
    */
   private static CodeBlock primalValue(AdjointMethod f, List<Expr.Var> directions) {
     MethodIR primal = f.primal();
-    if (primal.hidden() || !primal.writtenArrays().isEmpty()) {
+    boolean records = primal.allParams().stream().anyMatch(p -> p.part() != null);
+    if (primal.hidden() || !primal.writtenArrays().isEmpty() || records) {
       return CodeBlock.of("$N($L).value()", primal.name() + "Pushforward",
           arguments(f, directions));
     }
@@ -143,8 +199,8 @@ final class SecondOrderMethods {
    */
   private static List<String> pullback(AdjointMethod f, AdjointMethod method,
       List<Expr.Var> directions, CodeBlock.Builder body, Set<String> taken, String prefix) {
-    var arguments = new ArrayList<CodeBlock>();
-    method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
+    // The pullbacks take records as declared: g's are f's, then the flat direction.
+    var arguments = new ArrayList<CodeBlock>(Declared.arguments(method.primal()));
     arguments.add(CodeBlock.of("1.0"));
     String scalars = Helpers.unique(prefix + "Scalars", taken);
     int count = method.scalarParams().size();
@@ -188,7 +244,7 @@ final class SecondOrderMethods {
   private static MethodSpec rowMethod(AdjointMethod f, AdjointMethod g,
       List<Expr.Var> directions) {
     Set<String> taken = taken(f, directions);
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(f.primal()));
     List<String> hv = pullback(f, g, directions, body, taken, "hv");
     String row = Helpers.unique("row", taken);
     String at = Helpers.unique("at", taken);
@@ -217,7 +273,7 @@ final class SecondOrderMethods {
         .returns(double[].class)
         .addJavadoc("The Hessian times a direction, flattened as the Hessian's rows are.\n")
         .addCode(body.build());
-    CompanionWriter.addPrimalParameters(f, spec);
+    Declared.addParameters(f.primal(), spec);
     addDirections(f, directions, spec);
     return spec.build();
   }
@@ -226,7 +282,7 @@ final class SecondOrderMethods {
   private static MethodSpec hessianMethod(AdjointMethod f, ClassName record,
       List<Param> differentiable, List<Expr.Var> directions, String reference) {
     Set<String> taken = taken(f, directions);
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(f.primal()));
     List<String> gradient = pullback(f, f, List.of(), body, taken, "d");
     String hessian = Helpers.unique("hessian", taken);
     String row = Helpers.unique("row", taken);
@@ -240,8 +296,10 @@ final class SecondOrderMethods {
       body.addStatement("$L $N = $L", p.var().type().javaName(), d,
           p.var().type().isArray() ? ExprPrinter.print(Helpers.zerosLike(p.var())) : "0.0");
     }
-    CodeBlock call = CodeBlock.of("$N($L)", f.primal().name() + "HessianRow", arguments(f,
-        directions));
+    var rowArguments = new ArrayList<CodeBlock>(Declared.arguments(f.primal()));
+    directions.forEach(d -> rowArguments.add(CodeBlock.of("$N", d.name())));
+    CodeBlock call = CodeBlock.of("$N($L)", f.primal().name() + "HessianRow",
+        CodeBlock.join(rowArguments, ",$W"));
     for (int i = 0; i < differentiable.size(); i++) {
       Param p = differentiable.get(i);
       String d = directions.get(i).name();
@@ -265,14 +323,14 @@ final class SecondOrderMethods {
       }
     }
     var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", gradient.get(0))));
-    gradient.subList(1, gradient.size()).forEach(c -> components.add(CodeBlock.of("$L", c)));
+    components.addAll(grouped(f, gradient.subList(1, gradient.size())));
     components.add(CodeBlock.of("$N", hessian));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
     return start(f, f.primal().name() + "Hessian", record)
         .addJavadoc(Docs.wrap("Value, gradient and Hessian of $L: row i is the Hessian times"
             + " the i-th unit vector, from the pullback of the derivative along it.\n",
             reference))
-        .addJavadoc(Docs.wrap(parameterDoc(f, List.of())))
+        .addJavadoc(Docs.wrap(Docs.primalParameters(f.primal()).build()))
         .addJavadoc("@return the value, the gradient and the Hessian\n")
         .addCode(body.build())
         .build();
@@ -297,7 +355,7 @@ final class SecondOrderMethods {
         .addModifiers(CompanionWriter.visibility(f))
         .addModifiers(Modifier.STATIC)
         .returns(record);
-    CompanionWriter.addPrimalParameters(f, spec);
+    Declared.addParameters(f.primal(), spec);
     return spec;
   }
 
@@ -316,14 +374,12 @@ final class SecondOrderMethods {
     return CodeBlock.join(names, ",$W");
   }
 
-  private static CodeBlock parameterDoc(AdjointMethod f, List<Expr.Var> directions) {
-    return Docs.withDirection(f.primal(), CompanionWriter.differentiable(f), directions);
-  }
-
   private static Set<String> taken(AdjointMethod f, List<Expr.Var> directions) {
     Set<String> taken = new HashSet<>();
     f.primal().allParams().forEach(p -> taken.add(p.var().name()));
     directions.forEach(d -> taken.add(d.name()));
+    Declared.of(f.primal()).forEach(p -> taken.add(p.name()));
+    Declared.differentiable(f.primal()).forEach(p -> taken.add(directionName(f, p, directions)));
     return taken;
   }
 
@@ -331,7 +387,11 @@ final class SecondOrderMethods {
     return TypeNames.of(p.var().type());
   }
 
-  private static String hv(Param p) {
-    return "hv" + Character.toUpperCase(p.var().name().charAt(0)) + p.var().name().substring(1);
+  private static TypeName type(Declared.Parameter p) {
+    return p.isRecord() ? Declared.recordType(p.first()) : type(p.first());
+  }
+
+  private static String hv(String name) {
+    return "hv" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 }

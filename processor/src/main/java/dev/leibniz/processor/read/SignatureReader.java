@@ -168,11 +168,7 @@ final class SignatureReader {
             || RecordValues.elementType(p.asType()).isPresent());
     records |= !method.getModifiers().contains(Modifier.STATIC)
         && RecordValues.typeOf(owner.asType()).isPresent();
-    if (records && Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1)
-        != 1) {
-      reporter.error(method, Message.RECORD_VALUE, name, "second order of a method of records"
-          + " is not followed yet");
-    } else if (records && !result && !method.getReturnType().getKind().isPrimitive()) {
+    if (records && !result && !method.getReturnType().getKind().isPrimitive()) {
       reporter.error(method, Message.RECORD_VALUE, name, "Jacobians and array-writing methods"
           + " of records are not followed yet: records go to methods returning double or float");
     }
