@@ -45,7 +45,7 @@ final class SecondOrderMethods {
 
   private static TypeSpec hvpRecord(AdjointMethod f, ClassName name, String reference) {
     var components = new ArrayList<ParameterSpec>();
-    components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
+    components.add(ParameterSpec.builder(TypeNames.of(f.primal().returnType()), "value").build());
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("Value, gradient and Hessian-vector product of $L.\n\n", reference)
         .add("@param value the method's value\n");
@@ -68,7 +68,7 @@ final class SecondOrderMethods {
 
   private static TypeSpec hessianRecord(AdjointMethod f, ClassName name, String reference) {
     var components = new ArrayList<ParameterSpec>();
-    components.add(ParameterSpec.builder(TypeName.DOUBLE, "value").build());
+    components.add(ParameterSpec.builder(TypeNames.of(f.primal().returnType()), "value").build());
     CodeBlock.Builder doc = CodeBlock.builder()
         .add("Value, gradient and Hessian of $L.\n\n", reference)
         .add("@param value the method's value\n");
@@ -100,7 +100,8 @@ final class SecondOrderMethods {
     List<String> hv = pullback(f, g, directions, body, taken, "hv");
     int count = directions.size();
     String value = Helpers.unique("value", taken);
-    body.addStatement("double $N = $L", value, primalValue(f, directions));
+    body.addStatement("$T $N = $L", TypeNames.of(f.primal().returnType()), value,
+        primalValue(f, directions));
     var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
     components.addAll(grouped(f, hv.subList(1 + count, 1 + 2 * count)));
     components.addAll(grouped(f, hv.subList(1, 1 + count)));
@@ -201,7 +202,7 @@ final class SecondOrderMethods {
       List<Expr.Var> directions, CodeBlock.Builder body, Set<String> taken, String prefix) {
     // The pullbacks take records as declared: g's are f's, then the flat direction.
     var arguments = new ArrayList<CodeBlock>(Declared.arguments(method.primal()));
-    arguments.add(CodeBlock.of("1.0"));
+    arguments.add(literal(method.primal().returnType(), 1));
     String scalars = Helpers.unique(prefix + "Scalars", taken);
     int count = method.scalarParams().size();
     if (count > 0) {
@@ -225,7 +226,9 @@ final class SecondOrderMethods {
         arguments.add(CodeBlock.of("$N", array));
         result = array;
       } else {
-        result = scalars + "[" + scalar++ + "]";
+        // A float's adjoint in the double slot, narrowed back to its type.
+        result = (p.var().type() == dev.leibniz.processor.ir.Type.FLOAT ? "(float) " : "")
+            + scalars + "[" + scalar++ + "]";
       }
       (ofF.contains(p) ? results : ofDirection).add(result);
     }
@@ -235,7 +238,7 @@ final class SecondOrderMethods {
     if (value == null) {
       body.addStatement("$L", call);
     } else {
-      body.addStatement("double $N = $L", value, call);
+      body.addStatement("$T $N = $L", TypeNames.of(method.primal().returnType()), value, call);
     }
     return results;
   }
@@ -256,13 +259,16 @@ final class SecondOrderMethods {
       Param p = differentiable.get(i);
       String part = hv.get(i + 1);
       switch (p.var().type().rank()) {
-        case 1 -> body.addStatement("$T.arraycopy($L, 0, $N, $N, $L.length)",
-                System.class, part, row, at, part)
-            .addStatement("$N += $L.length", at, part);
-        case 2 -> body.beginControlFlow("for (double[] $N : $L)", each, part)
-            .addStatement("$T.arraycopy($N, 0, $N, $N, $N.length)", System.class, each, row, at,
-                each)
-            .addStatement("$N += $N.length", at, each)
+        // Element by element: a float array's elements are widened into the double row.
+        case 1 -> body.beginControlFlow("for ($T $N : $L)", TypeNames.of(p.var().type().base()),
+                each, part)
+            .addStatement("$N[$N++] = $N", row, at, each)
+            .endControlFlow();
+        case 2 -> body.beginControlFlow("for ($T $N : $L)", TypeNames.of(p.var().type()
+                .element()), each, part)
+            .beginControlFlow("for ($T $N : $N)", TypeNames.of(p.var().type().base()), each + "Element", each)
+            .addStatement("$N[$N++] = $N", row, at, each + "Element")
+            .endControlFlow()
             .endControlFlow();
         default -> body.addStatement("$N[$N++] = $L", row, at, part);
       }
@@ -294,7 +300,8 @@ final class SecondOrderMethods {
       Param p = differentiable.get(i);
       String d = directions.get(i).name();
       body.addStatement("$L $N = $L", p.var().type().javaName(), d,
-          p.var().type().isArray() ? ExprPrinter.print(Helpers.zerosLike(p.var())) : "0.0");
+          p.var().type().isArray() ? ExprPrinter.print(Helpers.zerosLike(p.var()))
+              : literal(p.var().type(), 0));
     }
     var rowArguments = new ArrayList<CodeBlock>(Declared.arguments(f.primal()));
     directions.forEach(d -> rowArguments.add(CodeBlock.of("$N", d.name())));
@@ -306,20 +313,21 @@ final class SecondOrderMethods {
       switch (p.var().type().rank()) {
         case 1 -> body.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j,
                 d, j)
-            .addStatement("$N[$N] = 1.0", d, j)
+            .addStatement("$N[$N] = $L", d, j, literal(p.var().type().base(), 1))
             .addStatement("$N[$N++] = $L", hessian, row, call)
-            .addStatement("$N[$N] = 0.0", d, j)
+            .addStatement("$N[$N] = $L", d, j, literal(p.var().type().base(), 0))
             .endControlFlow();
-        case 2 -> body.beginControlFlow("for (double[] $N : $N)", each, d)
+        case 2 -> body.beginControlFlow("for ($T $N : $N)", TypeNames.of(p.var().type()
+                .element()), each, d)
             .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", j, j, each, j)
-            .addStatement("$N[$N] = 1.0", each, j)
+            .addStatement("$N[$N] = $L", each, j, literal(p.var().type().base(), 1))
             .addStatement("$N[$N++] = $L", hessian, row, call)
-            .addStatement("$N[$N] = 0.0", each, j)
+            .addStatement("$N[$N] = $L", each, j, literal(p.var().type().base(), 0))
             .endControlFlow()
             .endControlFlow();
-        default -> body.addStatement("$N = 1.0", d)
+        default -> body.addStatement("$N = $L", d, literal(p.var().type(), 1))
             .addStatement("$N[$N++] = $L", hessian, row, call)
-            .addStatement("$N = 0.0", d);
+            .addStatement("$N = $L", d, literal(p.var().type(), 0));
       }
     }
     var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", gradient.get(0))));
@@ -381,6 +389,12 @@ final class SecondOrderMethods {
     Declared.of(f.primal()).forEach(p -> taken.add(p.name()));
     Declared.differentiable(f.primal()).forEach(p -> taken.add(directionName(f, p, directions)));
     return taken;
+  }
+
+  /** {@code 1.0} or {@code 1.0f}: a constant of the scalar type given. */
+  private static CodeBlock literal(dev.leibniz.processor.ir.Type type, double value) {
+    return ExprPrinter.print(type == dev.leibniz.processor.ir.Type.FLOAT
+        ? new Expr.Literal(type, (float) value) : Expr.literal(value));
   }
 
   private static TypeName type(Param p) {

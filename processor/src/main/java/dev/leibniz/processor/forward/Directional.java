@@ -45,12 +45,7 @@ public final class Directional {
    */
   public static Optional<MethodIR> of(TangentMethod tangent, Consumer<Refusal> refused) {
     MethodIR f = tangent.primal();
-    boolean floats = f.returnType().base() == Type.FLOAT
-        || f.params().stream().anyMatch(p -> p.var().type().base() == Type.FLOAT);
-    Optional<Refusal> unsupported = floats
-        ? Optional.of(new Refusal("second order is for methods of doubles; float is"
-            + " differentiated to first order", NO_SITE))
-        : calleeNotOfOrderTwo(tangent);
+    Optional<Refusal> unsupported = calleeNotOfOrderTwo(tangent);
     var statements = new ArrayList<Stmt>();
     for (Stmt s : withoutComments(tangent.body(), tangent)) {
       statements.add(Rewrite.mapped(s, e -> throughCallees(e, tangent)));
