@@ -266,7 +266,8 @@ final class SecondOrderMethods {
             .endControlFlow();
         case 2 -> body.beginControlFlow("for ($T $N : $L)", TypeNames.of(p.var().type()
                 .element()), each, part)
-            .beginControlFlow("for ($T $N : $N)", TypeNames.of(p.var().type().base()), each + "Element", each)
+            .beginControlFlow("for ($T $N : $N)", TypeNames.of(p.var().type().base()),
+                each + "Element", each)
             .addStatement("$N[$N++] = $N", row, at, each + "Element")
             .endControlFlow()
             .endControlFlow();

@@ -39,8 +39,8 @@ public record MethodIR(
 
   /** The same method with another body. */
   public MethodIR withBody(Stmt.Block newBody) {
-    return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants, returnType,
-        userMethod, resultRecord);
+    return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants,
+        returnType, userMethod, resultRecord);
   }
 
   /** The same method under another name, returning another type, with another body. */

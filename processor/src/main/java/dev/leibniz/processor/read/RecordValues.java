@@ -115,38 +115,38 @@ final class RecordValues {
         || type.isDifferentiable();
   }
 
+  /** A component that is a variable: the accessors that lead to it, and its type. */
+  record Slot(List<String> path, Type type) {}
+
   /**
-   * The paths of the components of {@code type} that are variables, depth first: the order of
-   * a record parameter's components among a method's parameters.
+   * The components of {@code type} that are variables, depth first: the order of a record
+   * parameter's components among a method's parameters.
    */
-  static List<List<String>> paths(Type.Record type) {
-    var paths = new ArrayList<List<String>>();
+  static List<Slot> slots(Type.Record type) {
+    var slots = new ArrayList<Slot>();
     for (Type.Component c : type.components()) {
       if (c.type() instanceof Type.Record nested) {
-        for (List<String> inner : paths(nested)) {
+        for (Slot inner : slots(nested)) {
           var path = new ArrayList<String>();
           path.add(c.name());
-          path.addAll(inner);
-          paths.add(path);
+          path.addAll(inner.path());
+          slots.add(new Slot(path, inner.type()));
         }
       } else if (isVariable(c.type())) {
-        paths.add(List.of(c.name()));
+        slots.add(new Slot(List.of(c.name()), c.type()));
       }
     }
-    return paths;
+    return slots;
   }
 
-  /** The types of the components at {@link #paths}, in that order. */
+  /** The paths of {@link #slots}. */
+  static List<List<String>> paths(Type.Record type) {
+    return slots(type).stream().map(Slot::path).toList();
+  }
+
+  /** The types of {@link #slots}. */
   static List<Type> leafTypes(Type.Record type) {
-    var types = new ArrayList<Type>();
-    for (Type.Component c : type.components()) {
-      if (c.type() instanceof Type.Record nested) {
-        types.addAll(leafTypes(nested));
-      } else if (isVariable(c.type())) {
-        types.add(c.type());
-      }
-    }
-    return types;
+    return slots(type).stream().map(Slot::type).toList();
   }
 
   /**
