@@ -130,6 +130,10 @@ class ConstructInventoryTest {
         + " return v.a() * w.b() + v.b();");
     ok("E39", "Pair v = new Pair(x, y); return Helpers.norm(v) + Helpers.norm(new Pair(y, x * x));");
     rejected("E40", "LZ135", "Pair v = Helpers.made(x); //!\n return x;");
+    ok("E42", "Pair[] ps = new Pair[2]; ps[0] = new Pair(x, y); ps[1] = new Pair(y * x, a[0]);"
+        + " double s = 0; for (Pair p : ps) { s += p.a() * p.b(); } return s + ps[1].a();");
+    rejected("E43", "LZ135", "Pair[] ps = new Pair[2];\n Pair[] qs = new Pair[2];\n"
+        + " ps = qs; //!\n return x;");
     ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"
         + " Pair w = Helpers.swap(v); return v.a() * w.a() + v.b();");
   }

@@ -172,6 +172,40 @@ class RecordTest {
             return e;
           }
 
+          /**
+           * Local arrays of records written element by element, read by for-each, passed to a
+           * method taking an array of records.
+           */
+          @Differentiable
+          static double swarm(Particle[] ps, double dt) {
+            Particle[] state = new Particle[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+              state[i] = ps[i];
+            }
+            for (int step = 0; step < 4; step++) {
+              Particle[] next = new Particle[state.length];
+              for (int i = 0; i < state.length; i++) {
+                Particle b = state[i];
+                Vec v = new Vec(b.vel().x() - dt * b.pos().x() / b.mass(),
+                    b.vel().y() - dt * Math.sin(b.pos().y()));
+                next[i] = new Particle(new Vec(b.pos().x() + dt * v.x(),
+                    b.pos().y() + dt * v.y()), v, b.mass(), "q");
+              }
+              for (int i = 0; i < state.length; i++) {
+                state[i] = next[i];
+              }
+            }
+            double e = 0;
+            for (Particle b : state) {
+              e += b.mass() * (b.vel().x() * b.vel().x() + b.vel().y() * b.vel().y());
+            }
+            return e + cluster(state, 0.01);
+          }
+
+          static double swarm(double[] v) {
+            return swarm(particles(v), v[v.length - 1]);
+          }
+
           static Particle[] particles(double[] v) {
             var ps = new Particle[v.length / 5];
             for (int i = 0; i < ps.length; i++) {
@@ -439,6 +473,30 @@ class RecordTest {
   }
 
   @Test
+  void localArraysOfRecordsAndArraysOfRecordsPassedToMethods() {
+    double[] point = {0.1, 0.2, 0.3, -0.2, 1.0, 1.3, -0.4, 0.1, 0.5, 2.0, 0.05};
+    Object ps = compiled.call("rc.R", "particles", (Object) point.clone());
+    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "swarm", ps,
+        point[10]));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R", "swarm",
+        (Object) v), point.clone());
+    Object[] dPs = (Object[]) g.get("dPs");
+    for (int k = 0; k < 2; k++) {
+      Map<String, Object> d = Compiled.components(dPs[k]);
+      double[] generated = {(double) Compiled.components(d.get("pos")).get("x"),
+          (double) Compiled.components(d.get("pos")).get("y"),
+          (double) Compiled.components(d.get("vel")).get("x"),
+          (double) Compiled.components(d.get("vel")).get("y"), (double) d.get("mass")};
+      for (int c = 0; c < 5; c++) {
+        double expected = numeric[5 * k + c];
+        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
+            "particle " + k + ", component " + c);
+      }
+    }
+    assertEquals(numeric[10], (double) g.get("dDt"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
+  }
+
+  @Test
   void arrayFloatAndConstantComponents() throws Exception {
     Class<?> chain = compiled.load("rc.R$Chain");
     Constructor<?> make = chain.getDeclaredConstructors()[0];
@@ -501,6 +559,12 @@ class RecordTest {
           static V make(double a) {
             return new V(a, a);
           }
+          @Differentiable
+          static double renamed(V[] vs) {
+            V[] copy = new V[vs.length];
+            copy = vs;
+            return copy[0].x();
+          }
         }
         """);
     Compilation compilation = Compiled.compilation(file);
@@ -508,6 +572,8 @@ class RecordTest {
         .inFile(file).onLine(7);
     assertThat(compilation).hadErrorContaining("array-writing methods of records")
         .inFile(file).onLine(15);
+    assertThat(compilation).hadErrorContaining("an array of records keeps its own arrays")
+        .inFile(file);
     assertThat(compilation).hadErrorContaining("Leibniz passes records only to @Differentiable")
         .inFile(file).onLine(20);
     assertThat(compilation).hadErrorContaining("Leibniz follows a record built with new")

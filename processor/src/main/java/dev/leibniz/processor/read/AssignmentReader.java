@@ -93,6 +93,10 @@ final class AssignmentReader {
     if (record.isPresent()) {
       return records.declare(tree, record.get());
     }
+    Optional<Type.Record> elements = records.declaredArrayType(tree);
+    if (elements.isPresent()) {
+      return records.declareArray(tree, elements.get());
+    }
     boolean inferred = inferred(tree);
     Type declared = inferred ? null : declaredType(tree);
     if (!inferred && declared == null) {
@@ -217,6 +221,12 @@ final class AssignmentReader {
     }
     if (expression instanceof MethodInvocationTree call) {
       return writingCall(call);
+    }
+    if (expression instanceof AssignmentTree assignment
+        && records.assignsElement(assignment.getVariable())) {
+      return records.assignElement(tree,
+          (com.sun.source.tree.ArrayAccessTree) assignment.getVariable(),
+          assignment.getExpression());
     }
     if (expression instanceof AssignmentTree assignment
         && records.assigns(assignment.getVariable())) {

@@ -91,7 +91,9 @@ final class CallReader {
     var records = new RecordReader(context, expressions);
     for (ExpressionTree argument : tree.getArguments()) {
       Optional<Type.Record> record = records.argumentType(argument);
-      args.add(record.isPresent() ? recordArgument(records, argument, record.get())
+      boolean array = records.valueOf(argument) instanceof RecordValues.Value v && v.array();
+      args.add(array ? recordArgument((RecordValues.Value) records.valueOf(argument))
+          : record.isPresent() ? recordArgument(records, argument, record.get())
           : expressions.read(argument));
     }
     if (args.contains(null)) {
@@ -175,11 +177,15 @@ final class CallReader {
         .filter(m -> !m.getModifiers().contains(Modifier.STATIC)).toList();
   }
 
-  /** A record value as the receiver of its method: a stand-in for its components. */
+  /**
+   * A record value (the receiver of its method, say) or an array of records as an argument: a
+   * stand-in for its components, or their arrays.
+   */
   private Expr recordArgument(RecordValues.Value value) {
     var source = new java.util.LinkedHashMap<List<String>, Expr>();
     value.leaves().forEach(leaf -> source.put(leaf.path(), leaf.value()));
-    var standIn = new Expr.Var("$record" + recordArguments.size(), value.type());
+    var standIn = new Expr.Var("$record" + recordArguments.size(),
+        value.array() ? Type.arrayOf(value.type()) : value.type());
     recordArguments.put(standIn, source);
     return standIn;
   }
@@ -275,6 +281,10 @@ final class CallReader {
     for (int i = 0; i < params.size(); i++) {
       if (args.get(i) instanceof Expr.Var v && v.type() instanceof Type.Record type) {
         components(records.get(v), type, converted);
+      } else if (args.get(i) instanceof Expr.Var v && v.type() instanceof Type.Array array
+          && array.element() instanceof Type.Record) {
+        // An array of records: its components' arrays, as they are.
+        converted.addAll(records.get(v).values());
       } else {
         converted.add(ExpressionReader.convert(args.get(i),
             NameResolver.typeOf(params.get(i).asType())));
@@ -305,7 +315,8 @@ final class CallReader {
       boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
       Optional<Type.Record> self = SignatureReader.selfType(method);
       boolean components = result || self.isPresent() || method.getParameters().stream()
-          .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent());
+          .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()
+              || RecordValues.elementType(p.asType()).isPresent());
       // A record's method takes its receiver's components first, as a static method would.
       var roles = new ArrayList<Callee.Role>();
       self.ifPresent(r -> RecordValues.leafTypes(r).forEach(t -> roles.add(roleOf(t, false))));
@@ -334,12 +345,16 @@ final class CallReader {
     var roles = new ArrayList<Callee.Role>();
     for (VariableElement param : method.getParameters()) {
       Optional<Type.Record> record = RecordValues.typeOf(param.asType());
-      if (record.isEmpty()) {
-        roles.add(role(param));
-        continue;
-      }
+      Optional<Type.Record> elements = RecordValues.elementType(param.asType());
       boolean constant = Annotations.has(param, Annotations.NO_DERIVATIVE);
-      RecordValues.leafTypes(record.get()).forEach(t -> roles.add(roleOf(t, constant)));
+      if (record.isPresent()) {
+        RecordValues.leafTypes(record.get()).forEach(t -> roles.add(roleOf(t, constant)));
+      } else if (elements.isPresent()) {
+        RecordValues.arrayLeafTypes(elements.get())
+            .forEach(t -> roles.add(roleOf(t, constant)));
+      } else {
+        roles.add(role(param));
+      }
     }
     return roles;
   }
@@ -364,9 +379,7 @@ final class CallReader {
   private static int exactMatches(ExecutableElement method, List<Expr> args) {
     int exact = 0;
     for (int i = 0; i < args.size(); i++) {
-      Type param = RecordValues.typeOf(method.getParameters().get(i).asType()).<Type>map(t -> t)
-          .orElse(NameResolver.typeOf(method.getParameters().get(i).asType()));
-      if (args.get(i).type().equals(param)) {
+      if (args.get(i).type().equals(declaredType(method.getParameters().get(i)))) {
         exact++;
       }
     }
@@ -380,14 +393,23 @@ final class CallReader {
       return false;
     }
     for (int i = 0; i < params.size(); i++) {
-      Type param = RecordValues.typeOf(params.get(i).asType()).<Type>map(t -> t)
-          .orElse(NameResolver.typeOf(params.get(i).asType()));
+      Type param = declaredType(params.get(i));
       Type arg = args.get(i).type();
       if (!java.util.Objects.equals(param, arg) && !widens(arg, param)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A parameter's type as the IR has it: a record, an array of records, or as Java's. */
+  private static Type declaredType(VariableElement param) {
+    Optional<Type.Record> record = RecordValues.typeOf(param.asType());
+    if (record.isPresent()) {
+      return record.get();
+    }
+    return RecordValues.elementType(param.asType()).<Type>map(Type::arrayOf)
+        .orElse(NameResolver.typeOf(param.asType()));
   }
 
   /** Java's widening primitive conversions among the numbers Leibniz reads (JLS 5.1.2). */

@@ -52,6 +52,25 @@ final class RecordValues {
       return new Value(type, elements, false);
     }
 
+    /** The same value with only the components at {@code paths}. */
+    Value only(java.util.Set<List<String>> paths) {
+      return only(List.of(), paths);
+    }
+
+    private Value only(List<String> prefix, java.util.Set<List<String>> paths) {
+      var kept = new LinkedHashMap<String, Object>();
+      parts.forEach((name, part) -> {
+        var path = new ArrayList<>(prefix);
+        path.add(name);
+        if (part instanceof Value nested) {
+          kept.put(name, nested.only(path, paths));
+        } else if (paths.contains(path)) {
+          kept.put(name, part);
+        }
+      });
+      return new Value(type, kept, array);
+    }
+
     /** The length of an array of records: that of any of its parts' arrays. */
     Expr length() {
       Object first = parts.values().iterator().next();
@@ -142,6 +161,15 @@ final class RecordValues {
   /** The paths of {@link #slots}. */
   static List<List<String>> paths(Type.Record type) {
     return slots(type).stream().map(Slot::path).toList();
+  }
+
+  /**
+   * The types of the components' arrays an array of records is read as, in the order of
+   * {@link #declareArray}: a number's array for each number, nested records depth first.
+   */
+  static List<Type> arrayLeafTypes(Type.Record type) {
+    return slots(type).stream().filter(s -> s.type().isDifferentiable()
+        && s.type().rank() < 2).map(s -> (Type) Type.arrayOf(s.type())).toList();
   }
 
   /** The types of {@link #slots}. */

@@ -156,6 +156,11 @@ final class StatementReader {
    */
   private Stmt forEach(EnhancedForLoopTree tree) {
     ExpressionTree iterable = tree.getExpression();
+    RecordValues.Value records = iterable instanceof IdentifierTree named
+        ? context.scope().value(named.getName().toString()) : null;
+    if (records != null && records.array()) {
+      return forEachRecord(tree, records);
+    }
     Expr.Var array = iterable instanceof IdentifierTree id
         ? context.scope().lookup(id.getName().toString())
         : null;
@@ -177,6 +182,29 @@ final class StatementReader {
     statements.add(new Stmt.Declare(element, current, source));
     statements.addAll(body.statements());
     Expr condition = new Expr.Binary(BinaryOp.LT, index, new Expr.Length(array), Type.BOOLEAN);
+    Stmt increment = new Stmt.Assign(
+        index, new Expr.Binary(BinaryOp.ADD, index, new Expr.Literal(Type.INT, 1), Type.INT), source);
+    return new Stmt.Block(List.of(
+        new Stmt.Declare(index, new Expr.Literal(Type.INT, 0), source),
+        new Stmt.Loop(condition, new Stmt.Block(statements), new Stmt.Block(List.of(increment)),
+            true, source)));
+  }
+
+  /**
+   * {@code for (P p : ps)} over an array of records: an index loop whose record local
+   * {@code p} is {@code ps[i]}, its components each array's element.
+   */
+  private Stmt forEachRecord(EnhancedForLoopTree tree, RecordValues.Value records) {
+    context.scope().enter();
+    Source source = context.source(tree);
+    Expr.Var index = context.scope().declare(context.scope().fresh("_i"), Type.INT);
+    String name = tree.getVariable().getName().toString();
+    // The loop's record is the current element: its components are the arrays' elements.
+    context.scope().declareValue(name, records.element(index));
+    Stmt.Block body = nested(tree.getStatement());
+    context.scope().exit();
+    var statements = new ArrayList<Stmt>(body.statements());
+    Expr condition = new Expr.Binary(BinaryOp.LT, index, records.length(), Type.BOOLEAN);
     Stmt increment = new Stmt.Assign(
         index, new Expr.Binary(BinaryOp.ADD, index, new Expr.Literal(Type.INT, 1), Type.INT), source);
     return new Stmt.Block(List.of(
