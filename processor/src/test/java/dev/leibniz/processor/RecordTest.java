@@ -206,6 +206,14 @@ class RecordTest {
             return swarm(particles(v), v[v.length - 1]);
           }
 
+          public record Cell(float v, double w, int n) {}
+
+          /** Returns a record of a float, a double and an int. */
+          @Differentiable
+          static Cell grow(Cell c, double r) {
+            return new Cell(c.v() * (float) r, c.w() * r + c.v(), c.n() + 1);
+          }
+
           static Particle[] particles(double[] v) {
             var ps = new Particle[v.length / 5];
             for (int i = 0; i < ps.length; i++) {
@@ -494,6 +502,21 @@ class RecordTest {
       }
     }
     assertEquals(numeric[10], (double) g.get("dDt"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
+  }
+
+  @Test
+  void aReturnedRecordOfMixedNumbers() throws Exception {
+    Object cell = compiled.load("rc.R$Cell").getDeclaredConstructors()[0]
+        .newInstance(0.5f, 0.3, 2);
+    Object upstream = compiled.load("rc.R$Cell").getDeclaredConstructors()[0]
+        .newInstance(1f, 1.0, 0);
+    double[] slots = new double[3];
+    Object value = compiled.call("rc.RGradients", "growPullback", cell, 1.1, upstream, slots);
+    assertEquals(compiled.call("rc.R", "grow", cell, 1.1), value, "the value, int included");
+    // v' = v (float) r, w' = w r + v: uᵀJ with u = (1, 1) by hand.
+    assertEquals((float) 1.1 + 1, slots[0], 1e-7, "v");
+    assertEquals(1.1, slots[1], 1e-15, "w");
+    assertEquals(0.5 + 0.3, slots[2], 1e-7, "r");
   }
 
   @Test

@@ -129,9 +129,11 @@ final class RecordResultMethods {
       int[] next) {
     var parts = new ArrayList<CodeBlock>();
     for (Type.Component c : type.components()) {
+      // The components come back as doubles: narrowed to their own types.
+      String narrowed = c.type() == Type.DOUBLE ? "" : "(" + c.type().javaName() + ") ";
       parts.add(c.type() instanceof Type.Record nested
           ? built(nested, array, next)
-          : CodeBlock.of("$L[$L]", array, next[0]++));
+          : CodeBlock.of("$L$L[$L]", narrowed, array, next[0]++));
     }
     return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(parts, ",$W"));
   }

@@ -172,6 +172,15 @@ final class RecordValues {
         && s.type().rank() < 2).map(s -> (Type) Type.arrayOf(s.type())).toList();
   }
 
+  /**
+   * Whether a method may return records of this type: every component a number (a nested
+   * record's too), which the function it is read as returns in a {@code double[]}.
+   */
+  static boolean returnable(Type.Record type) {
+    return type.components().stream().allMatch(c -> c.type() instanceof Type.Record nested
+        ? returnable(nested) : c.type().isNumeric());
+  }
+
   /** The types of {@link #slots}. */
   static List<Type> leafTypes(Type.Record type) {
     return slots(type).stream().map(Slot::type).toList();

@@ -48,10 +48,10 @@ final class SignatureReader {
       reporter.error(method, Message.NO_BODY, name, "native");
     }
     Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
-    if (result.isPresent() && !RecordValues.leafTypes(result.get()).stream()
-        .allMatch(t -> t == Type.DOUBLE)) {
+    if (result.isPresent() && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a record a method returns is read as"
-          + " its components, which must be double (nested records of doubles too)");
+          + " its components, which must be numbers (double, float, int, long; nested records"
+          + " of them too)");
     } else if (result.isEmpty() && Type.ofResult(method.getReturnType()) == null) {
       reporter.error(method, Message.RETURN_TYPE, name, method.getReturnType());
     }
