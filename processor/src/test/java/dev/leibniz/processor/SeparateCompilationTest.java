@@ -67,7 +67,19 @@ class SeparateCompilationTest {
 
         public record Pt(double x, double y, String label) {}
 
-        public record Xy(double x, double y) {}
+        public record Xy(double x, double y) {
+          @Differentiable public double norm2() {
+            return x * x + y() * y();
+          }
+        }
+
+        @Differentiable public static double spread(Xy[] points) {
+          double s = 0;
+          for (Xy p : points) {
+            s += p.norm2() * p.x();
+          }
+          return s;
+        }
 
         @Differentiable public static Xy turned(Xy a, double angle) {
           return new Xy(a.x() * Math.cos(angle) - a.y() * Math.sin(angle),
@@ -120,7 +132,11 @@ class SeparateCompilationTest {
         @Differentiable public static double viaRecords(double x, double y) {
           Kernels.Pt p = new Kernels.Pt(x * y, y, "p");
           Kernels.Xy q = Kernels.turned(new Kernels.Xy(x, y), x * y);
-          return Kernels.dist2(p, new Kernels.Pt(y, 1, "q")) + p.x() + q.x() * q.y();
+          Kernels.Xy[] both = new Kernels.Xy[2];
+          both[0] = q;
+          both[1] = new Kernels.Xy(y, x);
+          return Kernels.dist2(p, new Kernels.Pt(y, 1, "q")) + p.x() + q.x() * q.y() + q.norm2()
+              + Kernels.spread(both);
         }
 
         @Differentiable public static double pulled(double[] a, double[] b) {
