@@ -46,6 +46,9 @@ final class PushforwardMethod {
     }
     if (method.primal().returnType() == dev.leibniz.processor.ir.Type.VOID) {
       specs.add(0, inPlace(method, reference, visibility, body));
+      if (hasRecords(method)) {
+        specs.add(0, withRecords(method, null, reference, visibility));
+      }
       return specs;
     }
     if (hasRecords(method)) {
@@ -140,15 +143,22 @@ final class PushforwardMethod {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name() + "Pushforward")
         .addModifiers(visibility)
         .addModifiers(Modifier.STATIC)
-        .returns(result)
-        .addJavadoc(Docs.wrap("Pushforward of $L: its value and its derivative along the"
-            + " direction whose component for each differentiable parameter is the tangent given"
-            + " after the parameters; for a record, a record of the same type.\n", reference))
+        .addJavadoc(Docs.wrap("Pushforward of $L: $L along the direction whose component for"
+            + " each differentiable parameter is the tangent given after the parameters; for a"
+            + " record, a record of the same type.\n", reference, result == null
+                ? "writes into its arrays as the method does, and into their tangents theirs"
+                : "its value and its derivative"))
         .addJavadoc(Docs.wrap(parametersDoc(method)))
-        .addJavadoc("@return the value and its derivative along the direction\n")
-        .addCode(unpack(method))
-        .addStatement("return $N($L)", method.primal().name() + "Pushforward",
-            arguments(method));
+        .addCode(unpack(method));
+    CodeBlock call = CodeBlock.of("$N($L)", method.primal().name() + "Pushforward",
+        arguments(method));
+    if (result == null) {
+      spec.addStatement("$L", call);
+    } else {
+      spec.returns(result)
+          .addJavadoc("@return the value and its derivative along the direction\n")
+          .addStatement("return $L", call);
+    }
     addDeclaredParameters(method, spec);
     return spec.build();
   }

@@ -168,9 +168,9 @@ final class SignatureReader {
             || RecordValues.elementType(p.asType()).isPresent());
     records |= !method.getModifiers().contains(Modifier.STATIC)
         && RecordValues.typeOf(owner.asType()).isPresent();
-    if (records && !result && !method.getReturnType().getKind().isPrimitive()) {
-      reporter.error(method, Message.RECORD_VALUE, name, "Jacobians and array-writing methods"
-          + " of records are not followed yet: records go to methods returning double or float");
+    if (records && !result && method.getReturnType().getKind() == TypeKind.ARRAY) {
+      reporter.error(method, Message.RECORD_VALUE, name, "Jacobians of methods of records are"
+          + " not followed yet: records go to methods returning numbers, records or nothing");
     }
   }
 

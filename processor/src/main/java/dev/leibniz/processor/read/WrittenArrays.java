@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Calls of {@code void} methods that write into an array argument, such as an ODE right-hand
@@ -78,13 +79,48 @@ final class WrittenArrays {
       }
     }
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
-    var callee = new Callee.Differentiable(owner, name, resolved.receiver() != null,
-        CallReader.roles(method), CallReader.order(method));
+    List<Integer> widths = widths(method, resolved.receiver());
+    boolean records = widths.stream().anyMatch(w -> w != 1);
+    var roles = new ArrayList<Callee.Role>();
+    SignatureReader.selfType(method).ifPresent(self -> RecordValues.leafTypes(self)
+        .forEach(t -> roles.add(t.isDifferentiable() && !t.isArray() ? Callee.Role.SCALAR
+            : t.isArray() ? Callee.Role.ARRAY : Callee.Role.CONSTANT)));
+    roles.addAll(CallReader.roles(method));
+    var callee = new Callee.Differentiable(owner, name,
+        resolved.receiver() != null && SignatureReader.selfType(method).isEmpty(), roles,
+        CallReader.order(method), false, records || SignatureReader.selfType(method).isPresent());
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
-    int offset = resolved.receiver() != null ? 1 : 0;
     return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
-        written.stream().map(p -> p + offset).toList(), context.source(tree),
+        written.stream().map(p -> flattened(widths, p, resolved.receiver() != null)).toList(), context.source(tree),
         context.trees().getTree(method) == null);
+  }
+
+  /**
+   * How many arguments of the call's IR each declared argument is, the receiver first: a
+   * record's, one per component; any other, one.
+   */
+  private static List<Integer> widths(ExecutableElement method, Expr receiver) {
+    var widths = new ArrayList<Integer>();
+    if (receiver != null) {
+      widths.add(SignatureReader.selfType(method).map(t -> RecordValues.paths(t).size())
+          .orElse(1));
+    }
+    for (var param : method.getParameters()) {
+      widths.add(RecordValues.typeOf(param.asType()).map(t -> RecordValues.paths(t).size())
+          .or(() -> RecordValues.elementType(param.asType())
+              .map(t -> RecordValues.arrayLeafTypes(t).size()))
+          .orElse(1));
+    }
+    return widths;
+  }
+
+  /**
+   * The position in the call's IR of the declared parameter {@code position}: after the
+   * arguments the ones before it are, the receiver's first.
+   */
+  private static int flattened(List<Integer> widths, int position, boolean receiver) {
+    int declared = position + (receiver ? 1 : 0);
+    return widths.subList(0, declared).stream().mapToInt(Integer::intValue).sum();
   }
 
   /**
@@ -92,14 +128,16 @@ final class WrittenArrays {
    * source writes, when it is at hand; else every one of them.
    */
   private List<Integer> writtenPositions(ExecutableElement method) {
-    List<Callee.Role> roles = CallReader.roles(method);
-    List<String> names = method.getParameters().stream()
-        .map(p -> p.getSimpleName().toString()).toList();
     List<String> inSource = inSource(context, method);
     boolean jar = context.trees().getTree(method) == null;
     var positions = new ArrayList<Integer>();
-    for (int i = 0; i < roles.size(); i++) {
-      if (roles.get(i) == Callee.Role.ARRAY && (jar || inSource.contains(names.get(i)))) {
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      // A record is never written: only arrays declared as parameters are.
+      Type type = NameResolver.typeOf(params.get(i).asType());
+      boolean array = type != null && type.isArray() && type.isDifferentiable()
+          && !Annotations.has(params.get(i), Annotations.NO_DERIVATIVE);
+      if (array && (jar || inSource.contains(params.get(i).getSimpleName().toString()))) {
         positions.add(i);
       }
     }
