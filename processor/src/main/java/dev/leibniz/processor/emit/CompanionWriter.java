@@ -159,7 +159,9 @@ public final class CompanionWriter {
     for (Declared.Parameter declared : Declared.differentiable(method.primal())) {
       Param p = declared.first();
       // A vector-valued method's block of the Jacobian has the output index first.
-      TypeName type = declared.isRecord() ? Declared.recordType(p)
+      TypeName type = declared.isRecord() && vector
+          ? com.palantir.javapoet.ArrayTypeName.of(Declared.recordType(p))
+          : declared.isRecord() ? Declared.recordType(p)
           : TypeNames.of(vector ? Type.arrayOf(p.var().type()) : p.var().type());
       components.add(ParameterSpec.builder(type, Declared.accessor(declared)).build());
     }

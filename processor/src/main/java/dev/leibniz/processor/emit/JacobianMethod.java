@@ -3,6 +3,7 @@ package dev.leibniz.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Param;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class JacobianMethod {
     String row = unique("k", taken);
     String upstream = unique("upstream", taken);
     String scalars = unique("dScalars", taken);
-    CodeBlock.Builder body = CodeBlock.builder()
+    CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(method.primal()))
         .addStatement("$T $N = new $T()", SweepMethods.WORKSPACE, workspace, SweepMethods.WORKSPACE)
         .addStatement("double[] $N = $N($L, $N)", value, method.primal().name() + "Forward",
             primalArguments(method), workspace)
@@ -51,7 +52,8 @@ final class JacobianMethod {
     }
     body.beginControlFlow("for (int $N = 0; $N < $N; $N++)", row, row, outputs, row)
         .addStatement("$N[$N] = 1.0", upstream, row);
-    var arguments = new ArrayList<CodeBlock>(List.of(primalArguments(method)));
+    // The pullback takes records as declared.
+    var arguments = new ArrayList<CodeBlock>(Declared.arguments(method.primal()));
     arguments.add(CodeBlock.of("$N", upstream));
     if (method.scalarAdjoints() != null) {
       body.addStatement("$T.fill($N, 0.0)", java.util.Arrays.class, scalars);
@@ -75,9 +77,8 @@ final class JacobianMethod {
       }
     }
     body.addStatement("$N[$N] = 0.0", upstream, row).endControlFlow();
-    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
-    blocks.forEach(b -> components.add(CodeBlock.of("$N", b)));
-    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"));
+    body.addStatement("return new $T($L)", result, components(method, value, outputs, blocks,
+        body, taken));
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name())
         .addModifiers(CompanionWriter.visibility(method))
         .addModifiers(Modifier.STATIC)
@@ -87,8 +88,35 @@ final class JacobianMethod {
         .addJavadoc(Docs.wrap(Docs.parameters(method, false, false)))
         .addJavadoc("@return the value and the blocks of its Jacobian\n")
         .addCode(body.build());
-    CompanionWriter.addPrimalParameters(method, spec);
+    Declared.addParameters(method.primal(), spec);
     return spec.build();
+  }
+
+  /**
+   * The value, then a block per differentiable declared parameter: for a record, an array of
+   * records, one per output, gathered from its components' blocks by a loop added to
+   * {@code body}.
+   */
+  private static CodeBlock components(AdjointMethod method, String value, String outputs,
+      List<String> blocks, CodeBlock.Builder body, Set<String> taken) {
+    List<Param> differentiable = CompanionWriter.differentiable(method);
+    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
+    for (Declared.Parameter p : Declared.differentiable(method.primal())) {
+      if (!p.isRecord()) {
+        components.add(CodeBlock.of("$N", blocks.get(differentiable.indexOf(p.first()))));
+        continue;
+      }
+      String records = unique(Declared.accessor(p), taken);
+      String k = unique("output", taken);
+      TypeName type = TypeNames.of(p.first().part().record());
+      body.addStatement("$T[] $N = new $T[$N]", type, records, type, outputs)
+          .beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
+          .addStatement("$N[$N] = $L", records, k, Declared.gradient(p,
+              q -> CodeBlock.of("$N[$N]", blocks.get(differentiable.indexOf(q)), k)))
+          .endControlFlow();
+      components.add(CodeBlock.of("$N", records));
+    }
+    return CodeBlock.join(components, ",$W");
   }
 
   /**
@@ -167,10 +195,8 @@ final class JacobianMethod {
             .addStatement("$N = 0.0", d);
       }
     }
-    var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
-    blocks.forEach(b -> components.add(CodeBlock.of("$N", b)));
-    body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"))
-        .endControlFlow();
+    body.addStatement("return new $T($L)", result, components(method, value, outputs, blocks,
+        body, taken)).endControlFlow();
   }
 
   private static int rank(Param p) {
