@@ -668,8 +668,18 @@ class RecordTest {
             return copy[0].x();
           }
         }
+
+        class Holder {
+          record Outer(V[] inner, double t) {}
+          @Differentiable
+          static double held(Outer o) {
+            return o.t();
+          }
+        }
         """);
     Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("a record holding an array of records")
+        .inFile(file);
     assertThat(compilation).hadErrorContaining("Jacobians with respect to arrays of records")
         .inFile(file).onLine(7);
     assertThat(compilation).hadErrorContaining("an array of records keeps its own arrays")

@@ -128,6 +128,24 @@ final class RecordValues {
     return record.isDifferentiable() ? Optional.of(record) : Optional.empty();
   }
 
+  /**
+   * Whether a record type, nested records included, has a component that is an array of
+   * records whose components carry derivatives: not followed yet, so never a constant in
+   * silence.
+   */
+  static boolean holdsArraysOfRecords(TypeMirror mirror) {
+    if (!(mirror instanceof DeclaredType declared)
+        || declared.asElement().getKind() != ElementKind.RECORD) {
+      return false;
+    }
+    for (RecordComponentElement c : ((TypeElement) declared.asElement()).getRecordComponents()) {
+      if (elementType(c.asType()).isPresent() || holdsArraysOfRecords(c.asType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a component of this type is read as a variable of its own (or a nested value). */
   static boolean isVariable(Type type) {
     return type instanceof Type.Record || type.isNumeric() || type == Type.BOOLEAN

@@ -197,6 +197,11 @@ final class SignatureReader {
       String name = p.getSimpleName().toString();
       if (type.getKind() == TypeKind.TYPEVAR && !method.getTypeParameters().isEmpty()) {
         continue; // the method's type parameters are the error, reported once for the method
+      } else if (RecordValues.holdsArraysOfRecords(type) || RecordValues.elementType(type)
+          .map(t -> RecordValues.holdsArraysOfRecords(((javax.lang.model.type.ArrayType) type)
+              .getComponentType())).orElse(false)) {
+        reporter.error(p, Message.RECORD_VALUE, name, "a record holding an array of records is"
+            + " not followed yet: pass the array as a parameter of its own");
       } else if (RecordValues.elementType(type).isPresent()) {
         continue; // an array of records, read as arrays of their components
       } else if (NameResolver.typeOf(type) == null) {
