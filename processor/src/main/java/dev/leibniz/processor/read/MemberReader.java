@@ -58,8 +58,8 @@ final class MemberReader {
     }
     if (context.scope().value(name) != null) {
       context.error(tree, Message.RECORD_VALUE, name, "it is a record, which Leibniz reads"
-          + " component by component: passing a whole record to a method or returning one is"
-          + " not followed yet");
+          + " component by component: read its components, keep it in a local of its type, or"
+          + " pass it to a @Differentiable method");
       return null;
     }
     Optional<VariableElement> field = context.names().field(name);
