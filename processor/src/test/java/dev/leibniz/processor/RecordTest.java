@@ -208,6 +208,30 @@ class RecordTest {
 
           public record Cell(float v, double w, int n) {}
 
+          public record Swarm(Particle[] ps, double t, int n) {}
+
+          /** A record holding an array of records: read through s.ps()[i], s.ps().length. */
+          @Differentiable
+          static double swarmEnergy(Swarm s) {
+            double sum = 0;
+            for (int i = 0; i < s.ps().length; i++) {
+              sum += s.ps()[i].mass() * s.ps()[i].pos().x() * s.t();
+            }
+            for (Particle p : s.ps()) {
+              sum += p.vel().y() * p.pos().y();
+            }
+            return sum * s.n();
+          }
+
+          @Differentiable
+          static double swarmOuter(Swarm s, double k) {
+            return swarmEnergy(s) * k + s.t() + cluster(s.ps(), 0.01);
+          }
+
+          static double swarmOuter(double[] v) {
+            return swarmOuter(new Swarm(particles(v), v[v.length - 1], 3), 1.5);
+          }
+
           /** A vector-valued method of a record: its Jacobian's block is a record per output. */
           @Differentiable
           static double[] polar(Vec v, double s, int outputs) {
@@ -251,6 +275,10 @@ class RecordTest {
           @Differentiable
           static Cell grow(Cell c, double r) {
             return new Cell(c.v() * (float) r, c.w() * r + c.v(), c.n() + 1);
+          }
+
+          static Swarm swarmOf(double[] v) {
+            return new Swarm(particles(v), v[v.length - 1], 3);
           }
 
           static Particle[] particles(double[] v) {
@@ -584,6 +612,32 @@ class RecordTest {
   }
 
   @Test
+  void aRecordHoldingAnArrayOfRecords() {
+    double[] point = {0.1, 0.2, 0.3, -0.2, 1.0, 1.3, -0.4, 0.1, 0.5, 2.0, 0.7};
+    Object swarm = compiled.call("rc.R", "swarmOf", (Object) point.clone());
+    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "swarmOuter",
+        swarm, 1.5));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R",
+        "swarmOuter", (Object) v), point.clone());
+    Map<String, Object> dS = Compiled.components(g.get("dS"));
+    Object[] dPs = (Object[]) dS.get("ps");
+    for (int k = 0; k < 2; k++) {
+      Map<String, Object> d = Compiled.components(dPs[k]);
+      double[] generated = {(double) Compiled.components(d.get("pos")).get("x"),
+          (double) Compiled.components(d.get("pos")).get("y"),
+          (double) Compiled.components(d.get("vel")).get("x"),
+          (double) Compiled.components(d.get("vel")).get("y"), (double) d.get("mass")};
+      for (int c = 0; c < 5; c++) {
+        double expected = numeric[5 * k + c];
+        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
+            "particle " + k + ", component " + c);
+      }
+    }
+    assertEquals(numeric[10], (double) dS.get("t"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
+    assertEquals(3, dS.get("n"), "a constant component is copied");
+  }
+
+  @Test
   void aReturnedRecordOfMixedNumbers() throws Exception {
     Object cell = compiled.load("rc.R$Cell").getDeclaredConstructors()[0]
         .newInstance(0.5f, 0.3, 2);
@@ -672,13 +726,13 @@ class RecordTest {
         class Holder {
           record Outer(V[] inner, double t) {}
           @Differentiable
-          static double held(Outer o) {
-            return o.t();
+          static double held(Outer[] os) {
+            return os[0].t();
           }
         }
         """);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("a record holding an array of records")
+    assertThat(compilation).hadErrorContaining("an array of records holding arrays of records")
         .inFile(file);
     assertThat(compilation).hadErrorContaining("Jacobians with respect to arrays of records")
         .inFile(file).onLine(7);

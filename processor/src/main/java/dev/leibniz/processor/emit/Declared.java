@@ -75,18 +75,22 @@ final class Declared {
    * {@code v} with each record's component.
    */
   static CodeBlock unpack(Param p, String variable, String record, MethodIR method) {
-    if (!p.part().array()) {
+    List<String> path = p.part().path();
+    int at = p.part().array() ? 0 : p.part().arrayAt();
+    if (at < 0) {
       return CodeBlock.builder().addStatement("$T $N = $L", TypeNames.of(p.var().type()),
-          variable, access(record, p.part().path())).build();
+          variable, access(record, path)).build();
     }
+    // The records are in an array: the parameter, or a component of it.
+    CodeBlock array = access(record, path.subList(0, at));
     String i = index(method);
     return CodeBlock.builder()
-        .addStatement("$T $N = new $T[$N.length]$L", TypeNames.of(p.var().type()), variable,
-            TypeNames.of(p.var().type().base()), record,
+        .addStatement("$T $N = new $T[$L.length]$L", TypeNames.of(p.var().type()), variable,
+            TypeNames.of(p.var().type().base()), array,
             p.var().type().rank() == 2 ? "[]" : "")
-        .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, record, i)
-        .addStatement("$N[$N] = $L", variable, i, access(record + "[" + i + "]",
-            p.part().path()))
+        .beginControlFlow("for (int $N = 0; $N < $L.length; $N++)", i, i, array, i)
+        .addStatement("$N[$N] = $L", variable, i, access(array + "[" + i + "]",
+            path.subList(at, path.size())))
         .endControlFlow()
         .build();
   }
@@ -138,13 +142,25 @@ final class Declared {
       path.add(c.name());
       Param part = p.parts().stream().filter(q -> q.part().path().equals(path)).findFirst()
           .orElse(null);
-      if (c.type() instanceof dev.leibniz.processor.ir.Type.Record nested
+      var records = c.type() instanceof dev.leibniz.processor.ir.Type.Array array
+          && array.element() instanceof dev.leibniz.processor.ir.Type.Record r ? r : null;
+      // The source is the record at the prefix: its components are one accessor away.
+      CodeBlock here = access(source, List.of(c.name()));
+      if (records != null) {
+        // An array of records: a record per element, from each component's adjoint array.
+        String i = "_element" + prefix.size();
+        components.add(CodeBlock.of("$T.range(0, $L.length).mapToObj($N ->$W$L)"
+                + ".toArray($T[]::new)", java.util.stream.IntStream.class, here, i,
+            gradient(p, here + "[" + i + "]", records, path,
+                q -> CodeBlock.of("$L[$N]", adjoint.apply(q), i)),
+            TypeNames.of(records)));
+      } else if (c.type() instanceof dev.leibniz.processor.ir.Type.Record nested
           && nested.isDifferentiable()) {
-        components.add(gradient(p, source, nested, path, adjoint));
+        components.add(gradient(p, here.toString(), nested, path, adjoint));
       } else if (part != null && part.differentiable()) {
         components.add(adjoint.apply(part));
       } else {
-        components.add(access(source, path));
+        components.add(here);
       }
     }
     return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(components, ",$W"));

@@ -34,9 +34,11 @@ public record Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean
    * @param receiver whether the record is the receiver of a method declared in it
    * @param array whether the parameter is an array of records, whose component is then an
    *     array with an element per record
+   * @param arrayAt for a component of a record held in an array the record has as a component
+   *     ({@code s.ps()[i].x()}), how many accessors lead to that array; else -1
    */
   public record RecordPart(String parameter, Type.Record record, boolean differentiable,
-      java.util.List<String> path, boolean receiver, boolean array) {
+      java.util.List<String> path, boolean receiver, boolean array, int arrayAt) {
     public RecordPart {
       path = java.util.List.copyOf(path);
     }

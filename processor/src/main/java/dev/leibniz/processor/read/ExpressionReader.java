@@ -319,13 +319,12 @@ final class ExpressionReader {
 
   private Expr length(MemberSelectTree tree) {
     ExpressionTree target = tree.getExpression();
-    RecordValues.Value records = target instanceof IdentifierTree id
-        ? context.scope().value(id.getName().toString()) : null;
-    if (records != null && records.array()) {
-      return records.length();
+    Object records = new RecordReader(context, this).valueOf(target);
+    if (records instanceof RecordValues.Value array && array.array()) {
+      return array.length();
     }
-    boolean local = target instanceof IdentifierTree id
-        && context.scope().lookup(id.getName().toString()) != null;
+    boolean local = target instanceof IdentifierTree named
+        && context.scope().lookup(named.getName().toString()) != null;
     if (!local && target.getKind() != Tree.Kind.ARRAY_ACCESS) {
       return members.select(tree);
     }

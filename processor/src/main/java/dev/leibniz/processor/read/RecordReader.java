@@ -382,6 +382,11 @@ final class RecordReader {
     List<? extends ExpressionTree> args = created.getArguments();
     for (int i = 0; i < type.components().size(); i++) {
       Type.Component c = type.components().get(i);
+      if (RecordValues.records(c.type()).isPresent()) {
+        context.error(args.get(i), Message.RECORD_VALUE, created, "a record holding an array of"
+            + " records is read as a parameter, not built in the method");
+        return null;
+      }
       if (c.type() instanceof Type.Record nested) {
         Map<List<String>, Expr> inner = source(args.get(i), nested);
         if (inner == null) {

@@ -120,7 +120,9 @@ final class RecordValues {
     var element = (TypeElement) declared.asElement();
     var components = new ArrayList<Type.Component>();
     for (RecordComponentElement c : element.getRecordComponents()) {
-      Type type = typeOf(c.asType()).<Type>map(t -> t).orElse(NameResolver.typeOf(c.asType()));
+      Type type = typeOf(c.asType()).<Type>map(t -> t)
+          .or(() -> elementType(c.asType()).map(Type::arrayOf))
+          .orElse(NameResolver.typeOf(c.asType()));
       components.add(new Type.Component(c.getSimpleName().toString(),
           type == null ? Type.OBJECT : type));
     }
@@ -148,8 +150,36 @@ final class RecordValues {
 
   /** Whether a component of this type is read as a variable of its own (or a nested value). */
   static boolean isVariable(Type type) {
+    if (records(type).isPresent()) {
+      return false;
+    }
     return type instanceof Type.Record || type.isNumeric() || type == Type.BOOLEAN
         || type.isDifferentiable();
+  }
+
+  /** The records of an array of records, as a component's type. */
+  static Optional<Type.Record> records(Type type) {
+    return type instanceof Type.Array array && array.element() instanceof Type.Record record
+        ? Optional.of(record) : Optional.empty();
+  }
+
+  /**
+   * How many accessors along {@code path} lead to an array of records the path goes into, or
+   * -1: {@code [ps, pos, x]} of {@code record Swarm(Particle[] ps, …)} gives 1.
+   */
+  static int arrayAt(Type.Record type, List<String> path) {
+    Type.Record at = type;
+    for (int k = 0; k < path.size(); k++) {
+      Type component = at.component(path.get(k)).map(Type.Component::type).orElse(null);
+      if (records(component == null ? Type.OBJECT : component).isPresent()) {
+        return k + 1;
+      } else if (component instanceof Type.Record nested) {
+        at = nested;
+      } else {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** A component that is a variable: the accessors that lead to it, and its type. */
@@ -168,6 +198,16 @@ final class RecordValues {
           path.add(c.name());
           path.addAll(inner.path());
           slots.add(new Slot(path, inner.type()));
+        }
+      } else if (records(c.type()).isPresent()) {
+        // An array of records: an array per number of its records, as declareArray has them.
+        for (Slot inner : slots(records(c.type()).get())) {
+          if (inner.type().isDifferentiable() && inner.type().rank() < 2) {
+            var path = new ArrayList<String>();
+            path.add(c.name());
+            path.addAll(inner.path());
+            slots.add(new Slot(path, Type.arrayOf(inner.type())));
+          }
         }
       } else if (isVariable(c.type())) {
         slots.add(new Slot(List.of(c.name()), c.type()));
@@ -234,6 +274,8 @@ final class RecordValues {
       String part = name + "_" + c.name();
       if (c.type() instanceof Type.Record nested) {
         parts.put(c.name(), declare(scope, part, nested));
+      } else if (records(c.type()).isPresent()) {
+        parts.put(c.name(), declareArray(scope, part, records(c.type()).get()));
       } else if (isVariable(c.type())) {
         parts.put(c.name(), scope.declare(scope.fresh(part), c.type()));
       }

@@ -88,7 +88,8 @@ final class SignatureReader {
       scope.declareValue("this", value);
       for (RecordValues.Leaf leaf : value.leaves()) {
         params.add(new Param(leaf.var(), null, 0, leaf.var().type().isDifferentiable(),
-            new Param.RecordPart(name, self.get(), true, leaf.path(), true, false)));
+            new Param.RecordPart(name, self.get(), true, leaf.path(), true, false,
+                RecordValues.arrayAt(self.get(), leaf.path()))));
       }
     }
     for (VariableElement p : method.getParameters()) {
@@ -124,7 +125,8 @@ final class SignatureReader {
     for (RecordValues.Leaf leaf : value.leaves()) {
       params.add(new Param(leaf.var(), null, 0,
           differentiable && leaf.var().type().isDifferentiable(),
-          new Param.RecordPart(name, type, differentiable, leaf.path(), false, array)));
+          new Param.RecordPart(name, type, differentiable, leaf.path(), false, array,
+              array ? -1 : RecordValues.arrayAt(type, leaf.path()))));
     }
     return params;
   }
@@ -197,11 +199,11 @@ final class SignatureReader {
       String name = p.getSimpleName().toString();
       if (type.getKind() == TypeKind.TYPEVAR && !method.getTypeParameters().isEmpty()) {
         continue; // the method's type parameters are the error, reported once for the method
-      } else if (RecordValues.holdsArraysOfRecords(type) || RecordValues.elementType(type)
+      } else if (RecordValues.elementType(type)
           .map(t -> RecordValues.holdsArraysOfRecords(((javax.lang.model.type.ArrayType) type)
               .getComponentType())).orElse(false)) {
-        reporter.error(p, Message.RECORD_VALUE, name, "a record holding an array of records is"
-            + " not followed yet: pass the array as a parameter of its own");
+        reporter.error(p, Message.RECORD_VALUE, name, "an array of records holding arrays of"
+            + " records is not followed yet: pass the inner arrays as parameters of their own");
       } else if (RecordValues.elementType(type).isPresent()) {
         continue; // an array of records, read as arrays of their components
       } else if (NameResolver.typeOf(type) == null) {

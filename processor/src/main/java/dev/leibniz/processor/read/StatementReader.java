@@ -156,10 +156,9 @@ final class StatementReader {
    */
   private Stmt forEach(EnhancedForLoopTree tree) {
     ExpressionTree iterable = tree.getExpression();
-    RecordValues.Value records = iterable instanceof IdentifierTree named
-        ? context.scope().value(named.getName().toString()) : null;
-    if (records != null && records.array()) {
-      return forEachRecord(tree, records);
+    Object records = new RecordReader(context, expressions).valueOf(iterable);
+    if (records instanceof RecordValues.Value array && array.array()) {
+      return forEachRecord(tree, array);
     }
     Expr.Var array = iterable instanceof IdentifierTree id
         ? context.scope().lookup(id.getName().toString())
