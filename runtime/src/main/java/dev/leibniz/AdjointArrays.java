@@ -228,4 +228,26 @@ public final class AdjointArrays {
     }
     return sum;
   }
+
+  // Arrays of constants (an int component of an array of records) are copied and put back too.
+
+  /** A copy of {@code a}. */
+  public static int[] copyOf(int[] a) {
+    return a.clone();
+  }
+
+  /** Puts {@code saved} back into {@code target}. */
+  public static void copyInto(int[] target, int[] saved) {
+    System.arraycopy(saved, 0, target, 0, saved.length);
+  }
+
+  /** A copy of {@code a}. */
+  public static long[] copyOf(long[] a) {
+    return a.clone();
+  }
+
+  /** Puts {@code saved} back into {@code target}. */
+  public static void copyInto(long[] target, long[] saved) {
+    System.arraycopy(saved, 0, target, 0, saved.length);
+  }
 }

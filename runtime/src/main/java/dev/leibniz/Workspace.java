@@ -107,6 +107,26 @@ public final class Workspace {
     return (float[]) popObject();
   }
 
+  /** Saves a reference to an int array. */
+  public void pushIntArray(int[] value) {
+    pushObject(value);
+  }
+
+  /** The int array saved last, taken off the stack of arrays. */
+  public int[] popIntArray() {
+    return (int[]) popObject();
+  }
+
+  /** Saves a reference to a long array. */
+  public void pushLongArray(long[] value) {
+    pushObject(value);
+  }
+
+  /** The long array saved last, taken off the stack of arrays. */
+  public long[] popLongArray() {
+    return (long[]) popObject();
+  }
+
   /** Saves a reference to a float matrix. */
   public void pushFloatMatrix(float[][] value) {
     pushObject(value);

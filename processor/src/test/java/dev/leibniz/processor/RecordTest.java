@@ -210,6 +210,20 @@ class RecordTest {
 
           public record Swarm(Particle[] ps, double t, int n) {}
 
+          /** Arrays of records with float and int components, the ints read and written. */
+          @Differentiable
+          static double cells(Cell[] cs, double r) {
+            Cell[] grown = new Cell[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+              grown[i] = new Cell(cs[i].v() * 2, cs[i].w() * r, cs[i].n() + 1);
+            }
+            double s = 0;
+            for (Cell c : grown) {
+              s += c.w() * c.n() + c.v();
+            }
+            return s;
+          }
+
           /** A record holding an array of records: read through s.ps()[i], s.ps().length. */
           @Differentiable
           static double swarmEnergy(Swarm s) {
@@ -635,6 +649,23 @@ class RecordTest {
     }
     assertEquals(numeric[10], (double) dS.get("t"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
     assertEquals(3, dS.get("n"), "a constant component is copied");
+  }
+
+  @Test
+  void arraysOfRecordsKeepTheirIntAndFloatComponents() throws Exception {
+    Constructor<?> make = compiled.load("rc.R$Cell").getDeclaredConstructors()[0];
+    Object cells = java.lang.reflect.Array.newInstance(compiled.load("rc.R$Cell"), 2);
+    java.lang.reflect.Array.set(cells, 0, make.newInstance(0.5f, 0.3, 2));
+    java.lang.reflect.Array.set(cells, 1, make.newInstance(-1.5f, 0.7, 4));
+    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "cells", cells,
+        1.1));
+    Object[] dCs = (Object[]) g.get("dCs");
+    // s = Σ wᵢ r (nᵢ + 1) + 2 vᵢ, by hand.
+    assertEquals(1.1 * 3, (double) Compiled.components(dCs[0]).get("w"), 1e-12);
+    assertEquals(1.1 * 5, (double) Compiled.components(dCs[1]).get("w"), 1e-12);
+    assertEquals(2f, (float) Compiled.components(dCs[0]).get("v"), 0f);
+    assertEquals(4, Compiled.components(dCs[1]).get("n"), "the int is copied");
+    assertEquals(0.3 * 3 + 0.7 * 5, (double) g.get("dR"), 1e-12);
   }
 
   @Test

@@ -43,7 +43,9 @@ final class MethodSplitter {
   /** The kinds of frame, by the type of the values in their slots. */
   enum Frame {
     DOUBLES(Type.DOUBLE), INTS(Type.INT), LONGS(Type.LONG), BOOLEANS(Type.BOOLEAN),
-    ARRAYS(Type.DOUBLE_ARRAY), MATRICES(Type.DOUBLE_MATRIX);
+    ARRAYS(Type.DOUBLE_ARRAY), MATRICES(Type.DOUBLE_MATRIX), FLOATS(Type.FLOAT),
+    FLOAT_ARRAYS(Type.FLOAT_ARRAY), FLOAT_MATRICES(Type.FLOAT_MATRIX),
+    INT_ARRAYS(Type.arrayOf(Type.INT)), LONG_ARRAYS(Type.arrayOf(Type.LONG));
 
     private final Type type;
     private final TypeName element;
@@ -183,9 +185,13 @@ final class MethodSplitter {
     return new Split(frames, initial, parts, results);
   }
 
+  /** {@code FLOAT_ARRAYS → FloatArrays}. */
   private static String frameName(Frame frame) {
-    String name = frame.name().toLowerCase();
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    var name = new StringBuilder();
+    for (String word : frame.name().toLowerCase().split("_")) {
+      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return name.toString();
   }
 
   private static String unique(String base, Set<String> taken) {

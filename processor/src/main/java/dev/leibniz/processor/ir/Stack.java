@@ -12,7 +12,9 @@ public enum Stack {
   ARRAYS("Array"),
   MATRICES("Matrix"),
   FLOAT_ARRAYS("FloatArray"),
-  FLOAT_MATRICES("FloatMatrix");
+  FLOAT_MATRICES("FloatMatrix"),
+  INT_ARRAYS("IntArray"),
+  LONG_ARRAYS("LongArray");
 
   private final String suffix;
 
@@ -79,6 +81,10 @@ public enum Stack {
       return FLOAT_ARRAYS;
     } else if (type.equals(Type.FLOAT_MATRIX)) {
       return FLOAT_MATRICES;
+    } else if (type.equals(Type.arrayOf(Type.INT))) {
+      return INT_ARRAYS;
+    } else if (type.equals(Type.arrayOf(Type.LONG))) {
+      return LONG_ARRAYS;
     }
     throw new IllegalArgumentException("no stack for " + type);
   }

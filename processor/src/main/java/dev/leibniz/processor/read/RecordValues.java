@@ -202,7 +202,7 @@ final class RecordValues {
       } else if (records(c.type()).isPresent()) {
         // An array of records: an array per number of its records, as declareArray has them.
         for (Slot inner : slots(records(c.type()).get())) {
-          if (inner.type().isDifferentiable() && inner.type().rank() < 2) {
+          if (inArrays(inner.type())) {
             var path = new ArrayList<String>();
             path.add(c.name());
             path.addAll(inner.path());
@@ -226,8 +226,8 @@ final class RecordValues {
    * {@link #declareArray}: a number's array for each number, nested records depth first.
    */
   static List<Type> arrayLeafTypes(Type.Record type) {
-    return slots(type).stream().filter(s -> s.type().isDifferentiable()
-        && s.type().rank() < 2).map(s -> (Type) Type.arrayOf(s.type())).toList();
+    return slots(type).stream().filter(s -> inArrays(s.type()))
+        .map(s -> (Type) Type.arrayOf(s.type())).toList();
   }
 
   /**
@@ -254,11 +254,19 @@ final class RecordValues {
       String part = name + "_" + c.name();
       if (c.type() instanceof Type.Record nested) {
         parts.put(c.name(), declareArray(scope, part, nested));
-      } else if (c.type().isDifferentiable() && c.type().rank() < 2) {
+      } else if (inArrays(c.type())) {
         parts.put(c.name(), scope.declare(scope.fresh(part), Type.arrayOf(c.type())));
       }
     }
     return new Value(type, parts, true);
+  }
+
+  /**
+   * Whether an array of records keeps this component, in an array of its own: numbers and
+   * vectors of numbers.
+   */
+  static boolean inArrays(Type type) {
+    return type.isNumeric() || (type.isDifferentiable() && type.rank() == 1);
   }
 
   /** The record type of the elements of an array of records, if that is what it is. */
