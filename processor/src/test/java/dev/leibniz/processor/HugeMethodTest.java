@@ -66,6 +66,34 @@ class HugeMethodTest {
     }
   }
 
+  @Test
+  void aLongFloatMethodIsSplitWithFloatFrames() {
+    var source = new StringBuilder("package big;\nimport dev.leibniz.Differentiable;\n")
+        .append("public class LongFloat {\n")
+        .append("  @Differentiable public static float f(float x, float[] w) {\n")
+        .append("    float s = 0f;\n    float[] t = new float[2];\n");
+    for (int i = 0; i < 200; i++) {
+      source.append("    t[").append(i % 2).append("] = s * w[").append(i % 2)
+          .append("] + (float) Math.sin(x * 0.5f + t[").append((i + 1) % 2).append("]);\n")
+          .append("    s = s * 0.5f + t[0] * 0.25f - t[1] * 0.125f;\n");
+    }
+    source.append("    return s;\n  }\n}\n");
+    Compiled compiled = Compiled.compile(source.toString());
+    Map<String, Integer> lengths = ClassFiles.codeLengths(classBytes(compiled,
+        "big/LongFloatGradients.class"));
+    lengths.forEach((method, length) -> assertTrue(length < JIT_LIMIT,
+        method + " has " + length + " bytes of bytecode"));
+    assertTrue(lengths.keySet().stream().anyMatch(m -> m.startsWith("fForwardPart")),
+        "the forward half is split: " + lengths.keySet());
+    float[] w = {0.3f, -0.6f};
+    Map<String, Object> g = Compiled.components(compiled.call("big.LongFloatGradients", "f",
+        0.4f, w.clone()));
+    double numeric = FiniteDifferences.derivative(x -> (float) compiled.call("big.LongFloat",
+        "f", (float) x, w.clone()), 0.4, 1e-2);
+    assertTrue(Math.abs(numeric - (float) g.get("dX")) < 1e-3 * Math.max(1, Math.abs(numeric)),
+        "d/dx " + g.get("dX") + " against " + numeric);
+  }
+
   private static byte[] classBytes(Compiled compiled, String path) {
     for (JavaFileObject file : compiled.compilation().generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith(path)) {
