@@ -570,18 +570,7 @@ class RecordTest {
     double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R", "swarm",
         (Object) v), point.clone());
     Object[] dPs = (Object[]) g.get("dPs");
-    for (int k = 0; k < 2; k++) {
-      Map<String, Object> d = Compiled.components(dPs[k]);
-      double[] generated = {(double) Compiled.components(d.get("pos")).get("x"),
-          (double) Compiled.components(d.get("pos")).get("y"),
-          (double) Compiled.components(d.get("vel")).get("x"),
-          (double) Compiled.components(d.get("vel")).get("y"), (double) d.get("mass")};
-      for (int c = 0; c < 5; c++) {
-        double expected = numeric[5 * k + c];
-        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
-            "particle " + k + ", component " + c);
-      }
-    }
+    assertParticles(dPs, numeric);
     assertEquals(numeric[10], (double) g.get("dDt"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
   }
 
@@ -635,18 +624,7 @@ class RecordTest {
         "swarmOuter", (Object) v), point.clone());
     Map<String, Object> dS = Compiled.components(g.get("dS"));
     Object[] dPs = (Object[]) dS.get("ps");
-    for (int k = 0; k < 2; k++) {
-      Map<String, Object> d = Compiled.components(dPs[k]);
-      double[] generated = {(double) Compiled.components(d.get("pos")).get("x"),
-          (double) Compiled.components(d.get("pos")).get("y"),
-          (double) Compiled.components(d.get("vel")).get("x"),
-          (double) Compiled.components(d.get("vel")).get("y"), (double) d.get("mass")};
-      for (int c = 0; c < 5; c++) {
-        double expected = numeric[5 * k + c];
-        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
-            "particle " + k + ", component " + c);
-      }
-    }
+    assertParticles(dPs, numeric);
     assertEquals(numeric[10], (double) dS.get("t"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
     assertEquals(3, dS.get("n"), "a constant component is copied");
   }
@@ -681,6 +659,22 @@ class RecordTest {
     assertEquals((float) 1.1 + 1, slots[0], 1e-7, "v");
     assertEquals(1.1, slots[1], 1e-15, "w");
     assertEquals(0.5 + 0.3, slots[2], 1e-7, "r");
+  }
+
+  /** Each particle's gradient record against differences: pos, vel, mass, five per particle. */
+  private static void assertParticles(Object[] dPs, double[] numeric) {
+    for (int k = 0; k < dPs.length; k++) {
+      Map<String, Object> d = Compiled.components(dPs[k]);
+      double[] generated = {(double) Compiled.components(d.get("pos")).get("x"),
+          (double) Compiled.components(d.get("pos")).get("y"),
+          (double) Compiled.components(d.get("vel")).get("x"),
+          (double) Compiled.components(d.get("vel")).get("y"), (double) d.get("mass")};
+      for (int c = 0; c < 5; c++) {
+        double expected = numeric[5 * k + c];
+        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
+            "particle " + k + ", component " + c);
+      }
+    }
   }
 
   @Test
