@@ -54,13 +54,13 @@ final class RecordProgram {
   static final String HELPERS = """
         public record Q(double a, double b) {}
         public record P(Q q, double c) {}
-        @Differentiable static P turn(P p, double angle) {
+        @Differentiable(order = 2) static P turn(P p, double angle) {
           double cos = Math.cos(angle);
           double sin = Math.sin(angle);
           return new P(new Q(cos * p.q().a() - sin * p.q().b(), sin * p.q().a() + cos * p.q().b()),
               p.c() * cos);
         }
-        @Differentiable static double energy(P p) {
+        @Differentiable(order = 2) static double energy(P p) {
           return p.q().a() * p.q().a() + p.q().b() * p.c() * 0.5;
         }
       """;
@@ -106,7 +106,7 @@ final class RecordProgram {
   }
 
   String java() {
-    var text = new StringBuilder("  @Differentiable static double ").append(name)
+    var text = new StringBuilder("  @Differentiable(order = 2) static double ").append(name)
         .append("(P s0, double x) {\n    P s = s0;\n");
     statements.forEach(st -> text.append(st.java()));
     return text.append("    return ").append(result.java()).append(";\n  }\n").toString();
