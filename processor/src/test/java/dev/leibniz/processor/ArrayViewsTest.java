@@ -235,6 +235,18 @@ class ArrayViewsTest {
             }
             return s * a[0];
           }
+          @Differentiable
+          static double outlivesItsArray(double[] s0) {
+            double[] s = s0;
+            for (int k = 0; k < 3; k++) {
+              double[] q = new double[s.length];
+              for (int i = 0; i < q.length; i++) {
+                q[i] = s[i] * 0.5 + Math.sin(s[i]);
+              }
+              s = q;
+            }
+            return s[0] * s[1];
+          }
         }
         """;
     JavaFileObject file = Compiled.file(source);
@@ -247,5 +259,6 @@ class ArrayViewsTest {
         .inFile(file).onLine(22);
     assertThat(compilation).hadErrorContaining("the loop's condition reads an array through a"
         + " name").inFile(file).onLine(30);
+    assertThat(compilation).hadErrorContaining("'s' outlives 'q'").inFile(file).onLine(45);
   }
 }

@@ -78,6 +78,8 @@ class ConstructInventoryTest {
     rejected("S29", "LZ120", "double[][] m = new double[2][1]; double[] p = a; double s = 0;\n"
         + " for (int i = 0; i < 2; i++) {\n while (p[0] > s) { //!\n s += x; }\n p = m[i]; }\n"
         + " return s;");
+    rejected("S30", "LZ120", "double[] s = a;\n for (int k = 0; k < 2; k++) {\n"
+        + " double[] q = new double[2];\n q[0] = s[0] * x;\n s = q; //!\n }\n return s[0];");
     ok("E01", "return 2 * x + 3L * y + 0.5 + (true ? 1 : 0);");
     ok("E02", "float f = 2f * 0.25f; return x * 2f + y * f;");
     rejected("E03", "LZ102", "return x + 'c'; //!");

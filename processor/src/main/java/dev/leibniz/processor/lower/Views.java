@@ -68,6 +68,7 @@ public final class Views {
     if (views.assigned.isEmpty()) {
       return method;
     }
+    views.checkScopes(method);
     views.name(method);
     return method.withBody(new Stmt.Block(views.block(method.body().statements())));
   }
@@ -81,6 +82,61 @@ public final class Views {
         assigned.computeIfAbsent(v, x -> new ArrayList<>()).add(a.value());
       }
     });
+  }
+
+  /**
+   * A name outliving the array it names cannot be rewritten into that array: {@code s = q}
+   * with {@code q} declared in a loop's body and {@code s} before the loop. Every array a name
+   * is given must be declared in the name's block or one around it.
+   */
+  private void checkScopes(MethodIR method) {
+    var blocks = new HashMap<Expr.Var, List<Integer>>();
+    var counter = new int[] {0};
+    declared(method.body().statements(), new ArrayList<>(), blocks, counter);
+    Stmts.all(method.body()).forEach(s -> {
+      Expr.Var view = s instanceof Stmt.Declare d ? d.var()
+          : s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v ? v : null;
+      Expr value = s instanceof Stmt.Declare d ? d.init()
+          : s instanceof Stmt.Assign a ? a.value() : null;
+      if (view == null || !assigned.containsKey(view) || !isView(value)) {
+        return;
+      }
+      Expr.Var owner = value instanceof Expr.Var v ? v : (Expr.Var) ((Expr.Index) value).root();
+      List<Integer> ownerBlock = blocks.getOrDefault(owner, List.of());
+      List<Integer> viewBlock = blocks.getOrDefault(view, List.of());
+      boolean encloses = viewBlock.size() >= ownerBlock.size()
+          && viewBlock.subList(0, ownerBlock.size()).equals(ownerBlock);
+      if (!encloses) {
+        Source source = s instanceof Stmt.Declare d ? d.source() : ((Stmt.Assign) s).source();
+        throw new Unfollowable(source, "'" + view.name() + "' outlives '" + owner.name()
+            + "', declared in a block inside the one of '" + view.name() + "': declare '"
+            + owner.name() + "' where '" + view.name() + "' is, or copy its elements");
+      }
+    });
+  }
+
+  /** The block each local is declared in, as the path of nested blocks from the body. */
+  private static void declared(List<Stmt> statements, List<Integer> path,
+      Map<Expr.Var, List<Integer>> blocks, int[] counter) {
+    for (Stmt s : statements) {
+      if (s instanceof Stmt.Declare d) {
+        blocks.put(d.var(), List.copyOf(path));
+      } else if (s instanceof Stmt.Block b) {
+        declared(b.statements(), path, blocks, counter);
+      } else if (s instanceof Stmt.If i) {
+        declared(i.then().statements(), deeper(path, counter), blocks, counter);
+        declared(i.otherwise().statements(), deeper(path, counter), blocks, counter);
+      } else if (s instanceof Stmt.Loop l) {
+        declared(l.body().statements(), deeper(path, counter), blocks, counter);
+        declared(l.update().statements(), deeper(path, counter), blocks, counter);
+      }
+    }
+  }
+
+  private static List<Integer> deeper(List<Integer> path, int[] counter) {
+    var nested = new ArrayList<>(path);
+    nested.add(counter[0]++);
+    return nested;
   }
 
   private static boolean isView(Expr e) {
