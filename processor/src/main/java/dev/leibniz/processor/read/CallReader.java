@@ -10,9 +10,7 @@ import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -30,7 +28,7 @@ import javax.lang.model.util.ElementFilter;
 final class CallReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
-  private final Map<Expr.Var, Map<List<String>, Expr>> recordArguments = new HashMap<>();
+  private final RecordArguments recordArguments = new RecordArguments();
 
   CallReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
@@ -92,8 +90,8 @@ final class CallReader {
     for (ExpressionTree argument : tree.getArguments()) {
       Optional<Type.Record> record = records.argumentType(argument);
       boolean array = records.valueOf(argument) instanceof RecordValues.Value v && v.array();
-      args.add(array ? recordArgument((RecordValues.Value) records.valueOf(argument))
-          : record.isPresent() ? recordArgument(records, argument, record.get())
+      args.add(array ? recordArguments.standIn((RecordValues.Value) records.valueOf(argument))
+          : record.isPresent() ? recordArguments.standIn(records, argument, record.get())
           : expressions.read(argument));
     }
     if (args.contains(null)) {
@@ -104,7 +102,7 @@ final class CallReader {
     Object value = select instanceof MemberSelectTree m ? records.valueOf(m.getExpression()) : null;
     if (value instanceof RecordValues.Value record) {
       // v.m(…) on a record value: the record's method, v's components its first arguments.
-      receiver = recordArgument(record);
+      receiver = recordArguments.standIn(record);
       candidates = records.element(record.type()).map(t -> instanceMethods(t, name))
           .orElse(List.of());
     } else if (select instanceof MemberSelectTree member) {
@@ -123,7 +121,7 @@ final class CallReader {
       }
     } else if (selfMethods(records, name).isPresent()) {
       // m(…) in a record's own method: this.m(…).
-      receiver = recordArgument(context.scope().value("this"));
+      receiver = recordArguments.standIn(context.scope().value("this"));
       candidates = selfMethods(records, name).get();
     } else {
       candidates = enclosingMethods(name);
@@ -151,20 +149,6 @@ final class CallReader {
     return new Resolved(m, receiver, args);
   }
 
-  /**
-   * A record passed to a method: a stand-in of the record's type, which {@link #arguments}
-   * replaces by the components' values, in the order of the callee's parameters.
-   */
-  private Expr recordArgument(RecordReader records, ExpressionTree argument, Type.Record type) {
-    Map<List<String>, Expr> source = records.source(argument, type);
-    if (source == null) {
-      return null;
-    }
-    var standIn = new Expr.Var("$record" + recordArguments.size(), type);
-    recordArguments.put(standIn, source);
-    return standIn;
-  }
-
   /** In a record's own method, the record's instance methods named {@code name}, if any. */
   private Optional<List<ExecutableElement>> selfMethods(RecordReader records, String name) {
     RecordValues.Value self = context.scope().value("this");
@@ -175,19 +159,6 @@ final class CallReader {
   private List<ExecutableElement> instanceMethods(TypeElement type, String name) {
     return methodsOf(type.asType(), name).stream()
         .filter(m -> !m.getModifiers().contains(Modifier.STATIC)).toList();
-  }
-
-  /**
-   * A record value (the receiver of its method, say) or an array of records as an argument: a
-   * stand-in for its components, or their arrays.
-   */
-  private Expr recordArgument(RecordValues.Value value) {
-    var source = new java.util.LinkedHashMap<List<String>, Expr>();
-    value.leaves().forEach(leaf -> source.put(leaf.path(), leaf.value()));
-    var standIn = new Expr.Var("$record" + recordArguments.size(),
-        value.array() ? Type.arrayOf(value.type()) : value.type());
-    recordArguments.put(standIn, source);
-    return standIn;
   }
 
   /** A plain name or a dotted one: {@code x}, {@code this}, {@code Math}, {@code p.Q}. */
@@ -270,37 +241,19 @@ final class CallReader {
    * components' values one by one.
    */
   private static List<Expr> converted(ExecutableElement method, Expr receiver, List<Expr> args,
-      Map<Expr.Var, Map<List<String>, Expr>> records) {
+      RecordArguments records) {
     var converted = new ArrayList<Expr>();
-    if (receiver instanceof Expr.Var v && v.type() instanceof Type.Record type) {
-      components(records.get(v), type, converted);
-    } else if (receiver != null) {
+    if (receiver != null && !records.expand(receiver, converted)) {
       converted.add(receiver);
     }
     List<? extends VariableElement> params = method.getParameters();
     for (int i = 0; i < params.size(); i++) {
-      if (args.get(i) instanceof Expr.Var v && v.type() instanceof Type.Record type) {
-        components(records.get(v), type, converted);
-      } else if (args.get(i) instanceof Expr.Var v && v.type() instanceof Type.Array array
-          && array.element() instanceof Type.Record) {
-        // An array of records: its components' arrays, as they are.
-        converted.addAll(records.get(v).values());
-      } else {
+      if (!records.expand(args.get(i), converted)) {
         converted.add(ExpressionReader.convert(args.get(i),
             NameResolver.typeOf(params.get(i).asType())));
       }
     }
     return converted;
-  }
-
-  /** A record's components' values, in the order of the callee's parameters. */
-  private static void components(Map<List<String>, Expr> source, Type.Record type,
-      List<Expr> into) {
-    List<Type> types = RecordValues.leafTypes(type);
-    List<List<String>> paths = RecordValues.paths(type);
-    for (int k = 0; k < paths.size(); k++) {
-      into.add(ExpressionReader.convert(source.get(paths.get(k)), types.get(k)));
-    }
   }
 
   private Callee callee(MethodInvocationTree tree, ExecutableElement method, boolean instance) {
@@ -379,7 +332,7 @@ final class CallReader {
   private static int exactMatches(ExecutableElement method, List<Expr> args) {
     int exact = 0;
     for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).type().equals(declaredType(method.getParameters().get(i)))) {
+      if (args.get(i).type().equals(RecordArguments.declaredType(method.getParameters().get(i)))) {
         exact++;
       }
     }
@@ -393,23 +346,13 @@ final class CallReader {
       return false;
     }
     for (int i = 0; i < params.size(); i++) {
-      Type param = declaredType(params.get(i));
+      Type param = RecordArguments.declaredType(params.get(i));
       Type arg = args.get(i).type();
       if (!java.util.Objects.equals(param, arg) && !widens(arg, param)) {
         return false;
       }
     }
     return true;
-  }
-
-  /** A parameter's type as the IR has it: a record, an array of records, or as Java's. */
-  private static Type declaredType(VariableElement param) {
-    Optional<Type.Record> record = RecordValues.typeOf(param.asType());
-    if (record.isPresent()) {
-      return record.get();
-    }
-    return RecordValues.elementType(param.asType()).<Type>map(Type::arrayOf)
-        .orElse(NameResolver.typeOf(param.asType()));
   }
 
   /** Java's widening primitive conversions among the numbers Leibniz reads (JLS 5.1.2). */
