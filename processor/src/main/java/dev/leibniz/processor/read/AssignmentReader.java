@@ -44,6 +44,7 @@ final class AssignmentReader {
   private final ArrayNames arrayNames;
   private final ArrayLibrary library;
   private final RecordReader records;
+  private final RecordArrayReader recordArrays;
 
   AssignmentReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
@@ -51,6 +52,7 @@ final class AssignmentReader {
     this.arrayNames = new ArrayNames(context);
     this.library = new ArrayLibrary(context, expressions, arrayNames);
     this.records = new RecordReader(context, expressions);
+    this.recordArrays = new RecordArrayReader(context, expressions, records);
   }
 
   /** Checks what can only be checked once the whole body is read. */
@@ -93,9 +95,9 @@ final class AssignmentReader {
     if (record.isPresent()) {
       return records.declare(tree, record.get());
     }
-    Optional<Type.Record> elements = records.declaredArrayType(tree);
+    Optional<Type.Record> elements = recordArrays.declaredArrayType(tree);
     if (elements.isPresent()) {
-      return records.declareArray(tree, elements.get());
+      return recordArrays.declareArray(tree, elements.get());
     }
     boolean inferred = inferred(tree);
     Type declared = inferred ? null : declaredType(tree);
@@ -223,8 +225,8 @@ final class AssignmentReader {
       return writingCall(call);
     }
     if (expression instanceof AssignmentTree assignment
-        && records.assignsElement(assignment.getVariable())) {
-      return records.assignElement(tree,
+        && recordArrays.assignsElement(assignment.getVariable())) {
+      return recordArrays.assignElement(tree,
           (com.sun.source.tree.ArrayAccessTree) assignment.getVariable(),
           assignment.getExpression());
     }

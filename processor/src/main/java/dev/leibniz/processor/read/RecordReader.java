@@ -50,7 +50,7 @@ final class RecordReader {
     return value instanceof RecordValues.Value v ? Optional.of(v.type()) : Optional.empty();
   }
 
-  private Optional<Type.Record> named(String name) {
+  Optional<Type.Record> named(String name) {
     return context.names().type(name).flatMap(t -> RecordValues.typeOf(t.asType()));
   }
 
@@ -68,77 +68,6 @@ final class RecordReader {
     context.error(statement, Message.RECORD_VALUE, value, "an array of records keeps its own"
         + " arrays: copy the other's elements into it, state[i] = next[i]");
     return null;
-  }
-
-  /** Whether {@code target} is an element of an array of records, {@code ps[i]}. */
-  boolean assignsElement(ExpressionTree target) {
-    if (!(target instanceof com.sun.source.tree.ArrayAccessTree access
-        && access.getExpression() instanceof IdentifierTree id)) {
-      return false;
-    }
-    RecordValues.Value value = context.scope().value(id.getName().toString());
-    return value != null && value.array();
-  }
-
-  /** The record type of a declaration {@code R[] ps = …}, if that is what it declares. */
-  Optional<Type.Record> declaredArrayType(VariableTree tree) {
-    Tree type = tree.getType();
-    if (type instanceof com.sun.source.tree.ArrayTypeTree array) {
-      return named(array.getType().toString());
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * {@code R[] ps = new R[n]}: a new array per component; other initializers are not followed
-   * (an array of records is read as its components' arrays, which no other name may share).
-   */
-  Stmt declareArray(VariableTree tree, Type.Record type) {
-    String name = tree.getName().toString();
-    if (!(tree.getInitializer() instanceof com.sun.source.tree.NewArrayTree created)
-        || created.getDimensions().size() != 1 || created.getInitializers() != null
-        || RecordValues.leafTypes(type).stream().anyMatch(Type::isArray)) {
-      context.error(tree, Message.RECORD_VALUE, tree, "a local array of records is declared"
-          + " with new R[n] and holds records of numbers");
-      context.scope().reject(name);
-      return null;
-    }
-    Expr length = expressions.read(created.getDimensions().get(0));
-    if (length == null) {
-      return null;
-    }
-    RecordValues.Value value = RecordValues.declareArray(context.scope(), name, type);
-    context.scope().declareValue(name, value);
-    var statements = new ArrayList<Stmt>();
-    for (RecordValues.Leaf leaf : value.leaves()) {
-      statements.add(new Stmt.Declare(leaf.var(), new Expr.NewArray(leaf.var().type(),
-          List.of(length)), context.source(tree)));
-    }
-    return new Stmt.Block(statements);
-  }
-
-  /** {@code ps[i] = source}: each component's array written at {@code i}. */
-  Stmt assignElement(Tree statement, com.sun.source.tree.ArrayAccessTree target,
-      ExpressionTree value) {
-    var array = (RecordValues.Value) valueOf(target.getExpression());
-    Expr index = expressions.read(target.getIndex());
-    Map<List<String>, Expr> source = index == null ? null : source(value, array.type());
-    if (source == null) {
-      return null;
-    }
-    Source where = context.source(statement);
-    var first = new ArrayList<Stmt>();
-    var then = new ArrayList<Stmt>();
-    for (RecordValues.Leaf leaf : array.element(index).leaves()) {
-      // Kept first: the source may read the element it replaces.
-      Expr.Var kept = context.scope().declare(context.scope().fresh("_" + String.join("_",
-          leaf.path())), leaf.value().type());
-      first.add(new Stmt.Declare(kept, ExpressionReader.convert(source.get(leaf.path()),
-          leaf.value().type()), where));
-      then.add(new Stmt.Assign(leaf.value(), kept, where));
-    }
-    first.addAll(then);
-    return new Stmt.Block(first);
   }
 
   /** {@code R v = source}: a variable per component, each given its value; null on error. */

@@ -1,0 +1,106 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Local arrays of records, read as one array per component: {@code R[] ps = new R[n]} declares
+ * an array for each, {@code ps[i] = new R(…)} writes each at {@code i}.
+ */
+final class RecordArrayReader {
+  private final ReadContext context;
+  private final ExpressionReader expressions;
+  private final RecordReader records;
+
+  RecordArrayReader(ReadContext context, ExpressionReader expressions, RecordReader records) {
+    this.context = context;
+    this.expressions = expressions;
+    this.records = records;
+  }
+
+  /** Whether {@code target} is an element of an array of records, {@code ps[i]}. */
+  boolean assignsElement(ExpressionTree target) {
+    if (!(target instanceof ArrayAccessTree access
+        && access.getExpression() instanceof IdentifierTree id)) {
+      return false;
+    }
+    RecordValues.Value value = context.scope().value(id.getName().toString());
+    return value != null && value.array();
+  }
+
+  /** The record type of a declaration {@code R[] ps = …}, if that is what it declares. */
+  Optional<Type.Record> declaredArrayType(VariableTree tree) {
+    Tree type = tree.getType();
+    if (type instanceof ArrayTypeTree array) {
+      return records.named(array.getType().toString());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code R[] ps = new R[n]}: a new array per component; other initializers are not followed
+   * (an array of records is read as its components' arrays, which no other name may share).
+   */
+  Stmt declareArray(VariableTree tree, Type.Record type) {
+    String name = tree.getName().toString();
+    if (!(tree.getInitializer() instanceof NewArrayTree created)
+        || created.getDimensions().size() != 1 || created.getInitializers() != null
+        || RecordValues.leafTypes(type).stream().anyMatch(Type::isArray)) {
+      context.error(tree, Message.RECORD_VALUE, tree, "a local array of records is declared"
+          + " with new R[n] and holds records of numbers");
+      context.scope().reject(name);
+      return null;
+    }
+    Expr length = expressions.read(created.getDimensions().get(0));
+    if (length == null) {
+      return null;
+    }
+    RecordValues.Value value = RecordValues.declareArray(context.scope(), name, type);
+    context.scope().declareValue(name, value);
+    var statements = new ArrayList<Stmt>();
+    for (RecordValues.Leaf leaf : value.leaves()) {
+      statements.add(new Stmt.Declare(leaf.var(), new Expr.NewArray(leaf.var().type(),
+          List.of(length)), context.source(tree)));
+    }
+    return new Stmt.Block(statements);
+  }
+
+  /** {@code ps[i] = source}: each component's array written at {@code i}. */
+  Stmt assignElement(Tree statement, ArrayAccessTree target,
+      ExpressionTree value) {
+    var array = (RecordValues.Value) records.valueOf(target.getExpression());
+    Expr index = expressions.read(target.getIndex());
+    Map<List<String>, Expr> source = index == null ? null
+        : records.source(value, array.type());
+    if (source == null) {
+      return null;
+    }
+    Source where = context.source(statement);
+    var first = new ArrayList<Stmt>();
+    var then = new ArrayList<Stmt>();
+    for (RecordValues.Leaf leaf : array.element(index).leaves()) {
+      // Kept first: the source may read the element it replaces.
+      Expr.Var kept = context.scope().declare(context.scope().fresh("_" + String.join("_",
+          leaf.path())), leaf.value().type());
+      first.add(new Stmt.Declare(kept, ExpressionReader.convert(source.get(leaf.path()),
+          leaf.value().type()), where));
+      then.add(new Stmt.Assign(leaf.value(), kept, where));
+    }
+    first.addAll(then);
+    return new Stmt.Block(first);
+  }
+}
