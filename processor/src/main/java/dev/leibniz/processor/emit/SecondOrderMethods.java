@@ -96,80 +96,26 @@ final class SecondOrderMethods {
       List<Expr.Var> directions, String reference) {
     Set<String> taken = taken(f, directions);
     CodeBlock.Builder body = CodeBlock.builder().add(Declared.unpack(f.primal()))
-        .add(unpackDirections(f, directions));
+        .add(Directions.unpackDirections(f, directions));
     List<String> hv = pullback(f, g, directions, body, taken, "hv");
     int count = directions.size();
     String value = Helpers.unique("value", taken);
     body.addStatement("$T $N = $L", TypeNames.of(f.primal().returnType()), value,
         primalValue(f, directions));
     var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", value)));
-    components.addAll(grouped(f, hv.subList(1 + count, 1 + 2 * count)));
-    components.addAll(grouped(f, hv.subList(1, 1 + count)));
+    components.addAll(Directions.grouped(f, hv.subList(1 + count, 1 + 2 * count)));
+    components.addAll(Directions.grouped(f, hv.subList(1, 1 + count)));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec = start(f, f.primal().name() + "Hvp", record)
         .addJavadoc(Docs.wrap("Value, gradient and Hessian-vector product of $L: the Hessian"
             + " times the direction whose component for each differentiable parameter is given"
             + " after the parameters, from the pullback of the derivative along it.\n",
             reference))
-        .addJavadoc(Docs.wrap(declaredDoc(f, directions)))
+        .addJavadoc(Docs.wrap(Directions.declaredDoc(f, directions)))
         .addJavadoc("@return the value, the gradient and the product\n")
         .addCode(body.build());
-    addDeclaredDirections(f, directions, spec);
+    Directions.addDeclaredDirections(f, directions, spec);
     return spec.build();
-  }
-
-  /**
-   * One component per differentiable declared parameter from one expression per
-   * differentiable parameter of the sweeps: a record's gathered into a record of its type.
-   */
-  private static List<CodeBlock> grouped(AdjointMethod f, List<String> flat) {
-    List<Param> differentiable = CompanionWriter.differentiable(f);
-    var components = new ArrayList<CodeBlock>();
-    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
-      components.add(p.isRecord()
-          ? Declared.gradient(p, q -> CodeBlock.of("$L", flat.get(differentiable.indexOf(q))))
-          : CodeBlock.of("$L", flat.get(differentiable.indexOf(p.first()))));
-    }
-    return components;
-  }
-
-  /** A record parameter's direction, {@code pDot}: a record of the same type. */
-  private static String directionName(AdjointMethod f, Declared.Parameter p,
-      List<Expr.Var> directions) {
-    return p.isRecord() ? p.name() + "Dot"
-        : directions.get(CompanionWriter.differentiable(f).indexOf(p.first())).name();
-  }
-
-  /** The directions as declared: a record parameter's a record of the same type. */
-  private static void addDeclaredDirections(AdjointMethod f, List<Expr.Var> directions,
-      MethodSpec.Builder spec) {
-    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
-      spec.addParameter(type(p), directionName(f, p, directions));
-    }
-  }
-
-  /** The record directions' components read into the variables the sweeps take. */
-  private static CodeBlock unpackDirections(AdjointMethod f, List<Expr.Var> directions) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    List<Param> differentiable = CompanionWriter.differentiable(f);
-    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
-      for (Param part : p.isRecord() ? p.parts() : List.<Param>of()) {
-        if (part.differentiable()) {
-          code.add(Declared.unpack(part, directions.get(differentiable.indexOf(part)).name(),
-              directionName(f, p, directions), f.primal()));
-        }
-      }
-    }
-    return code.build();
-  }
-
-  private static CodeBlock declaredDoc(AdjointMethod f, List<Expr.Var> directions) {
-    CodeBlock.Builder doc = Docs.primalParameters(f.primal());
-    for (Declared.Parameter p : Declared.differentiable(f.primal())) {
-      doc.add("@param $N the direction's component for {@code $N}\n",
-          directionName(f, p, directions), p.name());
-    }
-    return doc.build();
   }
 
   /**
@@ -332,7 +278,7 @@ final class SecondOrderMethods {
       }
     }
     var components = new ArrayList<CodeBlock>(List.of(CodeBlock.of("$N", gradient.get(0))));
-    components.addAll(grouped(f, gradient.subList(1, gradient.size())));
+    components.addAll(Directions.grouped(f, gradient.subList(1, gradient.size())));
     components.add(CodeBlock.of("$N", hessian));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
     return start(f, f.primal().name() + "Hessian", record)
@@ -388,7 +334,7 @@ final class SecondOrderMethods {
     f.primal().allParams().forEach(p -> taken.add(p.var().name()));
     directions.forEach(d -> taken.add(d.name()));
     Declared.of(f.primal()).forEach(p -> taken.add(p.name()));
-    Declared.differentiable(f.primal()).forEach(p -> taken.add(directionName(f, p, directions)));
+    Declared.differentiable(f.primal()).forEach(p -> taken.add(Directions.directionName(f, p, directions)));
     return taken;
   }
 
@@ -402,7 +348,7 @@ final class SecondOrderMethods {
     return TypeNames.of(p.var().type());
   }
 
-  private static TypeName type(Declared.Parameter p) {
+  static TypeName type(Declared.Parameter p) {
     return p.isRecord() ? Declared.recordType(p.first()) : type(p.first());
   }
 
