@@ -131,7 +131,12 @@ class FuzzTest {
   }
 
   private static String source(List<String> methods) {
+    // The record the snippets use comes after the methods, so that their lines stay counted.
     return "package q;\nimport dev.leibniz.Differentiable;\npublic class Fuzz {\n"
-        + String.join("", methods) + "}\n";
+        + String.join("", methods) + "  record Pt(double u, double v, int n) {\n"
+        + "    @Differentiable(order = 2) double norm() { return Math.hypot(u, v) * n; }\n"
+        + "  }\n  @Differentiable(order = 2) static Pt swap(Pt p) {\n"
+        + "    return new Pt(p.v(), p.u() * 2, p.n());\n  }\n"
+        + "}\n";
   }
 }

@@ -27,18 +27,22 @@ final class Mutations {
       "s = Math.hypot(s, 1.0) + x1;",
       "s += Math.floor(k * 0.5) * x0;",
       "while (s > 1e6) { s = s / 2; }",
+      "float f = 1f;",
+      "{ float g9 = (float) x0; s += g9 * g9 * 0.5f; }",
+      "{ Pt p9 = new Pt(x0, s, k); p9 = swap(p9); s += Math.tanh(p9.norm()) + Math.sin(p9.u()); }",
+      "{ Pt[] ps9 = new Pt[2]; ps9[0] = new Pt(x1, 1, 2); ps9[1] = ps9[0];"
+          + " s += Math.sin(ps9[1].u() * x0); }",
       // not supported
       "switch (k) { case 1: s = 1; break; default: break; }",
       "try { s = s * x0; } finally { s = s + 0; }",
       "assert x0 > -1e9;",
       "s += (k & 1) * x0;",
       "char c = 'q'; s += c;",
-      "float f = 1f;",
+      "{ Pt p9 = new Pt(x0, x1, k); Object o9 = p9; }",
       "s += (\"\" + x0).length();",
       "Runnable r = () -> { };",
       "s += new java.util.Random(7).nextDouble() * x0;",
       "long m = 3L; s += (m << 2) * x1;",
-      "s += Math.random() * x1;",
       "x1 += s++;",
       "int[] counts = new int[2];",
       "s += java.util.Arrays.stream(a).sum();",
@@ -64,7 +68,8 @@ final class Mutations {
       }
       int at = places.get(random.nextInt(places.size()));
       String snippet = SNIPPETS.get(random.nextInt(SNIPPETS.size()));
-      lines.add(at + 1, "    " + snippet.replace("t9", "t" + n).replace(" q ", " q" + n + " ")
+      lines.add(at + 1, "    " + snippet.replace("t9", "t" + n).replace("g9", "g" + n).replace("p9", "p" + n)
+          .replace("ps9", "ps" + n).replace("o9", "o" + n).replace(" q ", " q" + n + " ")
           .replace("q++", "q" + n + "++").replace("q * ", "q" + n + " * ")
           .replace(" c ", " c" + n + " ").replace("+= c;", "+= c" + n + ";")
           .replace(" f ", " f" + n + " ").replace(" m ", " m" + n + " ").replace("(m ", "(m" + n + " ")
