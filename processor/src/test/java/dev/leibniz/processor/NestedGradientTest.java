@@ -234,6 +234,19 @@ class NestedGradientTest {
           static double missing(double x) {
             return BadGradients.nothing(x).dX();
           }
+          @Differentiable(order = 2)
+          static double matrix(double[][] m) {
+            return m[0][0] * m[1][1];
+          }
+          @Differentiable
+          static double kept(double[][] m) {
+            var g = BadGradients.matrix(m);
+            return g.value();
+          }
+          @Differentiable
+          static double indices(double[][] m) {
+            return BadGradients.matrix(m).dM()[0];
+          }
         }
         """;
     JavaFileObject file = Compiled.file(source);
@@ -250,5 +263,9 @@ class NestedGradientTest {
     assertThat(compilation).hadErrorContaining("'BadGradients.nothing' is differentiated here"
         + " through its second derivatives: it is not a static @Differentiable method")
         .inFile(file).onLine(36);
+    assertThat(compilation).hadErrorContaining("a record of a method with matrix parameters is"
+        + " not kept in a local").inFile(file).onLine(44);
+    assertThat(compilation).hadErrorContaining("'dM()' is an array: read its elements")
+        .inFile(file).onLine(49);
   }
 }

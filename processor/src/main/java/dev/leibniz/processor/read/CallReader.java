@@ -265,17 +265,7 @@ final class CallReader {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
-      Optional<Type.Record> self = SignatureReader.selfType(method);
-      boolean components = result || self.isPresent() || method.getParameters().stream()
-          .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()
-              || RecordValues.elementType(p.asType()).isPresent());
-      // A record's method takes its receiver's components first, as a static method would.
-      var roles = new ArrayList<Callee.Role>();
-      self.ifPresent(r -> RecordValues.leafTypes(r).forEach(t -> roles.add(roleOf(t, false))));
-      roles.addAll(roles(method));
-      return new Callee.Differentiable(owner, result ? name + RecordValues.COMPONENTS : name,
-          instance && self.isEmpty(), roles, order(method), false, components);
+      return differentiable(method, instance);
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
@@ -286,6 +276,26 @@ final class CallReader {
           method.getParameters().size(), ruleOrder);
     }
     return new Callee.Opaque(owner, name, instance);
+  }
+
+  /**
+   * A {@code @Differentiable} callee as its companion's sweeps take it: a record's method with
+   * its receiver's components first, as a static method would; a method returning a record as
+   * the function returning its components.
+   */
+  static Callee.Differentiable differentiable(ExecutableElement method, boolean instance) {
+    var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
+    String name = method.getSimpleName().toString();
+    boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
+    Optional<Type.Record> self = SignatureReader.selfType(method);
+    boolean components = result || self.isPresent() || method.getParameters().stream()
+        .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()
+            || RecordValues.elementType(p.asType()).isPresent());
+    var roles = new ArrayList<Callee.Role>();
+    self.ifPresent(r -> RecordValues.leafTypes(r).forEach(t -> roles.add(roleOf(t, false))));
+    roles.addAll(roles(method));
+    return new Callee.Differentiable(owner, result ? name + RecordValues.COMPONENTS : name,
+        instance && self.isEmpty(), roles, order(method), false, components);
   }
 
   /** The order a callee is differentiated to: its annotation's, 1 for a private helper. */

@@ -251,15 +251,11 @@ final class GradientCalls {
       return "'" + accessor + "()' is not the derivative with respect to one of its"
           + " parameters";
     }
+    // Java lets no more indices than the rank through; fewer leave an array.
     Type type = NameResolver.typeOf(method.getParameters().get(wanted).asType());
-    int rank = type.rank();
-    if (indices.size() == rank) {
-      return null;
-    }
-    return rank > indices.size()
-        ? "'" + accessor + "()' is an array: read its elements, as in '" + accessor + "()"
-            + "[i]'; a whole array of derivatives is not followed"
-        : "'" + accessor + "()' has " + rank + " indices, not " + indices.size();
+    return indices.size() == type.rank() ? null
+        : "'" + accessor + "()' is an array: read its elements, as in '" + accessor + "()"
+            + "[i]'; a whole array of derivatives is not followed";
   }
 
   /** The direction for one parameter: the unit along the wanted one, else zero. */

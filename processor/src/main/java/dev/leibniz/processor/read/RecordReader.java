@@ -72,8 +72,14 @@ final class RecordReader {
 
   /** {@code R v = source}: a variable per component, each given its value; null on error. */
   Stmt declare(VariableTree tree, Type.Record type) {
-    Map<List<String>, Expr> source = source(tree.getInitializer(), type);
     String name = tree.getName().toString();
+    if (tree.getInitializer() == null) {
+      context.error(tree, Message.RECORD_VALUE, name, "a record local is given its value where"
+          + " it is declared");
+      context.scope().reject(name);
+      return null;
+    }
+    Map<List<String>, Expr> source = source(tree.getInitializer(), type);
     if (source == null) {
       // Its uses add no errors of their own: one error per cause.
       context.scope().reject(name);
@@ -256,11 +262,6 @@ final class RecordReader {
    * variables, or the arguments of {@code new R(…)}; null after an error.
    */
   Map<List<String>, Expr> source(ExpressionTree tree, Type.Record type) {
-    if (tree == null) {
-      context.error(tree, Message.RECORD_VALUE, "a record local", "give it a value where it is"
-          + " declared");
-      return null;
-    }
     Object value = valueOf(tree);
     if (value instanceof RecordValues.Value v && v.type().equals(type) && !v.array()) {
       var parts = new LinkedHashMap<List<String>, Expr>();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -78,17 +77,8 @@ final class WrittenArrays {
         return null;
       }
     }
-    var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     List<Integer> widths = widths(method, resolved.receiver());
-    boolean records = widths.stream().anyMatch(w -> w != 1);
-    var roles = new ArrayList<Callee.Role>();
-    SignatureReader.selfType(method).ifPresent(self -> RecordValues.leafTypes(self)
-        .forEach(t -> roles.add(t.isDifferentiable() && !t.isArray() ? Callee.Role.SCALAR
-            : t.isArray() ? Callee.Role.ARRAY : Callee.Role.CONSTANT)));
-    roles.addAll(CallReader.roles(method));
-    var callee = new Callee.Differentiable(owner, name,
-        resolved.receiver() != null && SignatureReader.selfType(method).isEmpty(), roles,
-        CallReader.order(method), false, records || SignatureReader.selfType(method).isPresent());
+    var callee = CallReader.differentiable(method, resolved.receiver() != null);
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
         written.stream().map(p -> flattened(widths, p, resolved.receiver() != null)).toList(), context.source(tree),

@@ -1,0 +1,143 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What records cannot do yet: each an error of Leibniz's at the line of its cause, with the
+ * reason, never a constant in silence.
+ */
+class RecordDiagnosticsTest {
+  private static JavaFileObject file;
+  private static Compilation compilation;
+
+  @BeforeAll
+  static void compile() {
+    file = Compiled.file("""
+        package rc;
+
+        import dev.leibniz.Differentiable;
+
+        record V(double x, double y) {
+          @Differentiable
+          double[] both(V[] others) {
+            double[] r = {x, others[0].y()};
+            return r;
+          }
+        }
+
+        class Bad {
+          @Differentiable
+          static void second(V v, double[] out) {
+            out[0] = v.x();
+          }
+          @Differentiable
+          static double passes(V v) {
+            return helper(v);
+          }
+          static double helper(V v) {
+            return v.x();
+          }
+          @Differentiable
+          static double built(double a) {
+            V v = make(a);
+            return v.x();
+          }
+          static V make(double a) {
+            return new V(a, a);
+          }
+          @Differentiable
+          static double renamed(V[] vs) {
+            V[] copy = new V[vs.length];
+            copy = vs;
+            return copy[0].x();
+          }
+        }
+
+        class Holder {
+          record Outer(V[] inner, double t) {}
+          @Differentiable
+          static double held(Outer[] os) {
+            return os[0].t();
+          }
+        }
+
+        class More {
+          record Named(double x, String name) {}
+          @Differentiable
+          static double unset(double a) {
+            V v;
+            return a;
+          }
+          @Differentiable
+          static double aliased(V[] vs) {
+            V[] other = vs;
+            return other[0].x();
+          }
+          @Differentiable
+          static double loopVariable(V[] vs) {
+            double s = 0;
+            for (V v : vs) {
+              v = new V(1, 2);
+              s += v.x();
+            }
+            return s;
+          }
+          @Differentiable
+          static double holding(V[] vs, double t) {
+            Holder.Outer o = new Holder.Outer(vs, t);
+            return o.t();
+          }
+          @Differentiable
+          static Named named(double a) {
+            return new Named(a, "n");
+          }
+          @Differentiable
+          static double text(Named[] ns) {
+            return ns[0].name().length() * ns[0].x();
+          }
+          @Differentiable
+          static double same(V v, V w) {
+            return v == w ? v.x() : w.y();
+          }
+        }
+        """);
+    compilation = Compiled.compilation(file);
+  }
+
+  @Test
+  void combinationsOfArraysOfRecordsAreErrors() {
+    assertThat(compilation).hadErrorContaining("an array of records holding arrays of records")
+        .inFile(file).onLine(44);
+    assertThat(compilation).hadErrorContaining("Jacobians with respect to arrays of records")
+        .inFile(file).onLine(7);
+    assertThat(compilation).hadErrorContaining("an array of records keeps its own arrays")
+        .inFile(file).onLine(36);
+    assertThat(compilation).hadErrorContaining("a local array of records is declared with new")
+        .inFile(file).onLine(58);
+    assertThat(compilation).hadErrorContaining("it is the element of an array of records a"
+        + " for-each loop is at").inFile(file).onLine(65);
+    assertThat(compilation).hadErrorContaining("a record holding an array of records is read as"
+        + " a parameter").inFile(file).onLine(72);
+  }
+
+  @Test
+  void recordsWhereTheyCannotGoAreErrors() {
+    assertThat(compilation).hadErrorContaining("Leibniz passes records only to @Differentiable")
+        .inFile(file).onLine(20);
+    assertThat(compilation).hadErrorContaining("Leibniz follows a record built with new")
+        .inFile(file).onLine(27);
+    assertThat(compilation).hadErrorContaining("a record local is given its value where it is"
+        + " declared").inFile(file).onLine(53);
+    assertThat(compilation).hadErrorContaining("a record a method returns is read as its"
+        + " components, which must be numbers").inFile(file).onLine(76);
+    assertThat(compilation).hadErrorContaining("Leibniz reads the components of a record that"
+        + " are numbers").inFile(file).onLine(81);
+    assertThat(compilation).hadErrorContaining("it is a record, which Leibniz reads component"
+        + " by component").inFile(file).onLine(85);
+  }
+}
