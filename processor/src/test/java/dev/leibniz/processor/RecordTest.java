@@ -1,14 +1,11 @@
 package dev.leibniz.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import com.google.testing.compile.Compilation;
 import dev.leibniz.check.FiniteDifferences;
 import java.lang.reflect.Constructor;
 import java.util.Map;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -156,96 +153,6 @@ class RecordTest {
             return new double[] {s.pos().x(), s.pos().y(), s.vel().x(), s.vel().y()}[component];
           }
 
-          /** An array of records: each component an array, the gradient an array of records. */
-          @Differentiable
-          static double cluster(Particle[] ps, double soft) {
-            double e = 0;
-            for (int i = 0; i < ps.length; i++) {
-              Particle a = ps[i];
-              e += 0.5 * a.mass() * (a.vel().x() * a.vel().x() + a.vel().y() * a.vel().y());
-              for (int j = i + 1; j < ps.length; j++) {
-                double dx = a.pos().x() - ps[j].pos().x();
-                double dy = a.pos().y() - ps[j].pos().y();
-                e -= a.mass() * ps[j].mass() / Math.sqrt(dx * dx + dy * dy + soft);
-              }
-            }
-            return e;
-          }
-
-          /**
-           * Local arrays of records written element by element, read by for-each, passed to a
-           * method taking an array of records.
-           */
-          @Differentiable
-          static double swarm(Particle[] ps, double dt) {
-            Particle[] state = new Particle[ps.length];
-            for (int i = 0; i < ps.length; i++) {
-              state[i] = ps[i];
-            }
-            for (int step = 0; step < 4; step++) {
-              Particle[] next = new Particle[state.length];
-              for (int i = 0; i < state.length; i++) {
-                Particle b = state[i];
-                Vec v = new Vec(b.vel().x() - dt * b.pos().x() / b.mass(),
-                    b.vel().y() - dt * Math.sin(b.pos().y()));
-                next[i] = new Particle(new Vec(b.pos().x() + dt * v.x(),
-                    b.pos().y() + dt * v.y()), v, b.mass(), "q");
-              }
-              for (int i = 0; i < state.length; i++) {
-                state[i] = next[i];
-              }
-            }
-            double e = 0;
-            for (Particle b : state) {
-              e += b.mass() * (b.vel().x() * b.vel().x() + b.vel().y() * b.vel().y());
-            }
-            return e + cluster(state, 0.01);
-          }
-
-          static double swarm(double[] v) {
-            return swarm(particles(v), v[v.length - 1]);
-          }
-
-          public record Cell(float v, double w, int n) {}
-
-          public record Swarm(Particle[] ps, double t, int n) {}
-
-          /** Arrays of records with float and int components, the ints read and written. */
-          @Differentiable
-          static double cells(Cell[] cs, double r) {
-            Cell[] grown = new Cell[cs.length];
-            for (int i = 0; i < cs.length; i++) {
-              grown[i] = new Cell(cs[i].v() * 2, cs[i].w() * r, cs[i].n() + 1);
-            }
-            double s = 0;
-            for (Cell c : grown) {
-              s += c.w() * c.n() + c.v();
-            }
-            return s;
-          }
-
-          /** A record holding an array of records: read through s.ps()[i], s.ps().length. */
-          @Differentiable
-          static double swarmEnergy(Swarm s) {
-            double sum = 0;
-            for (int i = 0; i < s.ps().length; i++) {
-              sum += s.ps()[i].mass() * s.ps()[i].pos().x() * s.t();
-            }
-            for (Particle p : s.ps()) {
-              sum += p.vel().y() * p.pos().y();
-            }
-            return sum * s.n();
-          }
-
-          @Differentiable
-          static double swarmOuter(Swarm s, double k) {
-            return swarmEnergy(s) * k + s.t() + cluster(s.ps(), 0.01);
-          }
-
-          static double swarmOuter(double[] v) {
-            return swarmOuter(new Swarm(particles(v), v[v.length - 1], 3), 1.5);
-          }
-
           /** A vector-valued method of a record: its Jacobian's block is a record per output. */
           @Differentiable
           static double[] polar(Vec v, double s, int outputs) {
@@ -285,26 +192,12 @@ class RecordTest {
             return integrate(new Damping(v[0], v[1]), new double[] {v[2], v[3]});
           }
 
+          public record Cell(float v, double w, int n) {}
+
           /** Returns a record of a float, a double and an int. */
           @Differentiable
           static Cell grow(Cell c, double r) {
             return new Cell(c.v() * (float) r, c.w() * r + c.v(), c.n() + 1);
-          }
-
-          static Swarm swarmOf(double[] v) {
-            return new Swarm(particles(v), v[v.length - 1], 3);
-          }
-
-          static Particle[] particles(double[] v) {
-            var ps = new Particle[v.length / 5];
-            for (int i = 0; i < ps.length; i++) {
-              ps[i] = particle(java.util.Arrays.copyOfRange(v, 5 * i, 5 * i + 6));
-            }
-            return ps;
-          }
-
-          static double cluster(double[] v) {
-            return cluster(particles(v), v[v.length - 1]);
           }
 
           /** A method of records of order 2: Hessian over every component, in order. */
@@ -501,33 +394,6 @@ class RecordTest {
   }
 
   @Test
-  void anArrayOfRecordsHasAnArrayOfRecordsAsItsGradient() {
-    double[] point = {0.1, 0.2, 0.3, -0.2, 1.0, 1.3, -0.4, 0.1, 0.5, 2.0, -0.7, 0.9, -0.3,
-        0.2, 0.5, 0.01};
-    Object ps = compiled.call("rc.R", "particles", (Object) point.clone());
-    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "cluster", ps,
-        point[15]));
-    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R", "cluster",
-        (Object) v), point.clone());
-    Object[] dPs = (Object[]) g.get("dPs");
-    assertEquals(3, dPs.length);
-    for (int k = 0; k < 3; k++) {
-      Map<String, Object> d = Compiled.components(dPs[k]);
-      Map<String, Object> pos = Compiled.components(d.get("pos"));
-      Map<String, Object> vel = Compiled.components(d.get("vel"));
-      double[] generated = {(double) pos.get("x"), (double) pos.get("y"), (double) vel.get("x"),
-          (double) vel.get("y"), (double) d.get("mass")};
-      for (int c = 0; c < 5; c++) {
-        double expected = numeric[5 * k + c];
-        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
-            "particle " + k + ", component " + c);
-      }
-      assertEquals("p", d.get("name"), "constants are copied");
-    }
-    assertEquals(numeric[15], (double) g.get("dSoft"), 1e-6 * Math.max(1, Math.abs(numeric[15])));
-  }
-
-  @Test
   void aHessianOverRecordsComponents() {
     double[] point = {0.3, -0.4, 1.1, 0.2, 0.8, 0.6};
     Object p = compiled.call("rc.R", "particle", (Object) point.clone());
@@ -559,19 +425,6 @@ class RecordTest {
       }
       assertEquals(expected, product[i], 1e-9 * Math.max(1, Math.abs(expected)), "(Hv)" + i);
     }
-  }
-
-  @Test
-  void localArraysOfRecordsAndArraysOfRecordsPassedToMethods() {
-    double[] point = {0.1, 0.2, 0.3, -0.2, 1.0, 1.3, -0.4, 0.1, 0.5, 2.0, 0.05};
-    Object ps = compiled.call("rc.R", "particles", (Object) point.clone());
-    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "swarm", ps,
-        point[10]));
-    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R", "swarm",
-        (Object) v), point.clone());
-    Object[] dPs = (Object[]) g.get("dPs");
-    assertParticles(dPs, numeric);
-    assertEquals(numeric[10], (double) g.get("dDt"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
   }
 
   @Test
@@ -642,38 +495,6 @@ class RecordTest {
   }
 
   @Test
-  void aRecordHoldingAnArrayOfRecords() {
-    double[] point = {0.1, 0.2, 0.3, -0.2, 1.0, 1.3, -0.4, 0.1, 0.5, 2.0, 0.7};
-    Object swarm = compiled.call("rc.R", "swarmOf", (Object) point.clone());
-    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "swarmOuter",
-        swarm, 1.5));
-    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rc.R",
-        "swarmOuter", (Object) v), point.clone());
-    Map<String, Object> dS = Compiled.components(g.get("dS"));
-    Object[] dPs = (Object[]) dS.get("ps");
-    assertParticles(dPs, numeric);
-    assertEquals(numeric[10], (double) dS.get("t"), 1e-6 * Math.max(1, Math.abs(numeric[10])));
-    assertEquals(3, dS.get("n"), "a constant component is copied");
-  }
-
-  @Test
-  void arraysOfRecordsKeepTheirIntAndFloatComponents() throws Exception {
-    Constructor<?> make = compiled.load("rc.R$Cell").getDeclaredConstructors()[0];
-    Object cells = java.lang.reflect.Array.newInstance(compiled.load("rc.R$Cell"), 2);
-    java.lang.reflect.Array.set(cells, 0, make.newInstance(0.5f, 0.3, 2));
-    java.lang.reflect.Array.set(cells, 1, make.newInstance(-1.5f, 0.7, 4));
-    Map<String, Object> g = Compiled.components(compiled.call("rc.RGradients", "cells", cells,
-        1.1));
-    Object[] dCs = (Object[]) g.get("dCs");
-    // s = Σ wᵢ r (nᵢ + 1) + 2 vᵢ, by hand.
-    assertEquals(1.1 * 3, (double) Compiled.components(dCs[0]).get("w"), 1e-12);
-    assertEquals(1.1 * 5, (double) Compiled.components(dCs[1]).get("w"), 1e-12);
-    assertEquals(2f, (float) Compiled.components(dCs[0]).get("v"), 0f);
-    assertEquals(4, Compiled.components(dCs[1]).get("n"), "the int is copied");
-    assertEquals(0.3 * 3 + 0.7 * 5, (double) g.get("dR"), 1e-12);
-  }
-
-  @Test
   void aReturnedRecordOfMixedNumbers() throws Exception {
     Object cell = compiled.load("rc.R$Cell").getDeclaredConstructors()[0]
         .newInstance(0.5f, 0.3, 2);
@@ -686,22 +507,6 @@ class RecordTest {
     assertEquals((float) 1.1 + 1, slots[0], 1e-7, "v");
     assertEquals(1.1, slots[1], 1e-15, "w");
     assertEquals(0.5 + 0.3, slots[2], 1e-7, "r");
-  }
-
-  /** Each particle's gradient record against differences: pos, vel, mass, five per particle. */
-  private static void assertParticles(Object[] dPs, double[] numeric) {
-    for (int k = 0; k < dPs.length; k++) {
-      Map<String, Object> d = Compiled.components(dPs[k]);
-      double[] generated = {(double) Compiled.components(d.get("pos")).get("x"),
-          (double) Compiled.components(d.get("pos")).get("y"),
-          (double) Compiled.components(d.get("vel")).get("x"),
-          (double) Compiled.components(d.get("vel")).get("y"), (double) d.get("mass")};
-      for (int c = 0; c < 5; c++) {
-        double expected = numeric[5 * k + c];
-        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
-            "particle " + k + ", component " + c);
-      }
-    }
   }
 
   @Test
@@ -731,5 +536,4 @@ class RecordTest {
     assertEquals(scaleDerivative, (float) dC.get("scale"), 1e-5);
     assertEquals(4, dC.get("links"), "a constant component is copied");
   }
-
 }
