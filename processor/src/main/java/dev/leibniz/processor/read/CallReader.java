@@ -265,74 +265,18 @@ final class CallReader {
         context.error(tree, Message.CALLEE_WRITES_ARRAY, name, written.get(0), name);
         return null;
       }
-      return differentiable(method, instance);
+      return DifferentiableCallees.of(method, instance);
     }
     Optional<ExecutableElement> rule = instance ? Optional.empty()
         : context.rules().ruleFor(method, context.owner());
     if (rule.isPresent()) {
       var ruleOwner = TypeRefs.of((TypeElement) rule.get().getEnclosingElement());
-      int ruleOrder = PrivateHelpers.isDifferentiated(rule.get()) ? order(rule.get()) : 0;
+      int ruleOrder = PrivateHelpers.isDifferentiated(rule.get())
+          ? DifferentiableCallees.order(rule.get()) : 0;
       return new Callee.WithRule(owner, name, ruleOwner, rule.get().getSimpleName().toString(),
           method.getParameters().size(), ruleOrder);
     }
     return new Callee.Opaque(owner, name, instance);
-  }
-
-  /**
-   * A {@code @Differentiable} callee as its companion's sweeps take it: a record's method with
-   * its receiver's components first, as a static method would; a method returning a record as
-   * the function returning its components.
-   */
-  static Callee.Differentiable differentiable(ExecutableElement method, boolean instance) {
-    var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
-    String name = method.getSimpleName().toString();
-    boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
-    Optional<Type.Record> self = SignatureReader.selfType(method);
-    boolean components = result || self.isPresent() || method.getParameters().stream()
-        .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()
-            || RecordValues.elementType(p.asType()).isPresent());
-    var roles = new ArrayList<Callee.Role>();
-    self.ifPresent(r -> RecordValues.leafTypes(r).forEach(t -> roles.add(roleOf(t, false))));
-    roles.addAll(roles(method));
-    return new Callee.Differentiable(owner, result ? name + RecordValues.COMPONENTS : name,
-        instance && self.isEmpty(), roles, order(method), false, components);
-  }
-
-  /** The order a callee is differentiated to: its annotation's, 1 for a private helper. */
-  static int order(ExecutableElement method) {
-    return Annotations.intValue(method, Annotations.DIFFERENTIABLE, "order", 1);
-  }
-
-  /** One role per parameter of the callee's sweeps: a record's, one per component. */
-  static List<Callee.Role> roles(ExecutableElement method) {
-    var roles = new ArrayList<Callee.Role>();
-    for (VariableElement param : method.getParameters()) {
-      Optional<Type.Record> record = RecordValues.typeOf(param.asType());
-      Optional<Type.Record> elements = RecordValues.elementType(param.asType());
-      boolean constant = Annotations.has(param, Annotations.NO_DERIVATIVE);
-      if (record.isPresent()) {
-        RecordValues.leafTypes(record.get()).forEach(t -> roles.add(roleOf(t, constant)));
-      } else if (elements.isPresent()) {
-        RecordValues.arrayLeafTypes(elements.get())
-            .forEach(t -> roles.add(roleOf(t, constant)));
-      } else {
-        roles.add(role(param));
-      }
-    }
-    return roles;
-  }
-
-  private static Callee.Role roleOf(Type type, boolean constant) {
-    return constant || !type.isDifferentiable() ? Callee.Role.CONSTANT
-        : type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR;
-  }
-
-  private static Callee.Role role(VariableElement param) {
-    Type type = NameResolver.typeOf(param.asType());
-    if (type == null || !type.isDifferentiable() || Annotations.has(param, Annotations.NO_DERIVATIVE)) {
-      return Callee.Role.CONSTANT;
-    }
-    return type.isArray() ? Callee.Role.ARRAY : Callee.Role.SCALAR;
   }
 
   /**

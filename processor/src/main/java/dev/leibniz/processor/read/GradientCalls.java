@@ -212,7 +212,7 @@ final class GradientCalls {
   private Expr component(MethodInvocationTree tree, String companion, ExecutableElement method,
       List<Expr> args, String accessor, List<Expr> indices) {
     String callee = method.getSimpleName().toString();
-    List<Callee.Role> roles = CallReader.roles(method);
+    List<Callee.Role> roles = DifferentiableCallees.roles(method);
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     var all = new ArrayList<Expr>();
     for (int i = 0; i < args.size(); i++) {
@@ -222,7 +222,7 @@ final class GradientCalls {
     if (accessor.equals("value") && indices.isEmpty()) {
       // The value of the gradient's record is f itself.
       return new Expr.Invoke(new Callee.Differentiable(owner, callee, false, roles,
-          CallReader.order(method)), all, Type.ofResult(method.getReturnType()),
+          DifferentiableCallees.order(method)), all, Type.ofResult(method.getReturnType()),
           context.sites().record(tree));
     }
     int wanted = parameter(companion, method, roles, accessor);
@@ -245,7 +245,7 @@ final class GradientCalls {
   /** Why the component cannot be read, or null if it can. */
   private static String whyNot(ExecutableElement method, int wanted, String accessor,
       List<Expr> indices) {
-    if (CallReader.order(method) < 2) {
+    if (DifferentiableCallees.order(method) < 2) {
       return "add order = 2 to it";
     } else if (wanted < 0) {
       return "'" + accessor + "()' is not the derivative with respect to one of its"

@@ -78,7 +78,7 @@ final class WrittenArrays {
       }
     }
     List<Integer> widths = widths(method, resolved.receiver());
-    var callee = CallReader.differentiable(method, resolved.receiver() != null);
+    var callee = DifferentiableCallees.of(method, resolved.receiver() != null);
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
         written.stream().map(p -> flattened(widths, p, resolved.receiver() != null)).toList(), context.source(tree),
