@@ -105,6 +105,10 @@ public enum Message {
       "LZ134",
       "the gradient of '%s' is differentiated here through its second derivatives: %s"),
   RECORD_VALUE("LZ135", "'%s' cannot be read as a record value: %s"),
+  RECORD_ARRAY_WRITE(
+      "LZ136",
+      "'%s' writes into an array a record local shares in Java but holds a copy of in Leibniz:"
+          + " %s"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),

@@ -21,6 +21,8 @@ import javax.lang.model.element.Modifier;
  * {@code mPushforward(params…, tangents…)} returns the value and its tangent as records.
  */
 final class RecordResultMethods {
+  private static final ClassName COMPONENTS = ClassName.get("dev.leibniz", "RecordComponents");
+
   private RecordResultMethods() {}
 
   static List<Object> of(AdjointMethod method, TangentMethod tangent, ClassName tangentRecord,
@@ -70,8 +72,11 @@ final class RecordResultMethods {
     method.arrayAdjoints().forEach(a -> adjoints.add(CodeBlock.of("$N", a.adjoint().name())));
     adjoints.add(CodeBlock.of("$N", workspace));
     body.addStatement("$N($L)", components + "Backward", CodeBlock.join(adjoints, ",$W"));
-    body.addStatement("return $L", built(method.primal().resultRecord(), value,
-        new int[] {0}));
+    String reader = Helpers.unique("read", names(method));
+    body.addStatement("$T $N = $L", COMPONENTS, reader, read(CodeBlock.of("$N", value), null,
+        method.primal().resultRecord()));
+    body.addStatement("return $L", built(method.primal().resultRecord(),
+        CodeBlock.of("$N", reader)));
     MethodSpec.Builder spec = MethodSpec.methodBuilder(user + "Pullback")
         .addModifiers(CompanionWriter.visibility(method))
         .addModifiers(Modifier.STATIC)
@@ -99,6 +104,9 @@ final class RecordResultMethods {
   private static MethodSpec pushforward(AdjointMethod method, TangentMethod tangent,
       ClassName result, String reference) {
     String pushed = Helpers.unique("pushed", names(method));
+    String values = Helpers.unique("values", names(method));
+    String tangents = Helpers.unique("tangents", names(method));
+    Type.Record type = method.primal().resultRecord();
     var arguments = new ArrayList<CodeBlock>();
     method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
     tangent.tangentParams().forEach(t -> arguments.add(CodeBlock.of("$N", t.name())));
@@ -106,10 +114,12 @@ final class RecordResultMethods {
         .add(PushforwardMethod.unpack(tangent))
         .addStatement("var $N = $N($L)", pushed, method.primal().name() + "Pushforward",
             CodeBlock.join(arguments, ",$W"))
+        .addStatement("$T $N = $L", COMPONENTS, values, read(CodeBlock.of("$N.value()",
+            pushed), null, type))
+        .addStatement("$T $N = $L", COMPONENTS, tangents, read(CodeBlock.of("$N.tangent()",
+            pushed), CodeBlock.of("$N.value()", pushed), type))
         .addStatement("return new $T($L,$W$L)", result,
-            built(method.primal().resultRecord(), pushed + ".value()", new int[] {0}),
-            built(method.primal().resultRecord(), pushed + ".tangent()",
-                new int[] {0}));
+            built(type, CodeBlock.of("$N", values)), built(type, CodeBlock.of("$N", tangents)));
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().userMethod()
             + "Pushforward")
         .addModifiers(CompanionWriter.visibility(method))
@@ -124,38 +134,68 @@ final class RecordResultMethods {
     return spec.build();
   }
 
-  /** {@code new R(a[0], new S(a[1], a[2]))}: a record from its components, in order. */
-  private static CodeBlock built(Type.Record type, String array,
-      int[] next) {
-    var parts = new ArrayList<CodeBlock>();
-    for (Type.Component c : type.components()) {
-      // The components come back as doubles: narrowed to their own types.
-      String narrowed = c.type() == Type.DOUBLE ? "" : "(" + c.type().javaName() + ") ";
-      parts.add(c.type() instanceof Type.Record nested
-          ? built(nested, array, next)
-          : CodeBlock.of("$L$L[$L]", narrowed, array, next[0]++));
+  /**
+   * A reader of {@code components}, laid out as {@link RecordComponents} says; a tangent's
+   * vectors have the lengths of {@code value}'s.
+   */
+  private static CodeBlock read(CodeBlock components, CodeBlock value, Type.Record type) {
+    return value == null
+        ? CodeBlock.of("$T.reader($L, $L)", COMPONENTS, components, vectors(type))
+        : CodeBlock.of("$T.reader($L, $L, $L)", COMPONENTS, components, value, vectors(type));
+  }
+
+  /**
+   * {@code new R(c.vector(), new S(c.number(), c.number()))}: a record from its components,
+   * read in order; Java evaluates the arguments from left to right.
+   */
+  private static CodeBlock built(Type.Record type, CodeBlock reader) {
+    return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(type.components()
+        .stream().map(c -> part(c.type(), reader)).toList(), ",$W"));
+  }
+
+  private static CodeBlock part(Type type, CodeBlock reader) {
+    if (type instanceof Type.Record nested) {
+      return built(nested, reader);
+    } else if (type.isArray()) {
+      return CodeBlock.of("$L.$N()", reader, type.base() == Type.FLOAT
+          ? "floats" : "vector");
     }
-    return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(parts, ",$W"));
+    // The components come back as doubles: narrowed to their own types.
+    return type == Type.DOUBLE ? CodeBlock.of("$L.number()", reader)
+        : CodeBlock.of("($L) $L.number()", type.javaName(), reader);
   }
 
-  /** {@code new double[] {u.x(), u.pos().y()}}: a record's components in order. */
+  /** {@code RecordComponents.writer(1).vector(u.q()).number(u.t()).array()}. */
   private static CodeBlock array(AdjointMethod method, String record) {
-    var parts = new ArrayList<CodeBlock>();
-    accessors(method.primal().resultRecord(), List.of(), record, parts);
-    return CodeBlock.of("new double[] {$L}", CodeBlock.join(parts, ",$W"));
+    Type.Record type = method.primal().resultRecord();
+    CodeBlock.Builder written = CodeBlock.builder().add("$T.writer($L)", COMPONENTS,
+        vectors(type));
+    for (RecordComponent c : components(type, List.of())) {
+      written.add("$Z.$N($L)", c.type().isArray() ? "vector" : "number",
+          Declared.access(record, c.path()));
+    }
+    return written.add(".array()").build();
   }
 
-  private static void accessors(Type.Record type, List<String> prefix, String record,
-      List<CodeBlock> into) {
+  /** A component that is a number or a vector, and the accessors that lead to it. */
+  private record RecordComponent(List<String> path, Type type) {}
+
+  private static List<RecordComponent> components(Type.Record type, List<String> prefix) {
+    var all = new ArrayList<RecordComponent>();
     for (Type.Component c : type.components()) {
       var path = new ArrayList<>(prefix);
       path.add(c.name());
       if (c.type() instanceof Type.Record nested) {
-        accessors(nested, path, record, into);
+        all.addAll(components(nested, path));
       } else {
-        into.add(Declared.access(record, path));
+        all.add(new RecordComponent(path, c.type()));
       }
     }
+    return all;
+  }
+
+  private static long vectors(Type.Record type) {
+    return components(type, List.of()).stream().filter(c -> c.type().isArray()).count();
   }
 
   private static java.util.Set<String> names(AdjointMethod method) {

@@ -118,6 +118,17 @@ final class ArrayLibrary {
         i -> new Stmt.Assign(element(to, i), element(from, i), source), source);
   }
 
+  /**
+   * {@code for (i < n) to[toStart + i] = from[fromStart + i]}, each element converted to the
+   * target's element type: a vector copied into, or out of, a record's components.
+   */
+  Stmt copyRange(Expr from, Expr fromStart, Expr to, Expr toStart, Expr n, Source source) {
+    Type target = to.type().element();
+    return loop(literal(0), n, i -> new Stmt.Assign(new Expr.Index(to, plus(toStart, i), target),
+        ExpressionReader.convert(new Expr.Index(from, plus(fromStart, i),
+            from.type().element()), target), source), source);
+  }
+
   /** {@code Arrays.fill} or {@code System.arraycopy} as a loop; null after an error. */
   List<Stmt> statement(MethodInvocationTree call, Source source) {
     var select = (MemberSelectTree) call.getMethodSelect();
@@ -239,7 +250,7 @@ final class ArrayLibrary {
     return new Expr.Call(TypeRef.MATH, "min", List.of(a, b), Type.INT);
   }
 
-  private static Expr plus(Expr a, Expr b) {
+  static Expr plus(Expr a, Expr b) {
     if (a instanceof Expr.Literal l && Integer.valueOf(0).equals(l.value())) {
       return b;
     }
@@ -253,7 +264,7 @@ final class ArrayLibrary {
     return new Expr.Binary(BinaryOp.SUB, a, b, Type.INT);
   }
 
-  private static Expr literal(int value) {
+  static Expr literal(int value) {
     return new Expr.Literal(Type.INT, value);
   }
 }

@@ -113,7 +113,7 @@ final class ArrayNames {
     return value instanceof Expr.Var || row ? Kind.NAMES : null;
   }
 
-  private Set<Expr.Var> ownersOf(Expr view) {
+  Set<Expr.Var> ownersOf(Expr view) {
     Expr.Var variable = view instanceof Expr.Index index
         ? (Expr.Var) index.array()
         : (Expr.Var) view;

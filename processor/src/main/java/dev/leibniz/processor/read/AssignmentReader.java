@@ -44,6 +44,7 @@ final class AssignmentReader {
   private final ArrayNames arrayNames;
   private final ArrayLibrary library;
   private final RecordReader records;
+  private final RecordVectors vectors;
   private final RecordArrayReader recordArrays;
 
   AssignmentReader(ReadContext context, ExpressionReader expressions) {
@@ -51,13 +52,20 @@ final class AssignmentReader {
     this.expressions = expressions;
     this.arrayNames = new ArrayNames(context);
     this.library = new ArrayLibrary(context, expressions, arrayNames);
-    this.records = new RecordReader(context, expressions);
+    this.vectors = new RecordVectors(context, arrayNames, library);
+    this.records = new RecordReader(context, expressions, vectors, library);
     this.recordArrays = new RecordArrayReader(context, expressions, records);
   }
 
   /** Checks what can only be checked once the whole body is read. */
-  void finish() {
+  void finish(Stmt.Block body) {
     arrayNames.checkReassignedOwners();
+    vectors.check(body, context.sites());
+  }
+
+  /** {@code return r} of a method returning a record: its components in a new array. */
+  Stmt recordResult(com.sun.source.tree.ReturnTree tree) {
+    return records.result(tree, context.resultRecord());
   }
 
   /** A declaration or an expression statement. */

@@ -149,6 +149,35 @@ final class CallReader {
     return new Resolved(m, receiver, args);
   }
 
+  /**
+   * The record a call returns, known before its arguments are read: when every method its name
+   * and number of arguments may call returns that record.
+   */
+  Optional<Type.Record> recordResult(MethodInvocationTree tree) {
+    ExpressionTree select = tree.getMethodSelect();
+    var records = new RecordReader(context, expressions);
+    String name = select instanceof MemberSelectTree m ? m.getIdentifier().toString()
+        : select.toString();
+    List<ExecutableElement> candidates;
+    if (select instanceof MemberSelectTree member) {
+      ExpressionTree target = member.getExpression();
+      Expr.Var object = isName(target) ? objectVariable(target) : null;
+      candidates = records.valueOf(target) instanceof RecordValues.Value record
+          ? records.element(record.type()).map(t -> instanceMethods(t, name)).orElse(List.of())
+          : object != null ? methodsOf(context.objectTypes().get(object.name()), name)
+          : isName(target) ? context.names().type(target.toString())
+              .map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of())
+          : List.of();
+    } else {
+      candidates = selfMethods(records, name).orElseGet(() -> enclosingMethods(name));
+    }
+    var results = candidates.stream()
+        .filter(m -> m.getParameters().size() == tree.getArguments().size())
+        .map(m -> RecordValues.typeOf(m.getReturnType()))
+        .distinct().toList();
+    return results.size() == 1 ? results.get(0) : Optional.empty();
+  }
+
   /** In a record's own method, the record's instance methods named {@code name}, if any. */
   private Optional<List<ExecutableElement>> selfMethods(RecordReader records, String name) {
     RecordValues.Value self = context.scope().value("this");

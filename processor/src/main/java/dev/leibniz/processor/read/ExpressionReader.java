@@ -23,6 +23,7 @@ import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -75,6 +76,16 @@ final class ExpressionReader {
     Expr.Var local = context.scope().declare(context.scope().fresh(hint), value.type());
     pending.add(new Stmt.Declare(local, value, context.source(tree)));
     return local;
+  }
+
+  /** The record a call returns, before its arguments are read. */
+  Optional<Type.Record> recordResult(MethodInvocationTree tree) {
+    return members.recordResult(tree);
+  }
+
+  /** {@code statement} to run before the statement being read. */
+  void precede(Stmt statement) {
+    pending.add(statement);
   }
 
   /** A call statement of a method that writes into one array argument; null after an error. */
@@ -322,6 +333,9 @@ final class ExpressionReader {
     Object records = new RecordReader(context, this).valueOf(target);
     if (records instanceof RecordValues.Value array && array.array()) {
       return array.length();
+    }
+    if (records instanceof Expr vector && vector.type().isArray()) {
+      return new Expr.Length(vector);
     }
     boolean local = target instanceof IdentifierTree named
         && context.scope().lookup(named.getName().toString()) != null;

@@ -136,6 +136,11 @@ final class MemberReader {
     // other method, they need no derivative while their arguments carry none.
     return calls.call(tree);
   }
+  /** The record a call returns, before its arguments are read (see {@link CallReader}). */
+  Optional<Type.Record> recordResult(MethodInvocationTree tree) {
+    return calls.recordResult(tree);
+  }
+
 
   private Expr invocation(MethodInvocationTree tree, TypeRef owner, Rule rule) {
     if (tree.getArguments().size() != rule.arity()) {

@@ -29,10 +29,20 @@ import java.util.Optional;
 final class RecordReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
+  private final RecordVectors vectors;
+  private final ArrayLibrary library;
 
+  /** A reader of record values that declares, assigns and returns none. */
   RecordReader(ReadContext context, ExpressionReader expressions) {
+    this(context, expressions, null, new ArrayLibrary(context, expressions, null));
+  }
+
+  RecordReader(ReadContext context, ExpressionReader expressions, RecordVectors vectors,
+      ArrayLibrary library) {
     this.context = context;
     this.expressions = expressions;
+    this.vectors = vectors;
+    this.library = library;
   }
 
   /** The record type a declaration declares, written or inferred from its initializer. */
@@ -45,6 +55,9 @@ final class RecordReader {
     ExpressionTree init = tree.getInitializer();
     if (init instanceof NewClassTree created) {
       return named(created.getIdentifier().toString());
+    }
+    if (init instanceof MethodInvocationTree call && returnType(call).isPresent()) {
+      return returnType(call);
     }
     Object value = init == null ? null : valueOf(init);
     return value instanceof RecordValues.Value v ? Optional.of(v.type()) : Optional.empty();
@@ -79,7 +92,7 @@ final class RecordReader {
       context.scope().reject(name);
       return null;
     }
-    Map<List<String>, Expr> source = source(tree.getInitializer(), type);
+    Map<List<String>, Object> source = parts(tree.getInitializer(), type);
     if (source == null) {
       // Its uses add no errors of their own: one error per cause.
       context.scope().reject(name);
@@ -92,8 +105,11 @@ final class RecordReader {
     var statements = new ArrayList<Stmt>();
     Source where = context.source(tree);
     for (RecordValues.Leaf leaf : value.leaves()) {
-      statements.add(new Stmt.Declare(leaf.var(), ExpressionReader.convert(
-          source.get(leaf.path()), leaf.var().type()), where));
+      Object part = source.get(leaf.path());
+      statements.add(RecordValues.ownsVector(leaf.var().type())
+          ? vectors.copy(tree, leaf.var(), accessors(name, leaf.path()), part, true)
+          : new Stmt.Declare(leaf.var(), ExpressionReader.convert((Expr) part,
+              leaf.var().type()), where));
     }
     if (value.leaves().isEmpty()) {
       return new Stmt.Block(List.of());
@@ -115,7 +131,7 @@ final class RecordReader {
           + " of records a for-each loop is at: give the new record a local of its own");
       return null;
     }
-    Map<List<String>, Expr> source = source(value, record.type());
+    Map<List<String>, Object> source = parts(value, record.type());
     if (source == null) {
       return null;
     }
@@ -125,16 +141,26 @@ final class RecordReader {
     List<RecordValues.Leaf> leaves = record.leaves();
     var targets = leaves.stream().map(RecordValues.Leaf::var).toList();
     boolean readsItself = source.values().stream()
-        .anyMatch(e -> Exprs.variables(e).stream().anyMatch(targets::contains));
+        .anyMatch(e -> variables(e).stream().anyMatch(targets::contains));
+    String name = target.getName().toString();
     for (RecordValues.Leaf leaf : leaves) {
-      Expr part = ExpressionReader.convert(source.get(leaf.path()), leaf.var().type());
-      if (readsItself) {
-        Expr.Var kept = context.scope().declare(context.scope().fresh("_" + leaf.var().name()),
-            leaf.var().type());
-        first.add(new Stmt.Declare(kept, part, where));
-        part = kept;
+      Object part = source.get(leaf.path());
+      String accessors = accessors(name, leaf.path());
+      Expr.Var kept = !readsItself ? null : context.scope().declare(
+          context.scope().fresh("_" + leaf.var().name()), leaf.var().type());
+      if (RecordValues.ownsVector(leaf.var().type())) {
+        if (kept != null) {
+          first.add(vectors.copy(statement, kept, accessors, part, true));
+        }
+        then.add(vectors.copy(statement, leaf.var(), accessors, kept == null ? part : kept,
+            false));
+        continue;
       }
-      then.add(new Stmt.Assign(leaf.var(), part, where));
+      Expr number = ExpressionReader.convert((Expr) part, leaf.var().type());
+      if (kept != null) {
+        first.add(new Stmt.Declare(kept, number, where));
+      }
+      then.add(new Stmt.Assign(leaf.var(), kept == null ? number : kept, where));
     }
     first.addAll(then);
     return new Stmt.Block(first);
@@ -142,26 +168,82 @@ final class RecordReader {
 
   /**
    * {@code return r} of a method returning a record: its components into a new
-   * {@code double[]}, in the order of {@link RecordValues#paths}, which is returned.
+   * {@code double[]}, which is returned. The layout is {@link RecordValues#paths}'s order after
+   * the lengths of the vectors: {@code record State(double[] q, double t)} with {@code q} of
+   * length 3 gives {@code [3, q0, q1, q2, t]}.
    */
   Stmt result(ReturnTree tree, Type.Record type) {
-    Map<List<String>, Expr> source = source(tree.getExpression(), type);
+    Map<List<String>, Object> source = parts(tree.getExpression(), type);
     if (source == null) {
       return null;
     }
     Source where = context.source(tree);
     List<List<String>> paths = RecordValues.paths(type);
+    var slices = new LinkedHashMap<List<String>, RecordVectors.Slice>();
+    source.forEach((path, part) -> {
+      if (part instanceof RecordVectors.Slice slice) {
+        slices.put(path, slice);
+      } else if (((Expr) part).type().isArray()) {
+        slices.put(path, RecordVectors.Slice.of((Expr) part));
+      }
+    });
+    var lengths = slices.values().stream().map(RecordVectors.Slice::length).toList();
     Expr.Var result = context.scope().declare(context.scope().fresh("_result"),
         Type.DOUBLE_ARRAY);
     var statements = new ArrayList<Stmt>();
     statements.add(new Stmt.Declare(result, new Expr.NewArray(Type.DOUBLE_ARRAY,
-        List.of(new Expr.Literal(Type.INT, paths.size()))), where));
-    for (int k = 0; k < paths.size(); k++) {
-      statements.add(new Stmt.Assign(new Expr.Index(result, new Expr.Literal(Type.INT, k),
-          Type.DOUBLE), ExpressionReader.convert(source.get(paths.get(k)), Type.DOUBLE), where));
+        List.of(offset(paths.size(), lengths))), where));
+    for (int j = 0; j < lengths.size(); j++) {
+      statements.add(new Stmt.Assign(element(result, ArrayLibrary.literal(j)),
+          ExpressionReader.convert(lengths.get(j), Type.DOUBLE), where));
+    }
+    var before = new ArrayList<Expr>();
+    int numbers = lengths.size();
+    for (List<String> path : paths) {
+      Expr at = offset(numbers, before);
+      RecordVectors.Slice slice = slices.get(path);
+      if (slice == null) {
+        statements.add(new Stmt.Assign(element(result, at),
+            ExpressionReader.convert((Expr) source.get(path), Type.DOUBLE), where));
+        numbers++;
+      } else {
+        statements.add(library.copyRange(slice.array(), slice.offset(), result, at,
+            slice.length(), where));
+        before.add(slice.length());
+      }
     }
     statements.add(new Stmt.Return(result, where));
     return new Stmt.Block(statements);
+  }
+
+  /** {@code constant + lengths…}: where a component starts among a call's components. */
+  private static Expr offset(int constant, List<Expr> lengths) {
+    Expr at = ArrayLibrary.literal(constant);
+    for (Expr length : lengths) {
+      at = ArrayLibrary.plus(at, length);
+    }
+    return at;
+  }
+
+  private static Expr element(Expr.Var array, Expr index) {
+    return new Expr.Index(array, index, array.type().element());
+  }
+
+  /** How the user reads a component: {@code s.pos().x()}. */
+  private static String accessors(String record, List<String> path) {
+    return record + path.stream().map(p -> "." + p + "()").collect(
+        java.util.stream.Collectors.joining());
+  }
+
+  /** The variables a component's value reads, a slice's too. */
+  private static java.util.Set<Expr.Var> variables(Object part) {
+    if (part instanceof RecordVectors.Slice slice) {
+      var all = new java.util.HashSet<>(Exprs.variables(slice.array()));
+      all.addAll(Exprs.variables(slice.offset()));
+      all.addAll(Exprs.variables(slice.length()));
+      return all;
+    }
+    return Exprs.variables((Expr) part);
   }
 
   /**
@@ -252,19 +334,54 @@ final class RecordReader {
     if (valueOf(tree) instanceof RecordValues.Value v) {
       return Optional.of(v.type());
     }
+    if (tree instanceof MethodInvocationTree call) {
+      return returnType(call);
+    }
     return tree instanceof NewClassTree created && created.getClassBody() == null
         ? named(created.getIdentifier().toString())
         : Optional.empty();
   }
 
+  /** The record type a call returns, if it returns a record whose components carry derivatives. */
+  private Optional<Type.Record> returnType(MethodInvocationTree call) {
+    return valueOf(call) == null ? expressions.recordResult(call) : Optional.empty();
+  }
+
   /**
    * The value of each component of a record-typed expression, by path: a record value's
-   * variables, or the arguments of {@code new R(…)}; null after an error.
+   * variables, the arguments of {@code new R(…)}, or what a call returns, a vector of it copied
+   * into a new array first; null after an error.
    */
   Map<List<String>, Expr> source(ExpressionTree tree, Type.Record type) {
+    Map<List<String>, Object> parts = parts(tree, type);
+    if (parts == null) {
+      return null;
+    }
+    var source = new LinkedHashMap<List<String>, Expr>();
+    parts.forEach((path, part) -> source.put(path, part instanceof RecordVectors.Slice slice
+        ? vector(slice, tree) : (Expr) part));
+    return source;
+  }
+
+  /** A new array holding a slice's numbers, declared and filled before the statement. */
+  private Expr.Var vector(RecordVectors.Slice slice, Tree tree) {
+    Expr.Var copy = context.scope().declare(context.scope().fresh("_vector"), slice.type());
+    Source where = context.source(tree);
+    expressions.precede(new Stmt.Declare(copy, new Expr.NewArray(slice.type(),
+        List.of(slice.length())), where));
+    expressions.precede(library.copyRange(slice.array(), slice.offset(), copy,
+        ArrayLibrary.literal(0), slice.length(), where));
+    return copy;
+  }
+
+  /**
+   * {@link #source}, but a vector a call returns as the numbers among its components that
+   * hold it ({@link RecordVectors.Slice}), to be copied once into where it goes.
+   */
+  private Map<List<String>, Object> parts(ExpressionTree tree, Type.Record type) {
     Object value = valueOf(tree);
     if (value instanceof RecordValues.Value v && v.type().equals(type) && !v.array()) {
-      var parts = new LinkedHashMap<List<String>, Expr>();
+      var parts = new LinkedHashMap<List<String>, Object>();
       v.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.value()));
       return parts;
     }
@@ -283,9 +400,10 @@ final class RecordReader {
 
   /**
    * A call of a method returning a record: its components, which the call returns in a new
-   * array, read from a local holding it; null after an error.
+   * array (laid out as {@link #result} writes it), read from a local holding it; the vectors'
+   * lengths in locals of their own; null after an error.
    */
-  private Map<List<String>, Expr> returned(MethodInvocationTree call, Type.Record type) {
+  private Map<List<String>, Object> returned(MethodInvocationTree call, Type.Record type) {
     Expr value = expressions.read(call);
     if (value == null) {
       return null;
@@ -298,17 +416,35 @@ final class RecordReader {
       return null;
     }
     Expr.Var held = expressions.hoist(invoke, "_" + invoke.callee().name(), call);
-    var parts = new LinkedHashMap<List<String>, Expr>();
-    List<List<String>> paths = RecordValues.paths(type);
-    for (int k = 0; k < paths.size(); k++) {
-      parts.put(paths.get(k), new Expr.Index(held, new Expr.Literal(Type.INT, k), Type.DOUBLE));
+    List<RecordValues.Slot> slots = RecordValues.slots(type);
+    var lengths = new ArrayList<Expr>();
+    for (RecordValues.Slot slot : slots) {
+      if (RecordValues.ownsVector(slot.type())) {
+        lengths.add(expressions.hoist(ExpressionReader.convert(element(held,
+            ArrayLibrary.literal(lengths.size())), Type.INT), "_" + String.join("_",
+            slot.path()) + "Length", call));
+      }
+    }
+    var parts = new LinkedHashMap<List<String>, Object>();
+    var before = new ArrayList<Expr>();
+    int numbers = lengths.size();
+    for (RecordValues.Slot slot : slots) {
+      Expr at = offset(numbers, before);
+      if (RecordValues.ownsVector(slot.type())) {
+        Expr length = lengths.get(before.size());
+        parts.put(slot.path(), new RecordVectors.Slice(held, at, length, slot.type()));
+        before.add(length);
+      } else {
+        parts.put(slot.path(), element(held, at));
+        numbers++;
+      }
     }
     return parts;
   }
 
   /** {@code new R(a, b, …)}: each argument the value of its component, nested records too. */
-  private Map<List<String>, Expr> constructed(NewClassTree created, Type.Record type) {
-    var parts = new LinkedHashMap<List<String>, Expr>();
+  private Map<List<String>, Object> constructed(NewClassTree created, Type.Record type) {
+    var parts = new LinkedHashMap<List<String>, Object>();
     List<? extends ExpressionTree> args = created.getArguments();
     for (int i = 0; i < type.components().size(); i++) {
       Type.Component c = type.components().get(i);
@@ -318,7 +454,7 @@ final class RecordReader {
         return null;
       }
       if (c.type() instanceof Type.Record nested) {
-        Map<List<String>, Expr> inner = source(args.get(i), nested);
+        Map<List<String>, Object> inner = parts(args.get(i), nested);
         if (inner == null) {
           return null;
         }
@@ -328,7 +464,10 @@ final class RecordReader {
         if (e == null) {
           return null;
         }
-        parts.put(List.of(c.name()), e);
+        // A vector is read element by element: one a call returns is kept in a local first.
+        boolean named = e instanceof Expr.Var || e instanceof Expr.Index;
+        parts.put(List.of(c.name()), e.type().isArray() && !named
+            ? expressions.hoist(e, "_" + c.name(), args.get(i)) : e);
       }
     }
     return parts;

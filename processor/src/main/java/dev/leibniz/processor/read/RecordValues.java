@@ -231,12 +231,21 @@ final class RecordValues {
   }
 
   /**
-   * Whether a method may return records of this type: every component a number (a nested
-   * record's too), which the function it is read as returns in a {@code double[]}.
+   * Whether a method may return records of this type: every component a number or a vector of
+   * them (a nested record's too), which the function it is read as returns in a
+   * {@code double[]}.
    */
   static boolean returnable(Type.Record type) {
     return type.components().stream().allMatch(c -> c.type() instanceof Type.Record nested
-        ? returnable(nested) : c.type().isNumeric());
+        ? returnable(nested) : c.type().isNumeric() || ownsVector(c.type()));
+  }
+
+  /**
+   * Whether a record local's component of this type is a vector held in an array of the
+   * local's own (see {@code RecordVectors}): a {@code double[]} or a {@code float[]}.
+   */
+  static boolean ownsVector(Type type) {
+    return type.isArray() && type.rank() == 1 && type.isDifferentiable();
   }
 
   /** The types of {@link #slots}. */

@@ -46,7 +46,7 @@ final class StatementReader {
     List<? extends StatementTree> statements = body.getStatements();
     last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
     Stmt.Block block = block(statements);
-    assignments.finish();
+    assignments.finish(block);
     return block;
   }
 
@@ -219,7 +219,7 @@ final class StatementReader {
 
   private Stmt returnStatement(ReturnTree tree) {
     if (context.resultRecord() != null && tree == last) {
-      return new RecordReader(context, expressions).result(tree, context.resultRecord());
+      return assignments.recordResult(tree);
     }
     if (!context.returnType().isFloating()) {
       if (tree != last) {

@@ -1,0 +1,167 @@
+package dev.leibniz.processor.read;
+
+import dev.leibniz.processor.diag.Message;
+import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The vectors of record locals, each held in an array of the local's own. Java's record holds
+ * the array it was built from; a local that is reassigned in a loop ({@code s = new State(q,
+ * p)}, {@code s = step(s, dt)}) would then name a different array on every iteration, which
+ * the array-name lowering cannot follow. So {@code new State(q, p)} into a local copies
+ * {@code q} and {@code p} into new arrays of its own, and a call returning a record fills new
+ * arrays from the components it returns.
+ *
+ * <p>A copy means the same as Java's shared array only while neither array is written after
+ * the record is built. {@link #check} reports the writes that would tell them apart: any write
+ * into a record local's array, and a write into an array a record was built from that may run
+ * after the record was built (later in the method, or earlier in a loop around both that the
+ * array was not declared in).
+ */
+final class RecordVectors {
+  /**
+   * {@code length} numbers of the array {@code array} from {@code offset}: a vector among the
+   * components a call returns.
+   */
+  record Slice(Expr array, Expr offset, Expr length, Type type) {
+    /** All of {@code vector}. */
+    static Slice of(Expr vector) {
+      return new Slice(vector, ArrayLibrary.literal(0), new Expr.Length(vector), vector.type());
+    }
+  }
+
+  private final ReadContext context;
+  private final ArrayNames names;
+  private final ArrayLibrary library;
+  /** Each record local's array, with the accessors that read it, for messages. */
+  private final Map<Expr.Var, String> held = new LinkedHashMap<>();
+  /** The loops copying an array into a record local's, with where each is. */
+  private final Map<Stmt, Copy> copies = new IdentityHashMap<>();
+
+  /** A copy of {@code from} (null for a call's components) into a record local's array. */
+  private record Copy(Expr from, Source where) {}
+
+  RecordVectors(ReadContext context, ArrayNames names, ArrayLibrary library) {
+    this.context = context;
+    this.names = names;
+    this.library = library;
+  }
+
+  /**
+   * {@code target} given a new array holding {@code source}'s elements: an array expression or
+   * a {@link Slice}.
+   *
+   * @param statement the statement building the record, for errors
+   * @param accessors how the user reads {@code target}, {@code s.q()}, for messages
+   * @param declares whether this declares {@code target}
+   */
+  Stmt copy(com.sun.source.tree.Tree statement, Expr.Var target, String accessors,
+      Object source, boolean declares) {
+    Source where = context.source(statement);
+    Slice slice = source instanceof Slice s ? s : Slice.of((Expr) source);
+    held.put(target, accessors);
+    names.accept(statement, target, new Expr.NewArray(target.type(), List.of()), declares);
+    Expr created = new Expr.NewArray(target.type(), List.of(slice.length()));
+    Stmt loop = library.copyRange(slice.array(), slice.offset(), target,
+        ArrayLibrary.literal(0), slice.length(), where);
+    // A call's components are an array nothing else writes: only the copy is recorded.
+    copies.put(loop, new Copy(source instanceof Slice ? null : slice.array(), where));
+    return new Stmt.Block(List.of(declares ? new Stmt.Declare(target, created, where)
+        : new Stmt.Assign(target, created, where), loop));
+  }
+
+  /** Reports the writes that would tell a record local's copies from Java's shared arrays. */
+  void check(Stmt.Block body, Sites sites) {
+    var walk = new Walk();
+    walk.block(body, List.of());
+    for (Walk.Event write : walk.writes) {
+      Set<Expr.Var> owners = names.ownersOf(write.array());
+      owners.stream().filter(held::containsKey).findFirst().ifPresentOrElse(
+          record -> report(sites, write, "it is " + held.get(record) + "; a record's arrays are"
+              + " read, not written: build a new record from new arrays"),
+          () -> walk.copies.stream()
+              .filter(copy -> !Collections.disjoint(owners, names.ownersOf(copy.array())))
+              .filter(copy -> after(write, copy, walk.declaredIn))
+              .findFirst()
+              .ifPresent(copy -> report(sites, write, "the record built from it on line "
+                  + copy.source().line() + " would not see this write, which may run after it:"
+                  + " finish writing the array before building the record, or build it from a"
+                  + " new array")));
+    }
+  }
+
+  /**
+   * Whether {@code write} may run after {@code copy}: later in the method, or in a loop around
+   * both that the copied array was declared outside of.
+   */
+  private boolean after(Walk.Event write, Walk.Event copy, Map<Expr.Var, Integer> declaredIn) {
+    if (write.order() > copy.order()) {
+      return true;
+    }
+    int shared = 0;
+    while (shared < write.loops().size() && shared < copy.loops().size()
+        && write.loops().get(shared) == copy.loops().get(shared)) {
+      shared++;
+    }
+    int depth = names.ownersOf(copy.array()).stream()
+        .mapToInt(owner -> declaredIn.getOrDefault(owner, 0)).min().orElse(0);
+    return shared > depth;
+  }
+
+  private void report(Sites sites, Walk.Event write, String why) {
+    if (write.source().site() >= 0) {
+      sites.error(context.reporter(), write.source().site(), Message.RECORD_ARRAY_WRITE,
+          write.source().text(), why);
+    }
+  }
+
+  /** The body in source order: its array writes, its copies, and how deep in loops each is. */
+  private final class Walk {
+    /** A statement writing into or copied from {@code array}, inside {@code loops}. */
+    record Event(Expr array, int order, List<Stmt.Loop> loops, Source source) {}
+
+    final List<Event> writes = new ArrayList<>();
+    final List<Event> copies = new ArrayList<>();
+    /** For each local, how many loops its declaration is in. */
+    final Map<Expr.Var, Integer> declaredIn = new java.util.HashMap<>();
+    private int order;
+
+    void block(Stmt.Block block, List<Stmt.Loop> loops) {
+      block.statements().forEach(statement -> statement(statement, loops));
+    }
+
+    private void statement(Stmt statement, List<Stmt.Loop> loops) {
+      order++;
+      if (RecordVectors.this.copies.containsKey(statement)) {
+        Copy copy = RecordVectors.this.copies.get(statement);
+        if (copy.from() != null) {
+          copies.add(new Event(copy.from(), order, loops, copy.where()));
+        }
+      } else if (statement instanceof Stmt.Declare d) {
+        declaredIn.put(d.var(), loops.size());
+      } else if (statement instanceof Stmt.Assign a && a.target() instanceof Expr.Index) {
+        writes.add(new Event(a.variable(), order, loops, a.source()));
+      } else if (statement instanceof Stmt.Write w) {
+        w.writtenVariables().forEach(v -> writes.add(new Event(v, order, loops, w.source())));
+      } else if (statement instanceof Stmt.Loop loop) {
+        var inside = new ArrayList<>(loops);
+        inside.add(loop);
+        block(loop.body(), inside);
+        block(loop.update(), inside);
+      } else {
+        Stmts.children(statement)
+            .forEach(child -> statement(child, loops));
+      }
+    }
+  }
+}
