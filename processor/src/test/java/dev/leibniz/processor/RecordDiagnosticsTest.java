@@ -105,6 +105,45 @@ class RecordDiagnosticsTest {
             return v == w ? v.x() : w.y();
           }
         }
+
+        class Vectors {
+          record S(double[] q, double t) {}
+          @Differentiable
+          static double writesRecord(double[] q0) {
+            S s = new S(q0, 1);
+            s.q()[0] = 2;
+            return s.q()[0];
+          }
+          @Differentiable
+          static double writesAfter(double[] q0) {
+            double[] q = q0.clone();
+            S s = new S(q, 1);
+            q[1] = 3;
+            return s.q()[1] + q[1];
+          }
+          @Differentiable
+          static double writesInLoop(double[] q0) {
+            double[] q = q0.clone();
+            S s = new S(q0, 0);
+            for (int k = 0; k < 3; k++) {
+              q[0] = s.q()[0] * 2;
+              s = new S(q, k);
+            }
+            return s.q()[0];
+          }
+          @Differentiable
+          static double keepsOld(double[] q0) {
+            S s = new S(q0, 1);
+            double[] old = s.q();
+            s = new S(q0, 2);
+            return old[0];
+          }
+          record M(double[][] m) {}
+          @Differentiable
+          static M matrix(double[][] m) {
+            return new M(m);
+          }
+        }
         """);
     compilation = Compiled.compilation(file);
   }
@@ -134,10 +173,26 @@ class RecordDiagnosticsTest {
     assertThat(compilation).hadErrorContaining("a record local is given its value where it is"
         + " declared").inFile(file).onLine(53);
     assertThat(compilation).hadErrorContaining("a record a method returns is read as its"
-        + " components, which must be numbers").inFile(file).onLine(76);
+        + " components, which must be numbers or vectors").inFile(file).onLine(76);
     assertThat(compilation).hadErrorContaining("Leibniz reads the components of a record that"
         + " are numbers").inFile(file).onLine(81);
     assertThat(compilation).hadErrorContaining("it is a record, which Leibniz reads component"
         + " by component").inFile(file).onLine(85);
+  }
+
+  @Test
+  void writesThatWouldTellARecordsCopyFromJavasSharedArrayAreErrors() {
+    assertThat(compilation).hadErrorContaining("[LZ136] 's.q()[0] = 2' writes into an array a"
+        + " record local shares").inFile(file).onLine(94);
+    assertThat(compilation).hadErrorContaining("it is s.q(); a record's arrays are read, not"
+        + " written").inFile(file).onLine(94);
+    assertThat(compilation).hadErrorContaining("the record built from it on line 100 would not"
+        + " see this write").inFile(file).onLine(101);
+    assertThat(compilation).hadErrorContaining("the record built from it on line 110 would not"
+        + " see this write").inFile(file).onLine(109);
+    assertThat(compilation).hadErrorContaining("'s.q()' is reassigned while another variable"
+        + " names its array").inFile(file).onLine(118);
+    assertThat(compilation).hadErrorContaining("a record a method returns is read as its"
+        + " components").inFile(file).onLine(123);
   }
 }

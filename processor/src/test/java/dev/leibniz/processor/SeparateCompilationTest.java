@@ -86,6 +86,16 @@ class SeparateCompilationTest {
               a.x() * Math.sin(angle) + a.y() * Math.cos(angle));
         }
 
+        public record Chain(double[] q, double s) {}
+
+        @Differentiable public static Chain tightened(Chain c, double k) {
+          double[] q = new double[c.q().length];
+          for (int i = 0; i < q.length; i++) {
+            q[i] = c.q()[i] + k * Math.sin(c.q()[(i + 1) % q.length]) * c.s();
+          }
+          return new Chain(q, c.s() * k + q[0]);
+        }
+
         @Differentiable public static double dist2(Pt a, Pt b) {
           double dx = a.x() - b.x();
           double dy = a.y() - b.y();
@@ -137,6 +147,15 @@ class SeparateCompilationTest {
           both[1] = new Kernels.Xy(y, x);
           return Kernels.dist2(p, new Kernels.Pt(y, 1, "q")) + p.x() + q.x() * q.y() + q.norm2()
               + Kernels.spread(both);
+        }
+
+        @Differentiable public static double chained(double x, double y) {
+          double[] q = {x, y, x * y};
+          Kernels.Chain c = new Kernels.Chain(q, y);
+          for (int k = 0; k < 3; k++) {
+            c = Kernels.tightened(c, 0.5);
+          }
+          return c.q()[0] * c.q()[2] + c.s();
         }
 
         @Differentiable public static double pulled(double[] a, double[] b) {
@@ -232,6 +251,15 @@ class SeparateCompilationTest {
           new double[] {0.4, 0.7});
       assertEquals(numericRecords[0], (double) components(recordGradient, "dX"), 1e-7);
       assertEquals(numericRecords[1], (double) components(recordGradient, "dY"), 1e-7);
+
+      // A record with a vector, returned by a method in the jar and reassigned in a loop.
+      Method chained = app.getMethod("chained", double.class, double.class);
+      Object chainedGradient = gradients.getMethod("chained", double.class, double.class)
+          .invoke(null, 0.4, 0.7);
+      double[] numericChained = FiniteDifferences.gradient(p -> invoke(chained, p[0], p[1]),
+          new double[] {0.4, 0.7});
+      assertEquals(numericChained[0], (double) components(chainedGradient, "dX"), 1e-7);
+      assertEquals(numericChained[1], (double) components(chainedGradient, "dY"), 1e-7);
 
       // Second order through a method of order 2 in the jar, and its gradient read.
       Method curved = gradients.getMethod("curvedHessian", double.class, double.class);

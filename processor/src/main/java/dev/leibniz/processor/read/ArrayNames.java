@@ -24,6 +24,8 @@ final class ArrayNames {
   private final Map<Expr.Var, Kind> kinds = new HashMap<>();
   /** For each name, the variables owning the arrays it may name. */
   private final Map<Expr.Var, Set<Expr.Var>> owners = new HashMap<>();
+  /** How the user spells variables Leibniz made up: a record local's vector, {@code s.q()}. */
+  private final Map<Expr.Var, String> spellings = new HashMap<>();
   /** Owners reassigned after their declaration, with the first such statement. */
   private final Map<Expr.Var, Tree> reassigned = new LinkedHashMap<>();
 
@@ -82,6 +84,11 @@ final class ArrayNames {
     return kinds.getOrDefault(v, Kind.OWNS) == Kind.OWNS;
   }
 
+  /** {@code variable}, made up by Leibniz, as the user reads it. */
+  void spell(Expr.Var variable, String spelling) {
+    spellings.put(variable, spelling);
+  }
+
   /**
    * Reports each array that is reassigned while another variable may name it: the name would
    * follow the variable, not the array it named.
@@ -91,7 +98,8 @@ final class ArrayNames {
     owners.values().forEach(named::addAll);
     reassigned.forEach((owner, tree) -> {
       if (named.contains(owner)) {
-        reject(tree, "'" + owner.name() + "' is reassigned while another variable names its"
+        reject(tree, "'" + spellings.getOrDefault(owner, owner.name())
+            + "' is reassigned while another variable names its"
             + " array: use a new variable for the new array");
       }
     });

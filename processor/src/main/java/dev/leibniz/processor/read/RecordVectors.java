@@ -70,6 +70,7 @@ final class RecordVectors {
     Source where = context.source(statement);
     Slice slice = source instanceof Slice s ? s : Slice.of((Expr) source);
     held.put(target, accessors);
+    names.spell(target, accessors);
     names.accept(statement, target, new Expr.NewArray(target.type(), List.of()), declares);
     Expr created = new Expr.NewArray(target.type(), List.of(slice.length()));
     Stmt loop = library.copyRange(slice.array(), slice.offset(), target,

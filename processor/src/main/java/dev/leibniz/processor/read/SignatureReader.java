@@ -50,8 +50,8 @@ final class SignatureReader {
     Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
     if (result.isPresent() && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a record a method returns is read as"
-          + " its components, which must be numbers (double, float, int, long; nested records"
-          + " of them too)");
+          + " its components, which must be numbers or vectors of them (double, float, int,"
+          + " long, double[], float[]; nested records of them too)");
     } else if (result.isEmpty() && Type.ofResult(method.getReturnType()) == null) {
       reporter.error(method, Message.RETURN_TYPE, name, method.getReturnType());
     }
