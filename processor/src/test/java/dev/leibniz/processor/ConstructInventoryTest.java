@@ -138,6 +138,11 @@ class ConstructInventoryTest {
         + " ps = qs; //!\n return x;");
     ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"
         + " Pair w = Helpers.swap(v); return v.a() * w.a() + v.b();");
+    ok("E44", "Chain c = new Chain(a, x); for (int i = 0; i < 2; i++) { double[] q = new"
+        + " double[a.length]; for (int j = 0; j < q.length; j++) { q[j] = c.q()[j] * c.t(); }"
+        + " c = new Chain(q, c.t() * y); c = Helpers.pulled(c); } return c.q()[0] + c.t();");
+    rejected("E45", "LZ136", "double[] q = a.clone();\n Chain c = new Chain(q, x);\n"
+        + " q[0] = y; //!\n return c.q()[0];");
   }
 
   private static final String PREAMBLE = """
@@ -182,9 +187,16 @@ class ConstructInventoryTest {
           @Differentiable static double norm(Pair p) { return Math.hypot(p.a(), p.b()); }
           static Pair made(double v) { return new Pair(v, v); }
           @Differentiable static Pair swap(Pair p) { return new Pair(p.b() * p.a(), p.a()); }
+          @Differentiable static Chain pulled(Chain c) {
+            double[] q = c.q().clone();
+            q[0] = q[0] * c.t();
+            return new Chain(q, c.t() + q[1]);
+          }
         }
 
         record Pair(double a, double b) {}
+
+        record Chain(double[] q, double t) {}
 
       """;
 
