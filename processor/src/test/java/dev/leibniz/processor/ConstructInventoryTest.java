@@ -143,6 +143,8 @@ class ConstructInventoryTest {
         + " c = new Chain(q, c.t() * y); c = Helpers.pulled(c); } return c.q()[0] + c.t();");
     rejected("E45", "LZ136", "double[] q = a.clone();\n Chain c = new Chain(q, x);\n"
         + " q[0] = y; //!\n return c.q()[0];");
+    rejected("E46", "LZ135", "Norm n = new Norm(x, y); //!\n return n.a();");
+    rejected("E47", "LZ135", "Twin t = new Twin(x); //!\n return t.b();");
   }
 
   private static final String PREAMBLE = """
@@ -197,6 +199,18 @@ class ConstructInventoryTest {
         record Pair(double a, double b) {}
 
         record Chain(double[] q, double t) {}
+
+        record Norm(double a, double b) {
+          Norm {
+            a = a / b;
+          }
+        }
+
+        record Twin(double a, double b) {
+          Twin(double a) {
+            this(a, a);
+          }
+        }
 
       """;
 

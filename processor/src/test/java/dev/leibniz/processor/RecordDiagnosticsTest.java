@@ -144,6 +144,35 @@ class RecordDiagnosticsTest {
             return new M(m);
           }
         }
+
+        class Constructors {
+          record Unit(double x, double y) {
+            Unit {
+              double n = Math.hypot(x, y);
+              x /= n;
+              y /= n;
+            }
+          }
+          record Twice(double x, double y) {
+            Twice(double a) {
+              this(a, 2 * a);
+            }
+          }
+          @Differentiable
+          static double unit(double a, double b) {
+            Unit u = new Unit(a, b);
+            return u.x();
+          }
+          @Differentiable
+          static double parameter(Unit u) {
+            return u.x();
+          }
+          @Differentiable
+          static double twice(double a) {
+            Twice t = new Twice(a);
+            return t.y();
+          }
+        }
         """);
     compilation = Compiled.compilation(file);
   }
@@ -194,5 +223,15 @@ class RecordDiagnosticsTest {
         + " names its array").inFile(file).onLine(118);
     assertThat(compilation).hadErrorContaining("a record a method returns is read as its"
         + " components").inFile(file).onLine(123);
+  }
+
+  @Test
+  void recordsWhoseConstructorsChangeTheirComponentsAreErrors() {
+    assertThat(compilation).hadErrorContaining("the canonical constructor of Unit changes or"
+        + " checks its components (double n = Math.hypot(x, y))").inFile(file).onLine(143);
+    assertThat(compilation).hadErrorContaining("'u' cannot be read as a record value: the"
+        + " canonical constructor of Unit").inFile(file).onLine(147);
+    assertThat(compilation).hadErrorContaining("Leibniz reads new Twice(…) through the canonical"
+        + " constructor").inFile(file).onLine(152);
   }
 }

@@ -31,6 +31,23 @@ class RecordVectorTest {
 
           public record Bag(float[] x, float k) {}
 
+          /** A constructor that checks only a component without a derivative. */
+          public record Named(double[] q, String name) {
+            public Named {
+              java.util.Objects.requireNonNull(name);
+            }
+          }
+
+          @Differentiable
+          static double named(Named n, double k) {
+            double[] q = new double[n.q().length];
+            for (int i = 0; i < q.length; i++) {
+              q[i] = k * n.q()[i] * n.q()[i];
+            }
+            Named r = new Named(q, n.name());
+            return r.q()[0] + r.q()[1] * k;
+          }
+
           /** Symplectic Euler for pendulums: a record of vectors in, a new one out. */
           @Differentiable(order = 2)
           static State step(State s, double dt, double g) {
@@ -237,6 +254,20 @@ class RecordVectorTest {
     assertEquals(Math.pow(a, 5) * sum, (float) dB.get("k"), 1e-5 * Math.pow(a, 5) * sum);
     assertEquals(5 * k * Math.pow(a, 4) * sum, (float) g.get("dA"),
         1e-5 * 5 * k * Math.pow(a, 4) * sum);
+  }
+
+  @Test
+  void aConstructorThatChecksOnlyConstantsIsRead() throws Exception {
+    Object named = compiled.load("rv.V$Named").getDeclaredConstructors()[0].newInstance(
+        new double[] {0.5, -1.5}, "n");
+    Map<String, Object> g = Compiled.components(compiled.call("rv.VGradients", "named", named,
+        0.8));
+    Map<String, Object> dN = Compiled.components(g.get("dN"));
+    // f = k q0² + k² q1²: ∂f/∂q = (2 k q0, 2 k² q1), ∂f/∂k = q0² + 2 k q1².
+    assertArrayEquals(new double[] {2 * 0.8 * 0.5, 2 * 0.64 * -1.5}, (double[]) dN.get("q"),
+        1e-12);
+    assertEquals("n", dN.get("name"), "the constant is copied");
+    assertEquals(0.25 + 2 * 0.8 * 2.25, (double) g.get("dK"), 1e-12);
   }
 
   private static Object state(double[] v) {

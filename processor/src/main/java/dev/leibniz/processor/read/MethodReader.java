@@ -24,6 +24,7 @@ import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -58,6 +59,7 @@ public final class MethodReader {
   public Optional<Read> read(ExecutableElement method, String companionName) {
     int errorsBefore = reporter.errorCount();
     var signature = new SignatureReader(reporter);
+    checkConstructors(method);
     if (!signature.check(method) && !signature.hasBody(method)) {
       return Optional.empty();
     }
@@ -101,6 +103,21 @@ public final class MethodReader {
         body, hidden, List.copyOf(context.constants().values()), context.returnType(),
         name(method), result.orElse(null));
     return Optional.of(new Read(ir, sites, context.helpers()));
+  }
+
+  /** Records in the signature whose constructors change their components: errors. */
+  private void checkConstructors(ExecutableElement method) {
+    var constructors = new CanonicalConstructors(trees, elements);
+    for (VariableElement p : method.getParameters()) {
+      constructors.problem(p.asType()).ifPresent(why -> reporter.error(p,
+          dev.leibniz.processor.diag.Message.RECORD_VALUE, p.getSimpleName(), why));
+    }
+    TypeMirror owner = method.getEnclosingElement().asType();
+    boolean instance = !method.getModifiers().contains(Modifier.STATIC);
+    constructors.problem(method.getReturnType())
+        .or(() -> instance ? constructors.problem(owner) : Optional.empty())
+        .ifPresent(why -> reporter.error(method, dev.leibniz.processor.diag.Message.RECORD_VALUE,
+            method.getSimpleName(), why));
   }
 
   private static Map<String, TypeMirror> objectTypes(ExecutableElement method, Param receiver) {

@@ -40,6 +40,11 @@ final class NameResolver {
   NameResolver from(TypeElement other) {
     return new NameResolver(elements, unit, other);
   }
+  /** The compiler's view of the program's elements. */
+  Elements elements() {
+    return elements;
+  }
+
 
   /** A class named by simple or qualified name, as seen from the method's class. */
   Optional<TypeElement> type(String name) {

@@ -444,6 +444,23 @@ final class RecordReader {
 
   /** {@code new R(a, b, …)}: each argument the value of its component, nested records too. */
   private Map<List<String>, Object> constructed(NewClassTree created, Type.Record type) {
+    Optional<String> changes = element(type).flatMap(record -> new CanonicalConstructors(
+        context.trees(), context.names().elements()).problem(record.asType()));
+    if (changes.isPresent()) {
+      context.error(created, Message.RECORD_VALUE, created, changes.get());
+      return null;
+    }
+    int arity = created.getArguments().size();
+    boolean canonical = arity == type.components().size() && element(type).map(record ->
+        javax.lang.model.util.ElementFilter.constructorsIn(record.getEnclosedElements())
+            .stream().filter(c -> c.getParameters().size() == arity).count() == 1)
+        .orElse(false);
+    if (!canonical) {
+      context.error(created, Message.RECORD_VALUE, created, "Leibniz reads new "
+          + created.getIdentifier() + "(…) through the canonical constructor, one argument per"
+          + " component, and another constructor could do anything: pass the components");
+      return null;
+    }
     var parts = new LinkedHashMap<List<String>, Object>();
     List<? extends ExpressionTree> args = created.getArguments();
     for (int i = 0; i < type.components().size(); i++) {

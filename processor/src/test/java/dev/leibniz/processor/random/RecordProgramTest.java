@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomly generated methods over records (a nested record state reassigned from its own
+ * Randomly generated methods over records (a nested record state with a vector, reassigned from its own
  * components, in loops, through a method returning a record and one taking a record), against
  * the dual-number oracle, gradients and pushforwards; all are of order 2, and every fifth
  * program's Hessian is checked against differences of its gradient.
@@ -26,7 +26,7 @@ class RecordProgramTest {
   private static final int HESSIAN_EVERY = 5;
 
   @Test
-  void generatedGradientsOfRecordsMatchTheOracle() throws Exception {
+  void generatedGradientsOfRecordsMatchTheOracle() {
     int batches = Integer.getInteger("leibniz.random.batches", 2);
     double worst = 0;
     int checked = 0;
@@ -63,60 +63,64 @@ class RecordProgramTest {
    * of the generated gradient, and a Hessian-vector product with a record direction.
    */
   private static void checkHessian(Compiled compiled, String className, RecordProgram program,
-      Random random) throws ReflectiveOperationException {
+      Random random) {
     double[] point = random.doubles(RecordProgram.INPUTS, -1, 1).toArray();
     double[][] hessian = (double[][]) Compiled.components(compiled.call(className + "Gradients",
-        program.name + "Hessian", state(compiled, className, point), point[3])).get("hessian");
+        program.name + "Hessian", state(compiled, className, point), x(point))).get("hessian");
     String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
     Hessians.assertDifferencesOfGradient(hessian, p -> gradient(compiled, className, program,
         p), point, context);
     double[] v = random.doubles(RecordProgram.INPUTS, -1, 1).toArray();
     Map<String, Object> hvp = Compiled.components(compiled.call(className + "Gradients",
-        program.name + "Hvp", state(compiled, className, point), point[3],
-        state(compiled, className, v), v[3]));
-    Map<String, Object> hvS = Compiled.components(hvp.get("hvS0"));
-    Map<String, Object> hvQ = Compiled.components(hvS.get("q"));
-    Hessians.assertProduct(hessian, v, new double[] {(double) hvQ.get("a"),
-        (double) hvQ.get("b"), (double) hvS.get("c"), (double) hvp.get("hvX")}, context);
+        program.name + "Hvp", state(compiled, className, point), x(point),
+        state(compiled, className, v), x(v)));
+    Hessians.assertProduct(hessian, v, flat(hvp.get("hvS0"), (double) hvp.get("hvX")), context);
   }
 
+  /** The state the inputs give: {@code P(Q(v0, v1), v2, {v3, v4})}. */
   private static Object state(Compiled compiled, String className, double[] v) {
     try {
       Object q = compiled.load(className + "$Q").getDeclaredConstructors()[0]
           .newInstance(v[0], v[1]);
-      return compiled.load(className + "$P").getDeclaredConstructors()[0].newInstance(q, v[2]);
+      return compiled.load(className + "$P").getDeclaredConstructors()[0].newInstance(q, v[2],
+          new double[] {v[3], v[4]});
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
   }
 
+  /** The input {@code x}, the last. */
+  private static double x(double[] v) {
+    return v[RecordProgram.INPUTS - 1];
+  }
+
+  /** A state's components in the order of the inputs, then {@code x}'s. */
+  private static double[] flat(Object state, double x) {
+    Map<String, Object> s = Compiled.components(state);
+    Map<String, Object> q = Compiled.components(s.get("q"));
+    double[] w = (double[]) s.get("w");
+    return new double[] {(double) q.get("a"), (double) q.get("b"), (double) s.get("c"), w[0],
+        w[1], x};
+  }
+
   private static double[] gradient(Compiled compiled, String className, RecordProgram program,
       double[] p) {
     Map<String, Object> g = Compiled.components(compiled.call(className + "Gradients",
-        program.name, state(compiled, className, p), p[3]));
-    Map<String, Object> dS = Compiled.components(g.get("dS0"));
-    Map<String, Object> dQ = Compiled.components(dS.get("q"));
-    return new double[] {(double) dQ.get("a"), (double) dQ.get("b"), (double) dS.get("c"),
-        (double) g.get("dX")};
+        program.name, state(compiled, className, p), x(p)));
+    return flat(g.get("dS0"), (double) g.get("dX"));
   }
 
   private static double check(Compiled compiled, String className, RecordProgram program,
-      Random random) throws ReflectiveOperationException {
+      Random random) {
     double[] point = random.doubles(RecordProgram.INPUTS, -1, 1).toArray();
-    Object q = compiled.load(className + "$Q").getDeclaredConstructors()[0]
-        .newInstance(point[0], point[1]);
-    Object s = compiled.load(className + "$P").getDeclaredConstructors()[0]
-        .newInstance(q, point[2]);
+    Object s = state(compiled, className, point);
     Dual expected = program.oracle(point);
     Map<String, Object> g = Compiled.components(compiled.call(className + "Gradients",
-        program.name, s, point[3]));
+        program.name, s, x(point)));
     String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
     assertEquals(expected.value(), (double) g.get("value"),
         1e-12 * Math.max(1, Math.abs(expected.value())), "value of " + context);
-    Map<String, Object> dS = Compiled.components(g.get("dS0"));
-    Map<String, Object> dQ = Compiled.components(dS.get("q"));
-    double[] actual = {(double) dQ.get("a"), (double) dQ.get("b"), (double) dS.get("c"),
-        (double) g.get("dX")};
+    double[] actual = flat(g.get("dS0"), (double) g.get("dX"));
     double worst = 0;
     for (int i = 0; i < actual.length; i++) {
       double error = FiniteDifferences.relativeError(actual[i], expected.tangent()[i]);
@@ -126,11 +130,9 @@ class RecordProgramTest {
     }
     // Forward mode, along a random direction given as a record of tangents.
     double[] v = random.doubles(RecordProgram.INPUTS, -1, 1).toArray();
-    Object direction = compiled.load(className + "$P").getDeclaredConstructors()[0].newInstance(
-        compiled.load(className + "$Q").getDeclaredConstructors()[0].newInstance(v[0], v[1]),
-        v[2]);
     double tangent = (double) Compiled.components(compiled.call(className + "Gradients",
-        program.name + "Pushforward", s, point[3], direction, v[3])).get("tangent");
+        program.name + "Pushforward", s, x(point), state(compiled, className, v), x(v)))
+        .get("tangent");
     double along = 0;
     for (int i = 0; i < v.length; i++) {
       along += expected.tangent()[i] * v[i];

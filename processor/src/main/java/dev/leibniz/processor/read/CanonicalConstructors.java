@@ -1,0 +1,148 @@
+package dev.leibniz.processor.read;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Whether a record's canonical constructor leaves its components as given. Leibniz reads
+ * {@code new R(a, b)} as the components {@code a} and {@code b}, and builds gradient records
+ * with the constructor; a constructor that normalizes its components (a unit vector) would make
+ * the first a wrong value and the second a wrong gradient, and one that checks them (a mass
+ * that must be positive) could refuse a gradient. So a canonical constructor may only assign
+ * the fields from their parameters and do what reads no component that carries a derivative.
+ */
+final class CanonicalConstructors {
+  private final Trees trees;
+  private final Elements elements;
+
+  CanonicalConstructors(Trees trees, Elements elements) {
+    this.trees = trees;
+    this.elements = elements;
+  }
+
+  /**
+   * Why records of {@code type} (or of the records inside it) cannot be differentiated, or
+   * empty when their constructors leave the components as given.
+   */
+  Optional<String> problem(TypeMirror type) {
+    return problem(type, new HashSet<>());
+  }
+
+  private Optional<String> problem(TypeMirror type, Set<Element> seen) {
+    if (type instanceof ArrayType array) {
+      return problem(array.getComponentType(), seen);
+    }
+    if (!(type instanceof DeclaredType declared)
+        || declared.asElement().getKind() != ElementKind.RECORD
+        || !seen.add(declared.asElement())) {
+      return Optional.empty();
+    }
+    var record = (TypeElement) declared.asElement();
+    Optional<String> own = canonical(record).flatMap(c -> changes(record, c));
+    if (own.isPresent()) {
+      return own;
+    }
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      Optional<String> inner = problem(c.asType(), seen);
+      if (inner.isPresent()) {
+        return inner;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ExecutableElement> canonical(TypeElement record) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    return ElementFilter.constructorsIn(record.getEnclosedElements()).stream()
+        .filter(c -> c.getParameters().size() == components.size())
+        .filter(c -> {
+          for (int i = 0; i < components.size(); i++) {
+            if (!c.getParameters().get(i).asType().toString()
+                .equals(components.get(i).asType().toString())) {
+              return false;
+            }
+          }
+          return true;
+        })
+        .findFirst();
+  }
+
+  private Optional<String> changes(TypeElement record, ExecutableElement constructor) {
+    if (elements.getOrigin(constructor) == Elements.Origin.MANDATED) {
+      return Optional.empty();
+    }
+    MethodTree tree = trees.getTree(constructor);
+    String name = record.getSimpleName().toString();
+    if (tree == null || tree.getBody() == null) {
+      // Compiled in a jar: a class file does not tell an implicit constructor from another.
+      return Optional.empty();
+    }
+    Set<String> differentiable = new HashSet<>();
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      if (RecordValues.typeOf(c.asType()).isPresent() || RecordValues.elementType(c.asType())
+          .isPresent() || isDifferentiable(c.asType())) {
+        differentiable.add(c.getSimpleName().toString());
+      }
+    }
+    for (StatementTree statement : tree.getBody().getStatements()) {
+      if (!isFieldCopy(statement) && reads(statement, differentiable)) {
+        return Optional.of("the canonical constructor of " + name + " changes or checks"
+            + " its components (" + statement.toString().trim().replaceAll(";$", "") + "), so Leibniz could neither"
+            + " read new " + name + "(…) as its arguments nor build a gradient record with it;"
+            + " keep the constructor to field assignments, and normalize in a method");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isDifferentiable(TypeMirror type) {
+    dev.leibniz.processor.ir.Type read = NameResolver.typeOf(type);
+    return read != null && read.isDifferentiable();
+  }
+
+  /** {@code this.x = x;}, which the non-compact form of a constructor writes for each field. */
+  private static boolean isFieldCopy(StatementTree statement) {
+    return statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof AssignmentTree assignment
+        && assignment.getVariable() instanceof MemberSelectTree field
+        && field.getExpression().toString().equals("this")
+        && assignment.getExpression() instanceof IdentifierTree value
+        && value.getName().contentEquals(field.getIdentifier());
+  }
+
+  /** Whether {@code statement} mentions any of {@code names}. */
+  private static boolean reads(StatementTree statement, Set<String> names) {
+    Boolean found = new TreeScanner<Boolean, Void>() {
+      @Override
+      public Boolean visitIdentifier(IdentifierTree node, Void unused) {
+        return names.contains(node.getName().toString());
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+      }
+    }.scan(statement, null);
+    return Boolean.TRUE.equals(found);
+  }
+}
