@@ -172,6 +172,15 @@ class RecordDiagnosticsTest {
             Twice t = new Twice(a);
             return t.y();
           }
+          record Doubled(double x) {
+            public double x() {
+              return 2 * x;
+            }
+          }
+          @Differentiable
+          static double doubled(Doubled d) {
+            return d.x();
+          }
         }
         """);
     compilation = Compiled.compilation(file);
@@ -226,12 +235,14 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void recordsWhoseConstructorsChangeTheirComponentsAreErrors() {
+  void recordsWhoseConstructorsOrAccessorsChangeTheirComponentsAreErrors() {
     assertThat(compilation).hadErrorContaining("the canonical constructor of Unit changes or"
         + " checks its components (double n = Math.hypot(x, y))").inFile(file).onLine(143);
     assertThat(compilation).hadErrorContaining("'u' cannot be read as a record value: the"
         + " canonical constructor of Unit").inFile(file).onLine(147);
     assertThat(compilation).hadErrorContaining("Leibniz reads new Twice(…) through the canonical"
         + " constructor").inFile(file).onLine(152);
+    assertThat(compilation).hadErrorContaining("the accessor x() of Doubled computes its value")
+        .inFile(file).onLine(161);
   }
 }

@@ -107,7 +107,7 @@ public final class MethodReader {
 
   /** Records in the signature whose constructors change their components: errors. */
   private void checkConstructors(ExecutableElement method) {
-    var constructors = new CanonicalConstructors(trees, elements);
+    var constructors = new PlainRecords(trees, elements);
     for (VariableElement p : method.getParameters()) {
       constructors.problem(p.asType()).ifPresent(why -> reporter.error(p,
           dev.leibniz.processor.diag.Message.RECORD_VALUE, p.getSimpleName(), why));

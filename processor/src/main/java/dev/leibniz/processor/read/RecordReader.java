@@ -444,7 +444,7 @@ final class RecordReader {
 
   /** {@code new R(a, b, …)}: each argument the value of its component, nested records too. */
   private Map<List<String>, Object> constructed(NewClassTree created, Type.Record type) {
-    Optional<String> changes = element(type).flatMap(record -> new CanonicalConstructors(
+    Optional<String> changes = element(type).flatMap(record -> new PlainRecords(
         context.trees(), context.names().elements()).problem(record.asType()));
     if (changes.isPresent()) {
       context.error(created, Message.RECORD_VALUE, created, changes.get());

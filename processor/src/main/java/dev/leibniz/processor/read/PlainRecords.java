@@ -5,6 +5,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -24,18 +25,20 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Whether a record's canonical constructor leaves its components as given. Leibniz reads
- * {@code new R(a, b)} as the components {@code a} and {@code b}, and builds gradient records
- * with the constructor; a constructor that normalizes its components (a unit vector) would make
- * the first a wrong value and the second a wrong gradient, and one that checks them (a mass
- * that must be positive) could refuse a gradient. So a canonical constructor may only assign
- * the fields from their parameters and do what reads no component that carries a derivative.
+ * Whether a record is plain: its canonical constructor and its accessors leave the components
+ * as given. Leibniz reads {@code new R(a, b)} as the components {@code a} and {@code b}, reads
+ * {@code r.x()} as the component {@code x}, and builds gradient records with the constructor. A
+ * constructor that normalizes its components (a unit vector) or an accessor that computes
+ * (returns {@code 2 * x}) would make the first two a wrong value, and a constructor that checks
+ * them (a mass that must be positive) could refuse a gradient. So a canonical constructor may
+ * only assign the fields from their parameters and do what reads no component that carries a
+ * derivative, and an accessor may only return its field.
  */
-final class CanonicalConstructors {
+final class PlainRecords {
   private final Trees trees;
   private final Elements elements;
 
-  CanonicalConstructors(Trees trees, Elements elements) {
+  PlainRecords(Trees trees, Elements elements) {
     this.trees = trees;
     this.elements = elements;
   }
@@ -58,7 +61,8 @@ final class CanonicalConstructors {
       return Optional.empty();
     }
     var record = (TypeElement) declared.asElement();
-    Optional<String> own = canonical(record).flatMap(c -> changes(record, c));
+    Optional<String> own = canonical(record).flatMap(c -> changes(record, c))
+        .or(() -> computedAccessor(record));
     if (own.isPresent()) {
       return own;
     }
@@ -118,6 +122,31 @@ final class CanonicalConstructors {
   private static boolean isDifferentiable(TypeMirror type) {
     dev.leibniz.processor.ir.Type read = NameResolver.typeOf(type);
     return read != null && read.isDifferentiable();
+  }
+
+  /** Why an accessor of {@code record} is not plain: it does more than return its field. */
+  private Optional<String> computedAccessor(TypeElement record) {
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      ExecutableElement accessor = c.getAccessor();
+      if (accessor == null || elements.getOrigin(accessor) == Elements.Origin.MANDATED) {
+        continue;
+      }
+      MethodTree tree = trees.getTree(accessor);
+      if (tree == null || tree.getBody() == null) {
+        continue;
+      }
+      List<? extends StatementTree> body = tree.getBody().getStatements();
+      String field = c.getSimpleName().toString();
+      boolean plain = body.size() == 1 && body.get(0) instanceof ReturnTree returned
+          && returned.getExpression() != null
+          && List.of(field, "this." + field).contains(returned.getExpression().toString());
+      if (!plain) {
+        return Optional.of("the accessor " + field + "() of " + record.getSimpleName()
+            + " computes its value, which Leibniz would read as the component " + field
+            + " itself; keep the accessor to return " + field + ", and compute in a method");
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code this.x = x;}, which the non-compact form of a constructor writes for each field. */
