@@ -134,8 +134,13 @@ class ConstructInventoryTest {
     rejected("E40", "LZ135", "Pair v = Helpers.made(x); //!\n return x;");
     ok("E42", "Pair[] ps = new Pair[2]; ps[0] = new Pair(x, y); ps[1] = new Pair(y * x, a[0]);"
         + " double s = 0; for (Pair p : ps) { s += p.a() * p.b(); } return s + ps[1].a();");
-    rejected("E43", "LZ135", "Pair[] ps = new Pair[2];\n Pair[] qs = new Pair[2];\n"
-        + " ps = qs; //!\n return x;");
+    rejected("E43", "LZ135", "Pair[] ps = {new Pair(x, y)}; //!\n return x;");
+    ok("E48", "Pair[] ps = new Pair[2]; ps[0] = new Pair(x, y); ps[1] = new Pair(y, x);"
+        + " for (int s = 0; s < 2; s++) { Pair[] next = new Pair[2]; next[0] = new Pair(ps[1].a()"
+        + " * x, ps[0].b()); next[1] = ps[0]; ps = next; } Pair[] last = ps;"
+        + " return last[0].a() * last[1].b() + last[1].a();");
+    rejected("E49", "LZ136", "Pair[] ps = new Pair[1];\n Pair[] qs = new Pair[1];\n"
+        + " qs[0] = new Pair(x, y);\n ps = qs;\n return qs[0].a(); //!");
     ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"
         + " Pair w = Helpers.swap(v); return v.a() * w.a() + v.b();");
     ok("E44", "Chain c = new Chain(a, x); for (int i = 0; i < 2; i++) { double[] q = new"

@@ -135,6 +135,42 @@ class RecordArrayTest {
             return cluster(particles(v), v[v.length - 1]);
           }
 
+          public record Body(double x, double v, double m) {}
+
+          /** Double buffering: a new array of records each step, given to the state. */
+          @Differentiable(order = 2)
+          static double bodies(Body[] bodies, double dt, int steps) {
+            Body[] state = bodies;
+            for (int k = 0; k < steps; k++) {
+              Body[] next = new Body[state.length];
+              for (int i = 0; i < state.length; i++) {
+                double f = 0;
+                for (int j = 0; j < state.length; j++) {
+                  if (j != i) {
+                    f += state[j].m() * (state[j].x() - state[i].x());
+                  }
+                }
+                double v = state[i].v() + dt * f;
+                next[i] = new Body(state[i].x() + dt * v, v, state[i].m());
+              }
+              state = next;
+            }
+            double e = 0;
+            for (Body b : state) {
+              e += 0.5 * b.m() * b.v() * b.v() + b.x();
+            }
+            return e;
+          }
+
+          static Body[] bodiesOf(double[] v) {
+            return new Body[] {new Body(v[0], v[1], v[2]), new Body(v[3], v[4], v[5]),
+                new Body(v[6], v[7], v[8])};
+          }
+
+          static double bodies(double[] v) {
+            return bodies(bodiesOf(v), v[9], 4);
+          }
+
           static Particle particle(double[] v) {
             return new Particle(new Vec(v[0], v[1]), new Vec(v[2], v[3]), v[4], "p");
           }
@@ -203,6 +239,66 @@ class RecordArrayTest {
     assertEquals(2f, (float) Compiled.components(dCs[0]).get("v"), 0f);
     assertEquals(4, Compiled.components(dCs[1]).get("n"), "the int is copied");
     assertEquals(0.3 * 3 + 0.7 * 5, (double) g.get("dR"), 1e-12);
+  }
+
+  @Test
+  void anArrayOfRecordsGivenANewOneEachStep() {
+    double[] point = {0.1, 0.2, 1.0, 0.5, -0.1, 2.0, -0.3, 0.3, 1.5, 0.05};
+    Object bodies = compiled.call("ra.A", "bodiesOf", (Object) point.clone());
+    Map<String, Object> g = Compiled.components(compiled.call("ra.AGradients", "bodies", bodies,
+        point[9], 4));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("ra.A", "bodies",
+        (Object) v), point.clone());
+    Object[] dBodies = (Object[]) g.get("dBodies");
+    for (int k = 0; k < 3; k++) {
+      Map<String, Object> d = Compiled.components(dBodies[k]);
+      double[] generated = {(double) d.get("x"), (double) d.get("v"), (double) d.get("m")};
+      for (int c = 0; c < 3; c++) {
+        double expected = numeric[3 * k + c];
+        assertEquals(expected, generated[c], 1e-7 * Math.max(1, Math.abs(expected)),
+            "body " + k + ", component " + c);
+      }
+    }
+    assertEquals(numeric[9], (double) g.get("dDt"), 1e-6 * Math.max(1, Math.abs(numeric[9])));
+    // Forward mode along a direction of records agrees with the gradient.
+    double[] direction = {0.3, -0.2, 0.1, 0.5, 0.4, -0.6, 0.2, 0.7, -0.1, 0.0};
+    double tangent = (double) Compiled.components(compiled.call("ra.AGradients",
+        "bodiesPushforward", bodies, point[9], 4, compiled.call("ra.A", "bodiesOf",
+            (Object) direction), 0.0)).get("tangent");
+    double along = 0;
+    for (int i = 0; i < 9; i++) {
+      along += numeric[i] * direction[i];
+    }
+    assertEquals(along, tangent, 1e-7 * Math.max(1, Math.abs(along)));
+    // Its Hessian against differences of the gradient. An array of records' numbers come
+    // component by component, as its arrays do: every x, then every v, then every m.
+    double[][] hessian = (double[][]) Compiled.components(compiled.call("ra.AGradients",
+        "bodiesHessian", bodies, point[9], 4)).get("hessian");
+    int[] row = {0, 3, 6, 1, 4, 7, 2, 5, 8, 9};
+    for (int i = 0; i < point.length; i++) {
+      int input = i;
+      double[] rowNumeric = FiniteDifferences.gradient(v -> flatBodies(Compiled.components(
+          compiled.call("ra.AGradients", "bodies", compiled.call("ra.A", "bodiesOf", (Object) v),
+              v[9], 4)))[input], point.clone());
+      for (int j = 0; j < point.length; j++) {
+        assertEquals(rowNumeric[j], hessian[row[i]][row[j]],
+            1e-6 * Math.max(1, Math.abs(rowNumeric[j])), "H[" + i + "][" + j + "]");
+      }
+    }
+  }
+
+  /** A gradient of {@code bodies}: each body's x, v and m, then dt. */
+  private static double[] flatBodies(Map<String, Object> g) {
+    Object[] dBodies = (Object[]) g.get("dBodies");
+    double[] flat = new double[10];
+    for (int k = 0; k < 3; k++) {
+      Map<String, Object> d = Compiled.components(dBodies[k]);
+      flat[3 * k] = (double) d.get("x");
+      flat[3 * k + 1] = (double) d.get("v");
+      flat[3 * k + 2] = (double) d.get("m");
+    }
+    flat[9] = (double) g.get("dDt");
+    return flat;
   }
 
   /** Each particle's gradient record against differences: pos, vel, mass, five per particle. */

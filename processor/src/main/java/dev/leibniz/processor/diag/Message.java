@@ -105,9 +105,9 @@ public enum Message {
       "LZ134",
       "the gradient of '%s' is differentiated here through its second derivatives: %s"),
   RECORD_VALUE("LZ135", "'%s' cannot be read as a record value: %s"),
-  RECORD_ARRAY_WRITE(
+  RECORD_COPY(
       "LZ136",
-      "'%s' writes into an array a record local shares in Java but holds a copy of in Leibniz:"
+      "'%s' could tell the copy Leibniz keeps of a record's array from the array Java shares:"
           + " %s"),
   ARRAY_LIBRARY(
       "LZ131",

@@ -54,7 +54,7 @@ final class AssignmentReader {
     this.library = new ArrayLibrary(context, expressions, arrayNames);
     this.vectors = new RecordVectors(context, arrayNames, library);
     this.records = new RecordReader(context, expressions, vectors, library);
-    this.recordArrays = new RecordArrayReader(context, expressions, records);
+    this.recordArrays = new RecordArrayReader(context, expressions, records, vectors);
   }
 
   /** Checks what can only be checked once the whole body is read. */

@@ -25,11 +25,14 @@ final class RecordArrayReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
   private final RecordReader records;
+  private final RecordVectors vectors;
 
-  RecordArrayReader(ReadContext context, ExpressionReader expressions, RecordReader records) {
+  RecordArrayReader(ReadContext context, ExpressionReader expressions, RecordReader records,
+      RecordVectors vectors) {
     this.context = context;
     this.expressions = expressions;
     this.records = records;
+    this.vectors = vectors;
   }
 
   /** Whether {@code target} is an element of an array of records, {@code ps[i]}. */
@@ -57,11 +60,19 @@ final class RecordArrayReader {
    */
   Stmt declareArray(VariableTree tree, Type.Record type) {
     String name = tree.getName().toString();
+    if (records.valueOf(tree.getInitializer()) instanceof RecordValues.Value source
+        && source.array() && source.type().equals(type)
+        && RecordValues.leafTypes(type).stream().noneMatch(Type::isArray)) {
+      RecordValues.Value value = RecordValues.declareArray(context.scope(), name, type);
+      context.scope().declareValue(name, value);
+      return vectors.copyArrays(tree, value, source, tree.getInitializer().toString(), true);
+    }
     if (!(tree.getInitializer() instanceof NewArrayTree created)
         || created.getDimensions().size() != 1 || created.getInitializers() != null
         || RecordValues.leafTypes(type).stream().anyMatch(Type::isArray)) {
       context.error(tree, Message.RECORD_VALUE, tree, "a local array of records is declared"
-          + " with new R[n] and holds records of numbers");
+          + " with new R[n], or as a copy of another array of records, and holds records of"
+          + " numbers");
       context.scope().reject(name);
       return null;
     }

@@ -39,6 +39,7 @@ final class RecordReader {
 
   RecordReader(ReadContext context, ExpressionReader expressions, RecordVectors vectors,
       ArrayLibrary library) {
+    // vectors is null in a reader that declares and assigns nothing.
     this.context = context;
     this.expressions = expressions;
     this.vectors = vectors;
@@ -74,13 +75,17 @@ final class RecordReader {
   }
 
   /**
-   * {@code state = next} of arrays of records: not followed, as a second name for a local array
-   * of numbers is not when the first holds an array of its own.
+   * {@code state = next} of arrays of records: {@code state}'s arrays given copies of
+   * {@code next}'s (see {@link RecordVectors#copyArrays}).
    */
   private Stmt assignArray(Tree statement, RecordValues.Value target, ExpressionTree value) {
-    context.error(statement, Message.RECORD_VALUE, value, "an array of records keeps its own"
-        + " arrays: copy the other's elements into it, state[i] = next[i]");
-    return null;
+    if (!(valueOf(value) instanceof RecordValues.Value source && source.array()
+        && source.type().equals(target.type()))) {
+      context.error(statement, Message.RECORD_VALUE, value, "Leibniz gives an array of records"
+          + " another local or parameter array of records of its type");
+      return null;
+    }
+    return vectors.copyArrays(statement, target, source, value.toString(), false);
   }
 
   /** {@code R v = source}: a variable per component, each given its value; null on error. */

@@ -6,6 +6,7 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -48,8 +49,12 @@ final class RecordVectors {
   /** The loops copying an array into a record local's, with where each is. */
   private final Map<Stmt, Copy> copies = new IdentityHashMap<>();
 
-  /** A copy of {@code from} (null for a call's components) into a record local's array. */
-  private record Copy(Expr from, Source where) {}
+  /**
+   * A copy of {@code from} (null for a call's components) into a record local's array; for an
+   * array of records, {@code named} is how the user spells the array copied, which may not be
+   * used after the copy at all.
+   */
+  private record Copy(Expr from, Source where, String named) {}
 
   RecordVectors(ReadContext context, ArrayNames names, ArrayLibrary library) {
     this.context = context;
@@ -76,25 +81,63 @@ final class RecordVectors {
     Stmt loop = library.copyRange(slice.array(), slice.offset(), target,
         ArrayLibrary.literal(0), slice.length(), where);
     // A call's components are an array nothing else writes: only the copy is recorded.
-    copies.put(loop, new Copy(source instanceof Slice ? null : slice.array(), where));
+    copies.put(loop, new Copy(source instanceof Slice ? null : slice.array(), where, null));
     return new Stmt.Block(List.of(declares ? new Stmt.Declare(target, created, where)
         : new Stmt.Assign(target, created, where), loop));
+  }
+
+  /**
+   * {@code state = next} of arrays of records: each of {@code target}'s arrays given a copy of
+   * {@code source}'s. Java's two names would share one array, whose elements either could then
+   * write; so {@code source} may not be used after the copy at all.
+   */
+  Stmt copyArrays(com.sun.source.tree.Tree statement, RecordValues.Value target,
+      RecordValues.Value source, String sourceName, boolean declares) {
+    Source where = context.source(statement);
+    var parts = new LinkedHashMap<List<String>, Expr>();
+    source.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.value()));
+    var statements = new ArrayList<Stmt>();
+    for (RecordValues.Leaf leaf : target.leaves()) {
+      Expr from = parts.get(leaf.path());
+      names.accept(statement, leaf.var(), new Expr.NewArray(leaf.var().type(), List.of()),
+          declares);
+      Expr created = new Expr.NewArray(leaf.var().type(), List.of(new Expr.Length(from)));
+      statements.add(declares ? new Stmt.Declare(leaf.var(), created, where)
+          : new Stmt.Assign(leaf.var(), created, where));
+      Stmt loop = library.copyRange(from, ArrayLibrary.literal(0), leaf.var(),
+          ArrayLibrary.literal(0), new Expr.Length(from), where);
+      copies.put(loop, new Copy(from, where, sourceName));
+      statements.add(loop);
+    }
+    return new Stmt.Block(statements);
   }
 
   /** Reports the writes that would tell a record local's copies from Java's shared arrays. */
   void check(Stmt.Block body, Sites sites) {
     var walk = new Walk();
     walk.block(body, List.of());
+    for (Walk.Event use : walk.uses) {
+      Set<Expr.Var> owners = names.ownersOf(use.array());
+      walk.copies.stream()
+          .filter(copy -> copy.named() != null)
+          .filter(copy -> !Collections.disjoint(owners, names.ownersOf(copy.array())))
+          .filter(copy -> after(use, copy, walk.declaredIn))
+          .findFirst()
+          .ifPresent(copy -> report(sites, use, copy, "'" + copy.named() + "' is used after it was"
+              + " given to another array of records on line " + copy.source().line() + ", which"
+              + " Leibniz makes a copy of it: use the other array from there on"));
+    }
     for (Walk.Event write : walk.writes) {
       Set<Expr.Var> owners = names.ownersOf(write.array());
       owners.stream().filter(held::containsKey).findFirst().ifPresentOrElse(
-          record -> report(sites, write, "it is " + held.get(record) + "; a record's arrays are"
+          record -> report(sites, write, write, "it is " + held.get(record) + "; a record's arrays are"
               + " read, not written: build a new record from new arrays"),
           () -> walk.copies.stream()
+              .filter(copy -> copy.named() == null)
               .filter(copy -> !Collections.disjoint(owners, names.ownersOf(copy.array())))
               .filter(copy -> after(write, copy, walk.declaredIn))
               .findFirst()
-              .ifPresent(copy -> report(sites, write, "the record built from it on line "
+              .ifPresent(copy -> report(sites, write, copy, "the record built from it on line "
                   + copy.source().line() + " would not see this write, which may run after it:"
                   + " finish writing the array before building the record, or build it from a"
                   + " new array")));
@@ -119,19 +162,23 @@ final class RecordVectors {
     return shared > depth;
   }
 
-  private void report(Sites sites, Walk.Event write, String why) {
-    if (write.source().site() >= 0) {
-      sites.error(context.reporter(), write.source().site(), Message.RECORD_ARRAY_WRITE,
-          write.source().text(), why);
-    }
+  /** An error at {@code at}'s statement, or where {@code otherwise} is if it has no line. */
+  private void report(Sites sites, Walk.Event at, Walk.Event otherwise, String why) {
+    Source where = at.source().site() >= 0 ? at.source() : otherwise.source();
+    sites.error(context.reporter(), where.site(), Message.RECORD_COPY, where.text(), why);
   }
 
   /** The body in source order: its array writes, its copies, and how deep in loops each is. */
   private final class Walk {
-    /** A statement writing into or copied from {@code array}, inside {@code loops}. */
-    record Event(Expr array, int order, List<Stmt.Loop> loops, Source source) {}
+    /**
+     * A statement writing into, reading or copied from {@code array}, inside {@code loops};
+     * for a copy of an array of records, {@code named} is how the user spells it.
+     */
+    record Event(Expr array, int order, List<Stmt.Loop> loops, Source source, String named) {}
 
     final List<Event> writes = new ArrayList<>();
+    /** The arrays each statement that is not a copy reads or writes. */
+    final List<Event> uses = new ArrayList<>();
     final List<Event> copies = new ArrayList<>();
     /** For each local, how many loops its declaration is in. */
     final Map<Expr.Var, Integer> declaredIn = new java.util.HashMap<>();
@@ -146,14 +193,21 @@ final class RecordVectors {
       if (RecordVectors.this.copies.containsKey(statement)) {
         Copy copy = RecordVectors.this.copies.get(statement);
         if (copy.from() != null) {
-          copies.add(new Event(copy.from(), order, loops, copy.where()));
+          copies.add(new Event(copy.from(), order, loops, copy.where(), copy.named()));
         }
-      } else if (statement instanceof Stmt.Declare d) {
+        return;
+      }
+      Source source = sourceOf(statement);
+      Stmts.expressions(statement).flatMap(e -> Exprs.variables(e).stream())
+          .filter(v -> v.type().isArray())
+          .forEach(v -> uses.add(new Event(v, order, loops, source, null)));
+      if (statement instanceof Stmt.Declare d) {
         declaredIn.put(d.var(), loops.size());
       } else if (statement instanceof Stmt.Assign a && a.target() instanceof Expr.Index) {
-        writes.add(new Event(a.variable(), order, loops, a.source()));
+        writes.add(new Event(a.variable(), order, loops, a.source(), null));
       } else if (statement instanceof Stmt.Write w) {
-        w.writtenVariables().forEach(v -> writes.add(new Event(v, order, loops, w.source())));
+        w.writtenVariables().forEach(v -> writes.add(new Event(v, order, loops, w.source(),
+            null)));
       } else if (statement instanceof Stmt.Loop loop) {
         var inside = new ArrayList<>(loops);
         inside.add(loop);
@@ -163,6 +217,24 @@ final class RecordVectors {
         Stmts.children(statement)
             .forEach(child -> statement(child, loops));
       }
+    }
+
+    /** Where a statement is, for an error: its own line, or for a loop or branch its header's. */
+    private static Source sourceOf(Stmt statement) {
+      if (statement instanceof Stmt.Declare d) {
+        return d.source();
+      } else if (statement instanceof Stmt.Assign a) {
+        return a.source();
+      } else if (statement instanceof Stmt.Write w) {
+        return w.source();
+      } else if (statement instanceof Stmt.Return r) {
+        return r.source();
+      } else if (statement instanceof Stmt.If i) {
+        return i.source();
+      } else if (statement instanceof Stmt.Loop l) {
+        return l.source();
+      }
+      return Source.NONE;
     }
   }
 }
