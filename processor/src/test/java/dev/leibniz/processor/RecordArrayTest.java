@@ -162,6 +162,28 @@ class RecordArrayTest {
             return e;
           }
 
+          /** A method writing into an array of records. */
+          @Differentiable
+          static void drift(Body[] bs, double dt, Body[] out) {
+            for (int i = 0; i < bs.length; i++) {
+              out[i] = new Body(bs[i].x() + dt * bs[i].v(), bs[i].v() * bs[i].x(), bs[i].m());
+            }
+          }
+
+          /** Arrays of records written by calls, one after the other. */
+          @Differentiable
+          static double drifted(Body[] bs, double dt) {
+            Body[] a = new Body[bs.length];
+            drift(bs, dt, a);
+            Body[] b = new Body[bs.length];
+            drift(a, dt, b);
+            return b[0].x() * b[1].v() + b[2].m() * a[2].x();
+          }
+
+          static double drifted(double[] v) {
+            return drifted(bodiesOf(v), v[9]);
+          }
+
           static Body[] bodiesOf(double[] v) {
             return new Body[] {new Body(v[0], v[1], v[2]), new Body(v[3], v[4], v[5]),
                 new Body(v[6], v[7], v[8])};
@@ -287,9 +309,27 @@ class RecordArrayTest {
     }
   }
 
+  @Test
+  void arraysOfRecordsWrittenByCalls() {
+    double[] point = {0.1, 0.2, 1.0, 0.5, -0.1, 2.0, -0.3, 0.3, 1.5, 0.05};
+    Map<String, Object> g = Compiled.components(compiled.call("ra.AGradients", "drifted",
+        compiled.call("ra.A", "bodiesOf", (Object) point.clone()), point[9]));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("ra.A", "drifted",
+        (Object) v), point.clone());
+    double[] generated = flatBodies(g, "dBs");
+    for (int i = 0; i < point.length; i++) {
+      assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+          "input " + i);
+    }
+  }
+
   /** A gradient of {@code bodies}: each body's x, v and m, then dt. */
   private static double[] flatBodies(Map<String, Object> g) {
-    Object[] dBodies = (Object[]) g.get("dBodies");
+    return flatBodies(g, "dBodies");
+  }
+
+  private static double[] flatBodies(Map<String, Object> g, String accessor) {
+    Object[] dBodies = (Object[]) g.get(accessor);
     double[] flat = new double[10];
     for (int k = 0; k < 3; k++) {
       Map<String, Object> d = Compiled.components(dBodies[k]);

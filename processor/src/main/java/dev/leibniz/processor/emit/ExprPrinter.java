@@ -138,8 +138,11 @@ final class ExprPrinter {
         all.add(print(ArrayOp.ZEROS_LIKE.of(arg)));
       }
     }
-    return CodeBlock.of("$T.$N($Z$L).value()", className(callee.owner().companion()),
-        callee.name() + "Pushforward", CodeBlock.join(all, ",$W"));
+    // A method writing into its arrays writes its values there, and its tangents into the
+    // zeros passed with them; it returns nothing.
+    return CodeBlock.of(invoke.type() == Type.VOID ? "$T.$N($Z$L)" : "$T.$N($Z$L).value()",
+        className(callee.owner().companion()), callee.name() + "Pushforward",
+        CodeBlock.join(all, ",$W"));
   }
 
   /** The JavaPoet name of an IR class reference. */

@@ -58,9 +58,20 @@ final class WrittenArrays {
     }
     ExecutableElement method = resolved.method();
     String name = method.getSimpleName().toString();
-    List<Integer> written = writtenPositions(method);
+    List<Integer> widths = widths(method, resolved.receiver());
+    var callee = DifferentiableCallees.of(method, resolved.receiver() != null);
+    List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
+    // An array of records is written as its components' arrays, each an argument of its own.
+    List<Integer> written = new ArrayList<>();
+    for (int declared : writtenPositions(method)) {
+      int first = flattened(widths, declared, resolved.receiver() != null);
+      int width = widths.get(declared + (resolved.receiver() != null ? 1 : 0));
+      for (int k = first; k < first + width; k++) {
+        written.add(k);
+      }
+    }
     for (int position : written) {
-      Expr argument = resolved.args().get(position);
+      Expr argument = args.get(position);
       boolean named = argument instanceof Expr.Var
           || (argument instanceof Expr.Index i && i.array() instanceof Expr.Var);
       if (!named) {
@@ -68,7 +79,7 @@ final class WrittenArrays {
             + " must be a variable or a row of a double[][]");
         return null;
       }
-      String shared = sharedWith(argument, resolved.args(), position);
+      String shared = sharedWith(argument, args, position);
       if (shared != null) {
         context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
             + " may also be its argument '" + shared + "', and a method that reads an array it"
@@ -77,12 +88,8 @@ final class WrittenArrays {
         return null;
       }
     }
-    List<Integer> widths = widths(method, resolved.receiver());
-    var callee = DifferentiableCallees.of(method, resolved.receiver() != null);
-    List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
     return new Stmt.Write(new Expr.Invoke(callee, args, Type.VOID, context.sites().record(tree)),
-        written.stream().map(p -> flattened(widths, p, resolved.receiver() != null)).toList(), context.source(tree),
-        context.trees().getTree(method) == null);
+        written, context.source(tree), context.trees().getTree(method) == null);
   }
 
   /**
@@ -123,9 +130,10 @@ final class WrittenArrays {
     var positions = new ArrayList<Integer>();
     List<? extends VariableElement> params = method.getParameters();
     for (int i = 0; i < params.size(); i++) {
-      // A record is never written: only arrays declared as parameters are.
+      // A record is never written: arrays declared as parameters are, arrays of records too.
       Type type = NameResolver.typeOf(params.get(i).asType());
-      boolean array = type != null && type.isArray() && type.isDifferentiable()
+      boolean records = RecordValues.elementType(params.get(i).asType()).isPresent();
+      boolean array = (records || type != null && type.isArray() && type.isDifferentiable())
           && !Annotations.has(params.get(i), Annotations.NO_DERIVATIVE);
       if (array && (jar || inSource.contains(params.get(i).getSimpleName().toString()))) {
         positions.add(i);
@@ -164,7 +172,8 @@ final class WrittenArrays {
     }
     Set<String> arrays = method.getParameters().stream()
         .filter(p -> NameResolver.typeOf(p.asType()) != null
-            && NameResolver.typeOf(p.asType()).isArray())
+            && NameResolver.typeOf(p.asType()).isArray()
+            || RecordValues.elementType(p.asType()).isPresent())
         .map(p -> p.getSimpleName().toString())
         .collect(Collectors.toSet());
     var written = new LinkedHashSet<String>();
