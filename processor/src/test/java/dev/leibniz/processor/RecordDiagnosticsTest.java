@@ -181,6 +181,10 @@ class RecordDiagnosticsTest {
           static double doubled(Doubled d) {
             return d.x();
           }
+          @Differentiable
+          static V[] moved(V[] vs) {
+            return vs;
+          }
         }
         """);
     compilation = Compiled.compilation(file);
@@ -244,5 +248,8 @@ class RecordDiagnosticsTest {
         + " constructor").inFile(file).onLine(152);
     assertThat(compilation).hadErrorContaining("the accessor x() of Doubled computes its value")
         .inFile(file).onLine(161);
+    assertThat(compilation).hadErrorContaining("a method returning an array of records is not"
+        + " followed yet: write the records into an array parameter instead, void moved(…, V[]"
+        + " out)").inFile(file).onLine(165);
   }
 }

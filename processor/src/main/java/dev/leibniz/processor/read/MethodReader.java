@@ -60,7 +60,8 @@ public final class MethodReader {
     int errorsBefore = reporter.errorCount();
     var signature = new SignatureReader(reporter);
     checkConstructors(method);
-    if (!signature.check(method) && !signature.hasBody(method)) {
+    if (!signature.check(method)
+        && (!signature.hasBody(method) || SignatureReader.returnsRecords(method))) {
       return Optional.empty();
     }
     TreePath path = trees.getPath(method);

@@ -48,7 +48,13 @@ final class SignatureReader {
       reporter.error(method, Message.NO_BODY, name, "native");
     }
     Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
-    if (result.isPresent() && !RecordValues.returnable(result.get())) {
+    if (returnsRecords(method)) {
+      reporter.error(method, Message.RECORD_VALUE, name, "a method returning an array of"
+          + " records is not followed yet: write the records into an array parameter instead,"
+          + " void " + name + "(…, " + ((javax.lang.model.type.DeclaredType)
+          ((javax.lang.model.type.ArrayType) method.getReturnType()).getComponentType())
+          .asElement().getSimpleName() + "[] out)");
+    } else if (result.isPresent() && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a record a method returns is read as"
           + " its components, which must be numbers or vectors of them (double, float, int,"
           + " long, double[], float[]; nested records of them too)");
@@ -172,10 +178,16 @@ final class SignatureReader {
         && RecordValues.typeOf(owner.asType()).isPresent();
     boolean arraysOfRecords = method.getParameters().stream()
         .anyMatch(p -> RecordValues.elementType(p.asType()).isPresent());
-    if (arraysOfRecords && method.getReturnType().getKind() == TypeKind.ARRAY) {
+    if (arraysOfRecords && method.getReturnType().getKind() == TypeKind.ARRAY
+        && !returnsRecords(method)) {
       reporter.error(method, Message.RECORD_VALUE, name, "Jacobians with respect to arrays of"
           + " records are not followed yet: pass the records' numbers as arrays");
     }
+  }
+
+  /** Whether the method returns an array of records, whose body is then not read. */
+  static boolean returnsRecords(ExecutableElement method) {
+    return RecordValues.elementType(method.getReturnType()).isPresent();
   }
 
   private void checkOwner(ExecutableElement method, TypeElement owner) {
