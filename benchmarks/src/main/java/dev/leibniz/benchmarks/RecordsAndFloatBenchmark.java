@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The samples' float logistic regression against its double twin (500 points, 5 features), and
- * the spring pair of records (200 steps) against the same method written without records; each
- * primal and pullback with a reused workspace, in one run.
+ * The samples' float logistic regression against its double twin (500 points, 5 features), the
+ * spring pair of records (200 steps) against the same method written without records, and 32
+ * pendulums whose state is a record of vectors (100 steps) against the same method with arrays
+ * updated in place; each primal and pullback with a reused workspace, in one run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +45,12 @@ public class RecordsAndFloatBenchmark {
       new SpringPair.Vec(0, 0.5), 1.0);
   final SpringPair.Particle b = new SpringPair.Particle(new SpringPair.Vec(1.5, 0),
       new SpringPair.Vec(0, -0.5), 2.0);
+
+  final double[] q0 = new Random(7).doubles(32, -1, 1).toArray();
+  final double[] p0 = new Random(8).doubles(32, -1, 1).toArray();
+  final Pendulums.State pendulums = new Pendulums.State(q0, p0);
+  final double[] dQ = new double[32];
+  final double[] dP = new double[32];
 
   private static double[][] points(int count, int features, Random random) {
     double[][] points = new double[count][];
@@ -104,6 +111,34 @@ public class RecordsAndFloatBenchmark {
   public double recordsPullback() {
     Arrays.fill(dScalars, 0);
     return SpringPairGradients.energyAfterPullback(a, b, 3.0, 1.0, 0.01, 200, 1.0, dScalars,
+        workspace);
+  }
+
+  @Benchmark
+  public double vectorRecordsPrimal() {
+    return Pendulums.energy(pendulums, 0.01, 100);
+  }
+
+  @Benchmark
+  public double vectorRecordsPullback() {
+    Arrays.fill(dQ, 0);
+    Arrays.fill(dP, 0);
+    dScalars[0] = 0;
+    return PendulumsGradients.energyPullback(pendulums, 0.01, 100, 1.0, dScalars, dQ, dP,
+        workspace);
+  }
+
+  @Benchmark
+  public double vectorArraysPrimal() {
+    return Pendulums.energyArrays(q0, p0, 0.01, 100);
+  }
+
+  @Benchmark
+  public double vectorArraysPullback() {
+    Arrays.fill(dQ, 0);
+    Arrays.fill(dP, 0);
+    dScalars[0] = 0;
+    return PendulumsGradients.energyArraysPullback(q0, p0, 0.01, 100, 1.0, dScalars, dQ, dP,
         workspace);
   }
 
