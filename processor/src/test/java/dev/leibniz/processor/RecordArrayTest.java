@@ -184,6 +184,37 @@ class RecordArrayTest {
             return drifted(bodiesOf(v), v[9]);
           }
 
+          /** A Jacobian with respect to an array of records, by rows (3 outputs, 10 inputs). */
+          @Differentiable
+          static double[] forces(Body[] bs, double k) {
+            double[] f = new double[bs.length];
+            for (int i = 0; i < bs.length; i++) {
+              for (int j = 0; j < bs.length; j++) {
+                f[i] += k * Math.sin(bs[j].x() - bs[i].x()) * bs[j].v() * bs[i].m();
+              }
+            }
+            return f;
+          }
+
+          /** And by columns: 12 outputs of 10 inputs. */
+          @Differentiable
+          static double[] pairs(Body[] bs, double k) {
+            double[] f = new double[12];
+            for (int i = 0; i < 12; i++) {
+              Body b = bs[i % 3];
+              f[i] = Math.cos(k * i + b.x()) * b.v() + b.m() * b.m() * i;
+            }
+            return f;
+          }
+
+          static double[] forces(double[] v) {
+            return forces(bodiesOf(v), v[9]);
+          }
+
+          static double[] pairs(double[] v) {
+            return pairs(bodiesOf(v), v[9]);
+          }
+
           static Body[] bodiesOf(double[] v) {
             return new Body[] {new Body(v[0], v[1], v[2]), new Body(v[3], v[4], v[5]),
                 new Body(v[6], v[7], v[8])};
@@ -320,6 +351,28 @@ class RecordArrayTest {
     for (int i = 0; i < point.length; i++) {
       assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
           "input " + i);
+    }
+  }
+
+  @Test
+  void jacobiansWithRespectToArraysOfRecords() {
+    double[] point = {0.1, 0.2, 1.0, 0.5, -0.1, 2.0, -0.3, 0.3, 1.5, 0.8};
+    for (String method : new String[] {"forces", "pairs"}) {
+      Map<String, Object> jacobian = Compiled.components(compiled.call("ra.AGradients", method,
+          compiled.call("ra.A", "bodiesOf", (Object) point.clone()), point[9]));
+      Object[] dBs = (Object[]) jacobian.get("dBs");
+      double[] dK = (double[]) jacobian.get("dK");
+      for (int out = 0; out < dK.length; out++) {
+        int output = out;
+        double[] numeric = FiniteDifferences.gradient(v -> ((double[]) compiled.call("ra.A",
+            method, (Object) v))[output], point.clone());
+        Map<String, Object> row = Map.of("dBodies", dBs[out], "dDt", dK[out]);
+        double[] generated = flatBodies(row);
+        for (int i = 0; i < point.length; i++) {
+          assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+              method + ": output " + out + ", input " + i);
+        }
+      }
     }
   }
 

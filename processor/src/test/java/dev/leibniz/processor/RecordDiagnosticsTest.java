@@ -194,8 +194,6 @@ class RecordDiagnosticsTest {
   void combinationsOfArraysOfRecordsAreErrors() {
     assertThat(compilation).hadErrorContaining("an array of records holding arrays of records")
         .inFile(file).onLine(44);
-    assertThat(compilation).hadErrorContaining("Jacobians with respect to arrays of records")
-        .inFile(file).onLine(7);
     assertThat(compilation).hadErrorContaining("'vs' is used after it was given to another"
         + " array of records on line 36").inFile(file).onLine(37);
     assertThat(compilation).hadErrorContaining("a local array of records is declared with new")

@@ -93,8 +93,8 @@ final class JacobianMethod {
   }
 
   /**
-   * The value, then a block per differentiable declared parameter: for a record, an array of
-   * records, one per output, gathered from its components' blocks by a loop added to
+   * The value, then a block per differentiable declared parameter: for a record (or an array of
+   * records), an array of them, one per output, gathered from its components' blocks by a loop added to
    * {@code body}.
    */
   private static CodeBlock components(AdjointMethod method, String value, String outputs,
@@ -108,11 +108,18 @@ final class JacobianMethod {
       }
       String records = unique(Declared.accessor(p), taken);
       String k = unique("output", taken);
-      TypeName type = TypeNames.of(p.first().part().record());
-      body.addStatement("$T[] $N = new $T[$N]", type, records, type, outputs)
+      TypeName type = Declared.recordType(p.first());
+      // new R[outputs], or for an array of records new R[outputs][].
+      CodeBlock created = type instanceof com.palantir.javapoet.ArrayTypeName array
+          ? CodeBlock.of("new $T[$N][]", array.componentType(), outputs)
+          : CodeBlock.of("new $T[$N]", type, outputs);
+      // The gradient of an array of records is built in a lambda, which reads a final index.
+      String at = unique("at", taken);
+      body.addStatement("$T[] $N = $L", type, records, created)
           .beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, outputs, k)
-          .addStatement("$N[$N] = $L", records, k, Declared.gradient(p,
-              q -> CodeBlock.of("$N[$N]", blocks.get(differentiable.indexOf(q)), k)))
+          .addStatement("int $N = $N", at, k)
+          .addStatement("$N[$N] = $L", records, at, Declared.gradient(p,
+              q -> CodeBlock.of("$N[$N]", blocks.get(differentiable.indexOf(q)), at)))
           .endControlFlow();
       components.add(CodeBlock.of("$N", records));
     }

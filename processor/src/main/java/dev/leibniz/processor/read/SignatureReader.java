@@ -176,13 +176,6 @@ final class SignatureReader {
             || RecordValues.elementType(p.asType()).isPresent());
     records |= !method.getModifiers().contains(Modifier.STATIC)
         && RecordValues.typeOf(owner.asType()).isPresent();
-    boolean arraysOfRecords = method.getParameters().stream()
-        .anyMatch(p -> RecordValues.elementType(p.asType()).isPresent());
-    if (arraysOfRecords && method.getReturnType().getKind() == TypeKind.ARRAY
-        && !returnsRecords(method)) {
-      reporter.error(method, Message.RECORD_VALUE, name, "Jacobians with respect to arrays of"
-          + " records are not followed yet: pass the records' numbers as arrays");
-    }
   }
 
   /** Whether the method returns an array of records, whose body is then not read. */
