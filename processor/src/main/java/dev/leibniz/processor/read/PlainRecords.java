@@ -75,6 +75,21 @@ final class PlainRecords {
     return Optional.empty();
   }
 
+  /**
+   * Why {@code new R(…)} cannot be read as its arguments, or empty: the record is not plain,
+   * or the constructor called is not the canonical one, which could do anything.
+   */
+  Optional<String> construction(TypeElement record, com.sun.source.tree.NewClassTree created) {
+    int arity = created.getArguments().size();
+    boolean canonical = arity == record.getRecordComponents().size()
+        && ElementFilter.constructorsIn(record.getEnclosedElements()).stream()
+            .filter(c -> c.getParameters().size() == arity).count() == 1;
+    return problem(record.asType()).or(() -> canonical ? Optional.empty()
+        : Optional.of("Leibniz reads new " + created.getIdentifier() + "(…) through the"
+            + " canonical constructor, one argument per component, and another constructor"
+            + " could do anything: pass the components"));
+  }
+
   private static Optional<ExecutableElement> canonical(TypeElement record) {
     List<? extends RecordComponentElement> components = record.getRecordComponents();
     return ElementFilter.constructorsIn(record.getEnclosedElements()).stream()

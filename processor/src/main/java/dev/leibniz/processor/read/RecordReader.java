@@ -14,7 +14,6 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +111,7 @@ final class RecordReader {
     for (RecordValues.Leaf leaf : value.leaves()) {
       Object part = source.get(leaf.path());
       statements.add(RecordValues.ownsVector(leaf.var().type())
-          ? vectors.copy(tree, leaf.var(), accessors(name, leaf.path()), part, true)
+          ? vectors.copy(tree, leaf.var(), RecordVectors.accessors(name, leaf.path()), part, true)
           : new Stmt.Declare(leaf.var(), ExpressionReader.convert((Expr) part,
               leaf.var().type()), where));
     }
@@ -146,11 +145,11 @@ final class RecordReader {
     List<RecordValues.Leaf> leaves = record.leaves();
     var targets = leaves.stream().map(RecordValues.Leaf::var).toList();
     boolean readsItself = source.values().stream()
-        .anyMatch(e -> variables(e).stream().anyMatch(targets::contains));
+        .anyMatch(e -> RecordVectors.variables(e).stream().anyMatch(targets::contains));
     String name = target.getName().toString();
     for (RecordValues.Leaf leaf : leaves) {
       Object part = source.get(leaf.path());
-      String accessors = accessors(name, leaf.path());
+      String accessors = RecordVectors.accessors(name, leaf.path());
       Expr.Var kept = !readsItself ? null : context.scope().declare(
           context.scope().fresh("_" + leaf.var().name()), leaf.var().type());
       if (RecordValues.ownsVector(leaf.var().type())) {
@@ -173,82 +172,12 @@ final class RecordReader {
 
   /**
    * {@code return r} of a method returning a record: its components into a new
-   * {@code double[]}, which is returned. The layout is {@link RecordValues#paths}'s order after
-   * the lengths of the vectors: {@code record State(double[] q, double t)} with {@code q} of
-   * length 3 gives {@code [3, q0, q1, q2, t]}.
+   * {@code double[]}, laid out as {@link ComponentLayout} says, which is returned.
    */
   Stmt result(ReturnTree tree, Type.Record type) {
     Map<List<String>, Object> source = parts(tree.getExpression(), type);
-    if (source == null) {
-      return null;
-    }
-    Source where = context.source(tree);
-    List<List<String>> paths = RecordValues.paths(type);
-    var slices = new LinkedHashMap<List<String>, RecordVectors.Slice>();
-    source.forEach((path, part) -> {
-      if (part instanceof RecordVectors.Slice slice) {
-        slices.put(path, slice);
-      } else if (((Expr) part).type().isArray()) {
-        slices.put(path, RecordVectors.Slice.of((Expr) part));
-      }
-    });
-    var lengths = slices.values().stream().map(RecordVectors.Slice::length).toList();
-    Expr.Var result = context.scope().declare(context.scope().fresh("_result"),
-        Type.DOUBLE_ARRAY);
-    var statements = new ArrayList<Stmt>();
-    statements.add(new Stmt.Declare(result, new Expr.NewArray(Type.DOUBLE_ARRAY,
-        List.of(offset(paths.size(), lengths))), where));
-    for (int j = 0; j < lengths.size(); j++) {
-      statements.add(new Stmt.Assign(element(result, ArrayLibrary.literal(j)),
-          ExpressionReader.convert(lengths.get(j), Type.DOUBLE), where));
-    }
-    var before = new ArrayList<Expr>();
-    int numbers = lengths.size();
-    for (List<String> path : paths) {
-      Expr at = offset(numbers, before);
-      RecordVectors.Slice slice = slices.get(path);
-      if (slice == null) {
-        statements.add(new Stmt.Assign(element(result, at),
-            ExpressionReader.convert((Expr) source.get(path), Type.DOUBLE), where));
-        numbers++;
-      } else {
-        statements.add(library.copyRange(slice.array(), slice.offset(), result, at,
-            slice.length(), where));
-        before.add(slice.length());
-      }
-    }
-    statements.add(new Stmt.Return(result, where));
-    return new Stmt.Block(statements);
-  }
-
-  /** {@code constant + lengths…}: where a component starts among a call's components. */
-  private static Expr offset(int constant, List<Expr> lengths) {
-    Expr at = ArrayLibrary.literal(constant);
-    for (Expr length : lengths) {
-      at = ArrayLibrary.plus(at, length);
-    }
-    return at;
-  }
-
-  private static Expr element(Expr.Var array, Expr index) {
-    return new Expr.Index(array, index, array.type().element());
-  }
-
-  /** How the user reads a component: {@code s.pos().x()}. */
-  private static String accessors(String record, List<String> path) {
-    return record + path.stream().map(p -> "." + p + "()").collect(
-        java.util.stream.Collectors.joining());
-  }
-
-  /** The variables a component's value reads, a slice's too. */
-  private static java.util.Set<Expr.Var> variables(Object part) {
-    if (part instanceof RecordVectors.Slice slice) {
-      var all = new java.util.HashSet<>(Exprs.variables(slice.array()));
-      all.addAll(Exprs.variables(slice.offset()));
-      all.addAll(Exprs.variables(slice.length()));
-      return all;
-    }
-    return Exprs.variables((Expr) part);
+    return source == null ? null
+        : new ComponentLayout(context, expressions, library).write(tree, source, type);
   }
 
   /**
@@ -420,50 +349,15 @@ final class RecordReader {
           + " @Differentiable method");
       return null;
     }
-    Expr.Var held = expressions.hoist(invoke, "_" + invoke.callee().name(), call);
-    List<RecordValues.Slot> slots = RecordValues.slots(type);
-    var lengths = new ArrayList<Expr>();
-    for (RecordValues.Slot slot : slots) {
-      if (RecordValues.ownsVector(slot.type())) {
-        lengths.add(expressions.hoist(ExpressionReader.convert(element(held,
-            ArrayLibrary.literal(lengths.size())), Type.INT), "_" + String.join("_",
-            slot.path()) + "Length", call));
-      }
-    }
-    var parts = new LinkedHashMap<List<String>, Object>();
-    var before = new ArrayList<Expr>();
-    int numbers = lengths.size();
-    for (RecordValues.Slot slot : slots) {
-      Expr at = offset(numbers, before);
-      if (RecordValues.ownsVector(slot.type())) {
-        Expr length = lengths.get(before.size());
-        parts.put(slot.path(), new RecordVectors.Slice(held, at, length, slot.type()));
-        before.add(length);
-      } else {
-        parts.put(slot.path(), element(held, at));
-        numbers++;
-      }
-    }
-    return parts;
+    return new ComponentLayout(context, expressions, library).read(invoke, type, call);
   }
 
   /** {@code new R(a, b, …)}: each argument the value of its component, nested records too. */
   private Map<List<String>, Object> constructed(NewClassTree created, Type.Record type) {
-    Optional<String> changes = element(type).flatMap(record -> new PlainRecords(
-        context.trees(), context.names().elements()).problem(record.asType()));
-    if (changes.isPresent()) {
-      context.error(created, Message.RECORD_VALUE, created, changes.get());
-      return null;
-    }
-    int arity = created.getArguments().size();
-    boolean canonical = arity == type.components().size() && element(type).map(record ->
-        javax.lang.model.util.ElementFilter.constructorsIn(record.getEnclosedElements())
-            .stream().filter(c -> c.getParameters().size() == arity).count() == 1)
-        .orElse(false);
-    if (!canonical) {
-      context.error(created, Message.RECORD_VALUE, created, "Leibniz reads new "
-          + created.getIdentifier() + "(…) through the canonical constructor, one argument per"
-          + " component, and another constructor could do anything: pass the components");
+    Optional<String> problem = element(type).flatMap(record -> new PlainRecords(
+        context.trees(), context.names().elements()).construction(record, created));
+    if (problem.isPresent()) {
+      context.error(created, Message.RECORD_VALUE, created, problem.get());
       return null;
     }
     var parts = new LinkedHashMap<List<String>, Object>();

@@ -112,6 +112,23 @@ final class RecordVectors {
     return new Stmt.Block(statements);
   }
 
+  /** How the user reads a component: {@code s.pos().x()}. */
+  static String accessors(String record, List<String> path) {
+    return record + path.stream().map(p -> "." + p + "()").collect(
+        java.util.stream.Collectors.joining());
+  }
+
+  /** The variables a component's value reads, a slice's too. */
+  static Set<Expr.Var> variables(Object part) {
+    if (part instanceof RecordVectors.Slice slice) {
+      var all = new java.util.HashSet<Expr.Var>(Exprs.variables(slice.array()));
+      all.addAll(Exprs.variables(slice.offset()));
+      all.addAll(Exprs.variables(slice.length()));
+      return all;
+    }
+    return Exprs.variables((Expr) part);
+  }
+
   /** Reports the writes that would tell a record local's copies from Java's shared arrays. */
   void check(Stmt.Block body, Sites sites) {
     var walk = new Walk();
