@@ -124,7 +124,7 @@ final class ExpressionReader {
       case IDENTIFIER:
         return members.identifier((IdentifierTree) tree);
       case MEMBER_SELECT:
-        return isLength(tree) ? length((MemberSelectTree) tree) : members.select((MemberSelectTree) tree);
+        return members.select((MemberSelectTree) tree);
       case METHOD_INVOCATION:
         if (ArrayLibrary.isCopy(context, tree) || ArrayLibrary.isStatement(context, tree)) {
           context.error(tree, Message.ARRAY_LIBRARY, tree, "Leibniz reads a copy as the whole"
@@ -322,31 +322,6 @@ final class ExpressionReader {
       default -> null;
     };
     return type == null ? unsupported(tree) : new Expr.NewArray(type, dimensions);
-  }
-
-  private static boolean isLength(ExpressionTree tree) {
-    return ((MemberSelectTree) tree).getIdentifier().contentEquals("length");
-  }
-
-  private Expr length(MemberSelectTree tree) {
-    ExpressionTree target = tree.getExpression();
-    Object records = new RecordReader(context, this).valueOf(target);
-    if (records instanceof RecordValues.Value array && array.array()) {
-      return array.length();
-    }
-    if (records instanceof Expr vector && vector.type().isArray()) {
-      return new Expr.Length(vector);
-    }
-    boolean local = target instanceof IdentifierTree named
-        && context.scope().lookup(named.getName().toString()) != null;
-    if (!local && target.getKind() != Tree.Kind.ARRAY_ACCESS) {
-      return members.select(tree);
-    }
-    Expr array = read(target);
-    if (array == null) {
-      return null;
-    }
-    return array.type().isArray() ? new Expr.Length(array) : unsupported(tree);
   }
 
   private Expr conditional(ConditionalExpressionTree tree) {

@@ -79,6 +79,11 @@ final class MemberReader {
   Expr select(MemberSelectTree tree) {
     String member = tree.getIdentifier().toString();
     ExpressionTree target = tree.getExpression();
+    Object records = member.equals("length")
+        ? new RecordReader(context, expressions).valueOf(target) : null;
+    if (member.equals("length") && hasLength(target, records)) {
+      return length(tree, records);
+    }
     RecordValues.Value self = context.scope().value("this");
     if (target instanceof IdentifierTree id && id.getName().contentEquals("this")
         && self != null && self.parts().get(member) instanceof Expr.Var component) {
@@ -110,6 +115,34 @@ final class MemberReader {
     }
     return fieldRead(tree, field.get(), null);
   }
+  /**
+   * Whether {@code target} is an array the method holds: a local, an element, a record's;
+   * {@code records} is what it is as a record value, if anything.
+   */
+  private boolean hasLength(ExpressionTree target, Object records) {
+    boolean local = target instanceof IdentifierTree named
+        && context.scope().lookup(named.getName().toString()) != null;
+    return records instanceof RecordValues.Value array && array.array()
+        || records instanceof Expr vector && vector.type().isArray()
+        || local || target.getKind() == Tree.Kind.ARRAY_ACCESS;
+  }
+
+  /** {@code a.length}, {@code ps.length} of an array of records, {@code s.q().length}. */
+  private Expr length(MemberSelectTree tree, Object records) {
+    ExpressionTree target = tree.getExpression();
+    if (records instanceof RecordValues.Value array && array.array()) {
+      return array.length();
+    }
+    if (records instanceof Expr vector && vector.type().isArray()) {
+      return new Expr.Length(vector);
+    }
+    Expr array = expressions.read(target);
+    if (array == null) {
+      return null;
+    }
+    return array.type().isArray() ? new Expr.Length(array) : expressions.unsupported(tree);
+  }
+
 
   /** A call statement of a method that writes into one array argument; null after an error. */
   Stmt.Write writingCall(MethodInvocationTree tree, ArrayNames arrayNames) {
