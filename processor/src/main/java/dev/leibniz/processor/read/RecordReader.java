@@ -110,7 +110,7 @@ final class RecordReader {
     Source where = context.source(tree);
     for (RecordValues.Leaf leaf : value.leaves()) {
       Object part = source.get(leaf.path());
-      statements.add(RecordValues.ownsVector(leaf.var().type())
+      statements.add(copied(leaf.var().type())
           ? vectors.copy(tree, leaf.var(), RecordVectors.accessors(name, leaf.path()), part, true)
           : new Stmt.Declare(leaf.var(), ExpressionReader.convert((Expr) part,
               leaf.var().type()), where));
@@ -119,6 +119,14 @@ final class RecordReader {
       return new Stmt.Block(List.of());
     }
     return new Stmt.Block(statements);
+  }
+
+  /**
+   * Whether a record local holds a component of this type in an array of its own: a vector,
+   * or an array of an array of records' component.
+   */
+  private static boolean copied(Type type) {
+    return type.isArray() && type.rank() == 1;
   }
 
   /**
@@ -152,7 +160,7 @@ final class RecordReader {
       String accessors = RecordVectors.accessors(name, leaf.path());
       Expr.Var kept = !readsItself ? null : context.scope().declare(
           context.scope().fresh("_" + leaf.var().name()), leaf.var().type());
-      if (RecordValues.ownsVector(leaf.var().type())) {
+      if (copied(leaf.var().type())) {
         if (kept != null) {
           first.add(vectors.copy(statement, kept, accessors, part, true));
         }
@@ -365,9 +373,15 @@ final class RecordReader {
     for (int i = 0; i < type.components().size(); i++) {
       Type.Component c = type.components().get(i);
       if (RecordValues.records(c.type()).isPresent()) {
-        context.error(args.get(i), Message.RECORD_VALUE, created, "a record holding an array of"
-            + " records is read as a parameter, not built in the method");
-        return null;
+        // An array of records: the arrays of its components, copied as a vector is.
+        if (!(valueOf(args.get(i)) instanceof RecordValues.Value array && array.array()
+            && array.type().equals(RecordValues.records(c.type()).get()))) {
+          context.error(args.get(i), Message.RECORD_VALUE, created, "Leibniz builds a record"
+              + " holding an array of records from a local or parameter array of records");
+          return null;
+        }
+        array.leaves().forEach(leaf -> parts.put(prefixed(c.name(), leaf.path()), leaf.value()));
+        continue;
       }
       if (c.type() instanceof Type.Record nested) {
         Map<List<String>, Object> inner = parts(args.get(i), nested);
