@@ -138,6 +138,51 @@ class RecordArrayStateTest {
           static double swarm(double[] v) {
             return swarm(bodiesOf(v), v[9]);
           }
+
+          /** A method returning an array of records. */
+          @Differentiable(order = 2)
+          static Body[] kick(Body[] bs, double dt) {
+            Body[] next = new Body[bs.length];
+            for (int i = 0; i < bs.length; i++) {
+              double v = bs[i].v() - dt * Math.sin(bs[i].x()) * bs[i].m();
+              next[i] = new Body(bs[i].x() + dt * v, v, bs[i].m());
+            }
+            return next;
+          }
+
+          /** Its result given to a local in a loop and declared. */
+          @Differentiable(order = 2)
+          static double kicked(Body[] b0, double dt) {
+            Body[] bs = b0;
+            for (int k = 0; k < 4; k++) {
+              bs = kick(bs, dt);
+            }
+            Body[] last = kick(bs, dt);
+            double e = 0;
+            for (Body b : last) {
+              e += b.v() * b.v() * b.m() + b.x() * bs[0].v();
+            }
+            return e;
+          }
+
+          static double kicked(double[] v) {
+            return kicked(bodiesOf(v), v[9]);
+          }
+
+          /** Every number of an array of bodies, body by body. */
+          static double[] flat(Body[] bs) {
+            double[] flat = new double[3 * bs.length];
+            for (int i = 0; i < bs.length; i++) {
+              flat[3 * i] = bs[i].x();
+              flat[3 * i + 1] = bs[i].v();
+              flat[3 * i + 2] = bs[i].m();
+            }
+            return flat;
+          }
+
+          static double[] kick(double[] v) {
+            return flat(kick(bodiesOf(v), v[9]));
+          }
         }
         """);
   }
@@ -240,6 +285,83 @@ class RecordArrayStateTest {
     }
     flat[9] = (double) g.get("dDt");
     return flat;
+  }
+
+  @Test
+  void aMethodReturningAnArrayOfRecords() {
+    double[] point = {0.1, 0.2, 1.0, 0.5, -0.1, 2.0, -0.3, 0.3, 1.5, 0.05};
+    Object bodies = compiled.call("rs.A", "bodiesOf", (Object) point.clone());
+    Map<String, Object> g = Compiled.components(compiled.call("rs.AGradients", "kicked",
+        bodies, point[9]));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rs.A", "kicked",
+        (Object) v), point.clone());
+    double[] generated = flatBodies(g, "dB0");
+    for (int i = 0; i < point.length; i++) {
+      assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+          "input " + i);
+    }
+    // Its pullback takes and returns arrays of records: the gradient of u · kick(v).
+    double[] u = {0.7, -0.2, 0.4, 1.3, 0.1, -0.9, 0.6, 0.3, -0.5};
+    double[] dScalars = new double[1];
+    double[][] adjoints = {new double[3], new double[3], new double[3]};
+    Object value = compiled.call("rs.AGradients", "kickPullback", bodies, point[9],
+        compiled.call("rs.A", "bodiesOf", (Object) java.util.Arrays.copyOf(u, 10)), dScalars,
+        adjoints[0], adjoints[1], adjoints[2]);
+    org.junit.jupiter.api.Assertions.assertArrayEquals((double[]) compiled.call("rs.A", "kick",
+        (Object) point.clone()), (double[]) compiled.call("rs.A", "flat", value), 1e-15);
+    double[] pulled = FiniteDifferences.gradient(v -> {
+      double[] out = (double[]) compiled.call("rs.A", "kick", (Object) v);
+      double sum = 0;
+      for (int i = 0; i < u.length; i++) {
+        sum += u[i] * out[i];
+      }
+      return sum;
+    }, point.clone());
+    for (int b = 0; b < 3; b++) {
+      for (int c = 0; c < 3; c++) {
+        assertEquals(pulled[3 * b + c], adjoints[c][b],
+            1e-7 * Math.max(1, Math.abs(pulled[3 * b + c])), "body " + b + ", component " + c);
+      }
+    }
+    assertEquals(pulled[9], dScalars[0], 1e-7 * Math.max(1, Math.abs(pulled[9])));
+    // Its pushforward gives arrays of records.
+    double[] direction = {0.3, -0.2, 0.1, 0.5, 0.4, -0.6, 0.2, 0.7, -0.1, 0.4};
+    Object tangent = Compiled.components(compiled.call("rs.AGradients", "kickPushforward",
+        bodies, point[9], compiled.call("rs.A", "bodiesOf", (Object) direction), direction[9]))
+        .get("tangent");
+    double[] flatTangent = (double[]) compiled.call("rs.A", "flat", tangent);
+    for (int o = 0; o < flatTangent.length; o++) {
+      int output = o;
+      double expected = FiniteDifferences.derivative(h -> {
+        double[] v = point.clone();
+        for (int i = 0; i < v.length; i++) {
+          v[i] += h * direction[i];
+        }
+        return ((double[]) compiled.call("rs.A", "kick", (Object) v))[output];
+      }, 0);
+      assertEquals(expected, flatTangent[o], 1e-7 * Math.max(1, Math.abs(expected)),
+          "tangent " + o);
+    }
+  }
+
+  @Test
+  void theHessianThroughAMethodReturningAnArrayOfRecords() {
+    double[] point = {0.1, 0.2, 1.0, 0.5, -0.1, 2.0, -0.3, 0.3, 1.5, 0.05};
+    double[][] hessian = (double[][]) Compiled.components(compiled.call("rs.AGradients",
+        "kickedHessian", compiled.call("rs.A", "bodiesOf", (Object) point.clone()), point[9]))
+        .get("hessian");
+    // Every x, then every v, then every m, then dt: the array's numbers by component.
+    int[] row = {0, 3, 6, 1, 4, 7, 2, 5, 8, 9};
+    for (int i = 0; i < point.length; i++) {
+      int input = i;
+      double[] numeric = FiniteDifferences.gradient(v -> flatBodies(Compiled.components(
+          compiled.call("rs.AGradients", "kicked", compiled.call("rs.A", "bodiesOf",
+              (Object) v), v[9])), "dB0")[input], point.clone());
+      for (int j = 0; j < point.length; j++) {
+        assertEquals(numeric[j], hessian[row[i]][row[j]],
+            1e-6 * Math.max(1, Math.abs(numeric[j])), "H[" + i + "][" + j + "]");
+      }
+    }
   }
 
   @Test

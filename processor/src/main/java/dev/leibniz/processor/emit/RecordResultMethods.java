@@ -1,5 +1,6 @@
 package dev.leibniz.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -11,6 +12,8 @@ import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -28,7 +31,7 @@ final class RecordResultMethods {
   static List<Object> of(AdjointMethod method, TangentMethod tangent, ClassName tangentRecord,
       String reference) {
     Type.Record type = method.primal().resultRecord();
-    TypeName record = TypeNames.of(type);
+    TypeName record = typeName(type);
     var specs = new ArrayList<Object>();
     specs.add(pullback(method, record, reference, false));
     specs.add(pullback(method, record, reference, true));
@@ -75,8 +78,8 @@ final class RecordResultMethods {
     String reader = Helpers.unique("read", names(method));
     body.addStatement("$T $N = $L", COMPONENTS, reader, read(CodeBlock.of("$N", value), null,
         method.primal().resultRecord()));
-    body.addStatement("return $L", built(method.primal().resultRecord(),
-        CodeBlock.of("$N", reader)));
+    body.addStatement("return $L", value(method.primal().resultRecord(),
+        CodeBlock.of("$N", reader), body, names(method)));
     MethodSpec.Builder spec = MethodSpec.methodBuilder(user + "Pullback")
         .addModifiers(CompanionWriter.visibility(method))
         .addModifiers(Modifier.STATIC)
@@ -117,9 +120,11 @@ final class RecordResultMethods {
         .addStatement("$T $N = $L", COMPONENTS, values, read(CodeBlock.of("$N.value()",
             pushed), null, type))
         .addStatement("$T $N = $L", COMPONENTS, tangents, read(CodeBlock.of("$N.tangent()",
-            pushed), CodeBlock.of("$N.value()", pushed), type))
-        .addStatement("return new $T($L,$W$L)", result,
-            built(type, CodeBlock.of("$N", values)), built(type, CodeBlock.of("$N", tangents)));
+            pushed), CodeBlock.of("$N.value()", pushed), type));
+    Set<String> taken = names(method);
+    CodeBlock value = value(type, CodeBlock.of("$N", values), body, taken);
+    CodeBlock derivative = value(type, CodeBlock.of("$N", tangents), body, taken);
+    body.addStatement("return new $T($L,$W$L)", result, value, derivative);
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().userMethod()
             + "Pushforward")
         .addModifiers(CompanionWriter.visibility(method))
@@ -142,6 +147,46 @@ final class RecordResultMethods {
     return value == null
         ? CodeBlock.of("$T.reader($L, $L)", COMPONENTS, components, vectors(type))
         : CodeBlock.of("$T.reader($L, $L, $L)", COMPONENTS, components, value, vectors(type));
+  }
+
+  /** The type users get: the record, or for {@link Type.Record#rowsOf} an array of them. */
+  private static TypeName typeName(Type.Record type) {
+    return type.rows().<TypeName>map(e -> ArrayTypeName.of(TypeNames.of(e)))
+        .orElse(TypeNames.of(type));
+  }
+
+  /**
+   * The value {@code reader} reads: {@link #built} for a record; for an array of records, the
+   * arrays of its components into locals added to {@code body}, then a record per element.
+   */
+  private static CodeBlock value(Type.Record type, CodeBlock reader, CodeBlock.Builder body,
+      Set<String> taken) {
+    if (type.rows().isEmpty()) {
+      return built(type, reader);
+    }
+    Type.Record element = type.rows().get();
+    var columns = new ArrayList<String>();
+    for (RecordComponent c : components(element, List.of())) {
+      String column = Helpers.unique(String.join("_", c.path()) + "s", taken);
+      taken.add(column);
+      columns.add(column);
+      body.addStatement("double[] $N = $L.vector()", column, reader);
+    }
+    String i = Helpers.unique("i", taken);
+    return CodeBlock.of("$T.range(0, $N.length).mapToObj($N ->$W$L).toArray($T[]::new)",
+        IntStream.class, columns.get(0), i, row(element, columns.iterator(), i),
+        TypeNames.of(element));
+  }
+
+  /** {@code new R(xs[i], new S(ys[i], zs[i]))}: element {@code i} of the columns, in order. */
+  private static CodeBlock row(Type.Record type, java.util.Iterator<String> columns, String i) {
+    var parts = new ArrayList<CodeBlock>();
+    for (Type.Component c : type.components()) {
+      parts.add(c.type() instanceof Type.Record nested ? row(nested, columns, i)
+          : c.type() == Type.DOUBLE ? CodeBlock.of("$N[$N]", columns.next(), i)
+          : CodeBlock.of("($L) $N[$N]", c.type().javaName(), columns.next(), i));
+    }
+    return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(parts, ",$W"));
   }
 
   /**
@@ -168,6 +213,18 @@ final class RecordResultMethods {
   /** {@code RecordComponents.writer(1).vector(u.q()).number(u.t()).array()}. */
   private static CodeBlock array(AdjointMethod method, String record) {
     Type.Record type = method.primal().resultRecord();
+    if (type.rows().isPresent()) {
+      // An array of records: the array of each component, as a vector.
+      List<RecordComponent> columns = components(type.rows().get(), List.of());
+      CodeBlock.Builder written = CodeBlock.builder().add("$T.writer($L)", COMPONENTS,
+          vectors(type));
+      String row = Helpers.unique("row", names(method));
+      for (RecordComponent c : columns) {
+        written.add("$Z.vector($T.stream($N).mapToDouble($N -> $L).toArray())",
+            java.util.Arrays.class, record, row, Declared.access(row, c.path()));
+      }
+      return written.add(".array()").build();
+    }
     CodeBlock.Builder written = CodeBlock.builder().add("$T.writer($L)", COMPONENTS,
         vectors(type));
     for (RecordComponent c : components(type, List.of())) {
@@ -194,11 +251,15 @@ final class RecordResultMethods {
     return all;
   }
 
+  /** How many vectors the components hold: for an array of records, one per component. */
   private static long vectors(Type.Record type) {
+    if (type.rows().isPresent()) {
+      return components(type.rows().get(), List.of()).size();
+    }
     return components(type, List.of()).stream().filter(c -> c.type().isArray()).count();
   }
 
-  private static java.util.Set<String> names(AdjointMethod method) {
+  private static Set<String> names(AdjointMethod method) {
     var taken = new java.util.HashSet<String>();
     method.primal().allParams().forEach(p -> taken.add(p.var().name()));
     Declared.of(method.primal()).forEach(d -> taken.add(d.name()));

@@ -91,7 +91,30 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
     public java.util.Optional<Component> component(String name) {
       return components.stream().filter(c -> c.name().equals(name)).findFirst();
     }
+
+    /**
+     * An array of {@code element} records as a method returns it, read as a record whose one
+     * component, {@code rows}, is the array: its components' arrays are then laid out as a
+     * record's vectors are.
+     */
+    public static Record rowsOf(Record element) {
+      return new Record(element.name(), List.of(new Component(ROWS, arrayOf(element))));
+    }
+
+    /**
+     * For {@link #rowsOf}, the records of the array. (A record of differentiable components
+     * never holds only an array of itself, so no other record is taken for one.)
+     */
+    public java.util.Optional<Record> rows() {
+      return components.size() == 1 && components.get(0).name().equals(ROWS)
+          && components.get(0).type() instanceof Array array
+          && array.element() instanceof Record element && element.name().equals(name)
+          ? java.util.Optional.of(element) : java.util.Optional.empty();
+    }
   }
+
+  /** The name of the one component of {@link Record#rowsOf}. */
+  String ROWS = "rows";
 
   /** A record's component: its accessor's name and its type. */
   record Component(String name, Type type) {}

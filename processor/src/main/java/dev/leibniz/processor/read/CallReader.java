@@ -173,7 +173,7 @@ final class CallReader {
     }
     var results = candidates.stream()
         .filter(m -> m.getParameters().size() == tree.getArguments().size())
-        .map(m -> RecordValues.typeOf(m.getReturnType()))
+        .map(m -> RecordValues.resultOf(m.getReturnType()))
         .distinct().toList();
     return results.size() == 1 ? results.get(0) : Optional.empty();
   }
@@ -216,7 +216,7 @@ final class CallReader {
   private Expr invoke(MethodInvocationTree tree, ExecutableElement method, Expr receiver,
       List<Expr> args) {
     boolean differentiated = PrivateHelpers.isDifferentiated(method);
-    boolean record = differentiated && RecordValues.typeOf(method.getReturnType()).isPresent();
+    boolean record = differentiated && RecordValues.resultOf(method.getReturnType()).isPresent();
     // A record's components come back in a new array, from the function it is read as.
     Type type = record ? Type.DOUBLE_ARRAY : NameResolver.typeOf(method.getReturnType());
     if (differentiated && Type.ofResult(method.getReturnType()) == Type.VOID) {

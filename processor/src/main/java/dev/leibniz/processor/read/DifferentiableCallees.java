@@ -25,7 +25,7 @@ final class DifferentiableCallees {
   static Callee.Differentiable of(ExecutableElement method, boolean instance) {
     var owner = TypeRefs.of((TypeElement) method.getEnclosingElement());
     String name = method.getSimpleName().toString();
-    boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
+    boolean result = RecordValues.resultOf(method.getReturnType()).isPresent();
     Optional<Type.Record> self = SignatureReader.selfType(method);
     boolean components = result || self.isPresent() || method.getParameters().stream()
         .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()

@@ -60,8 +60,7 @@ public final class MethodReader {
     int errorsBefore = reporter.errorCount();
     var signature = new SignatureReader(reporter);
     checkConstructors(method);
-    if (!signature.check(method)
-        && (!signature.hasBody(method) || SignatureReader.returnsRecords(method))) {
+    if (!signature.check(method) && !signature.hasBody(method)) {
       return Optional.empty();
     }
     TreePath path = trees.getPath(method);
@@ -71,7 +70,7 @@ public final class MethodReader {
     var scope = new Scope(identifiers(tree));
     var sites = new Sites(unit);
     List<Param> params = signature.params(method, scope);
-    Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
+    Optional<Type.Record> result = RecordValues.resultOf(method.getReturnType());
     Param receiver = signature.receiver(method, scope);
     var context =
         new ReadContext(

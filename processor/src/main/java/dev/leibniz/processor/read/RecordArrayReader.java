@@ -67,6 +67,12 @@ final class RecordArrayReader {
       context.scope().declareValue(name, value);
       return vectors.copyArrays(tree, value, source, tree.getInitializer().toString(), true);
     }
+    if (tree.getInitializer() instanceof com.sun.source.tree.MethodInvocationTree call
+        && RecordValues.leafTypes(type).stream().noneMatch(Type::isArray)) {
+      RecordValues.Value value = RecordValues.declareArray(context.scope(), name, type);
+      context.scope().declareValue(name, value);
+      return records.returnedArray(tree, value, call, true);
+    }
     if (!(tree.getInitializer() instanceof NewArrayTree created)
         || created.getDimensions().size() != 1 || created.getInitializers() != null
         || RecordValues.leafTypes(type).stream().anyMatch(Type::isArray)) {

@@ -78,6 +78,9 @@ final class RecordReader {
    * {@code next}'s (see {@link RecordVectors#copyArrays}).
    */
   private Stmt assignArray(Tree statement, RecordValues.Value target, ExpressionTree value) {
+    if (value instanceof MethodInvocationTree call) {
+      return returnedArray(statement, target, call, false);
+    }
     if (!(valueOf(value) instanceof RecordValues.Value source && source.array()
         && source.type().equals(target.type()))) {
       context.error(statement, Message.RECORD_VALUE, value, "Leibniz gives an array of records"
@@ -85,6 +88,30 @@ final class RecordReader {
       return null;
     }
     return vectors.copyArrays(statement, target, source, value.toString(), false);
+  }
+
+  /**
+   * {@code state = step(state, dt)} of a method returning an array of records: each of
+   * {@code target}'s arrays a new one filled from the call's components; null after an error.
+   */
+  Stmt returnedArray(Tree statement, RecordValues.Value target, MethodInvocationTree call,
+      boolean declares) {
+    Type.Record rows = Type.Record.rowsOf(target.type());
+    if (expressions.recordResult(call).filter(rows::equals).isEmpty()) {
+      context.error(call, Message.RECORD_VALUE, call, "Leibniz gives an array of records the"
+          + " array of records of its type a @Differentiable method returns");
+      return null;
+    }
+    Map<List<String>, Object> parts = returned(call, rows);
+    if (parts == null) {
+      return null;
+    }
+    var statements = new ArrayList<Stmt>();
+    for (RecordValues.Leaf leaf : target.leaves()) {
+      statements.add(vectors.fill(statement, leaf.var(),
+          (RecordVectors.Slice) parts.get(prefixed(Type.ROWS, leaf.path())), declares));
+    }
+    return new Stmt.Block(statements);
   }
 
   /** {@code R v = source}: a variable per component, each given its value; null on error. */
@@ -286,7 +313,8 @@ final class RecordReader {
 
   /** The record type a call returns, if it returns a record whose components carry derivatives. */
   private Optional<Type.Record> returnType(MethodInvocationTree call) {
-    return valueOf(call) == null ? expressions.recordResult(call) : Optional.empty();
+    return valueOf(call) == null
+        ? expressions.recordResult(call).filter(t -> t.rows().isEmpty()) : Optional.empty();
   }
 
   /**
@@ -322,6 +350,13 @@ final class RecordReader {
    */
   private Map<List<String>, Object> parts(ExpressionTree tree, Type.Record type) {
     Object value = valueOf(tree);
+    if (value instanceof RecordValues.Value v && v.array()
+        && type.rows().filter(v.type()::equals).isPresent()) {
+      // An array of records a method returns: the arrays of its components.
+      var parts = new LinkedHashMap<List<String>, Object>();
+      v.leaves().forEach(leaf -> parts.put(prefixed(Type.ROWS, leaf.path()), leaf.value()));
+      return parts;
+    }
     if (value instanceof RecordValues.Value v && v.type().equals(type) && !v.array()) {
       var parts = new LinkedHashMap<List<String>, Object>();
       v.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.value()));

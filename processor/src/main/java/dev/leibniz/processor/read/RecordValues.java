@@ -231,11 +231,24 @@ final class RecordValues {
   }
 
   /**
+   * What a method returning this type is read as returning the components of: a record, or
+   * for an array of records, {@link Type.Record#rowsOf} them.
+   */
+  static Optional<Type.Record> resultOf(TypeMirror returned) {
+    return typeOf(returned).or(() -> elementType(returned).map(Type.Record::rowsOf));
+  }
+
+  /**
    * Whether a method may return records of this type: every component a number or a vector of
    * them (a nested record's too), which the function it is read as returns in a
    * {@code double[]}.
    */
   static boolean returnable(Type.Record type) {
+    if (type.rows().isPresent()) {
+      // An array of records of double and float, nested records too: one array for each.
+      return slots(type.rows().get()).stream()
+          .allMatch(s -> s.type() == Type.DOUBLE || s.type() == Type.FLOAT);
+    }
     return type.components().stream().allMatch(c -> c.type() instanceof Type.Record nested
         ? returnable(nested) : c.type().isNumeric() || ownsVector(c.type()));
   }

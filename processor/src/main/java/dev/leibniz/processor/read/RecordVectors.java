@@ -87,6 +87,23 @@ final class RecordVectors {
   }
 
   /**
+   * {@code target}, an array of an array of records, given a new array filled from the numbers
+   * of a call's components that {@code slice} says.
+   */
+  Stmt fill(com.sun.source.tree.Tree statement, Expr.Var target, Slice slice,
+      boolean declares) {
+    Source where = context.source(statement);
+    names.accept(statement, target, new Expr.NewArray(target.type(), List.of()), declares);
+    Expr created = new Expr.NewArray(target.type(), List.of(slice.length()));
+    Stmt loop = library.copyRange(slice.array(), slice.offset(), target,
+        ArrayLibrary.literal(0), slice.length(), where);
+    // A call's components are an array nothing else writes: only the copy is recorded.
+    copies.put(loop, new Copy(null, where, null));
+    return new Stmt.Block(List.of(declares ? new Stmt.Declare(target, created, where)
+        : new Stmt.Assign(target, created, where), loop));
+  }
+
+  /**
    * {@code state = next} of arrays of records: each of {@code target}'s arrays given a copy of
    * {@code source}'s. Java's two names would share one array, whose elements either could then
    * write; so {@code source} may not be used after the copy at all.

@@ -47,13 +47,12 @@ final class SignatureReader {
     } else if (method.getModifiers().contains(Modifier.NATIVE)) {
       reporter.error(method, Message.NO_BODY, name, "native");
     }
-    Optional<Type.Record> result = RecordValues.typeOf(method.getReturnType());
-    if (returnsRecords(method)) {
+    Optional<Type.Record> result = RecordValues.resultOf(method.getReturnType());
+    if (result.isPresent() && result.get().rows().isPresent()
+        && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a method returning an array of"
-          + " records is not followed yet: write the records into an array parameter instead,"
-          + " void " + name + "(…, " + ((javax.lang.model.type.DeclaredType)
-          ((javax.lang.model.type.ArrayType) method.getReturnType()).getComponentType())
-          .asElement().getSimpleName() + "[] out)");
+          + " records is read as the arrays of their components, which must be double or float"
+          + " (nested records of them too)");
     } else if (result.isPresent() && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a record a method returns is read as"
           + " its components, which must be numbers or vectors of them (double, float, int,"
@@ -66,7 +65,6 @@ final class SignatureReader {
     }
     checkOwner(method, (TypeElement) owner);
     checkParameters(method);
-    checkRecords(method, (TypeElement) owner);
     return reporter.errorCount() == before;
   }
 
@@ -165,22 +163,6 @@ final class SignatureReader {
           differentiable);
     }
     return Param.primitive(variable, differentiable);
-  }
-
-  /** What records cannot do yet: an error at the method, never a constant in silence. */
-  private void checkRecords(ExecutableElement method, TypeElement owner) {
-    String name = method.getSimpleName().toString();
-    boolean result = RecordValues.typeOf(method.getReturnType()).isPresent();
-    boolean records = result || method.getParameters().stream()
-        .anyMatch(p -> RecordValues.typeOf(p.asType()).isPresent()
-            || RecordValues.elementType(p.asType()).isPresent());
-    records |= !method.getModifiers().contains(Modifier.STATIC)
-        && RecordValues.typeOf(owner.asType()).isPresent();
-  }
-
-  /** Whether the method returns an array of records, whose body is then not read. */
-  static boolean returnsRecords(ExecutableElement method) {
-    return RecordValues.elementType(method.getReturnType()).isPresent();
   }
 
   private void checkOwner(ExecutableElement method, TypeElement owner) {
