@@ -239,6 +239,12 @@ final class AssignmentReader {
           assignment.getExpression());
     }
     if (expression instanceof AssignmentTree assignment
+        && recordArrays.assigns(assignment.getVariable())) {
+      var target = (IdentifierTree) assignment.getVariable();
+      return recordArrays.assignArray(tree, context.scope().value(target.getName().toString()),
+          assignment.getExpression());
+    }
+    if (expression instanceof AssignmentTree assignment
         && records.assigns(assignment.getVariable())) {
       return records.assign(tree, (IdentifierTree) assignment.getVariable(),
           assignment.getExpression());

@@ -4,6 +4,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -33,6 +34,15 @@ final class RecordArrayReader {
     this.expressions = expressions;
     this.records = records;
     this.vectors = vectors;
+  }
+
+  /** Whether {@code target} is a local or parameter array of records, {@code ps}. */
+  boolean assigns(ExpressionTree target) {
+    if (!(target instanceof IdentifierTree id)) {
+      return false;
+    }
+    RecordValues.Value value = context.scope().value(id.getName().toString());
+    return value != null && value.array();
   }
 
   /** Whether {@code target} is an element of an array of records, {@code ps[i]}. */
@@ -67,11 +77,11 @@ final class RecordArrayReader {
       context.scope().declareValue(name, value);
       return vectors.copyArrays(tree, value, source, tree.getInitializer().toString(), true);
     }
-    if (tree.getInitializer() instanceof com.sun.source.tree.MethodInvocationTree call
+    if (tree.getInitializer() instanceof MethodInvocationTree call
         && RecordValues.leafTypes(type).stream().noneMatch(Type::isArray)) {
       RecordValues.Value value = RecordValues.declareArray(context.scope(), name, type);
       context.scope().declareValue(name, value);
-      return records.returnedArray(tree, value, call, true);
+      return returnedArray(tree, value, call, true);
     }
     if (!(tree.getInitializer() instanceof NewArrayTree created)
         || created.getDimensions().size() != 1 || created.getInitializers() != null
@@ -119,5 +129,45 @@ final class RecordArrayReader {
     }
     first.addAll(then);
     return new Stmt.Block(first);
+  }
+
+  /**
+   * {@code state = next} of arrays of records: {@code state}'s arrays given copies of
+   * {@code next}'s (see {@link RecordVectors#copyArrays}), or filled from what a call returns.
+   */
+  Stmt assignArray(Tree statement, RecordValues.Value target, ExpressionTree value) {
+    if (value instanceof MethodInvocationTree call) {
+      return returnedArray(statement, target, call, false);
+    }
+    if (!(records.valueOf(value) instanceof RecordValues.Value source && source.array()
+        && source.type().equals(target.type()))) {
+      context.error(statement, Message.RECORD_VALUE, value, "Leibniz gives an array of records"
+          + " another local or parameter array of records of its type");
+      return null;
+    }
+    return vectors.copyArrays(statement, target, source, value.toString(), false);
+  }
+  /**
+   * {@code state = step(state, dt)} of a method returning an array of records: each of
+   * {@code target}'s arrays a new one filled from the call's components; null after an error.
+   */
+  Stmt returnedArray(Tree statement, RecordValues.Value target, MethodInvocationTree call,
+      boolean declares) {
+    Type.Record rows = Type.Record.rowsOf(target.type());
+    if (expressions.recordResult(call).filter(rows::equals).isEmpty()) {
+      context.error(call, Message.RECORD_VALUE, call, "Leibniz gives an array of records the"
+          + " array of records of its type a @Differentiable method returns");
+      return null;
+    }
+    Map<List<String>, Object> parts = records.returned(call, rows);
+    if (parts == null) {
+      return null;
+    }
+    var statements = new ArrayList<Stmt>();
+    for (RecordValues.Leaf leaf : target.leaves()) {
+      statements.add(vectors.fill(statement, leaf.var(),
+          (RecordVectors.Slice) parts.get(RecordReader.prefixed(Type.ROWS, leaf.path())), declares));
+    }
+    return new Stmt.Block(statements);
   }
 }

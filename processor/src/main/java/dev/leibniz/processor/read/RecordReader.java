@@ -73,47 +73,6 @@ final class RecordReader {
         && context.scope().value(id.getName().toString()) != null;
   }
 
-  /**
-   * {@code state = next} of arrays of records: {@code state}'s arrays given copies of
-   * {@code next}'s (see {@link RecordVectors#copyArrays}).
-   */
-  private Stmt assignArray(Tree statement, RecordValues.Value target, ExpressionTree value) {
-    if (value instanceof MethodInvocationTree call) {
-      return returnedArray(statement, target, call, false);
-    }
-    if (!(valueOf(value) instanceof RecordValues.Value source && source.array()
-        && source.type().equals(target.type()))) {
-      context.error(statement, Message.RECORD_VALUE, value, "Leibniz gives an array of records"
-          + " another local or parameter array of records of its type");
-      return null;
-    }
-    return vectors.copyArrays(statement, target, source, value.toString(), false);
-  }
-
-  /**
-   * {@code state = step(state, dt)} of a method returning an array of records: each of
-   * {@code target}'s arrays a new one filled from the call's components; null after an error.
-   */
-  Stmt returnedArray(Tree statement, RecordValues.Value target, MethodInvocationTree call,
-      boolean declares) {
-    Type.Record rows = Type.Record.rowsOf(target.type());
-    if (expressions.recordResult(call).filter(rows::equals).isEmpty()) {
-      context.error(call, Message.RECORD_VALUE, call, "Leibniz gives an array of records the"
-          + " array of records of its type a @Differentiable method returns");
-      return null;
-    }
-    Map<List<String>, Object> parts = returned(call, rows);
-    if (parts == null) {
-      return null;
-    }
-    var statements = new ArrayList<Stmt>();
-    for (RecordValues.Leaf leaf : target.leaves()) {
-      statements.add(vectors.fill(statement, leaf.var(),
-          (RecordVectors.Slice) parts.get(prefixed(Type.ROWS, leaf.path())), declares));
-    }
-    return new Stmt.Block(statements);
-  }
-
   /** {@code R v = source}: a variable per component, each given its value; null on error. */
   Stmt declare(VariableTree tree, Type.Record type) {
     String name = tree.getName().toString();
@@ -162,9 +121,6 @@ final class RecordReader {
    */
   Stmt assign(Tree statement, IdentifierTree target, ExpressionTree value) {
     RecordValues.Value record = context.scope().value(target.getName().toString());
-    if (record.array()) {
-      return assignArray(statement, record, value);
-    }
     if (record.leaves().stream().anyMatch(leaf -> !(leaf.value() instanceof Expr.Var))) {
       context.error(statement, Message.RECORD_VALUE, target, "it is the element of an array"
           + " of records a for-each loop is at: give the new record a local of its own");
@@ -380,7 +336,7 @@ final class RecordReader {
    * array (laid out as {@link #result} writes it), read from a local holding it; the vectors'
    * lengths in locals of their own; null after an error.
    */
-  private Map<List<String>, Object> returned(MethodInvocationTree call, Type.Record type) {
+  Map<List<String>, Object> returned(MethodInvocationTree call, Type.Record type) {
     Expr value = expressions.read(call);
     if (value == null) {
       return null;
@@ -438,7 +394,7 @@ final class RecordReader {
     return parts;
   }
 
-  private static List<String> prefixed(String first, List<String> rest) {
+  static List<String> prefixed(String first, List<String> rest) {
     var path = new ArrayList<String>();
     path.add(first);
     path.addAll(rest);
