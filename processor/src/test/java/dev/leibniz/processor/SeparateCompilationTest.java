@@ -86,6 +86,14 @@ class SeparateCompilationTest {
               a.x() * Math.sin(angle) + a.y() * Math.cos(angle));
         }
 
+        @Differentiable public static Xy[] scaled(Xy[] ps, double k) {
+          Xy[] out = new Xy[ps.length];
+          for (int i = 0; i < ps.length; i++) {
+            out[i] = new Xy(ps[i].x() * k + ps[i].y(), Math.sin(ps[i].y() * k));
+          }
+          return out;
+        }
+
         public record Chain(double[] q, double s) {}
 
         @Differentiable public static Chain tightened(Chain c, double k) {
@@ -156,6 +164,16 @@ class SeparateCompilationTest {
             c = Kernels.tightened(c, 0.5);
           }
           return c.q()[0] * c.q()[2] + c.s();
+        }
+
+        @Differentiable public static double scaledTwice(double x, double y) {
+          Kernels.Xy[] ps = new Kernels.Xy[2];
+          ps[0] = new Kernels.Xy(x, y);
+          ps[1] = new Kernels.Xy(y, x * y);
+          for (int k = 0; k < 2; k++) {
+            ps = Kernels.scaled(ps, 0.7);
+          }
+          return ps[0].x() * ps[1].y() + Kernels.spread(ps);
         }
 
         @Differentiable public static double pulled(double[] a, double[] b) {
@@ -260,6 +278,15 @@ class SeparateCompilationTest {
           new double[] {0.4, 0.7});
       assertEquals(numericChained[0], (double) components(chainedGradient, "dX"), 1e-7);
       assertEquals(numericChained[1], (double) components(chainedGradient, "dY"), 1e-7);
+
+      // An array of records returned by a method in the jar, in a loop.
+      Method scaledTwice = app.getMethod("scaledTwice", double.class, double.class);
+      Object scaledGradient = gradients.getMethod("scaledTwice", double.class, double.class)
+          .invoke(null, 0.4, 0.7);
+      double[] numericScaled = FiniteDifferences.gradient(p -> invoke(scaledTwice, p[0], p[1]),
+          new double[] {0.4, 0.7});
+      assertEquals(numericScaled[0], (double) components(scaledGradient, "dX"), 1e-7);
+      assertEquals(numericScaled[1], (double) components(scaledGradient, "dY"), 1e-7);
 
       // Second order through a method of order 2 in the jar, and its gradient read.
       Method curved = gradients.getMethod("curvedHessian", double.class, double.class);
