@@ -137,6 +137,18 @@ class FuzzTest {
         + "    @Differentiable(order = 2) double norm() { return Math.hypot(u, v) * n; }\n"
         + "  }\n  @Differentiable(order = 2) static Pt swap(Pt p) {\n"
         + "    return new Pt(p.v(), p.u() * 2, p.n());\n  }\n"
+        + "  record Vs(double[] w, double t) {}\n"
+        + "  @Differentiable(order = 2) static Vs stretch(Vs v, double k) {\n"
+        + "    double[] w = new double[v.w().length];\n"
+        + "    for (int i = 0; i < w.length; i++) {\n"
+        + "      w[i] = v.w()[i] * k + v.t();\n    }\n"
+        + "    return new Vs(w, v.t() * k);\n  }\n"
+        + "  record Qd(double u, double v) {}\n"
+        + "  @Differentiable(order = 2) static Qd[] moved(Qd[] qs, double k) {\n"
+        + "    Qd[] out = new Qd[qs.length];\n"
+        + "    for (int i = 0; i < qs.length; i++) {\n"
+        + "      out[i] = new Qd(qs[i].v() * k, qs[i].u() + k);\n    }\n"
+        + "    return out;\n  }\n"
         + "}\n";
   }
 }

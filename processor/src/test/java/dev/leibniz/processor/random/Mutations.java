@@ -32,6 +32,9 @@ final class Mutations {
       "{ Pt p9 = new Pt(x0, s, k); p9 = swap(p9); s += Math.tanh(p9.norm()) + Math.sin(p9.u()); }",
       "{ Pt[] ps9 = new Pt[2]; ps9[0] = new Pt(x1, 1, 2); ps9[1] = ps9[0];"
           + " s += Math.sin(ps9[1].u() * x0); }",
+      "{ Vs v9 = new Vs(a, s); v9 = stretch(v9, x0); s += v9.w()[0] * v9.t(); }",
+      "{ Qd[] qs9 = new Qd[2]; qs9[0] = new Qd(x0, s); qs9[1] = new Qd(x1, 1);"
+          + " qs9 = moved(qs9, x1); Qd[] rs9 = qs9; s += rs9[1].u() * rs9[0].v(); }",
       // not supported
       "switch (k) { case 1: s = 1; break; default: break; }",
       "try { s = s * x0; } finally { s = s + 0; }",
