@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leibniz.check.FiniteDifferences;
 import dev.leibniz.processor.Compiled;
 import java.lang.reflect.Array;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,45 +19,28 @@ import org.junit.jupiter.api.Test;
  * {@code -Dleibniz.random.batches=N} runs more.
  */
 class RecordArrayProgramTest {
-  private static final int PROGRAMS_PER_BATCH = 30;
-  private static final int POINTS_PER_PROGRAM = 3;
-  private static final double TOLERANCE = 1e-9;
-  private static final int HESSIAN_EVERY = 5;
+  private static final double TOLERANCE = OracleBatches.tolerance();
   /** Where each input is among the Hessian's numbers: every x of the array, then every v. */
   private static final int[] IN_HESSIAN = {0, 2, 1, 3, 4};
 
   @Test
   void generatedGradientsOfArraysOfRecordsMatchTheOracle() {
-    int batches = Integer.getInteger("leibniz.random.batches", 2);
-    double worst = 0;
-    int checked = 0;
-    int hessians = 0;
-    for (int batch = 0; batch < batches; batch++) {
-      var random = new Random(8_000 + batch);
-      var programs = new ArrayList<RecordArrayProgram>();
-      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        programs.add(RecordArrayProgram.generate("a" + p, random));
-      }
-      String className = "RecordArrays" + batch;
-      var compiled = Compiled.compile("package g;\nimport dev.leibniz.Differentiable;\n"
-          + "public class " + className + " {\n" + RecordArrayProgram.HELPERS
-          + programs.stream().map(RecordArrayProgram::java).collect(Collectors.joining("\n"))
-          + "}\n");
-      for (RecordArrayProgram program : programs) {
-        for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
-          worst = Math.max(worst, check(compiled, "g." + className, program, random));
-        }
-        if (checked % HESSIAN_EVERY == 0) {
-          checkHessian(compiled, "g." + className, program, random);
-          hessians++;
-        }
-        checked++;
-      }
-    }
-    System.out.printf("random array-of-record programs: %d checked at %d points each, worst"
-        + " relative error %.3g; %d Hessians%n", checked, POINTS_PER_PROGRAM, worst, hessians);
-    assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
+    new OracleBatches<>("array-of-record programs", RecordArrayProgram::generate, RecordArrayProgram::java, RecordArrayProgram.HELPERS)
+        .run(8_000, new OracleBatches.Check<>() {
+          @Override
+          public double atPoint(Compiled compiled, String className, RecordArrayProgram program,
+              Random random) {
+            return check(compiled, className, program, random);
+          }
+
+          @Override
+          public void hessian(Compiled compiled, String className, RecordArrayProgram program,
+              Random random) {
+            checkHessian(compiled, className, program, random);
+          }
+        });
   }
+
 
   private static double check(Compiled compiled, String className, RecordArrayProgram program,
       Random random) {

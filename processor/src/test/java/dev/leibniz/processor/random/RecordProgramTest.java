@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leibniz.check.FiniteDifferences;
 import dev.leibniz.processor.Compiled;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,43 +18,26 @@ import org.junit.jupiter.api.Test;
  * {@code -Dleibniz.random.batches=N} runs more.
  */
 class RecordProgramTest {
-  private static final int PROGRAMS_PER_BATCH = 30;
-  private static final int POINTS_PER_PROGRAM = 3;
-  private static final double TOLERANCE = 1e-9;
-  private static final int HESSIAN_EVERY = 5;
+  private static final double TOLERANCE = OracleBatches.tolerance();
 
   @Test
   void generatedGradientsOfRecordsMatchTheOracle() {
-    int batches = Integer.getInteger("leibniz.random.batches", 2);
-    double worst = 0;
-    int checked = 0;
-    int hessians = 0;
-    for (int batch = 0; batch < batches; batch++) {
-      var random = new Random(7_000 + batch);
-      var programs = new ArrayList<RecordProgram>();
-      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        programs.add(RecordProgram.generate("r" + p, random));
-      }
-      String className = "Records" + batch;
-      var compiled = Compiled.compile("package g;\nimport dev.leibniz.Differentiable;\n"
-          + "public class " + className + " {\n" + RecordProgram.HELPERS
-          + programs.stream().map(RecordProgram::java).collect(Collectors.joining("\n"))
-          + "}\n");
-      for (RecordProgram program : programs) {
-        for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
-          worst = Math.max(worst, check(compiled, "g." + className, program, random));
-        }
-        if (checked % HESSIAN_EVERY == 0) {
-          checkHessian(compiled, "g." + className, program, random);
-          hessians++;
-        }
-        checked++;
-      }
-    }
-    System.out.printf("random record programs: %d checked at %d points each, worst relative"
-        + " error %.3g; %d Hessians%n", checked, POINTS_PER_PROGRAM, worst, hessians);
-    assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
+    new OracleBatches<>("record programs", RecordProgram::generate, RecordProgram::java, RecordProgram.HELPERS)
+        .run(7_000, new OracleBatches.Check<>() {
+          @Override
+          public double atPoint(Compiled compiled, String className, RecordProgram program,
+              Random random) {
+            return check(compiled, className, program, random);
+          }
+
+          @Override
+          public void hessian(Compiled compiled, String className, RecordProgram program,
+              Random random) {
+            checkHessian(compiled, className, program, random);
+          }
+        });
   }
+
 
   /**
    * The Hessian over the record's components and x, in declaration order, against differences
