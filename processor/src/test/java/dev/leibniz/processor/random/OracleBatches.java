@@ -24,14 +24,18 @@ final class OracleBatches<P> {
   private static final double TOLERANCE = 1e-9;
   private static final int HESSIAN_EVERY = 5;
 
-  /** What is checked of one program of a compiled batch, with the class's name. */
-  interface Check<P> {
-    /** The worst relative error of the program's derivatives at a random point. */
-    double atPoint(Compiled compiled, String className, P program, Random random);
-
-    /** Fails if the program's Hessian at a random point is not its gradient's derivative. */
-    void hessian(Compiled compiled, String className, P program, Random random);
+  /** The worst relative error of a program's derivatives at a random point. */
+  interface AtPoint<P> {
+    double check(Compiled compiled, String className, P program, Random random);
   }
+
+  /** Fails if a program's Hessian at a random point is not its gradient's derivative. */
+  interface Hessian<P> {
+    void check(Compiled compiled, String className, P program, Random random);
+  }
+
+  /** What is checked of each program of a compiled batch, given the class's name. */
+  record Check<P>(AtPoint<P> atPoint, Hessian<P> hessian) {}
 
   private final String kind;
   private final BiFunction<String, Random, P> generate;
@@ -73,10 +77,11 @@ final class OracleBatches<P> {
       var compiled = Compiled.compile(text.append("}\n").toString());
       for (P program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
-          worst = Math.max(worst, check.atPoint(compiled, "g." + className, program, random));
+          worst = Math.max(worst, check.atPoint().check(compiled, "g." + className, program,
+              random));
         }
         if (checked % HESSIAN_EVERY == 0) {
-          check.hessian(compiled, "g." + className, program, random);
+          check.hessian().check(compiled, "g." + className, program, random);
           hessians++;
         }
         checked++;

@@ -20,27 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class RecordArrayProgramTest {
   private static final double TOLERANCE = OracleBatches.tolerance();
+
   /** Where each input is among the Hessian's numbers: every x of the array, then every v. */
   private static final int[] IN_HESSIAN = {0, 2, 1, 3, 4};
 
   @Test
   void generatedGradientsOfArraysOfRecordsMatchTheOracle() {
-    new OracleBatches<>("array-of-record programs", RecordArrayProgram::generate, RecordArrayProgram::java, RecordArrayProgram.HELPERS)
-        .run(8_000, new OracleBatches.Check<>() {
-          @Override
-          public double atPoint(Compiled compiled, String className, RecordArrayProgram program,
-              Random random) {
-            return check(compiled, className, program, random);
-          }
-
-          @Override
-          public void hessian(Compiled compiled, String className, RecordArrayProgram program,
-              Random random) {
-            checkHessian(compiled, className, program, random);
-          }
-        });
+    new OracleBatches<>("array-of-record programs", RecordArrayProgram::generate,
+        RecordArrayProgram::java, RecordArrayProgram.HELPERS).run(8_000,
+        new OracleBatches.Check<>(RecordArrayProgramTest::check,
+            RecordArrayProgramTest::checkHessian));
   }
-
 
   private static double check(Compiled compiled, String className, RecordArrayProgram program,
       Random random) {

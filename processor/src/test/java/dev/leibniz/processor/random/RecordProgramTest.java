@@ -22,22 +22,10 @@ class RecordProgramTest {
 
   @Test
   void generatedGradientsOfRecordsMatchTheOracle() {
-    new OracleBatches<>("record programs", RecordProgram::generate, RecordProgram::java, RecordProgram.HELPERS)
-        .run(7_000, new OracleBatches.Check<>() {
-          @Override
-          public double atPoint(Compiled compiled, String className, RecordProgram program,
-              Random random) {
-            return check(compiled, className, program, random);
-          }
-
-          @Override
-          public void hessian(Compiled compiled, String className, RecordProgram program,
-              Random random) {
-            checkHessian(compiled, className, program, random);
-          }
-        });
+    new OracleBatches<>("record programs", RecordProgram::generate, RecordProgram::java,
+        RecordProgram.HELPERS).run(7_000, new OracleBatches.Check<>(RecordProgramTest::check,
+            RecordProgramTest::checkHessian));
   }
-
 
   /**
    * The Hessian over the record's components and x, in declaration order, against differences
