@@ -187,6 +187,30 @@ class RecordDiagnosticsTest {
             return cs;
           }
         }
+
+        class Shared {
+          record S(double[] q, double t) {}
+          record B(double x, double v) {}
+          @Differentiable
+          static double viaName(double[] q0) {
+            S s = new S(q0, 1);
+            double[] qq = s.q();
+            qq[0] = 1;
+            return s.q()[0];
+          }
+          @Differentiable
+          static double sharedNext(B[] bs) {
+            B[] state = new B[bs.length];
+            B[] next = new B[bs.length];
+            for (int k = 0; k < 3; k++) {
+              for (int i = 0; i < bs.length; i++) {
+                next[i] = new B(bs[i].x() * k, bs[i].v());
+              }
+              state = next;
+            }
+            return state[0].x();
+          }
+        }
         """);
     compilation = Compiled.compilation(file);
   }
@@ -250,5 +274,13 @@ class RecordDiagnosticsTest {
     assertThat(compilation).hadErrorContaining("a method returning an array of records is"
         + " read as the arrays of their components, which must be double or float")
         .inFile(file).onLine(166);
+  }
+
+  @Test
+  void writesThroughNamesAndArraysSharedAcrossIterationsAreErrors() {
+    assertThat(compilation).hadErrorContaining("it is s.q(); a record's arrays are read")
+        .inFile(file).onLine(178);
+    assertThat(compilation).hadErrorContaining("'next' is used after it was given to another"
+        + " array of records on line 189").inFile(file).onLine(187);
   }
 }

@@ -48,6 +48,8 @@ final class RecordVectors {
   private final Map<Expr.Var, String> held = new LinkedHashMap<>();
   /** The loops copying an array into a record local's, with where each is. */
   private final Map<Stmt, Copy> copies = new IdentityHashMap<>();
+  /** The sites of the statements reported, each once. */
+  private final Set<Integer> reported = new java.util.HashSet<>();
 
   /**
    * A copy of {@code from} (null for a call's components) into a record local's array; for an
@@ -150,16 +152,22 @@ final class RecordVectors {
   void check(Stmt.Block body, Sites sites) {
     var walk = new Walk();
     walk.block(body, List.of());
+    // An array of records used after a copy: reported at its first use, once per copy.
+    Set<Integer> copiesReported = new java.util.HashSet<>();
     for (Walk.Event use : walk.uses) {
       Set<Expr.Var> owners = names.ownersOf(use.array());
       walk.copies.stream()
           .filter(copy -> copy.named() != null)
+          .filter(copy -> !copiesReported.contains(copy.source().site()))
           .filter(copy -> !Collections.disjoint(owners, names.ownersOf(copy.array())))
           .filter(copy -> after(use, copy, walk.declaredIn))
           .findFirst()
-          .ifPresent(copy -> report(sites, use, copy, "'" + copy.named() + "' is used after it was"
-              + " given to another array of records on line " + copy.source().line() + ", which"
-              + " Leibniz makes a copy of it: use the other array from there on"));
+          .ifPresent(copy -> {
+            copiesReported.add(copy.source().site());
+            report(sites, use, copy, "'" + copy.named() + "' is used after it was given to"
+                + " another array of records on line " + copy.source().line() + ", which"
+                + " Leibniz makes a copy of it: use the other array from there on");
+          });
     }
     for (Walk.Event write : walk.writes) {
       Set<Expr.Var> owners = names.ownersOf(write.array());
@@ -199,7 +207,10 @@ final class RecordVectors {
   /** An error at {@code at}'s statement, or where {@code otherwise} is if it has no line. */
   private void report(Sites sites, Walk.Event at, Walk.Event otherwise, String why) {
     Source where = at.source().site() >= 0 ? at.source() : otherwise.source();
-    sites.error(context.reporter(), where.site(), Message.RECORD_COPY, where.text(), why);
+    // A statement is many IR statements: one error for it.
+    if (reported.add(where.site())) {
+      sites.error(context.reporter(), where.site(), Message.RECORD_COPY, where.text(), why);
+    }
   }
 
   /** The body in source order: its array writes, its copies, and how deep in loops each is. */
