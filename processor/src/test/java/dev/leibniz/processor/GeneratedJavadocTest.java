@@ -83,6 +83,46 @@ class GeneratedJavadocTest {
           }
 
           /**
+           * A vector and a number.
+           *
+           * @param q the vector
+           * @param t the number
+           */
+          public record Chain(double[] q, double t) {}
+
+          /**
+           * A method returning a record of a vector.
+           *
+           * @param c a chain
+           * @param s a scale
+           * @return the chain scaled
+           */
+          @Differentiable
+          public static Chain scaledChain(Chain c, double s) {
+            double[] q = new double[c.q().length];
+            for (int i = 0; i < q.length; i++) {
+              q[i] = c.q()[i] * s;
+            }
+            return new Chain(q, c.t() + s);
+          }
+
+          /**
+           * A method returning an array of records.
+           *
+           * @param ps pairs
+           * @param s a scale
+           * @return the pairs scaled
+           */
+          @Differentiable
+          public static Pair[] scaledPairs(Pair[] ps, double s) {
+            Pair[] out = new Pair[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+              out[i] = new Pair(ps[i].a() * s, ps[i].b());
+            }
+            return out;
+          }
+
+          /**
            * A method of records and floats.
            *
            * @param p a point
