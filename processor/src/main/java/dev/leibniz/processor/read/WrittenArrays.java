@@ -57,34 +57,11 @@ final class WrittenArrays {
       return null;
     }
     ExecutableElement method = resolved.method();
-    String name = method.getSimpleName().toString();
-    List<Integer> widths = widths(method, resolved.receiver());
     var callee = DifferentiableCallees.of(method, resolved.receiver() != null);
     List<Expr> args = calls.arguments(tree, method, resolved.receiver(), resolved.args());
-    // An array of records is written as its components' arrays, each an argument of its own.
-    List<Integer> written = new ArrayList<>();
-    for (int declared : writtenPositions(method)) {
-      int first = flattened(widths, declared, resolved.receiver() != null);
-      int width = widths.get(declared + (resolved.receiver() != null ? 1 : 0));
-      for (int k = first; k < first + width; k++) {
-        written.add(k);
-      }
-    }
+    List<Integer> written = written(method, resolved.receiver() != null);
     for (int position : written) {
-      Expr argument = args.get(position);
-      boolean named = argument instanceof Expr.Var
-          || (argument instanceof Expr.Index i && i.array() instanceof Expr.Var);
-      if (!named) {
-        context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
-            + " must be a variable or a row of a double[][]");
-        return null;
-      }
-      String shared = sharedWith(argument, args, position);
-      if (shared != null) {
-        context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
-            + " may also be its argument '" + shared + "', and a method that reads an array it"
-            + " writes is not the function of its arguments a caller differentiates: pass a"
-            + " copy");
+      if (!writable(tree, method, args, position)) {
         return null;
       }
     }
@@ -93,12 +70,55 @@ final class WrittenArrays {
   }
 
   /**
+   * The positions in the call's IR of the arrays {@code method} may write: an array of
+   * records is written as its components' arrays, each an argument of its own.
+   */
+  private List<Integer> written(ExecutableElement method, boolean receiver) {
+    List<Integer> widths = widths(method, receiver);
+    var written = new ArrayList<Integer>();
+    for (int declared : writtenPositions(method)) {
+      int first = flattened(widths, declared, receiver);
+      int width = widths.get(declared + (receiver ? 1 : 0));
+      for (int k = first; k < first + width; k++) {
+        written.add(k);
+      }
+    }
+    return written;
+  }
+
+  /**
+   * Whether the argument at {@code position} may be written: a variable or a row no other
+   * argument may share; reports why not otherwise.
+   */
+  private boolean writable(MethodInvocationTree tree, ExecutableElement method, List<Expr> args,
+      int position) {
+    String name = method.getSimpleName().toString();
+    Expr argument = args.get(position);
+    boolean named = argument instanceof Expr.Var
+        || (argument instanceof Expr.Index i && i.array() instanceof Expr.Var);
+    if (!named) {
+      context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
+          + " must be a variable or a row of a double[][]");
+      return false;
+    }
+    String shared = sharedWith(argument, args, position);
+    if (shared != null) {
+      context.error(tree, Message.ARRAY_RESULT, tree, "an array '" + name + "' writes into"
+          + " may also be its argument '" + shared + "', and a method that reads an array it"
+          + " writes is not the function of its arguments a caller differentiates: pass a"
+          + " copy");
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * How many arguments of the call's IR each declared argument is, the receiver first: a
    * record's, one per component; any other, one.
    */
-  private static List<Integer> widths(ExecutableElement method, Expr receiver) {
+  private static List<Integer> widths(ExecutableElement method, boolean receiver) {
     var widths = new ArrayList<Integer>();
-    if (receiver != null) {
+    if (receiver) {
       widths.add(SignatureReader.selfType(method).map(t -> RecordValues.paths(t).size())
           .orElse(1));
     }
