@@ -74,10 +74,10 @@ class RecordVectorTest {
             return e * s.t();
           }
 
-          /** A call's record passed to another, then a local rebuilt from its own arrays. */
+          /** A call's record passed to another and kept in a var, then rebuilt from its arrays. */
           @Differentiable
           static double twice(State s, double g) {
-            State r = step(step(s, 0.1, g), 0.1, g);
+            var r = step(step(s, 0.1, g), 0.1, g);
             r = new State(r.p(), r.q(), r.t() * r.q()[1]);
             return r.q()[0] * r.p()[1] + r.t() + r.q()[2];
           }
