@@ -51,7 +51,34 @@ final class RecordResultMethods {
 
   private static MethodSpec pullback(AdjointMethod method, TypeName record, String reference,
       boolean withWorkspace) {
-    String user = method.primal().userMethod();
+    String workspace = method.workspace().name();
+    String upstream = method.upstream().name();
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().userMethod() + "Pullback")
+        .addModifiers(CompanionWriter.visibility(method))
+        .addModifiers(Modifier.STATIC)
+        .returns(record)
+        .addJavadoc(Docs.wrap("Pullback of $L, which returns a record (or an array of them): adds"
+            + " {@code $N} × the partial derivatives of the value's components, {@code $N}"
+            + " holding their upstream gradients, into the adjoints; a record parameter's"
+            + " components have slots of their own.\n", reference, upstream, upstream))
+        .addJavadoc(Docs.wrap(Docs.parameters(method, true, withWorkspace)))
+        .addJavadoc("@return the method's value\n")
+        .addCode(pullbackBody(method, withWorkspace));
+    Declared.addParameters(method.primal(), spec);
+    spec.addParameter(record, upstream);
+    if (method.scalarAdjoints() != null) {
+      spec.addParameter(double[].class, method.scalarAdjoints().name());
+    }
+    method.arrayAdjoints().forEach(a -> spec.addParameter(TypeNames.of(a.param().var().type()),
+        a.adjoint().name()));
+    if (withWorkspace) {
+      spec.addParameter(SweepMethods.WORKSPACE, workspace);
+    }
+    return spec.build();
+  }
+
+  /** The components' forward and backward sweeps between packing and unpacking records. */
+  private static CodeBlock pullbackBody(AdjointMethod method, boolean withWorkspace) {
     String components = method.primal().name();
     String workspace = method.workspace().name();
     String upstream = method.upstream().name();
@@ -78,30 +105,10 @@ final class RecordResultMethods {
     String reader = Helpers.unique("read", names(method));
     body.addStatement("$T $N = $L", COMPONENTS, reader, read(CodeBlock.of("$N", value), null,
         method.primal().resultRecord()));
-    body.addStatement("return $L", value(method.primal().resultRecord(),
-        CodeBlock.of("$N", reader), body, names(method)));
-    MethodSpec.Builder spec = MethodSpec.methodBuilder(user + "Pullback")
-        .addModifiers(CompanionWriter.visibility(method))
-        .addModifiers(Modifier.STATIC)
-        .returns(record)
-        .addJavadoc(Docs.wrap("Pullback of $L, which returns a record: adds {@code $N} × the"
-            + " partial derivatives of the value's components, {@code $N} holding their"
-            + " upstream gradients, into the adjoints; a record parameter's components have"
-            + " slots of their own.\n", reference, upstream, upstream))
-        .addJavadoc(Docs.wrap(Docs.parameters(method, true, withWorkspace)))
-        .addJavadoc("@return the method's value\n")
-        .addCode(body.build());
-    Declared.addParameters(method.primal(), spec);
-    spec.addParameter(record, upstream);
-    if (method.scalarAdjoints() != null) {
-      spec.addParameter(double[].class, method.scalarAdjoints().name());
-    }
-    method.arrayAdjoints().forEach(a -> spec.addParameter(TypeNames.of(a.param().var().type()),
-        a.adjoint().name()));
-    if (withWorkspace) {
-      spec.addParameter(SweepMethods.WORKSPACE, workspace);
-    }
-    return spec.build();
+    // The value's statements (an array of records' columns) go before its return.
+    CodeBlock result = value(method.primal().resultRecord(), CodeBlock.of("$N", reader), body,
+        names(method));
+    return body.addStatement("return $L", result).build();
   }
 
   private static MethodSpec pushforward(AdjointMethod method, TangentMethod tangent,

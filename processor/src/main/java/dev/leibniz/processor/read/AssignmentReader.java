@@ -232,22 +232,8 @@ final class AssignmentReader {
     if (expression instanceof MethodInvocationTree call) {
       return writingCall(call);
     }
-    if (expression instanceof AssignmentTree assignment
-        && recordArrays.assignsElement(assignment.getVariable())) {
-      return recordArrays.assignElement(tree,
-          (com.sun.source.tree.ArrayAccessTree) assignment.getVariable(),
-          assignment.getExpression());
-    }
-    if (expression instanceof AssignmentTree assignment
-        && recordArrays.assigns(assignment.getVariable())) {
-      var target = (IdentifierTree) assignment.getVariable();
-      return recordArrays.assignArray(tree, context.scope().value(target.getName().toString()),
-          assignment.getExpression());
-    }
-    if (expression instanceof AssignmentTree assignment
-        && records.assigns(assignment.getVariable())) {
-      return records.assign(tree, (IdentifierTree) assignment.getVariable(),
-          assignment.getExpression());
+    if (expression instanceof AssignmentTree assignment && assignsRecords(assignment)) {
+      return recordAssignment(tree, assignment);
     }
     if (expression instanceof AssignmentTree assignment) {
       Expr target = target(assignment.getVariable());
@@ -269,6 +255,26 @@ final class AssignmentReader {
     }
     context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(expression));
     return null;
+  }
+
+  /** Whether an assignment's target is a record, an array of records, or an element of one. */
+  private boolean assignsRecords(AssignmentTree assignment) {
+    ExpressionTree target = assignment.getVariable();
+    return recordArrays.assignsElement(target) || recordArrays.assigns(target)
+        || records.assigns(target);
+  }
+
+  /** {@code ps[i] = r}, {@code state = next} or {@code v = r}; null after an error. */
+  private Stmt recordAssignment(StatementTree tree, AssignmentTree assignment) {
+    ExpressionTree target = assignment.getVariable();
+    if (recordArrays.assignsElement(target)) {
+      return recordArrays.assignElement(tree, (com.sun.source.tree.ArrayAccessTree) target,
+          assignment.getExpression());
+    }
+    String name = ((IdentifierTree) target).getName().toString();
+    return recordArrays.assigns(target)
+        ? recordArrays.assignArray(tree, context.scope().value(name), assignment.getExpression())
+        : records.assign(tree, (IdentifierTree) target, assignment.getExpression());
   }
 
   private Stmt assign(StatementTree tree, Expr target, Expr value) {
