@@ -169,6 +169,29 @@ class RecordArrayStateTest {
             return kicked(bodiesOf(v), v[9]);
           }
 
+          public record Tagged(double x, int id) {}
+
+          /** An array of records with an int component, returned. */
+          @Differentiable
+          static Tagged[] shifted(Tagged[] ts, double d) {
+            Tagged[] out = new Tagged[ts.length];
+            for (int i = 0; i < ts.length; i++) {
+              out[i] = new Tagged(ts[i].x() * d + ts[i].id(), ts[i].id() + 1);
+            }
+            return out;
+          }
+
+          @Differentiable
+          static double tagged(Tagged[] ts, double d) {
+            Tagged[] s = shifted(ts, d);
+            s = shifted(s, d);
+            return s[0].x() * s[1].id() + s[1].x() * s[0].id();
+          }
+
+          static double tagged(double[] v) {
+            return tagged(new Tagged[] {new Tagged(v[0], 2), new Tagged(v[1], 5)}, v[2]);
+          }
+
           /** Every number of an array of bodies, body by body. */
           static double[] flat(Body[] bs) {
             double[] flat = new double[3 * bs.length];
@@ -342,6 +365,30 @@ class RecordArrayStateTest {
       assertEquals(expected, flatTangent[o], 1e-7 * Math.max(1, Math.abs(expected)),
           "tangent " + o);
     }
+  }
+
+  @Test
+  void aReturnedArrayOfRecordsKeepsItsIntComponents() throws Exception {
+    double[] point = {0.4, -0.3, 1.2};
+    Class<?> tagged = compiled.load("rs.A$Tagged");
+    Object ts = java.lang.reflect.Array.newInstance(tagged, 2);
+    java.lang.reflect.Array.set(ts, 0, tagged.getDeclaredConstructors()[0].newInstance(0.4, 2));
+    java.lang.reflect.Array.set(ts, 1, tagged.getDeclaredConstructors()[0].newInstance(-0.3, 5));
+    Map<String, Object> g = Compiled.components(compiled.call("rs.AGradients", "tagged", ts,
+        point[2]));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rs.A", "tagged",
+        (Object) v), point.clone());
+    Object[] dTs = (Object[]) g.get("dTs");
+    double[] generated = {(double) Compiled.components(dTs[0]).get("x"),
+        (double) Compiled.components(dTs[1]).get("x"), (double) g.get("dD")};
+    for (int i = 0; i < point.length; i++) {
+      assertEquals(numeric[i], generated[i], 1e-7 * Math.max(1, Math.abs(numeric[i])),
+          "input " + i);
+    }
+    assertEquals(5, Compiled.components(dTs[1]).get("id"), "the int is copied");
+    Object[] value = (Object[]) compiled.call("rs.AGradients", "shiftedPullback", ts, point[2],
+        ts, new double[1], new double[2]);
+    assertEquals(6, Compiled.components(value[1]).get("id"), "the value's int comes back");
   }
 
   @Test

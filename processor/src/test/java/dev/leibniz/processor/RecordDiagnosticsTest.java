@@ -181,7 +181,7 @@ class RecordDiagnosticsTest {
           static double doubled(Doubled d) {
             return d.x();
           }
-          record Counted(double x, int n) {}
+          record Counted(double x, long n) {}
           @Differentiable
           static Counted[] moved(Counted[] cs) {
             return cs;
@@ -272,7 +272,7 @@ class RecordDiagnosticsTest {
     assertThat(compilation).hadErrorContaining("the accessor x() of Doubled computes its value")
         .inFile(file).onLine(161);
     assertThat(compilation).hadErrorContaining("a method returning an array of records is"
-        + " read as the arrays of their components, which must be double or float")
+        + " read as the arrays of their components, which must be double, float or int")
         .inFile(file).onLine(166);
   }
 

@@ -95,7 +95,7 @@ final class ComponentLayout {
     List<RecordValues.Slot> slots = RecordValues.slots(type);
     var lengths = new ArrayList<Expr>();
     for (RecordValues.Slot slot : slots) {
-      if (RecordValues.ownsVector(slot.type())) {
+      if (slot.type().isArray()) {
         lengths.add(expressions.hoist(ExpressionReader.convert(element(held,
             ArrayLibrary.literal(lengths.size())), Type.INT), "_" + String.join("_",
             slot.path()) + "Length", call));
@@ -106,7 +106,7 @@ final class ComponentLayout {
     int numbers = lengths.size();
     for (RecordValues.Slot slot : slots) {
       Expr at = offset(numbers, before);
-      if (RecordValues.ownsVector(slot.type())) {
+      if (slot.type().isArray()) {
         Expr length = lengths.get(before.size());
         parts.put(slot.path(), new RecordVectors.Slice(held, at, length, slot.type()));
         before.add(length);

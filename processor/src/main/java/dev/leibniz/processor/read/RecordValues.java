@@ -245,9 +245,10 @@ final class RecordValues {
    */
   static boolean returnable(Type.Record type) {
     if (type.rows().isPresent()) {
-      // An array of records of double and float, nested records too: one array for each.
-      return slots(type.rows().get()).stream()
-          .allMatch(s -> s.type() == Type.DOUBLE || s.type() == Type.FLOAT);
+      // An array of records of double, float and int, nested records too: one array for each
+      // (an int is exact in a double).
+      return slots(type.rows().get()).stream().allMatch(s -> s.type() == Type.DOUBLE
+          || s.type() == Type.FLOAT || s.type() == Type.INT);
     }
     return type.components().stream().allMatch(c -> c.type() instanceof Type.Record nested
         ? returnable(nested) : c.type().isNumeric() || ownsVector(c.type()));

@@ -51,8 +51,8 @@ final class SignatureReader {
     if (result.isPresent() && result.get().rows().isPresent()
         && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a method returning an array of"
-          + " records is read as the arrays of their components, which must be double or float"
-          + " (nested records of them too)");
+          + " records is read as the arrays of their components, which must be double, float or"
+          + " int (nested records of them too)");
     } else if (result.isPresent() && !RecordValues.returnable(result.get())) {
       reporter.error(method, Message.RECORD_VALUE, name, "a record a method returns is read as"
           + " its components, which must be numbers or vectors of them (double, float, int,"
