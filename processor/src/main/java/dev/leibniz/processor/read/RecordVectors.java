@@ -23,11 +23,15 @@ import java.util.Set;
  * {@code q} and {@code p} into new arrays of its own, and a call returning a record fills new
  * arrays from the components it returns.
  *
+ * <p>Arrays of records are copied the same way: {@code state = next} gives {@code state}'s
+ * arrays copies of {@code next}'s, and {@code state = step(state, dt)} fills new ones.
+ *
  * <p>A copy means the same as Java's shared array only while neither array is written after
- * the record is built. {@link #check} reports the writes that would tell them apart: any write
- * into a record local's array, and a write into an array a record was built from that may run
+ * the record is built. {@link #check} reports the statements that would tell them apart: any
+ * write into a record local's array; a write into an array a record was built from that may run
  * after the record was built (later in the method, or earlier in a loop around both that the
- * array was not declared in).
+ * array was not declared in); and for an array of records, whose elements may be written, any
+ * use of the array copied from that may run after the copy.
  */
 final class RecordVectors {
   /**
@@ -148,7 +152,7 @@ final class RecordVectors {
     return Exprs.variables((Expr) part);
   }
 
-  /** Reports the writes that would tell a record local's copies from Java's shared arrays. */
+  /** Reports the statements that would tell the copies from Java's shared arrays. */
   void check(Stmt.Block body, Sites sites) {
     var walk = new Walk();
     walk.block(body, List.of());
