@@ -168,6 +168,27 @@ class ArrayFunctionsTest {
             return r[0] * a[1] + r[1] * r[1];
           }
 
+          /** A loop left by break before the array is returned. */
+          @Differentiable
+          static double[] squaredUntil(double[] a, int n) {
+            double[] s = a.clone();
+            int k = 0;
+            while (true) {
+              if (k >= n) {
+                break;
+              }
+              s[0] = s[0] * s[1] + Math.sin(s[1]);
+              k++;
+            }
+            return s;
+          }
+
+          @Differentiable
+          static double squaredSum(double[] a) {
+            double[] s = squaredUntil(a, 3);
+            return s[0] + s[1] * s[0];
+          }
+
           @Differentiable
           static double inactiveWriter(double x) {
             double[] constant = {1, 2};
@@ -189,6 +210,12 @@ class ArrayFunctionsTest {
   void rk4WithARateFunctionFillingItsOutput() {
     MixedGradients.assertMatches(compiled, "fn.Geo", "rk4", 1e-7, new int[] {0, 1, 2},
         new double[] {1.0, 0.3}, 0.05, 0.1);
+  }
+
+  @Test
+  void anArrayReturnedAfterALoopLeftByBreak() {
+    MixedGradients.assertMatches(compiled, "fn.Geo", "squaredSum", 1e-7, new int[] {0},
+        new double[] {0.4, -0.8});
   }
 
   @Test

@@ -31,6 +31,47 @@ class RecordVectorTest {
 
           public record Bag(float[] x, float k) {}
 
+          /** A record of a vector whose own method reads its field's length. */
+          public record Row(double[] q, double t) {
+            @Differentiable
+            public Row next(double dt) {
+              double[] r = new double[q.length];
+              for (int i = 0; i < r.length; i++) {
+                r[i] = q()[i] + dt * Math.sin(q[i] * t);
+              }
+              return new Row(r, t + dt);
+            }
+          }
+
+          /** A record returned after a loop left by break, the record's own method inside. */
+          @Differentiable
+          static Row rows(Row r0, double dt, int n) {
+            Row r = r0;
+            int k = 0;
+            while (true) {
+              if (k >= n) {
+                break;
+              }
+              if (r.q()[0] > 0) {
+                r = r.next(dt);
+              } else {
+                r = r.next(2 * dt);
+              }
+              k++;
+            }
+            return r;
+          }
+
+          @Differentiable
+          static double rowEnergy(Row r0, double dt) {
+            Row r = rows(r0, dt, 4);
+            return r.q()[0] * r.t() + r.q()[1] * r.q()[1];
+          }
+
+          static double rowEnergy(double[] v) {
+            return rowEnergy(new Row(new double[] {v[0], v[1]}, v[2]), v[3]);
+          }
+
           /** A constructor that checks only a component without a derivative. */
           public record Named(double[] q, String name) {
             public Named {
@@ -254,6 +295,21 @@ class RecordVectorTest {
     assertEquals(Math.pow(a, 5) * sum, (float) dB.get("k"), 1e-5 * Math.pow(a, 5) * sum);
     assertEquals(5 * k * Math.pow(a, 4) * sum, (float) g.get("dA"),
         1e-5 * 5 * k * Math.pow(a, 4) * sum);
+  }
+
+  @Test
+  void aRecordReturnedAfterALoopLeftByBreak() throws Exception {
+    double[] point = {0.3, -0.7, 1.1, 0.4};
+    Object row = compiled.load("rv.V$Row").getDeclaredConstructors()[0].newInstance(
+        new double[] {point[0], point[1]}, point[2]);
+    Map<String, Object> g = Compiled.components(compiled.call("rv.VGradients", "rowEnergy", row,
+        point[3]));
+    Map<String, Object> dR = Compiled.components(g.get("dR0"));
+    double[] dQ = (double[]) dR.get("q");
+    double[] generated = {dQ[0], dQ[1], (double) dR.get("t"), (double) g.get("dDt")};
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("rv.V",
+        "rowEnergy", (Object) v), point.clone());
+    assertClose(numeric, generated, "rowEnergy");
   }
 
   @Test

@@ -58,6 +58,11 @@ public final class JumpLowering {
   /** The body's {@code break}s and {@code continue}s lowered, its final return kept. */
   private MethodIR lowerLoopJumps(MethodIR method) {
     var body = new ArrayList<>(method.body().statements());
+    // A return of an array comes in a block that first puts the array in a local of its own.
+    while (!body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Block block) {
+      body.remove(body.size() - 1);
+      body.addAll(block.statements());
+    }
     Stmt last = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
         ? body.remove(body.size() - 1)
         : null;

@@ -124,12 +124,33 @@ final class MemberReader {
         && context.scope().lookup(named.getName().toString()) != null;
     return records instanceof RecordValues.Value array && array.array()
         || records instanceof Expr vector && vector.type().isArray()
-        || local || target.getKind() == Tree.Kind.ARRAY_ACCESS;
+        || local || target.getKind() == Tree.Kind.ARRAY_ACCESS || selfField(target) != null;
+  }
+
+  /**
+   * In a record's own method, the component a field names, {@code q} or {@code this.q}; else
+   * null.
+   */
+  private Object selfField(ExpressionTree target) {
+    RecordValues.Value self = context.scope().value("this");
+    if (self == null) {
+      return null;
+    }
+    if (target instanceof IdentifierTree id && context.scope().lookup(id.getName().toString())
+        == null) {
+      return self.parts().get(id.getName().toString());
+    }
+    return target instanceof MemberSelectTree select
+        && select.getExpression().toString().equals("this")
+        ? self.parts().get(select.getIdentifier().toString()) : null;
   }
 
   /** {@code a.length}, {@code ps.length} of an array of records, {@code s.q().length}. */
   private Expr length(MemberSelectTree tree, Object records) {
     ExpressionTree target = tree.getExpression();
+    if (selfField(target) instanceof Expr field && field.type().isArray()) {
+      return new Expr.Length(field);
+    }
     if (records instanceof RecordValues.Value array && array.array()) {
       return array.length();
     }

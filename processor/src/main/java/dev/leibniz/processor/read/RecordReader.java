@@ -26,6 +26,11 @@ import java.util.Optional;
  * assigns each component; {@code v.x()} is the variable {@code v_x}.
  */
 final class RecordReader {
+  /** The records Leibniz follows, for errors about others. */
+  private static final String FOLLOWED = "Leibniz follows a record built with new, another"
+      + " record local or parameter, a component of one, or returned by a @Differentiable"
+      + " method";
+
   private final ReadContext context;
   private final ExpressionReader expressions;
   private final RecordVectors vectors;
@@ -325,9 +330,12 @@ final class RecordReader {
     if (tree instanceof MethodInvocationTree call) {
       return returned(call, type);
     }
-    context.error(tree, Message.RECORD_VALUE, tree, "Leibniz follows a record built with new,"
-        + " another record local or parameter, a component of one, or returned by a"
-        + " @Differentiable method");
+    if (tree instanceof com.sun.source.tree.ConditionalExpressionTree) {
+      context.error(tree, Message.RECORD_VALUE, tree, "Leibniz does not follow a record chosen"
+          + " by ?: yet: assign it in an if and its else");
+      return null;
+    }
+    context.error(tree, Message.RECORD_VALUE, tree, FOLLOWED);
     return null;
   }
 
@@ -343,9 +351,7 @@ final class RecordReader {
     }
     if (!(value instanceof Expr.Invoke invoke && invoke.type().equals(Type.DOUBLE_ARRAY)
         && invoke.callee().name().endsWith(RecordValues.COMPONENTS))) {
-      context.error(call, Message.RECORD_VALUE, call, "Leibniz follows a record built with new,"
-          + " another record local or parameter, a component of one, or returned by a"
-          + " @Differentiable method");
+      context.error(call, Message.RECORD_VALUE, call, FOLLOWED);
       return null;
     }
     return new ComponentLayout(context, expressions, library).read(invoke, type, call);
