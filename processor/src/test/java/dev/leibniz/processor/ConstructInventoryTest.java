@@ -139,6 +139,8 @@ class ConstructInventoryTest {
         + " for (int s = 0; s < 2; s++) { Pair[] next = new Pair[2]; next[0] = new Pair(ps[1].a()"
         + " * x, ps[0].b()); next[1] = ps[0]; ps = next; } Pair[] last = ps;"
         + " return last[0].a() * last[1].b() + last[1].a();");
+    ok("E50", "Pair v = x > y ? new Pair(x, y) : Helpers.swap(new Pair(y, x));"
+        + " v = v.a() > 0 ? Helpers.swap(v) : v; return v.a() * v.b() + x;");
     rejected("E49", "LZ136", "Pair[] ps = new Pair[1];\n Pair[] qs = new Pair[1];\n"
         + " qs[0] = new Pair(x, y);\n ps = qs;\n return qs[0].a(); //!");
     ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"

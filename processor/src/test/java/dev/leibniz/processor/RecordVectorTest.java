@@ -68,6 +68,21 @@ class RecordVectorTest {
             return r.q()[0] * r.t() + r.q()[1] * r.q()[1];
           }
 
+          /** Records chosen by ?:, only the branch taken run. */
+          @Differentiable
+          static double chosen(State s0, double g) {
+            State s = s0;
+            for (int k = 0; k < 4; k++) {
+              s = s.q()[0] > 0 ? step(s, 0.1, g) : new State(s.p(), s.q(), s.t() + 0.1);
+            }
+            State last = s.t() > 0.5 ? step(s, -0.1, g) : s;
+            return last.q()[0] * last.t() + last.p()[1] * s.q()[2];
+          }
+
+          static double chosen(double[] v) {
+            return chosen(state(v), v[7]);
+          }
+
           static double rowEnergy(double[] v) {
             return rowEnergy(new Row(new double[] {v[0], v[1]}, v[2]), v[3]);
           }
@@ -295,6 +310,13 @@ class RecordVectorTest {
     assertEquals(Math.pow(a, 5) * sum, (float) dB.get("k"), 1e-5 * Math.pow(a, 5) * sum);
     assertEquals(5 * k * Math.pow(a, 4) * sum, (float) g.get("dA"),
         1e-5 * 5 * k * Math.pow(a, 4) * sum);
+  }
+
+  @Test
+  void recordsOfVectorsChosenByAConditional() {
+    Map<String, Object> g = Compiled.components(compiled.call("rv.VGradients", "chosen",
+        state(POINT), POINT[7]));
+    assertGradient("chosen", flat(g.get("dS0"), (double) g.get("dG")));
   }
 
   @Test

@@ -45,6 +45,7 @@ final class AssignmentReader {
   private final ArrayLibrary library;
   private final RecordReader records;
   private final RecordVectors vectors;
+  private final RecordLocals locals;
   private final RecordArrayReader recordArrays;
 
   AssignmentReader(ReadContext context, ExpressionReader expressions) {
@@ -54,6 +55,7 @@ final class AssignmentReader {
     this.library = new ArrayLibrary(context, expressions, arrayNames);
     this.vectors = new RecordVectors(context, arrayNames, library);
     this.records = new RecordReader(context, expressions, vectors, library);
+    this.locals = new RecordLocals(context, expressions, records, vectors);
     this.recordArrays = new RecordArrayReader(context, expressions, records, vectors);
   }
 
@@ -101,7 +103,7 @@ final class AssignmentReader {
     }
     Optional<Type.Record> record = records.declaredType(tree);
     if (record.isPresent()) {
-      return records.declare(tree, record.get());
+      return locals.declare(tree, record.get());
     }
     Optional<Type.Record> elements = recordArrays.declaredArrayType(tree);
     if (elements.isPresent()) {
@@ -274,7 +276,7 @@ final class AssignmentReader {
     String name = ((IdentifierTree) target).getName().toString();
     return recordArrays.assigns(target)
         ? recordArrays.assignArray(tree, context.scope().value(name), assignment.getExpression())
-        : records.assign(tree, (IdentifierTree) target, assignment.getExpression());
+        : locals.assign(tree, (IdentifierTree) target, assignment.getExpression());
   }
 
   private Stmt assign(StatementTree tree, Expr target, Expr value) {

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.read;
 
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -21,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Record-typed locals and expressions, read as their components (see {@link RecordValues}):
- * {@code Vec v = new Vec(a, b)} declares {@code v_x = a} and {@code v_y = b}; {@code v = w}
- * assigns each component; {@code v.x()} is the variable {@code v_x}.
+ * Record-typed expressions, read as their components (see {@link RecordValues}): {@code v.x()}
+ * is the variable {@code v_x}, {@code new Vec(a, b)} the values {@code a} and {@code b}, a
+ * call's record the numbers of the array it returns ({@link ComponentLayout}). Locals are
+ * declared and assigned in {@link RecordLocals}.
  */
 final class RecordReader {
   /** The records Leibniz follows, for errors about others. */
@@ -76,94 +78,6 @@ final class RecordReader {
   boolean assigns(ExpressionTree target) {
     return target instanceof IdentifierTree id
         && context.scope().value(id.getName().toString()) != null;
-  }
-
-  /** {@code R v = source}: a variable per component, each given its value; null on error. */
-  Stmt declare(VariableTree tree, Type.Record type) {
-    String name = tree.getName().toString();
-    if (tree.getInitializer() == null) {
-      context.error(tree, Message.RECORD_VALUE, name, "a record local is given its value where"
-          + " it is declared");
-      context.scope().reject(name);
-      return null;
-    }
-    Map<List<String>, Object> source = parts(tree.getInitializer(), type);
-    if (source == null) {
-      // Its uses add no errors of their own: one error per cause.
-      context.scope().reject(name);
-      return null;
-    }
-    // A component the source does not have (an int of an array of records) is not read.
-    RecordValues.Value value = RecordValues.declare(context.scope(), name, type)
-        .only(source.keySet());
-    context.scope().declareValue(name, value);
-    var statements = new ArrayList<Stmt>();
-    Source where = context.source(tree);
-    for (RecordValues.Leaf leaf : value.leaves()) {
-      Object part = source.get(leaf.path());
-      statements.add(copied(leaf.var().type())
-          ? vectors.copy(tree, leaf.var(), RecordVectors.accessors(name, leaf.path()), part, true)
-          : new Stmt.Declare(leaf.var(), ExpressionReader.convert((Expr) part,
-              leaf.var().type()), where));
-    }
-    if (value.leaves().isEmpty()) {
-      return new Stmt.Block(List.of());
-    }
-    return new Stmt.Block(statements);
-  }
-
-  /**
-   * Whether a record local holds a component of this type in an array of its own: a vector,
-   * or an array of an array of records' component.
-   */
-  private static boolean copied(Type type) {
-    return type.isArray() && type.rank() == 1;
-  }
-
-  /**
-   * {@code v = source}: every component assigned; through temporaries first when the source
-   * reads the record it replaces ({@code v = new Vec(v.y(), v.x())}).
-   */
-  Stmt assign(Tree statement, IdentifierTree target, ExpressionTree value) {
-    RecordValues.Value record = context.scope().value(target.getName().toString());
-    if (record.leaves().stream().anyMatch(leaf -> !(leaf.value() instanceof Expr.Var))) {
-      context.error(statement, Message.RECORD_VALUE, target, "it is the element of an array"
-          + " of records a for-each loop is at: give the new record a local of its own");
-      return null;
-    }
-    Map<List<String>, Object> source = parts(value, record.type());
-    if (source == null) {
-      return null;
-    }
-    Source where = context.source(statement);
-    var first = new ArrayList<Stmt>();
-    var then = new ArrayList<Stmt>();
-    List<RecordValues.Leaf> leaves = record.leaves();
-    var targets = leaves.stream().map(RecordValues.Leaf::var).toList();
-    boolean readsItself = source.values().stream()
-        .anyMatch(e -> RecordVectors.variables(e).stream().anyMatch(targets::contains));
-    String name = target.getName().toString();
-    for (RecordValues.Leaf leaf : leaves) {
-      Object part = source.get(leaf.path());
-      String accessors = RecordVectors.accessors(name, leaf.path());
-      Expr.Var kept = !readsItself ? null : context.scope().declare(
-          context.scope().fresh("_" + leaf.var().name()), leaf.var().type());
-      if (copied(leaf.var().type())) {
-        if (kept != null) {
-          first.add(vectors.copy(statement, kept, accessors, part, true));
-        }
-        then.add(vectors.copy(statement, leaf.var(), accessors, kept == null ? part : kept,
-            false));
-        continue;
-      }
-      Expr number = ExpressionReader.convert((Expr) part, leaf.var().type());
-      if (kept != null) {
-        first.add(new Stmt.Declare(kept, number, where));
-      }
-      then.add(new Stmt.Assign(leaf.var(), kept == null ? number : kept, where));
-    }
-    first.addAll(then);
-    return new Stmt.Block(first);
   }
 
   /**
@@ -309,7 +223,7 @@ final class RecordReader {
    * {@link #source}, but a vector a call returns as the numbers among its components that
    * hold it ({@link RecordVectors.Slice}), to be copied once into where it goes.
    */
-  private Map<List<String>, Object> parts(ExpressionTree tree, Type.Record type) {
+  Map<List<String>, Object> parts(ExpressionTree tree, Type.Record type) {
     Object value = valueOf(tree);
     if (value instanceof RecordValues.Value v && v.array()
         && type.rows().filter(v.type()::equals).isPresent()) {
@@ -330,9 +244,9 @@ final class RecordReader {
     if (tree instanceof MethodInvocationTree call) {
       return returned(call, type);
     }
-    if (tree instanceof com.sun.source.tree.ConditionalExpressionTree) {
-      context.error(tree, Message.RECORD_VALUE, tree, "Leibniz does not follow a record chosen"
-          + " by ?: yet: assign it in an if and its else");
+    if (tree instanceof ConditionalExpressionTree) {
+      context.error(tree, Message.RECORD_VALUE, tree, "Leibniz follows a record chosen by ?:"
+          + " as the value of a record local: R v = c ? a : b");
       return null;
     }
     context.error(tree, Message.RECORD_VALUE, tree, FOLLOWED);

@@ -93,6 +93,18 @@ final class RecordVectors {
   }
 
   /**
+   * {@code target} declared holding an empty array of its own, before the branches of a
+   * {@code ?:} give it a copy.
+   */
+  Stmt declareEmpty(com.sun.source.tree.Tree statement, Expr.Var target, String accessors) {
+    held.put(target, accessors);
+    names.spell(target, accessors);
+    names.accept(statement, target, new Expr.NewArray(target.type(), List.of()), true);
+    return new Stmt.Declare(target, new Expr.NewArray(target.type(),
+        List.of(ArrayLibrary.literal(0))), context.source(statement));
+  }
+
+  /**
    * {@code target}, an array of an array of records, given a new array filled from the numbers
    * of a call's components that {@code slice} says.
    */
