@@ -12,7 +12,8 @@ import java.util.Random;
  * in a local, replaced by new records built from random expressions of its components (a loop
  * repeats some of them; a new vector for {@code w} is declared in the loop's body), passed to a
  * method of records and replaced by what a method returning a record gives, with the old
- * vector or a new one. Its interpreter over dual numbers is the oracle.
+ * vector or a new one, or by one record or another chosen by {@code ?:}. Its interpreter over
+ * dual numbers is the oracle.
  */
 final class RecordProgram {
   /** Inputs: s.q().a(), s.q().b(), s.c(), s.w()[0], s.w()[1], x. */
@@ -34,7 +35,9 @@ final class RecordProgram {
         case 3 -> "x = x * energy(s) + " + a.java() + ";";
         case 4 -> "double[] w" + id + " = {" + a.java() + ", " + b.java() + "};\n      s = new"
             + " P(s.q(), " + c.java() + ", w" + id + ");";
-        default -> "s = spread(s, " + a.java() + ");";
+        case 5 -> "s = spread(s, " + a.java() + ");";
+        default -> "s = " + a.java() + " > " + b.java() + " ? turn(s, " + c.java()
+            + ") : new P(s.q(), " + c.java() + ", s.w());";
       };
       return times == 1 && kind != 4 ? "    " + update + "\n"
           : "    for (int i = 0; i < " + times + "; i++) {\n      " + update + "\n    }\n";
@@ -48,7 +51,15 @@ final class RecordProgram {
           case 2 -> turn(env, a.eval(env, INPUTS));
           case 3 -> env.put("x", env.get("x").times(energy(env)).plus(a.eval(env, INPUTS)));
           case 4 -> assign(env, List.of("s.w()[0]", "s.w()[1]", "s.c()"));
-          default -> spread(env, a.eval(env, INPUTS));
+          case 5 -> spread(env, a.eval(env, INPUTS));
+          default -> {
+            Dual angle = c.eval(env, INPUTS);
+            if (a.eval(env, INPUTS).value() > b.eval(env, INPUTS).value()) {
+              turn(env, angle);
+            } else {
+              env.put("s.c()", angle);
+            }
+          }
         }
       }
     }
@@ -125,9 +136,9 @@ final class RecordProgram {
     var statements = new ArrayList<Statement>();
     int count = 1 + random.nextInt(4);
     for (int s = 0; s < count; s++) {
-      int kind = random.nextInt(6);
+      int kind = random.nextInt(7);
       // Repeated updates of a state by expressions of itself could grow without bound.
-      int times = kind == 2 || kind == 5 || random.nextInt(3) > 0 ? 1 : 2 + random.nextInt(2);
+      int times = kind == 2 || kind >= 5 || random.nextInt(3) > 0 ? 1 : 2 + random.nextInt(2);
       statements.add(new Statement(kind, generator.expression(VARIABLES, 2),
           generator.expression(VARIABLES, 2), generator.expression(VARIABLES, 2), times, s));
     }
