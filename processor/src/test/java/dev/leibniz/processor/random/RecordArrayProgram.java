@@ -10,8 +10,8 @@ import java.util.Random;
  * A randomly generated method over an array of records {@code record B(double x, double v)}:
  * a parameter {@code B[] bs} of two records with a {@code double x}, copied to a local
  * {@code s}, whose elements are replaced, which is given a new array built in a loop's body
- * ({@code s = n}), written by a method writing into an array of records and passed to one
- * taking it, and read by for-each. Its interpreter over dual numbers is the oracle.
+ * ({@code s = n}), written by a method writing into an array of records, passed to one taking
+ * it, replaced by what one returning an array of records gives, and read by for-each. Its interpreter over dual numbers is the oracle.
  */
 final class RecordArrayProgram {
   /** Inputs: bs[0].x(), bs[0].v(), bs[1].x(), bs[1].v(), x. */
@@ -30,7 +30,8 @@ final class RecordArrayProgram {
         case 3 -> "B[] o" + id + " = new B[2];\n      drift(s, " + a.java() + ", o" + id
             + ");\n      s = o" + id + ";";
         case 4 -> "x = x * pull(s) + " + a.java() + ";";
-        default -> "for (B b : s) {\n        x = x + b.x() * " + a.java() + ";\n      }";
+        case 5 -> "for (B b : s) {\n        x = x + b.x() * " + a.java() + ";\n      }";
+        default -> "s = kick(s, " + a.java() + ");";
       };
       return "    for (int i = 0; i < " + times + "; i++) {\n      " + update + "\n    }\n";
     }
@@ -55,6 +56,7 @@ final class RecordArrayProgram {
           }
           case 3 -> drift(env, a.eval(env, INPUTS));
           case 4 -> env.put("x", env.get("x").times(pull(env)).plus(a.eval(env, INPUTS)));
+          case 6 -> kick(env, a.eval(env, INPUTS));
           default -> {
             for (int k = 0; k < 2; k++) {
               env.put("x", env.get("x").plus(env.get("s[" + k + "].x()")
@@ -74,6 +76,13 @@ final class RecordArrayProgram {
             out[i] = new B(bs[i].x() + k * bs[i].v(), bs[i].v() * Math.cos(k));
           }
         }
+        @Differentiable(order = 2) static B[] kick(B[] bs, double k) {
+          B[] out = new B[bs.length];
+          for (int i = 0; i < bs.length; i++) {
+            out[i] = new B(bs[i].x() + k * bs[i].v(), bs[i].v() - k * Math.sin(bs[i].x()));
+          }
+          return out;
+        }
         @Differentiable(order = 2) static double pull(B[] bs) {
           double p = 0;
           for (B b : bs) {
@@ -90,6 +99,15 @@ final class RecordArrayProgram {
       Dual v = env.get("s[" + i + "].v()");
       env.put("s[" + i + "].x()", x.plus(k.times(v)));
       env.put("s[" + i + "].v()", v.times(cos));
+    }
+  }
+
+  private static void kick(Map<String, Dual> env, Dual k) {
+    for (int i = 0; i < 2; i++) {
+      Dual x = env.get("s[" + i + "].x()");
+      Dual v = env.get("s[" + i + "].v()");
+      env.put("s[" + i + "].x()", x.plus(k.times(v)));
+      env.put("s[" + i + "].v()", v.minus(k.times(x.apply(Math::sin, Math::cos))));
     }
   }
 
@@ -116,9 +134,9 @@ final class RecordArrayProgram {
     var statements = new ArrayList<Statement>();
     int count = 1 + random.nextInt(4);
     for (int s = 0; s < count; s++) {
-      int kind = random.nextInt(6);
+      int kind = random.nextInt(7);
       // Repeated updates of the state by expressions of itself could grow without bound.
-      int times = kind == 3 || kind == 4 || random.nextInt(3) > 0 ? 1 : 2;
+      int times = kind == 3 || kind == 4 || kind == 6 || random.nextInt(3) > 0 ? 1 : 2;
       statements.add(new Statement(kind, generator.expression(VARIABLES, 2),
           generator.expression(VARIABLES, 2), times, s));
     }
