@@ -11,7 +11,8 @@ import java.util.Random;
  * a parameter {@code B[] bs} of two records with a {@code double x}, copied to a local
  * {@code s}, whose elements are replaced, which is given a new array built in a loop's body
  * ({@code s = n}), written by a method writing into an array of records, passed to one taking
- * it, replaced by what one returning an array of records gives, and read by for-each. Its interpreter over dual numbers is the oracle.
+ * it, replaced by what one returning an array of records gives, and read by for-each. Its
+ * interpreter over dual numbers is the oracle.
  */
 final class RecordArrayProgram {
   /** Inputs: bs[0].x(), bs[0].v(), bs[1].x(), bs[1].v(), x. */
