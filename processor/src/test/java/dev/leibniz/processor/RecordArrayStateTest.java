@@ -239,21 +239,12 @@ class RecordArrayStateTest {
       along += numeric[i] * direction[i];
     }
     assertEquals(along, tangent, 1e-7 * Math.max(1, Math.abs(along)));
-    // Its Hessian against differences of the gradient. An array of records' numbers come
-    // component by component, as its arrays do: every x, then every v, then every m.
+    // Its Hessian against differences of the gradient.
     double[][] hessian = (double[][]) Compiled.components(compiled.call("rs.AGradients",
         "bodiesHessian", bodies, point[9], 4)).get("hessian");
-    int[] row = {0, 3, 6, 1, 4, 7, 2, 5, 8, 9};
-    for (int i = 0; i < point.length; i++) {
-      int input = i;
-      double[] rowNumeric = FiniteDifferences.gradient(v -> flatBodies(Compiled.components(
-          compiled.call("rs.AGradients", "bodies", compiled.call("rs.A", "bodiesOf", (Object) v),
-              v[9], 4)))[input], point.clone());
-      for (int j = 0; j < point.length; j++) {
-        assertEquals(rowNumeric[j], hessian[row[i]][row[j]],
-            1e-6 * Math.max(1, Math.abs(rowNumeric[j])), "H[" + i + "][" + j + "]");
-      }
-    }
+    assertHessianOfBodies(hessian, v -> flatBodies(Compiled.components(compiled.call(
+        "rs.AGradients", "bodies", compiled.call("rs.A", "bodiesOf", (Object) v), v[9], 4))),
+        point);
   }
 
   @Test
@@ -397,13 +388,23 @@ class RecordArrayStateTest {
     double[][] hessian = (double[][]) Compiled.components(compiled.call("rs.AGradients",
         "kickedHessian", compiled.call("rs.A", "bodiesOf", (Object) point.clone()), point[9]))
         .get("hessian");
-    // Every x, then every v, then every m, then dt: the array's numbers by component.
+    assertHessianOfBodies(hessian, v -> flatBodies(Compiled.components(compiled.call(
+        "rs.AGradients", "kicked", compiled.call("rs.A", "bodiesOf", (Object) v), v[9])),
+        "dB0"), point);
+  }
+
+  /**
+   * {@code hessian} against differences of {@code gradient}, which gives three bodies' x, v
+   * and m body by body, then dt. The Hessian holds an array of records' numbers component by
+   * component, as its arrays do: every x, then every v, then every m, then dt.
+   */
+  private static void assertHessianOfBodies(double[][] hessian,
+      java.util.function.Function<double[], double[]> gradient, double[] point) {
     int[] row = {0, 3, 6, 1, 4, 7, 2, 5, 8, 9};
     for (int i = 0; i < point.length; i++) {
       int input = i;
-      double[] numeric = FiniteDifferences.gradient(v -> flatBodies(Compiled.components(
-          compiled.call("rs.AGradients", "kicked", compiled.call("rs.A", "bodiesOf",
-              (Object) v), v[9])), "dB0")[input], point.clone());
+      double[] numeric = FiniteDifferences.gradient(v -> gradient.apply(v)[input],
+          point.clone());
       for (int j = 0; j < point.length; j++) {
         assertEquals(numeric[j], hessian[row[i]][row[j]],
             1e-6 * Math.max(1, Math.abs(numeric[j])), "H[" + i + "][" + j + "]");

@@ -211,6 +211,36 @@ class RecordDiagnosticsTest {
             return state[0].x();
           }
         }
+
+        class Chosen {
+          record P(double x, double y) {}
+          @Differentiable
+          static double norm(P p) {
+            return p.x() * p.y();
+          }
+          @Differentiable
+          static double argument(P a, P b) {
+            return norm(a.x() > 0 ? a : b);
+          }
+          @Differentiable
+          static P[] pick(P[] ps, int k) {
+            return ps;
+          }
+          static double[] pick(P[] ps, double k) {
+            return new double[] {k};
+          }
+          @Differentiable
+          static double overloaded(P[] ps) {
+            P[] s = pick(ps, 1);
+            return s[0].x();
+          }
+          @Differentiable
+          static double chosenArray(P[] ps) {
+            P[] s = new P[ps.length];
+            s = ps.length > 1 ? ps : s;
+            return s[0].x();
+          }
+        }
         """);
     compilation = Compiled.compilation(file);
   }
@@ -282,5 +312,15 @@ class RecordDiagnosticsTest {
         .inFile(file).onLine(178);
     assertThat(compilation).hadErrorContaining("'next' is used after it was given to another"
         + " array of records on line 189").inFile(file).onLine(187);
+  }
+
+  @Test
+  void recordsFromWhereLeibnizDoesNotFollowThemAreErrors() {
+    assertThat(compilation).hadErrorContaining("Leibniz follows a record chosen by ?: as the"
+        + " value of a record local: R v = c ? a : b").inFile(file).onLine(203);
+    assertThat(compilation).hadErrorContaining("Leibniz gives an array of records the array of"
+        + " records of its type a @Differentiable method returns").inFile(file).onLine(214);
+    assertThat(compilation).hadErrorContaining("Leibniz gives an array of records another local"
+        + " or parameter array of records of its type").inFile(file).onLine(220);
   }
 }

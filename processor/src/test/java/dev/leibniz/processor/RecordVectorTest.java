@@ -295,7 +295,8 @@ class RecordVectorTest {
     float k = 1.5f;
     float a = 0.9f;
     Object bag = compiled.load("rv.V$Bag").getDeclaredConstructors()[0].newInstance(x, k);
-    Map<String, Object> g = Compiled.components(compiled.call("rv.VGradients", "bagged", bag, a));
+    Map<String, Object> g = Compiled.components(compiled.call("rv.VGradients", "bagged", bag,
+        a));
     // e = k a⁵ Σ xᵢ⁴: ∂e/∂xᵢ = 4 k a⁵ xᵢ³, ∂e/∂k = a⁵ Σ xᵢ⁴, ∂e/∂a = 5 k a⁴ Σ xᵢ⁴.
     double sum = 0;
     for (float xi : x) {

@@ -97,35 +97,14 @@ final class CallReader {
     if (args.contains(null)) {
       return null;
     }
-    Expr receiver = null;
-    List<ExecutableElement> candidates;
     Object value = select instanceof MemberSelectTree m ? records.valueOf(m.getExpression()) : null;
-    if (value instanceof RecordValues.Value record) {
-      // v.m(…) on a record value: the record's method, v's components its first arguments.
-      receiver = recordArguments.standIn(record);
-      candidates = records.element(record.type()).map(t -> instanceMethods(t, name))
-          .orElse(List.of());
-    } else if (select instanceof MemberSelectTree member) {
-      ExpressionTree target = member.getExpression();
-      if (!isName(target)) {
-        unsupportedTarget(tree, target);
-        return null;
-      }
-      Expr.Var object = objectVariable(target);
-      if (object != null) {
-        receiver = object;
-        candidates = methodsOf(context.objectTypes().get(object.name()), name);
-      } else {
-        Optional<TypeElement> type = context.names().type(target.toString());
-        candidates = type.map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of());
-      }
-    } else if (selfMethods(records, name).isPresent()) {
-      // m(…) in a record's own method: this.m(…).
-      receiver = recordArguments.standIn(context.scope().value("this"));
-      candidates = selfMethods(records, name).get();
-    } else {
-      candidates = enclosingMethods(name);
+    if (select instanceof MemberSelectTree member && !(value instanceof RecordValues.Value)
+        && !isName(member.getExpression())) {
+      unsupportedTarget(tree, member.getExpression());
+      return null;
     }
+    List<ExecutableElement> candidates = candidates(select, name, records);
+    Expr receiver = receiver(select, value, name, records);
     Optional<ExecutableElement> method = candidates.stream()
         .filter(m -> applicable(m, args))
         .max(java.util.Comparator.comparingInt(m -> exactMatches(m, args)));
@@ -155,27 +134,54 @@ final class CallReader {
    */
   Optional<Type.Record> recordResult(MethodInvocationTree tree) {
     ExpressionTree select = tree.getMethodSelect();
-    var records = new RecordReader(context, expressions);
     String name = select instanceof MemberSelectTree m ? m.getIdentifier().toString()
         : select.toString();
-    List<ExecutableElement> candidates;
-    if (select instanceof MemberSelectTree member) {
-      ExpressionTree target = member.getExpression();
-      Expr.Var object = isName(target) ? objectVariable(target) : null;
-      candidates = records.valueOf(target) instanceof RecordValues.Value record
-          ? records.element(record.type()).map(t -> instanceMethods(t, name)).orElse(List.of())
-          : object != null ? methodsOf(context.objectTypes().get(object.name()), name)
-          : isName(target) ? context.names().type(target.toString())
-              .map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of())
-          : List.of();
-    } else {
-      candidates = selfMethods(records, name).orElseGet(() -> enclosingMethods(name));
-    }
+    List<ExecutableElement> candidates = candidates(select, name,
+        new RecordReader(context, expressions));
     var results = candidates.stream()
         .filter(m -> m.getParameters().size() == tree.getArguments().size())
         .map(m -> RecordValues.resultOf(m.getReturnType()))
         .distinct().toList();
     return results.size() == 1 ? results.get(0) : Optional.empty();
+  }
+
+  /**
+   * The methods a call may be of, by where it is called: on a record value, its record's
+   * instance methods; on an object, its class's; on a class, its static methods; unqualified,
+   * the own record's methods or the enclosing classes'.
+   */
+  private List<ExecutableElement> candidates(ExpressionTree select, String name,
+      RecordReader records) {
+    if (!(select instanceof MemberSelectTree member)) {
+      return selfMethods(records, name).orElseGet(() -> enclosingMethods(name));
+    }
+    ExpressionTree target = member.getExpression();
+    if (records.valueOf(target) instanceof RecordValues.Value record) {
+      return records.element(record.type()).map(t -> instanceMethods(t, name))
+          .orElse(List.of());
+    }
+    Expr.Var object = isName(target) ? objectVariable(target) : null;
+    if (object != null) {
+      return methodsOf(context.objectTypes().get(object.name()), name);
+    }
+    return isName(target) ? context.names().type(target.toString())
+        .map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of()) : List.of();
+  }
+
+  /**
+   * What a call is made on, as its first argument: a record value's components ({@code v.m(…)}),
+   * an object, or in a record's own method this record; null for a static call.
+   */
+  private Expr receiver(ExpressionTree select, Object value, String name,
+      RecordReader records) {
+    if (value instanceof RecordValues.Value record) {
+      return recordArguments.standIn(record);
+    }
+    if (select instanceof MemberSelectTree member) {
+      return objectVariable(member.getExpression());
+    }
+    return selfMethods(records, name).isPresent()
+        ? recordArguments.standIn(context.scope().value("this")) : null;
   }
 
   /** In a record's own method, the record's instance methods named {@code name}, if any. */

@@ -175,6 +175,10 @@ final class RecordReader {
    * whose components carry derivatives; empty for any other argument.
    */
   Optional<Type.Record> argumentType(ExpressionTree tree) {
+    if (tree instanceof ConditionalExpressionTree choice) {
+      // Its type is its branches': read as a record, it gets the error that says where to go.
+      return argumentType(choice.getTrueExpression());
+    }
     if (valueOf(tree) instanceof RecordValues.Value v) {
       return Optional.of(v.type());
     }

@@ -251,14 +251,14 @@ final class RecordValues {
           || s.type() == Type.FLOAT || s.type() == Type.INT);
     }
     return type.components().stream().allMatch(c -> c.type() instanceof Type.Record nested
-        ? returnable(nested) : c.type().isNumeric() || ownsVector(c.type()));
+        ? returnable(nested) : c.type().isNumeric() || isVector(c.type()));
   }
 
   /**
-   * Whether a record local's component of this type is a vector held in an array of the
-   * local's own (see {@code RecordVectors}): a {@code double[]} or a {@code float[]}.
+   * Whether a component of this type is a vector of differentiable numbers, which a returned
+   * record may hold: a {@code double[]} or a {@code float[]}.
    */
-  static boolean ownsVector(Type type) {
+  static boolean isVector(Type type) {
     return type.isArray() && type.rank() == 1 && type.isDifferentiable();
   }
 

@@ -78,19 +78,30 @@ final class RecordVectors {
    */
   Stmt copy(com.sun.source.tree.Tree statement, Expr.Var target, String accessors,
       Object source, boolean declares) {
-    Source where = context.source(statement);
-    Slice slice = source instanceof Slice s ? s : Slice.of((Expr) source);
     held.put(target, accessors);
     names.spell(target, accessors);
+    // A call's components are an array nothing else writes: only the copy is recorded.
+    return source instanceof Slice slice ? filled(statement, target, slice, declares, null, null)
+        : filled(statement, target, Slice.of((Expr) source), declares, (Expr) source, null);
+  }
+
+  /**
+   * {@code target = new T[length]} and the loop copying {@code slice} into it, recorded as a
+   * copy from {@code from} (null for a call's components) that {@code named} spells for an
+   * array of records.
+   */
+  private Stmt filled(com.sun.source.tree.Tree statement, Expr.Var target, Slice slice,
+      boolean declares, Expr from, String named) {
+    Source where = context.source(statement);
     names.accept(statement, target, new Expr.NewArray(target.type(), List.of()), declares);
     Expr created = new Expr.NewArray(target.type(), List.of(slice.length()));
     Stmt loop = library.copyRange(slice.array(), slice.offset(), target,
         ArrayLibrary.literal(0), slice.length(), where);
-    // A call's components are an array nothing else writes: only the copy is recorded.
-    copies.put(loop, new Copy(source instanceof Slice ? null : slice.array(), where, null));
+    copies.put(loop, new Copy(from, where, named));
     return new Stmt.Block(List.of(declares ? new Stmt.Declare(target, created, where)
         : new Stmt.Assign(target, created, where), loop));
   }
+
 
   /**
    * {@code target} declared holding an empty array of its own, before the branches of a
@@ -110,16 +121,9 @@ final class RecordVectors {
    */
   Stmt fill(com.sun.source.tree.Tree statement, Expr.Var target, Slice slice,
       boolean declares) {
-    Source where = context.source(statement);
-    names.accept(statement, target, new Expr.NewArray(target.type(), List.of()), declares);
-    Expr created = new Expr.NewArray(target.type(), List.of(slice.length()));
-    Stmt loop = library.copyRange(slice.array(), slice.offset(), target,
-        ArrayLibrary.literal(0), slice.length(), where);
-    // A call's components are an array nothing else writes: only the copy is recorded.
-    copies.put(loop, new Copy(null, where, null));
-    return new Stmt.Block(List.of(declares ? new Stmt.Declare(target, created, where)
-        : new Stmt.Assign(target, created, where), loop));
+    return filled(statement, target, slice, declares, null, null);
   }
+
 
   /**
    * {@code state = next} of arrays of records: each of {@code target}'s arrays given a copy of
@@ -128,24 +132,16 @@ final class RecordVectors {
    */
   Stmt copyArrays(com.sun.source.tree.Tree statement, RecordValues.Value target,
       RecordValues.Value source, String sourceName, boolean declares) {
-    Source where = context.source(statement);
     var parts = new LinkedHashMap<List<String>, Expr>();
     source.leaves().forEach(leaf -> parts.put(leaf.path(), leaf.value()));
     var statements = new ArrayList<Stmt>();
     for (RecordValues.Leaf leaf : target.leaves()) {
       Expr from = parts.get(leaf.path());
-      names.accept(statement, leaf.var(), new Expr.NewArray(leaf.var().type(), List.of()),
-          declares);
-      Expr created = new Expr.NewArray(leaf.var().type(), List.of(new Expr.Length(from)));
-      statements.add(declares ? new Stmt.Declare(leaf.var(), created, where)
-          : new Stmt.Assign(leaf.var(), created, where));
-      Stmt loop = library.copyRange(from, ArrayLibrary.literal(0), leaf.var(),
-          ArrayLibrary.literal(0), new Expr.Length(from), where);
-      copies.put(loop, new Copy(from, where, sourceName));
-      statements.add(loop);
+      statements.add(filled(statement, leaf.var(), Slice.of(from), declares, from, sourceName));
     }
     return new Stmt.Block(statements);
   }
+
 
   /** How the user reads a component: {@code s.pos().x()}. */
   static String accessors(String record, List<String> path) {

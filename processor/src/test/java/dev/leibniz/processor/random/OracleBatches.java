@@ -1,7 +1,9 @@
 package dev.leibniz.processor.random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leibniz.check.FiniteDifferences;
 import dev.leibniz.processor.Compiled;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,8 +94,36 @@ final class OracleBatches<P> {
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
-  /** The tolerance each relative error is held to. */
-  static double tolerance() {
-    return TOLERANCE;
+  /**
+   * The worst relative error of a generated value and gradient against the oracle's; fails
+   * over the tolerance.
+   */
+  static double gradientError(Dual expected, double value, double[] gradient, String context) {
+    assertEquals(expected.value(), value, 1e-12 * Math.max(1, Math.abs(expected.value())),
+        "value of " + context);
+    double worst = 0;
+    for (int i = 0; i < gradient.length; i++) {
+      double error = FiniteDifferences.relativeError(gradient[i], expected.tangent()[i]);
+      assertTrue(error <= TOLERANCE, "input " + i + " of " + context + " generated "
+          + gradient[i] + ", oracle " + expected.tangent()[i]);
+      worst = Math.max(worst, error);
+    }
+    return worst;
+  }
+
+  /**
+   * The relative error of a generated derivative along {@code direction} against the oracle's
+   * gradient times it; fails over the tolerance.
+   */
+  static double tangentError(Dual expected, double tangent, double[] direction,
+      String context) {
+    double along = 0;
+    for (int i = 0; i < direction.length; i++) {
+      along += expected.tangent()[i] * direction[i];
+    }
+    double error = FiniteDifferences.relativeError(tangent, along);
+    assertTrue(error <= TOLERANCE, "pushforward of " + context + " generated " + tangent
+        + ", oracle " + along);
+    return error;
   }
 }
