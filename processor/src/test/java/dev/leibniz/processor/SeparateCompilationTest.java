@@ -5,24 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leibniz.check.FiniteDifferences;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,16 +179,14 @@ class SeparateCompilationTest {
 
   @Test
   void applicationDifferentiatesThroughAJarCompiledEarlier(@TempDir Path dir) throws Exception {
-    Path libraryClasses = compile(dir.resolve("lib-src"), LIBRARY, "Kernels", dir.resolve("lib"),
-        List.of());
-    Path jar = jar(libraryClasses, dir.resolve("kernels.jar"));
-    Path appClasses =
-        compile(dir.resolve("app-src"), APPLICATION, "App", dir.resolve("app"), List.of(jar));
+    Path libraryClasses = Jars.compile(dir.resolve("lib-src"), LIBRARY, "Kernels",
+        dir.resolve("lib"), List.of());
+    Path jar = Jars.jar(libraryClasses, dir.resolve("kernels.jar"));
+    Path appClasses = Jars.compile(dir.resolve("app-src"), APPLICATION, "App",
+        dir.resolve("app"), List.of(jar));
     assertTrue(Files.exists(appClasses.resolve("lib/AppGradients.class")));
 
-    try (var loader = new URLClassLoader(
-        new URL[] {appClasses.toUri().toURL(), jar.toUri().toURL()},
-        getClass().getClassLoader())) {
+    try (var loader = Jars.loader(appClasses, jar)) {
       Class<?> app = loader.loadClass("lib.App");
       Class<?> gradients = loader.loadClass("lib.AppGradients");
       Method score = app.getMethod("score", double[].class, double[].class, double.class);
@@ -335,42 +320,5 @@ class SeparateCompilationTest {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
-  }
-
-  /** Compiles one source file with the processor; the runtime is on the class path. */
-  private static Path compile(Path sources, String source, String className, Path out,
-      List<Path> classPath) throws IOException {
-    Path file = sources.resolve("lib").resolve(className + ".java");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, source);
-    Files.createDirectories(out);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    var messages = new StringWriter();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-      var path = new ArrayList<String>();
-      classPath.forEach(p -> path.add(p.toString()));
-      path.add(System.getProperty("java.class.path"));
-      List<String> options = List.of("-d", out.toString(), "-s", out.toString(),
-          "-classpath", String.join(java.io.File.pathSeparator, path), "-Xlint:all", "-Werror");
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjects(file);
-      JavaCompiler.CompilationTask task = javac.getTask(messages, files, null, options, null, units);
-      task.setProcessors(List.of(new DifferentiableProcessor()));
-      assertTrue(task.call(), messages.toString());
-    }
-    return out;
-  }
-
-  private static Path jar(Path classes, Path jar) throws IOException {
-    try (OutputStream file = Files.newOutputStream(jar);
-        var out = new JarOutputStream(file);
-        Stream<Path> entries = Files.walk(classes)) {
-      for (Path p : entries.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = classes.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-        out.putNextEntry(new JarEntry(name));
-        out.write(Files.readAllBytes(p));
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 }

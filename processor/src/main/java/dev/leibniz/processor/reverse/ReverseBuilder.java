@@ -170,10 +170,12 @@ public final class ReverseBuilder {
     return copies;
   }
 
-  /** Whether the body assigns to the array or to one of its elements. */
+  /**
+   * Whether the body assigns to the array or to one of its elements, itself or through a call
+   * of a method that writes into its arguments.
+   */
   private boolean writesInto(Expr.Var array) {
-    return Stmts.all(method.body())
-        .anyMatch(s -> s instanceof Stmt.Assign a && a.variable().equals(array));
+    return Stmts.all(method.body()).anyMatch(s -> Stmts.writes(s).contains(array));
   }
 
   /**
