@@ -20,6 +20,7 @@ import dev.leibniz.processor.lower.Views;
 import dev.leibniz.processor.read.Annotations;
 import dev.leibniz.processor.read.MethodReader;
 import dev.leibniz.processor.read.PrivateHelpers;
+import dev.leibniz.processor.read.RuleDirectory;
 import dev.leibniz.processor.read.RuleIndex;
 import dev.leibniz.processor.read.Sites;
 import dev.leibniz.processor.read.TypeRefs;
@@ -59,14 +60,17 @@ final class CompanionGenerator {
   private final RuleChecker rules;
   private final LocalClassCheck localClasses;
   private final Filer filer;
+  private final RuleIndex index;
+  private final RuleDirectory directory;
 
   private CompanionGenerator(ProcessingEnvironment env, Trees trees) {
     this.reporter = new Reporter(trees, env.getMessager());
-    var index = new RuleIndex(env.getElementUtils(), env.getTypeUtils());
+    this.filer = env.getFiler();
+    this.index = new RuleIndex(env.getElementUtils(), env.getTypeUtils(), filer);
+    this.directory = new RuleDirectory(env.getElementUtils());
     this.reader = new MethodReader(trees, env.getElementUtils(), index, reporter);
     this.rules = new RuleChecker(index, reporter);
     this.localClasses = new LocalClassCheck(trees, reporter);
-    this.filer = env.getFiler();
   }
 
   /** A generator for javac's environment, or one that reports that there is no Tree API. */
@@ -81,12 +85,35 @@ final class CompanionGenerator {
         }
       };
     }
-    return new CompanionGenerator(env, trees.get())::generate;
+    var generator = new CompanionGenerator(env, trees.get());
+    return new Generation() {
+      @Override
+      public void generate(Round round) {
+        generator.generate(round);
+      }
+
+      @Override
+      public void finish() {
+        generator.listRules();
+      }
+    };
   }
 
-  /** What one round does with its annotated elements. */
+  /** What each round does with its annotated elements, and what is done after the last. */
   interface Generation {
     void generate(Round round);
+
+    /** After the last round: nothing, or the listing of the compilation's rules. */
+    default void finish() {}
+  }
+
+  /** Lists the compilation's rules for the compilations that will have its classes in a jar. */
+  private void listRules() {
+    try {
+      directory.write(filer);
+    } catch (IOException e) {
+      reporter.error(Message.RULE_LISTING, e.getMessage());
+    }
   }
 
   /**
@@ -120,7 +147,14 @@ final class CompanionGenerator {
   }
 
   private void generate(Round round) {
-    round.rules().forEach(rules::check);
+    for (Element rule : round.rules()) {
+      if (rules.check(rule)) {
+        var method = (ExecutableElement) rule;
+        RuleIndex.Target target = RuleIndex.target(method).orElseThrow();
+        index.addCompiled(method);
+        directory.add(method, target.type(), target.method());
+      }
+    }
     checkConstants(round.constants());
     localClasses.check(round.roots());
     // The annotated methods, then the private helpers they call, as reading finds them.

@@ -22,6 +22,8 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
+  /** The generator of this compilation, kept across rounds: rules of one are seen in later ones. */
+  private CompanionGenerator.Generation generation;
 
   /**
    * Leibniz's annotations, and {@code @Generated}, which marks the code Leibniz writes: claiming
@@ -33,6 +35,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         Annotations.DIFFERENTIABLE,
         Annotations.NO_DERIVATIVE,
         Annotations.DERIVATIVE_OF,
+        Annotations.USE_RULES,
         "javax.annotation.processing.Generated");
   }
 
@@ -43,8 +46,13 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!annotations.isEmpty()) {
-      CompanionGenerator.forEnvironment(processingEnv).generate(new CompanionGenerator.Round(
+    if (generation == null) {
+      generation = CompanionGenerator.forEnvironment(processingEnv);
+    }
+    if (round.processingOver()) {
+      generation.finish();
+    } else if (!annotations.isEmpty()) {
+      generation.generate(new CompanionGenerator.Round(
           annotated(annotations, round, Annotations.DIFFERENTIABLE),
           annotated(annotations, round, Annotations.DERIVATIVE_OF),
           annotated(annotations, round, Annotations.NO_DERIVATIVE),

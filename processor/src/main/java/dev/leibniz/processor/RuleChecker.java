@@ -35,21 +35,22 @@ final class RuleChecker {
     return n == 1 ? ruleArity == 1 : ruleArity == n + 1;
   }
 
-  void check(Element element) {
+  /** Checks {@code element}, reporting what is wrong; whether it is a rule callers can use. */
+  boolean check(Element element) {
     if (element.getKind() != ElementKind.METHOD) {
-      return;
+      return false;
     }
     var rule = (ExecutableElement) element;
     Optional<RuleIndex.Target> target = RuleIndex.target(rule);
     if (target.isEmpty()) {
-      return;
+      return false;
     }
     String name = target.get().type().getQualifiedName() + "." + target.get().method();
     TypeRef owner = TypeRefs.of(target.get().type());
     if ((owner.equals(TypeRef.MATH) || owner.equals(TypeRef.STRICT_MATH))
         && Rules.isFunction(target.get().method())) {
       reporter.warning(rule, Message.RULE_FOR_KNOWN_FUNCTION, name);
-      return;
+      return false;
     }
     List<ExecutableElement> candidates =
         ElementFilter.methodsIn(target.get().type().getEnclosedElements()).stream()
@@ -59,7 +60,7 @@ final class RuleChecker {
     if (candidates.isEmpty()) {
       reporter.error(rule, Message.RULE_TARGET_MISSING, target.get().type().getQualifiedName(),
           target.get().method());
-      return;
+      return false;
     }
     int ruleArity = rule.getParameters().size();
     Optional<ExecutableElement> function = candidates.stream()
@@ -69,6 +70,7 @@ final class RuleChecker {
         .findFirst();
     if (function.isEmpty()) {
       reporter.error(rule, Message.RULE_TARGET_SHAPE, name);
+      return false;
     } else if (!rules.hasRuleShape(rule, function.get())) {
       int arity = function.get().getParameters().size();
       String shape = arity == 1
@@ -76,6 +78,8 @@ final class RuleChecker {
           : "taking the " + arity + " doubles and a double[] to fill with the partial"
               + " derivatives, returning void";
       reporter.error(rule, Message.RULE_SIGNATURE, name, shape);
+      return false;
     }
+    return true;
   }
 }

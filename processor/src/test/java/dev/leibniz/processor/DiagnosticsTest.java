@@ -59,7 +59,7 @@ class DiagnosticsTest {
   @Test
   void wrongArgumentCount() {
     assertErrors(method("return Math.atan2(x); // LZ107"),
-        Message.WRONG_ARGUMENT_COUNT, "Math.atan2 takes 2 argument(s) here, not 1");
+        Message.WRONG_ARGUMENT_COUNT, "'Math.atan2' takes 2 argument(s) here, not 1");
   }
 
   @Test
@@ -117,7 +117,7 @@ class DiagnosticsTest {
             + "    return x;\n"
             + "  }\n"
             + "}\n",
-        Message.ASSIGNMENT_TARGET, "not to field");
+        Message.ASSIGNMENT_TARGET, "not to 'field");
     assertErrors(method("double y = 0;", "double z = (y = x) * 2; // LZ119", "return z;"),
         Message.NESTED_ASSIGNMENT, "make 'y = x' a statement of its own");
   }
@@ -279,7 +279,7 @@ class DiagnosticsTest {
             + "  static void fmaPartials(double a, double b, double c, double[] p) {}\n"
             + "}\n");
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadWarningContaining("[LZ128] Leibniz differentiates java.lang.Math.fma"
+    assertThat(compilation).hadWarningContaining("[LZ128] Leibniz differentiates 'java.lang.Math.fma'"
         + " with a rule of its own").inFile(file).onLine(5);
   }
 

@@ -1,5 +1,6 @@
 package dev.leibniz.processor;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -32,33 +34,58 @@ final class Jars {
    */
   static Path compile(Path sources, String source, String className, Path out,
       List<Path> classPath) throws IOException {
-    String pkg = source.replaceAll("(?s)^\\s*package\\s+([\\w.]+);.*", "$1");
-    Path file = sources.resolve(pkg.replace('.', '/')).resolve(className + ".java");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, source);
+    var messages = new StringWriter();
+    assertTrue(run(sources, Map.of(className, source), out, classPath, messages),
+        messages.toString());
+    return out;
+  }
+
+  /**
+   * What javac says when compiling {@code sources} (class names to whole files) with the
+   * processor fails; the compilation must fail.
+   */
+  static String errors(Path dir, Map<String, String> sources, List<Path> classPath)
+      throws IOException {
+    var messages = new StringWriter();
+    assertFalse(run(dir.resolve("src"), sources, dir.resolve("out"), classPath, messages),
+        "the compilation succeeded");
+    return messages.toString();
+  }
+
+  /** Compiles classes into {@code out}; whether javac succeeded. */
+  static boolean run(Path sources, Map<String, String> classes, Path out, List<Path> classPath,
+      StringWriter messages) throws IOException {
+    var files = new ArrayList<Path>();
+    for (var c : classes.entrySet()) {
+      String pkg = c.getValue().replaceAll("(?s)^\\s*package\\s+([\\w.]+);.*", "$1");
+      Path file = sources.resolve(pkg.replace('.', '/')).resolve(c.getKey() + ".java");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, c.getValue());
+      files.add(file);
+    }
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    var messages = new StringWriter();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+    try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
       var path = new ArrayList<String>();
       classPath.forEach(p -> path.add(p.toString()));
       path.add(System.getProperty("java.class.path"));
       List<String> options = List.of("-d", out.toString(), "-s", out.toString(),
           "-classpath", String.join(java.io.File.pathSeparator, path), "-Xlint:all", "-Werror");
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjects(file);
-      JavaCompiler.CompilationTask task = javac.getTask(messages, files, null, options, null, units);
+      Iterable<? extends JavaFileObject> units = manager.getJavaFileObjectsFromPaths(files);
+      JavaCompiler.CompilationTask task =
+          javac.getTask(messages, manager, null, options, null, units);
       task.setProcessors(List.of(new DifferentiableProcessor()));
-      assertTrue(task.call(), messages.toString());
+      return task.call();
     }
-    return out;
   }
 
-  /** Packs every class file under {@code classes} into {@code jar}. */
+  /** Packs every file under {@code classes} but sources into {@code jar}, as a build would. */
   static Path jar(Path classes, Path jar) throws IOException {
     try (OutputStream file = Files.newOutputStream(jar);
         var out = new JarOutputStream(file);
         Stream<Path> entries = Files.walk(classes)) {
-      for (Path p : entries.filter(f -> f.toString().endsWith(".class")).toList()) {
+      for (Path p : entries.filter(Files::isRegularFile)
+          .filter(f -> !f.toString().endsWith(".java")).toList()) {
         String name = classes.relativize(p).toString().replace(java.io.File.separatorChar, '/');
         out.putNextEntry(new JarEntry(name));
         out.write(Files.readAllBytes(p));

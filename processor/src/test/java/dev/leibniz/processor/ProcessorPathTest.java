@@ -38,7 +38,7 @@ class ProcessorPathTest {
     assertFalse(process.waitFor() == 0, messages);
     // At the method, line 3 of the source.
     assertTrue(messages.contains("Model.java:3: error: [LZ192] Leibniz cannot find class"
-        + " com.palantir.javapoet."), messages);
+        + " 'com.palantir.javapoet."), messages);
     assertFalse(messages.contains("LZ190"), messages);
   }
 }

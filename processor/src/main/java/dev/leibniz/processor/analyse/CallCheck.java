@@ -36,6 +36,18 @@ public final class CallCheck {
     return problems;
   }
 
+  /** A call Leibniz has no derivative for; if a jar has a rule for it, where it is. */
+  private static NotDifferentiable opaque(Expr.Invoke invoke, Callee.Opaque callee) {
+    String function = callee.owner().nestedName() + "." + callee.name();
+    if (callee.hiddenRule().isPresent()) {
+      String rule = callee.hiddenRule().get();
+      String ruleClass = rule.substring(0, rule.indexOf('#')).replace('$', '.');
+      return new NotDifferentiable(invoke.site(), Message.RULE_NOT_VISIBLE, function,
+          rule.replace('#', '.').replace('$', '.'), ruleClass);
+    }
+    return new NotDifferentiable(invoke.site(), Message.UNKNOWN_FUNCTION, function);
+  }
+
   private static void check(Expr e, Activity activity, List<NotDifferentiable> problems) {
     for (Expr.Invoke invoke : DifferentiablePaths.calls(e)) {
       List<Integer> differentiable = DifferentiablePaths.differentiablePositions(invoke);
@@ -44,9 +56,8 @@ public final class CallCheck {
         if (!activity.isVaried(invoke.args().get(i))) {
           continue;
         }
-        if (invoke.callee() instanceof Callee.Opaque) {
-          problems.add(new NotDifferentiable(invoke.site(), Message.UNKNOWN_FUNCTION,
-              invoke.callee().owner().nestedName() + "." + invoke.callee().name()));
+        if (invoke.callee() instanceof Callee.Opaque opaque) {
+          problems.add(opaque(invoke, opaque));
           break;
         }
         if (!differentiable.contains(i)) {

@@ -6,7 +6,7 @@ package dev.leibniz.processor.diag;
  */
 public enum Message {
   UNSUPPORTED_STATEMENT(
-      "LZ101", "Leibniz cannot differentiate %s yet: rewrite it with supported statements"),
+      "LZ101", "Leibniz cannot differentiate %s yet: %s"),
   UNSUPPORTED_EXPRESSION(
       "LZ102",
       "Leibniz cannot differentiate %s: rewrite it, or compute it outside the method and pass"
@@ -24,7 +24,7 @@ public enum Message {
       "call to '%s' cannot be differentiated: mark the method @Differentiable, declare its"
           + " derivative with @DerivativeOf, or make its arguments constants (a value computed"
           + " outside can come in as a @NoDerivative parameter)"),
-  WRONG_ARGUMENT_COUNT("LZ107", "Math.%s takes %d argument(s) here, not %d"),
+  WRONG_ARGUMENT_COUNT("LZ107", "'Math.%s' takes %d argument(s) here, not %d"),
   UNRESOLVED_NAME(
       "LZ108",
       "cannot resolve '%s': Leibniz reads parameters, locals, fields and constants of known"
@@ -43,14 +43,14 @@ public enum Message {
       "LZ115", "@Differentiable method '%s' has type parameters: Leibniz supports plain methods"),
   INACCESSIBLE_CLASS(
       "LZ116",
-      "class %s is %s, so generated code cannot name it: make it a package-private or public"
+      "class '%s' is %s, so generated code cannot name it: make it a package-private or public"
           + " member class"),
   ACCESSOR_CLASH(
       "LZ117",
-      "parameters '%s' and '%s' would both have the gradient accessor %s(): rename one of them"),
+      "parameters '%s' and '%s' would both have the gradient accessor '%s()': rename one of them"),
   ASSIGNMENT_TARGET(
       "LZ118",
-      "Leibniz can assign only to local variables and parameters, not to %s: use a local"),
+      "Leibniz can assign only to local variables and parameters, not to '%s': use a local"),
   NESTED_ASSIGNMENT(
       "LZ119",
       "assignments inside expressions cannot be differentiated: make '%s' a statement of its"
@@ -69,14 +69,14 @@ public enum Message {
           + " constant, or make the parameter differentiable"),
   RULE_TARGET_MISSING(
       "LZ123",
-      "@DerivativeOf names %s.%s, which does not exist: name a static method of that class"),
+      "@DerivativeOf names '%s.%s', which does not exist: name a static method of that class"),
   RULE_SIGNATURE(
       "LZ124",
-      "a @DerivativeOf rule for %s must be a static, non-private method %s"),
+      "a @DerivativeOf rule for '%s' must be a static, non-private method %s"),
   RULE_TARGET_SHAPE(
       "LZ126",
       "@DerivativeOf can give rules for static methods of double parameters returning double;"
-          + " %s is not one: mark it @Differentiable instead"),
+          + " '%s' is not one: mark it @Differentiable instead"),
   CALLEE_WRITES_ARRAY(
       "LZ125",
       "'%s' writes into its array parameter '%s', which the gradient of a caller cannot follow:"
@@ -86,7 +86,7 @@ public enum Message {
       "@NoDerivative on '%s' means nothing %s: remove it"),
   RULE_FOR_KNOWN_FUNCTION(
       "LZ128",
-      "Leibniz differentiates %s with a rule of its own, so this @DerivativeOf rule is not used:"
+      "Leibniz differentiates '%s' with a rule of its own, so this @DerivativeOf rule is not used:"
           + " remove it"),
   BOXED_NUMBER(
       "LZ129",
@@ -109,6 +109,15 @@ public enum Message {
       "LZ136",
       "'%s' could tell the copy Leibniz keeps of a record's array from the array Java shares:"
           + " %s"),
+  RULE_NOT_VISIBLE(
+      "LZ137",
+      "call to '%s' cannot be differentiated here: its @DerivativeOf rule '%s' is in a jar and"
+          + " not visible from this class; add '@UseRules(%s.class)' to the class or to its"
+          + " package's package-info.java"),
+  CALL_ON_RESULT(
+      "LZ138",
+      "'%s' is called on the value of '%s', which Leibniz cannot follow yet: keep that value in"
+          + " a local first ('var v = %s;') and call it on the local"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),
@@ -118,8 +127,12 @@ public enum Message {
           + " method"),
   INCOMPLETE_PROCESSOR_PATH(
       "LZ192",
-      "Leibniz cannot find class %s on the processor path: put the leibniz-processor jar there"
+      "Leibniz cannot find class '%s' on the processor path: put the leibniz-processor jar there"
           + " as published, which contains everything it needs"),
+  RULE_LISTING(
+      "LZ193",
+      "Leibniz could not list this compilation's @DerivativeOf rules for the compilations that"
+          + " use its classes: %s"),
   NO_TREE_API(
       "LZ191",
       "Leibniz needs javac's Compiler Tree API (com.sun.source), which this compiler does not"

@@ -34,6 +34,12 @@ public final class Reporter {
     messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
   }
 
+  /** An error of the compilation as a whole, at no element. */
+  public void error(Message message, Object... args) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message.format(args));
+  }
+
   /** A warning at an element. */
   public void warning(Element element, Message message, Object... args) {
     messager.printMessage(Diagnostic.Kind.WARNING, message.format(args), element);

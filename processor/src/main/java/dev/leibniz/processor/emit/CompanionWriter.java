@@ -165,12 +165,10 @@ public final class CompanionWriter {
           : TypeNames.of(vector ? Type.arrayOf(p.var().type()) : p.var().type());
       components.add(ParameterSpec.builder(type, Declared.accessor(declared)).build());
     }
-    return TypeSpec.recordBuilder(result.simpleName())
-        .addModifiers(visibility(method))
-        .addJavadoc(Docs.wrap("Value and gradient of $L.\n", reference(method)))
-        .addJavadoc(Docs.wrap(Docs.components(method)))
-        .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
-        .build();
+    return ResultRecords.of(result, visibility(method), CodeBlock.builder()
+        .add(Docs.wrap("Value and gradient of $L.\n", reference(method)))
+        .add(Docs.wrap(Docs.components(method)))
+        .build(), components);
   }
 
   /** The value and the gradient, through the pullback with an upstream gradient of 1. */

@@ -23,6 +23,23 @@ final class Declared {
     }
   }
 
+  /**
+   * The direction of a record parameter {@code p} in a user-facing method: {@code pDot}, or
+   * {@code pDot2}, … if a parameter or a variable of the method already has that name.
+   */
+  static String recordDirection(MethodIR method, Parameter p) {
+    var names = new java.util.HashSet<String>();
+    of(method).forEach(d -> names.add(d.name()));
+    method.allParams().forEach(q -> names.add(q.var().name()));
+    dev.leibniz.processor.ir.Stmts.all(method.body()).forEach(s ->
+        dev.leibniz.processor.ir.Stmts.writes(s).forEach(v -> names.add(v.name())));
+    String name = p.name() + "Dot";
+    for (int k = 2; names.contains(name); k++) {
+      name = p.name() + "Dot" + k;
+    }
+    return name;
+  }
+
   /** The declared parameters, the receiver first. */
   static List<Parameter> of(MethodIR method) {
     var declared = new ArrayList<Parameter>();

@@ -34,7 +34,7 @@ final class Directions {
   /** A record parameter's direction, {@code pDot}: a record of the same type. */
   static String directionName(AdjointMethod f, Declared.Parameter p,
       List<Expr.Var> directions) {
-    return p.isRecord() ? p.name() + "Dot"
+    return p.isRecord() ? Declared.recordDirection(f.primal(), p)
         : directions.get(CompanionWriter.differentiable(f).indexOf(p.first())).name();
   }
 

@@ -55,16 +55,12 @@ final class PushforwardMethod {
       specs.add(0, withRecords(method, result, reference, visibility));
     }
     TypeName type = TypeNames.of(method.primal().returnType());
-    TypeSpec record = TypeSpec.recordBuilder(result.simpleName())
-        .addModifiers(visibility)
-        .addJavadoc(Docs.wrap("Value of $L and its derivative along a direction.\n\n"
+    TypeSpec record = ResultRecords.of(result, visibility,
+        Docs.wrap("Value of $L and its derivative along a direction.\n\n"
             + "@param value the method's value\n"
-            + "@param tangent the derivative of the value along the direction\n", reference))
-        .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(ParameterSpec.builder(type, "value").build())
-            .addParameter(ParameterSpec.builder(type, "tangent").build())
-            .build())
-        .build();
+            + "@param tangent the derivative of the value along the direction\n", reference),
+        List.of(ParameterSpec.builder(type, "value").build(),
+            ParameterSpec.builder(type, "tangent").build()));
     body.addStatement("return new $T($N, $N)", result, method.value().name(),
         method.tangent().name());
     MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
@@ -189,7 +185,8 @@ final class PushforwardMethod {
 
   /** A declared parameter's tangent: the sweep's own, or for a record {@code pDot}. */
   private static String tangentName(TangentMethod method, Declared.Parameter d) {
-    return d.isRecord() ? d.name() + "Dot" : tangentOf(method, d.first()).name();
+    return d.isRecord() ? Declared.recordDirection(method.primal(), d)
+        : tangentOf(method, d.first()).name();
   }
 
   private static dev.leibniz.processor.ir.Expr.Var tangentOf(TangentMethod method, Param p) {

@@ -59,11 +59,8 @@ final class SecondOrderMethods {
       doc.add("@param $N the Hessian times the direction, restricted to {@code $N}\n",
           hv(p.name()), p.name());
     }
-    return TypeSpec.recordBuilder(name.simpleName())
-        .addModifiers(CompanionWriter.visibility(f))
-        .addJavadoc(Docs.wrap(doc.build()))
-        .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
-        .build();
+    return ResultRecords.of(name, CompanionWriter.visibility(f), Docs.wrap(doc.build()),
+        components);
   }
 
   private static TypeSpec hessianRecord(AdjointMethod f, ClassName name, String reference) {
@@ -80,11 +77,8 @@ final class SecondOrderMethods {
     components.add(ParameterSpec.builder(TypeName.get(double[][].class), "hessian").build());
     doc.add("@param hessian the second derivatives over every differentiable number, in"
         + " parameter order, arrays row-major\n");
-    return TypeSpec.recordBuilder(name.simpleName())
-        .addModifiers(CompanionWriter.visibility(f))
-        .addJavadoc(Docs.wrap(doc.build()))
-        .recordConstructor(MethodSpec.constructorBuilder().addParameters(components).build())
-        .build();
+    return ResultRecords.of(name, CompanionWriter.visibility(f), Docs.wrap(doc.build()),
+        components);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
@@ -46,6 +47,8 @@ final class Tangents {
   Tangents(MethodIR method, Activity activity) {
     this.activity = activity;
     method.allParams().forEach(p -> taken.add(p.var().name()));
+    // Locals declared and never read are taken too: the pushforward declares them.
+    Stmts.all(method.body()).forEach(s -> Stmts.writes(s).forEach(v -> taken.add(v.name())));
     Exprs.mentioned(List.of(method.body())).forEach(v -> taken.add(v.name()));
   }
 

@@ -106,6 +106,12 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
     }
   }
 
-  /** A method with no derivative Leibniz knows: its value is a constant of the derivative. */
-  record Opaque(TypeRef owner, String name, boolean instance) implements Callee {}
+  /**
+   * A method with no derivative Leibniz knows: its value is a constant of the derivative.
+   *
+   * @param hiddenRule the rule a jar lists for it that the caller cannot see
+   *     ({@code com.acme.rules.SpecialRules#erfDerivative}), or empty
+   */
+  record Opaque(TypeRef owner, String name, boolean instance, java.util.Optional<String> hiddenRule)
+      implements Callee {}
 }

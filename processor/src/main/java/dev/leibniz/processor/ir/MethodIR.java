@@ -56,9 +56,17 @@ public record MethodIR(
   public List<Param> writtenArrays() {
     return params.stream()
         .filter(p -> p.differentiable() && p.var().type().isArray())
-        .filter(p -> Stmts.all(body).anyMatch(s -> !(s instanceof Stmt.Declare)
-            && Stmts.writes(s).contains(p.var())))
+        .filter(p -> writes(p.var()))
         .toList();
+  }
+
+  /**
+   * Whether the body assigns to {@code variable} or writes elements of it, itself or through
+   * calls of methods writing into arrays.
+   */
+  public boolean writes(Expr.Var variable) {
+    return Stmts.all(body).anyMatch(s -> !(s instanceof Stmt.Declare)
+        && Stmts.writes(s).contains(variable));
   }
 
   /** The receiver (if any) followed by the declared parameters. */

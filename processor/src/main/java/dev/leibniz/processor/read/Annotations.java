@@ -12,6 +12,7 @@ public final class Annotations {
   public static final String DIFFERENTIABLE = "dev.leibniz.Differentiable";
   public static final String NO_DERIVATIVE = "dev.leibniz.NoDerivative";
   public static final String DERIVATIVE_OF = "dev.leibniz.DerivativeOf";
+  public static final String USE_RULES = "dev.leibniz.UseRules";
 
   private Annotations() {}
 

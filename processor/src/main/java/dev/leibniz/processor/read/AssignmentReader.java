@@ -255,7 +255,8 @@ final class AssignmentReader {
           ? null
           : update(tree, target, up ? BinaryOp.ADD : BinaryOp.SUB, new Expr.Literal(Type.INT, 1));
     }
-    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(expression));
+    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(expression),
+        Constructs.rewrite(expression));
     return null;
   }
 

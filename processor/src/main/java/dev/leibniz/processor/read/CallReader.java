@@ -36,7 +36,7 @@ final class CallReader {
   }
 
   /** Whether {@code type} is one of {@code java.util}'s collections or maps. */
-  private static boolean isCollection(javax.lang.model.type.TypeMirror type) {
+  static boolean isCollection(javax.lang.model.type.TypeMirror type) {
     String name = type == null ? "" : type.toString().replaceAll("<.*", "");
     return name.startsWith("java.util.")
         && name.matches(".*(List|Set|Collection|Map|Queue|Deque|Iterable)$");
@@ -213,7 +213,15 @@ final class CallReader {
       context.error(target, Message.UNRESOLVED_NAME, target);
       return null;
     }
-    if (expressions.read(target) != null) {
+    int errors = context.reporter().errorCount();
+    Expr read = expressions.read(target);
+    if (target instanceof MethodInvocationTree call
+        && (read != null || context.reporter().errorCount() == errors)) {
+      String method = ((MemberSelectTree) tree.getMethodSelect()).getIdentifier().toString();
+      context.error(tree, Message.CALL_ON_RESULT, method, call, call);
+      return null;
+    }
+    if (read != null) {
       context.error(tree, Message.UNKNOWN_FUNCTION, tree.getMethodSelect());
     }
     return null;
@@ -311,7 +319,8 @@ final class CallReader {
       return new Callee.WithRule(owner, name, ruleOwner, rule.get().getSimpleName().toString(),
           method.getParameters().size(), ruleOrder);
     }
-    return new Callee.Opaque(owner, name, instance);
+    return new Callee.Opaque(owner, name, instance,
+        instance ? Optional.empty() : context.rules().hiddenRuleFor(method));
   }
 
   /**

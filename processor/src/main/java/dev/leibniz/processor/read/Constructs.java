@@ -34,7 +34,28 @@ final class Constructs {
           Map.entry(Tree.Kind.CHAR_LITERAL, "a char literal"),
           Map.entry(Tree.Kind.NULL_LITERAL, "null"));
 
+  /** What to write instead of a statement Leibniz does not read yet, where there is a way. */
+  private static final Map<Tree.Kind, String> REWRITES =
+      Map.ofEntries(
+          Map.entry(Tree.Kind.SWITCH, "rewrite it as if / else if / else, one branch per case"
+              + " (cases that fall through joined with ||)"),
+          Map.entry(Tree.Kind.SWITCH_EXPRESSION, "compute it in a local with if / else if / else,"
+              + " one branch per case"),
+          Map.entry(Tree.Kind.LABELED_STATEMENT, "leave the inner loop with break and a boolean"
+              + " local that the outer loop tests"),
+          Map.entry(Tree.Kind.BREAK, "leave the inner loop with break and a boolean local that"
+              + " the outer loop tests"),
+          Map.entry(Tree.Kind.CONTINUE, "skip the rest of the inner loop's body with an if and"
+              + " continue the outer loop from there"),
+          Map.entry(Tree.Kind.TRY, "move it out of the differentiable method"),
+          Map.entry(Tree.Kind.SYNCHRONIZED, "move it out of the differentiable method"));
+
   private Constructs() {}
+
+  /** What to write instead of {@code tree}, for a message that says it is not read yet. */
+  static String rewrite(Tree tree) {
+    return REWRITES.getOrDefault(tree.getKind(), "rewrite it with supported statements");
+  }
 
   /** The construct {@code tree} is, with the source text for expressions: "x & 1 (and)". */
   static String describe(Tree tree) {

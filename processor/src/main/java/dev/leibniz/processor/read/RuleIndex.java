@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -22,30 +23,49 @@ import javax.lang.model.util.Types;
 
 /**
  * Finds {@code @DerivativeOf} rules. A rule is visible to a call when it is declared in the
- * class of the function it is for, or in any class of that class's package, or in any class of
- * the calling class's package: in source or in a jar on the class path alike.
+ * class of the function it is for, in any class of that class's package or of the calling
+ * class's package (in source or in a jar alike), anywhere in the same compilation, or in a
+ * class named by {@code @UseRules} on the calling class, a class around it, or its package.
  */
 public final class RuleIndex {
   private final Elements elements;
   private final Types types;
+  private final Filer filer;
   private final Map<PackageElement, List<ExecutableElement>> rulesByPackage = new HashMap<>();
+  private final List<ExecutableElement> compiledRules = new ArrayList<>();
 
-  public RuleIndex(Elements elements, Types types) {
+  public RuleIndex(Elements elements, Types types, Filer filer) {
     this.elements = elements;
     this.types = types;
+    this.filer = filer;
+  }
+
+  /** Makes {@code rule}, declared in the compilation, visible to every call. */
+  public void addCompiled(ExecutableElement rule) {
+    compiledRules.add(rule);
   }
 
   /** The rule for {@code target} visible from {@code caller}, if there is one. */
   Optional<ExecutableElement> ruleFor(ExecutableElement target, TypeElement caller) {
     TypeElement owner = (TypeElement) target.getEnclosingElement();
+    var visible = new ArrayList<ExecutableElement>();
     for (PackageElement pkg : List.of(elements.getPackageOf(owner), elements.getPackageOf(caller))) {
-      for (ExecutableElement rule : rulesIn(pkg)) {
-        if (isRuleFor(rule, target)) {
-          return Optional.of(rule);
-        }
-      }
+      visible.addAll(rulesIn(pkg));
     }
-    return Optional.empty();
+    visible.addAll(compiledRules);
+    for (TypeElement named : UsedRules.classesNamed(caller, elements)) {
+      collect(named, visible);
+    }
+    return visible.stream().filter(rule -> isRuleFor(rule, target)).findFirst();
+  }
+
+  /**
+   * The rule a jar lists for {@code target} that {@code caller} cannot see, as
+   * {@code com.acme.rules.SpecialRules#erfDerivative}, if there is one.
+   */
+  Optional<String> hiddenRuleFor(ExecutableElement target) {
+    return RuleDirectory.listedRule(filer, elements, (TypeElement) target.getEnclosingElement(),
+        target.getSimpleName().toString());
   }
 
   /** The class and method a rule names. */

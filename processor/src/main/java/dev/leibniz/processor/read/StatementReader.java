@@ -107,7 +107,8 @@ final class StatementReader {
   }
 
   private Stmt unsupported(Tree tree) {
-    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(tree));
+    context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(tree),
+        Constructs.rewrite(tree));
     return null;
   }
 
@@ -164,7 +165,15 @@ final class StatementReader {
         ? context.scope().lookup(id.getName().toString())
         : null;
     if (array == null || !array.type().isArray()) {
-      context.error(iterable, Message.ARRAY_ITERATION, iterable);
+      var type = iterable instanceof IdentifierTree id
+          ? context.objectTypes().get(id.getName().toString())
+          : null;
+      if (CallReader.isCollection(type)) {
+        // An index loop would only meet the boxed elements: say what works the first time.
+        context.error(iterable, Message.COLLECTION, iterable, type);
+      } else {
+        context.error(iterable, Message.ARRAY_ITERATION, iterable);
+      }
       return null;
     }
     context.scope().enter();

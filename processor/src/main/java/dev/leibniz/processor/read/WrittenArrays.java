@@ -53,7 +53,8 @@ final class WrittenArrays {
     }
     if (resolved == null || !PrivateHelpers.isDifferentiated(resolved.method())
         || Type.ofResult(resolved.method().getReturnType()) != Type.VOID) {
-      context.error(tree, Message.UNSUPPORTED_STATEMENT, "a call made for its effect");
+      context.error(tree, Message.UNSUPPORTED_STATEMENT, "a call made for its effect",
+          "use its value, or mark the method @Differentiable if it writes into its arrays");
       return null;
     }
     ExecutableElement method = resolved.method();

@@ -170,12 +170,8 @@ public final class ReverseBuilder {
     return copies;
   }
 
-  /**
-   * Whether the body assigns to the array or to one of its elements, itself or through a call
-   * of a method that writes into its arguments.
-   */
   private boolean writesInto(Expr.Var array) {
-    return Stmts.all(method.body()).anyMatch(s -> Stmts.writes(s).contains(array));
+    return method.writes(array);
   }
 
   /**
