@@ -140,7 +140,7 @@ public final class CompanionWriter {
   }
 
   private static String recordName(AdjointMethod method, Set<String> taken, String suffix) {
-    return recordName(method.primal().name(), taken, suffix);
+    return recordName(method.primal().publicName(), taken, suffix);
   }
 
   private static String recordName(String method, Set<String> taken, String suffix) {
@@ -199,7 +199,7 @@ public final class CompanionWriter {
     }
     body.addStatement("return new $T($L)", result, CodeBlock.join(components, ",$W"));
     MethodSpec.Builder spec =
-        MethodSpec.methodBuilder(method.primal().name())
+        MethodSpec.methodBuilder(method.primal().publicName())
             .addModifiers(visibility(method))
             .addModifiers(Modifier.STATIC)
             .returns(result)
@@ -223,7 +223,7 @@ public final class CompanionWriter {
 
   /** The name of the pullback of a method {@code m}: {@code mPullback}. */
   public static String pullbackName(AdjointMethod method) {
-    return method.primal().name() + "Pullback";
+    return method.primal().publicName() + "Pullback";
   }
 
   static void addPrimalParameters(AdjointMethod method, MethodSpec.Builder spec) {

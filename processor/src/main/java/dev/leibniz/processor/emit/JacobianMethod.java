@@ -79,7 +79,7 @@ final class JacobianMethod {
     body.addStatement("$N[$N] = 0.0", upstream, row).endControlFlow();
     body.addStatement("return new $T($L)", result, components(method, value, outputs, blocks,
         body, taken));
-    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name())
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().publicName())
         .addModifiers(CompanionWriter.visibility(method))
         .addModifiers(Modifier.STATIC)
         .returns(result)

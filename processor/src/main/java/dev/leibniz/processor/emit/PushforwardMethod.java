@@ -136,7 +136,8 @@ final class PushforwardMethod {
    */
   private static MethodSpec withRecords(TangentMethod method, ClassName result,
       String reference, Modifier[] visibility) {
-    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().name() + "Pushforward")
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().publicName()
+            + "Pushforward")
         .addModifiers(visibility)
         .addModifiers(Modifier.STATIC)
         .addJavadoc(Docs.wrap("Pushforward of $L: $L along the direction whose component for"

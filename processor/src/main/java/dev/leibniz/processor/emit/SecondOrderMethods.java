@@ -100,7 +100,7 @@ final class SecondOrderMethods {
     components.addAll(Directions.grouped(f, hv.subList(1 + count, 1 + 2 * count)));
     components.addAll(Directions.grouped(f, hv.subList(1, 1 + count)));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
-    MethodSpec.Builder spec = start(f, f.primal().name() + "Hvp", record)
+    MethodSpec.Builder spec = start(f, f.primal().publicName() + "Hvp", record)
         .addJavadoc(Docs.wrap("Value, gradient and Hessian-vector product of $L: the Hessian"
             + " times the direction whose component for each differentiable parameter is given"
             + " after the parameters, from the pullback of the derivative along it.\n",
@@ -173,7 +173,7 @@ final class SecondOrderMethods {
       (ofF.contains(p) ? results : ofDirection).add(result);
     }
     results.addAll(ofDirection);
-    CodeBlock call = CodeBlock.of("$N($L)", method.primal().name() + "Pullback",
+    CodeBlock call = CodeBlock.of("$N($L)", CompanionWriter.pullbackName(method),
         CodeBlock.join(arguments, ",$W"));
     if (value == null) {
       body.addStatement("$L", call);
@@ -275,7 +275,7 @@ final class SecondOrderMethods {
     components.addAll(Directions.grouped(f, gradient.subList(1, gradient.size())));
     components.add(CodeBlock.of("$N", hessian));
     body.addStatement("return new $T($L)", record, CodeBlock.join(components, ",$W"));
-    return start(f, f.primal().name() + "Hessian", record)
+    return start(f, f.primal().publicName() + "Hessian", record)
         .addJavadoc(Docs.wrap("Value, gradient and Hessian of $L: row i is the Hessian times"
             + " the i-th unit vector, from the pullback of the derivative along it.\n",
             reference))

@@ -19,11 +19,14 @@ import java.util.List;
  *     {@code mNewA}, the function returning what {@code m} writes into {@code a}
  * @param resultRecord for a method returning a record, its type: the method is then read as
  *     {@code mComponents}, returning a {@code double[]} of the record's components; else null
+ * @param publicName the name of the companion's methods the user calls for it: the user's
+ *     method's own even where {@code name}, the name of its sweeps, is {@code sOverload2} (an
+ *     overload that takes the same components); a form's own name for a form of the method
  */
 public record MethodIR(
     String name, TypeRef owner, String fileName, Param receiver, List<Param> params, Stmt.Block body,
     boolean hidden, List<Constant> constants, Type returnType, String userMethod,
-    Type.Record resultRecord) {
+    Type.Record resultRecord, String publicName) {
   public MethodIR {
     params = List.copyOf(params);
     constants = List.copyOf(constants);
@@ -34,19 +37,19 @@ public record MethodIR(
       List<Param> params, Stmt.Block body, boolean hidden, List<Constant> constants,
       Type returnType, String userMethod) {
     this(name, owner, fileName, receiver, params, body, hidden, constants, returnType, userMethod,
-        null);
+        null, name);
   }
 
   /** The same method with another body. */
   public MethodIR withBody(Stmt.Block newBody) {
     return new MethodIR(name, owner, fileName, receiver, params, newBody, hidden, constants,
-        returnType, userMethod, resultRecord);
+        returnType, userMethod, resultRecord, publicName);
   }
 
   /** The same method under another name, returning another type, with another body. */
   public MethodIR variant(String newName, Type newReturnType, Stmt.Block newBody) {
     return new MethodIR(newName, owner, fileName, receiver, params, newBody, hidden, constants,
-        newReturnType, userMethod, resultRecord);
+        newReturnType, userMethod, resultRecord, newName);
   }
 
   /**

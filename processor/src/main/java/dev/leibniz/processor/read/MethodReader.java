@@ -98,10 +98,10 @@ public final class MethodReader {
     String fileName = file.substring(file.lastIndexOf('/') + 1);
     boolean hidden = method.getModifiers().contains(Modifier.PRIVATE);
     // A method returning a record is read as the function returning its components.
-    String name = result.isPresent() ? name(method) + RecordValues.COMPONENTS : name(method);
+    String name = DifferentiableCallees.sweepName(method);
     var ir = new MethodIR(name, TypeRefs.of(owner), fileName, receiver, params,
         body, hidden, List.copyOf(context.constants().values()), context.returnType(),
-        name(method), result.orElse(null));
+        name(method), result.orElse(null), result.isPresent() ? name : name(method));
     return Optional.of(new Read(ir, sites, context.helpers()));
   }
 
