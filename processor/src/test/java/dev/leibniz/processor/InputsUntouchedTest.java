@@ -98,11 +98,7 @@ class InputsUntouchedTest {
 
   @Test
   void threadsShareInputsOfEveryKindOfGeneratedMethod(@TempDir Path dir) throws Exception {
-    Path library = Jars.jar(Jars.compile(dir.resolve("lib-src"), LIBRARY, "Scaling",
-        dir.resolve("lib"), List.of()), dir.resolve("scaling.jar"));
-    Path app = Jars.compile(dir.resolve("app-src"), APPLICATION, "Writes", dir.resolve("app"),
-        List.of(library));
-    try (var loader = Jars.loader(app, library)) {
+    try (var loader = Jars.libraryAndApplication(dir, LIBRARY, "Scaling", APPLICATION, "Writes")) {
       Class<?> primal = loader.loadClass("app.Writes");
       Class<?> gradients = loader.loadClass("app.WritesGradients");
       double[] a = {0.7, -1.2, 0.4};
@@ -125,11 +121,7 @@ class InputsUntouchedTest {
 
   @Test
   void pullbacksAddToAdjointsGivenNonZero(@TempDir Path dir) throws Exception {
-    Path library = Jars.jar(Jars.compile(dir.resolve("lib-src"), LIBRARY, "Scaling",
-        dir.resolve("lib"), List.of()), dir.resolve("scaling.jar"));
-    Path app = Jars.compile(dir.resolve("app-src"), APPLICATION, "Writes", dir.resolve("app"),
-        List.of(library));
-    try (var loader = Jars.loader(app, library)) {
+    try (var loader = Jars.libraryAndApplication(dir, LIBRARY, "Scaling", APPLICATION, "Writes")) {
       Class<?> primal = loader.loadClass("app.Writes");
       Class<?> gradients = loader.loadClass("app.WritesGradients");
       double[] a = {0.7, -1.2, 0.4};

@@ -95,6 +95,19 @@ final class Jars {
     return jar;
   }
 
+  /**
+   * A library compiled with the processor into a jar, then an application compiled against the
+   * jar alone (both whole files declaring the classes named), loaded together.
+   */
+  static URLClassLoader libraryAndApplication(Path dir, String library, String libraryClass,
+      String application, String applicationClass) throws IOException {
+    Path jar = jar(compile(dir.resolve("lib-src"), library, libraryClass, dir.resolve("lib"),
+        List.of()), dir.resolve(libraryClass + ".jar"));
+    Path app = compile(dir.resolve("app-src"), application, applicationClass,
+        dir.resolve("app"), List.of(jar));
+    return loader(app, jar);
+  }
+
   /** A loader for classes in {@code paths} (directories or jars), delegating to the tests'. */
   static URLClassLoader loader(Path... paths) throws IOException {
     var urls = new URL[paths.length];

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.leibniz.check.FiniteDifferences;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,11 +119,7 @@ class OverloadsTest {
 
   @Test
   void callersInAnotherCompilationReachEachOverload(@TempDir Path dir) throws Exception {
-    Path library = Jars.jar(Jars.compile(dir.resolve("lib-src"), LIBRARY, "Shapes",
-        dir.resolve("lib"), List.of()), dir.resolve("shapes.jar"));
-    Path app = Jars.compile(dir.resolve("app-src"), APPLICATION, "Uses", dir.resolve("app"),
-        List.of(library));
-    try (var loader = Jars.loader(app, library)) {
+    try (var loader = Jars.libraryAndApplication(dir, LIBRARY, "Shapes", APPLICATION, "Uses")) {
       Class<?> uses = loader.loadClass("app.Uses");
       Class<?> gradients = loader.loadClass("app.UsesGradients");
       Method both = uses.getMethod("both", double[].class);
