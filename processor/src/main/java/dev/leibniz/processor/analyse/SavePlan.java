@@ -40,15 +40,17 @@ public final class SavePlan {
   private final Set<Stmt> distinctPerIteration =
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt, Stmt.Loop> innermost = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, CountedLoop> counted;
 
-  private SavePlan(Activity activity, Liveness liveness) {
+  private SavePlan(MethodIR method, Activity activity, Liveness liveness) {
     this.activity = activity;
     this.liveness = liveness;
+    this.counted = CountedLoop.of(method);
   }
 
   /** The plan for {@code method}. */
   public static SavePlan of(MethodIR method, Activity activity, Liveness liveness) {
-    var plan = new SavePlan(activity, liveness);
+    var plan = new SavePlan(method, activity, liveness);
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop) {
         plan.chooseRecomputed(loop);
@@ -88,6 +90,14 @@ public final class SavePlan {
         recomputedDecisions.add(branch);
       }
     });
+  }
+
+  /**
+   * How the backward sweep counts this loop's iterations again, if it does; else it reads the
+   * count the forward sweep kept.
+   */
+  public java.util.Optional<CountedLoop> counted(Stmt.Loop loop) {
+    return java.util.Optional.ofNullable(counted.get(loop));
   }
 
   /** Whether the backward sweep reads the value this assignment overwrites. */
@@ -202,6 +212,12 @@ public final class SavePlan {
       if (next.equals(head)) {
         var after = new HashSet<Need>();
         head.forEach(n -> after.add(n.afterLoop(loop)));
+        CountedLoop recount = counted.get(loop);
+        if (recount != null) {
+          // The backward sweep sets the counter to the bound itself, from what the bound reads.
+          after.remove(Need.value(recount.counter()));
+          after.addAll(recount.boundNeeds());
+        }
         return after;
       }
       head = next;

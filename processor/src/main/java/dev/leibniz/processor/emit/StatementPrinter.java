@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
 import java.util.List;
 
@@ -118,8 +119,10 @@ final class StatementPrinter {
   /** A loop of the backward sweep, counting its forward twin's iterations. */
   private static void repeat(Stmt.Repeat r, CodeBlock.Builder out, int depth) {
     String counter = r.counter().name();
-    out.beginControlFlow("for (int $N = 0; $N < $L; $N++)",
-        counter, counter, ExprPrinter.print(r.times()), counter);
+    // Printed as a comparison, so that a count such as c ? m : n gets its parentheses.
+    Expr test = new Expr.Binary(BinaryOp.LT, r.counter(), r.times(), Type.BOOLEAN);
+    out.beginControlFlow("for (int $N = 0; $L; $N++)", counter, ExprPrinter.print(test),
+        counter);
     print(r.body().statements(), out, depth + 1);
     out.endControlFlow();
   }

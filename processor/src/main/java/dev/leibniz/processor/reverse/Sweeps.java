@@ -100,6 +100,10 @@ final class Sweeps {
           loop.testFirst(), loop.source()));
       return Part.of(forward, List.of());
     }
+    var recount = plan.counted(loop);
+    if (recount.isPresent()) {
+      return recounted(loop, recount.get(), body, update, forward);
+    }
     Expr.Var count = storage.hoist(names.fresh("_n", Type.INT));
     Expr.Literal zero = new Expr.Literal(Type.INT, 0);
     var counted = new ArrayList<Stmt>();
@@ -117,13 +121,35 @@ final class Sweeps {
       forward.add(Stack.push(storage.workspace(), count));
       backward.add(new Stmt.Assign(count, Stack.pop(storage.workspace(), Type.INT), Source.NONE));
     }
+    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), count,
+        block(reversedIteration(loop, body, update))));
+    return Part.of(forward, backward);
+  }
+
+  /**
+   * A loop whose backward sweep counts its iterations again: it runs {@code bound - start}
+   * times from the counter at the bound, where the forward sweep left it.
+   */
+  private Part recounted(Stmt.Loop loop, dev.leibniz.processor.analyse.CountedLoop counted,
+      Part body, Part update, List<Stmt> forward) {
+    TripCount.of(loop).ifPresent(trips -> forward.addAll(reservations(body.forward(), trips)));
+    forward.add(new Stmt.Loop(loop.condition(), block(body.forward()), block(update.forward()),
+        loop.testFirst(), loop.source()));
+    var backward = new ArrayList<Stmt>(comment(loop.source()));
+    backward.add(new Stmt.Assign(counted.counter(), counted.bound(), Source.NONE));
+    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), counted.trips(),
+        block(reversedIteration(loop, body, update))));
+    return Part.of(forward, backward);
+  }
+
+  /** One iteration's backward part: the update's, the values recomputed, then the body's. */
+  private List<Stmt> reversedIteration(Stmt.Loop loop, Part body, Part update) {
     var reversed = new ArrayList<Stmt>(update.backward());
     for (Stmt.Declare d : plan.recomputed(loop)) {
       reversed.add(new Stmt.Assign(d.var(), d.init(), Source.NONE));
     }
     reversed.addAll(body.backward());
-    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), count, block(reversed)));
-    return Part.of(forward, backward);
+    return reversed;
   }
 
   /**
