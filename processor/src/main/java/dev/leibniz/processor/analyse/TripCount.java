@@ -29,21 +29,39 @@ public final class TripCount {
     if (counter == null || counter.type() != Type.INT || !steps(loop, counter)) {
       return Optional.empty();
     }
+    // Writing an array's elements leaves its length alone: only what else the bound reads, and
+    // the arrays whose length it takes, must not be assigned in the body.
     Set<Expr.Var> written = new HashSet<>();
+    Set<Expr.Var> reassigned = new HashSet<>();
     Stmts.all(loop.body()).forEach(s -> {
-      if (s instanceof Stmt.Assign a) {
-        written.add(a.variable());
-      } else if (s instanceof Stmt.Declare d) {
-        written.add(d.var());
+      written.addAll(Stmts.writes(s));
+      if (s instanceof Stmt.Declare d) {
+        reassigned.add(d.var());
+      } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
+        reassigned.add(v);
       }
     });
-    Set<Expr.Var> read = new HashSet<>(Exprs.variables(test.right()));
-    read.add(counter);
+    Set<Expr.Var> lengths = new HashSet<>();
+    Set<Expr.Var> values = new HashSet<>();
+    reads(test.right(), lengths, values);
+    values.add(counter);
     if (test.right().type() != Type.INT || !Recompute.isCheap(test.right())
-        || read.stream().anyMatch(written::contains)) {
+        || values.stream().anyMatch(written::contains)
+        || lengths.stream().anyMatch(reassigned::contains)) {
       return Optional.empty();
     }
     return Optional.of(new Expr.Binary(BinaryOp.SUB, test.right(), test.left(), Type.INT));
+  }
+
+  /** The arrays {@code e} takes the length of, and the other variables it reads. */
+  private static void reads(Expr e, Set<Expr.Var> lengths, Set<Expr.Var> values) {
+    if (e instanceof Expr.Length length && length.array() instanceof Expr.Var array) {
+      lengths.add(array);
+    } else if (e instanceof Expr.Var v) {
+      values.add(v);
+    } else {
+      Exprs.children(e).forEach(child -> reads(child, lengths, values));
+    }
   }
 
   /** The loop's counter: stepped by one in its update, written nowhere in its body. */
