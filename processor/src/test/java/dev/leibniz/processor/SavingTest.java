@@ -105,6 +105,21 @@ class SavingTest {
             }
             return Math.max(0, z) + Math.sin(z);
           }
+
+          /** Its products are cheap to compute again from p and y in its backward half. */
+          @Differentiable static void rate(double[] p, double[] y, double[] dy) {
+            dy[0] = p[0] * y[0] - p[1] * y[0] * y[1];
+            dy[1] = p[3] * y[0] * y[1] - p[2] * y[1];
+          }
+
+          @Differentiable static double twoRates(double x, double[] w) {
+            double[] k = new double[2];
+            double[] m = new double[2];
+            rate(w, w, k);
+            k[0] = k[0] * x;
+            rate(w, k, m);
+            return m[0] * m[1];
+          }
         }
         """);
     generated = compiled.compilation().generatedSourceFile("sv.SavedGradients").orElseThrow()
@@ -124,7 +139,7 @@ class SavingTest {
   @Test
   void arrayGradientsMatchFiniteDifferences() {
     double[] w = {0.3, -1.1, 0.8, 0.05};
-    for (String method : new String[] {"ownElements", "sumOnly"}) {
+    for (String method : new String[] {"ownElements", "sumOnly", "twoRates"}) {
       for (double x : new double[] {-0.6, 0.4}) {
         double[] point = new double[w.length + 1];
         point[0] = x;
@@ -154,6 +169,18 @@ class SavingTest {
     assertFalse(sumOnly.contains("workspace.pushDouble"), sumOnly);
     assertTrue(sameElement.contains("workspace.pushDouble(_b)"), sameElement);
     assertTrue(rewritten.contains("workspace.pushDouble(_h)"), rewritten);
+  }
+
+  @Test
+  void halvesComputeCheapProductsOfTheirArgumentsAgain() {
+    Matcher forward = Pattern.compile("public static void rateForward\\(.*?\n  }\n",
+        Pattern.DOTALL).matcher(generated);
+    assertTrue(forward.find());
+    assertFalse(forward.group().contains("workspace.push"), forward.group());
+    Matcher backward = Pattern.compile("public static void rateBackward\\(.*?\n  }\n",
+        Pattern.DOTALL).matcher(generated);
+    assertTrue(backward.find());
+    assertTrue(backward.group().contains("computed again from the arguments"), backward.group());
   }
 
   /** The text of the pullback with a workspace, where the sweeps are written out. */

@@ -138,6 +138,7 @@ final class SweepMethods {
    */
   private static List<MethodSpec> backwardHalf(AdjointMethod method, String reference) {
     var statements = new ArrayList<>(method.boundaryPops());
+    statements.addAll(method.boundaryRecomputed());
     statements.addAll(method.backward());
     CodeBlock.Builder body = CodeBlock.builder();
     var parts = new ArrayList<MethodSpec>();
@@ -145,6 +146,10 @@ final class SweepMethods {
       if (!method.boundaryPops().isEmpty()) {
         body.add("// from the forward half\n");
         StatementPrinter.print(method.boundaryPops(), body);
+      }
+      if (!method.boundaryRecomputed().isEmpty()) {
+        body.add("// computed again from the arguments\n");
+        StatementPrinter.print(List.copyOf(method.boundaryRecomputed()), body);
       }
       StatementPrinter.print(method.backward(), body);
     } else {

@@ -27,6 +27,8 @@ import java.util.List;
  * @param workspace the parameter holding the {@code dev.leibniz.Workspace} the sweeps save into
  * @param boundaryPushes what the forward half saves, at its end, for the backward half
  * @param boundaryPops how the backward half gets it back, at its start
+ * @param boundaryRecomputed what the backward half computes again after those, rather than
+ *     have the forward half keep it: cheap arithmetic on what it is given again
  */
 public record AdjointMethod(
     MethodIR primal,
@@ -39,7 +41,8 @@ public record AdjointMethod(
     List<ArrayAdjoint> arrayAdjoints,
     Expr.Var workspace,
     List<Stmt> boundaryPushes,
-    List<Stmt> boundaryPops) {
+    List<Stmt> boundaryPops,
+    List<Stmt.Declare> boundaryRecomputed) {
 
   public AdjointMethod {
     copies = List.copyOf(copies);
@@ -48,6 +51,7 @@ public record AdjointMethod(
     arrayAdjoints = List.copyOf(arrayAdjoints);
     boundaryPushes = List.copyOf(boundaryPushes);
     boundaryPops = List.copyOf(boundaryPops);
+    boundaryRecomputed = List.copyOf(boundaryRecomputed);
   }
 
   /** Whether the forward half writes into the caller's arrays: a method returning nothing. */

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.reverse;
 
+import dev.leibniz.processor.analyse.Recompute;
 import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
@@ -21,12 +22,14 @@ import java.util.Set;
  * locals of the forward sweep's outermost block that the backward sweep reads (saved values kept
  * in locals, trip counts, temporaries, the final values of variables), and the parameters the
  * forward sweep reassigned. The forward half pushes them when it ends; the backward half pops
- * them, in reverse, before it starts.
+ * them, in reverse, before it starts. Locals that are cheap arithmetic on what the backward
+ * half is given again are computed again instead.
  *
  * @param pushes the forward half's last statements
  * @param pops the backward half's first statements
+ * @param recomputed the declarations the backward half computes again, after its pops
  */
-record Boundary(List<Stmt> pushes, List<Stmt> pops) {
+record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recomputed) {
 
   static Boundary of(MethodIR method, List<Stmt> forward, List<Stmt> backward,
       Storage storage) {
@@ -51,6 +54,18 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     keepWrittenContents(method, backward, storage, pushes, pops);
+    // Those the backward half reads, and the ones they are computed from, latest first.
+    var recomputed = new ArrayList<Stmt.Declare>();
+    var needed = new HashSet<>(crossing);
+    List<Stmt.Declare> candidates = recomputable(method, forward);
+    for (int i = candidates.size() - 1; i >= 0; i--) {
+      Stmt.Declare d = candidates.get(i);
+      if (needed.contains(d.var())) {
+        recomputed.add(0, d);
+        crossing.remove(d.var());
+        needed.addAll(Exprs.variables(d.init()));
+      }
+    }
     for (Expr.Var v : crossing) {
       pushes.add(Stack.push(storage.workspace(), v));
       Expr restored = Stack.pop(storage.workspace(), v.type());
@@ -59,7 +74,36 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops) {
           ? new Stmt.Assign(v, restored, Source.NONE)
           : new Stmt.Declare(v, restored, Source.NONE));
     }
-    return new Boundary(pushes, pops);
+    return new Boundary(pushes, pops, recomputed);
+  }
+
+  /**
+   * The declarations of the forward sweep's outermost block that the backward half can compute
+   * again for a push and a pop less: cheap arithmetic on parameters the method never writes
+   * (the backward half gets the same arguments, their contents as they were) and on locals
+   * computed so before, each local declared once and never assigned again.
+   */
+  private static List<Stmt.Declare> recomputable(MethodIR method, List<Stmt> forward) {
+    Set<Expr.Var> stable = new HashSet<>();
+    method.allParams().stream().map(Param::var).filter(v -> !method.writes(v))
+        .forEach(stable::add);
+    Set<Expr.Var> assigned = new HashSet<>();
+    forward.stream().flatMap(Stmts::all).filter(s -> !(s instanceof Stmt.Declare))
+        .forEach(s -> assigned.addAll(Stmts.writes(s)));
+    var chosen = new ArrayList<Stmt.Declare>();
+    for (Stmt s : forward) {
+      if (s instanceof Stmt.Declare d && d.init() != null && !assigned.contains(d.var())
+          && Recompute.isCheap(d.init()) && !readsFields(d.init())
+          && stable.containsAll(Exprs.variables(d.init()))) {
+        stable.add(d.var());
+        chosen.add(d);
+      }
+    }
+    return chosen;
+  }
+
+  private static boolean readsFields(Expr e) {
+    return e instanceof Expr.InstanceField || Exprs.children(e).anyMatch(Boundary::readsFields);
   }
 
   /**

@@ -71,7 +71,8 @@ public final class ReverseBuilder {
     halfForward.addAll(forward);
     var boundary = Boundary.of(method, halfForward, backward, storage);
     return new AdjointMethod(method, copies, forward, backward, frame.value(), frame.upstream(),
-        scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops());
+        scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops(),
+        boundary.recomputed());
   }
 
   /**

@@ -209,7 +209,15 @@ public final class Tidy {
 
   /** Keeps only the crossing values the tidied backward sweep still reads. */
   private static AdjointMethod withBoundary(AdjointMethod method, List<Stmt> backward) {
-    Set<Expr.Var> read = Exprs.mentioned(backward);
+    Set<Expr.Var> read = new HashSet<>(Exprs.mentioned(backward));
+    var recomputed = new ArrayList<Stmt.Declare>();
+    List<Stmt.Declare> all = method.boundaryRecomputed();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (read.contains(all.get(i).var())) {
+        recomputed.add(0, all.get(i));
+        read.addAll(Exprs.variables(all.get(i).init()));
+      }
+    }
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     List<Stmt> allPops = method.boundaryPops();
@@ -226,6 +234,6 @@ public final class Tidy {
     return new AdjointMethod(method.primal(), method.copies(), method.forward(), backward,
         method.value(),
         method.upstream(), method.scalarAdjoints(), method.arrayAdjoints(), method.workspace(),
-        pushes, pops);
+        pushes, pops, recomputed);
   }
 }
