@@ -86,11 +86,10 @@ public final class Report {
       Measure workspace = variants.get("pullbackWorkspace");
       Measure hand = variants.get("handWritten");
       Measure record = variants.get("record");
-      out.append(String.format(Locale.ROOT,
-          "| %s | %s | %.2f | %.2f | %.2f | %.2f | %s, %s, %s |%n", function,
-          time(primal.nanos()), pullback.nanos() / primal.nanos(),
-          workspace.nanos() / primal.nanos(), workspace.nanos() / hand.nanos(),
-          record.nanos() / primal.nanos(), bytes(primal), bytes(pullback), bytes(workspace)));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s, %s, %s |%n",
+          function, time(primal.nanos()), ratio(pullback, primal), ratio(workspace, primal),
+          ratio(workspace, hand), ratio(record, primal), bytes(primal), bytes(pullback),
+          bytes(workspace)));
     });
     return out.toString();
   }
@@ -100,8 +99,15 @@ public final class Report {
         : String.format(Locale.ROOT, "%.1f µs", nanos / 1_000);
   }
 
+  /** {@code a}'s time over {@code b}'s, or a dash where a benchmark has no such variant. */
+  private static String ratio(Measure a, Measure b) {
+    return a == null || b == null ? "—"
+        : String.format(Locale.ROOT, "%.2f", a.nanos() / b.nanos());
+  }
+
   private static String bytes(Measure m) {
-    return Double.isNaN(m.bytes()) ? "?" : String.format(Locale.ROOT, "%.0f", m.bytes());
+    return m == null || Double.isNaN(m.bytes()) ? "?"
+        : String.format(Locale.ROOT, "%.0f", m.bytes());
   }
 
   /** A bar chart of every variant's time relative to the primal, one group per function. */
@@ -116,7 +122,8 @@ public final class Report {
       var ratios = new ArrayList<Double>();
       for (String function : names) {
         Map<String, Measure> variants = functions.get(function);
-        ratios.add(variants.get(variant).nanos() / variants.get("primal").nanos());
+        Measure measure = variants.get(variant);
+        ratios.add(measure == null ? 0 : measure.nanos() / variants.get("primal").nanos());
       }
       chart.addSeries(variant, names, ratios);
     }

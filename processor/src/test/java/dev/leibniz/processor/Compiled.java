@@ -81,6 +81,26 @@ public final class Compiled {
     return compilation;
   }
 
+  /**
+   * The text of the body of {@code pullback} (a method returning {@code double}) with a
+   * workspace, in the companion class {@code companion}: where the sweeps are written out.
+   */
+  String pullbackBody(String companion, String pullback) {
+    try {
+      String source = compilation.generatedSourceFile(companion).orElseThrow()
+          .getCharContent(false).toString();
+      var m = java.util.regex.Pattern.compile("public static double " + pullback
+          + "\\([^)]*Workspace workspace\\) \\{(.*?)\n  }\n", java.util.regex.Pattern.DOTALL)
+          .matcher(source);
+      if (!m.find()) {
+        throw new AssertionError("no " + pullback + " in " + companion);
+      }
+      return m.group(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A class of the compilation. */
   public Class<?> load(String className) {
     try {

@@ -41,11 +41,21 @@ public final class SavePlan {
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt, Stmt.Loop> innermost = new IdentityHashMap<>();
   private final Map<Stmt.Loop, CountedLoop> counted;
+  private final java.util.Optional<FusedLoop> fused;
 
   private SavePlan(MethodIR method, Activity activity, Liveness liveness) {
     this.activity = activity;
     this.liveness = liveness;
     this.counted = CountedLoop.of(method);
+    this.fused = FusedLoop.of(method, activity);
+  }
+
+  /**
+   * The loop whose adjoint the pullback runs inside the loop, if there is one; its halves run
+   * it in two passes as every other loop.
+   */
+  public java.util.Optional<FusedLoop> fused() {
+    return fused;
   }
 
   /** The plan for {@code method}. */

@@ -60,7 +60,12 @@ final class SweepMethods {
     var all = new ArrayList<>(method.copies());
     all.addAll(method.forward());
     all.addAll(method.backward());
-    if (MethodSplitter.fits(all)) {
+    var onePass = new ArrayList<>(method.copies());
+    onePass.addAll(method.onePass());
+    if (!method.onePass().isEmpty() && MethodSplitter.fits(onePass)) {
+      body.add("// one pass: the loop's adjoint runs inside the loop, the rest as two sweeps\n");
+      StatementPrinter.print(onePass, body);
+    } else if (MethodSplitter.fits(all)) {
       body.add("// forward sweep\n");
       StatementPrinter.print(method.copies(), body);
       StatementPrinter.print(method.forward(), body);

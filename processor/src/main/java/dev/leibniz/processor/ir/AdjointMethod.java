@@ -29,6 +29,9 @@ import java.util.List;
  * @param boundaryPops how the backward half gets it back, at its start
  * @param boundaryRecomputed what the backward half computes again after those, rather than
  *     have the forward half keep it: cheap arithmetic on what it is given again
+ * @param onePass the pullback's body where it runs a loop's adjoint inside the loop, one
+ *     iteration's backward part right after its forward part; empty where the pullback is the
+ *     forward sweep followed by the backward sweep
  */
 public record AdjointMethod(
     MethodIR primal,
@@ -42,7 +45,8 @@ public record AdjointMethod(
     Expr.Var workspace,
     List<Stmt> boundaryPushes,
     List<Stmt> boundaryPops,
-    List<Stmt.Declare> boundaryRecomputed) {
+    List<Stmt.Declare> boundaryRecomputed,
+    List<Stmt> onePass) {
 
   public AdjointMethod {
     copies = List.copyOf(copies);
@@ -52,6 +56,7 @@ public record AdjointMethod(
     boundaryPushes = List.copyOf(boundaryPushes);
     boundaryPops = List.copyOf(boundaryPops);
     boundaryRecomputed = List.copyOf(boundaryRecomputed);
+    onePass = List.copyOf(onePass);
   }
 
   /** Whether the forward half writes into the caller's arrays: a method returning nothing. */

@@ -42,7 +42,11 @@ public final class ReverseBuilder {
     return new ReverseBuilder(method, activity).build();
   }
 
-  private AdjointMethod build() {
+  /** What both ways of building the sweeps start from: fresh names, frame and storage. */
+  private record Setup(Names names, AssignmentSweep.Frame frame, Expr.Var scalarAdjoints,
+      List<AdjointMethod.ArrayAdjoint> arrayAdjoints, Storage storage, Sweeps sweeps) {}
+
+  private Setup setup() {
     var names = new Names(variableNames());
     Type result = method.returnType();
     var frame = new AssignmentSweep.Frame(method.fileName(), names.fresh("value", result),
@@ -54,8 +58,15 @@ public final class ReverseBuilder {
     var storage = new Storage(names, names.fresh("workspace", Type.OBJECT));
     var assignments = new AssignmentSweep(frame, activity, liveness, plan, names, storage);
     method.allParams().forEach(p -> assignments.defined(p.var()));
-    Part body = new Sweeps(names, storage, assignments, plan)
-        .block(method.body().statements(), Where.TOP);
+    return new Setup(names, frame, scalarAdjoints, arrayAdjoints, storage,
+        new Sweeps(names, storage, assignments, plan));
+  }
+
+  private AdjointMethod build() {
+    Setup setup = setup();
+    Names names = setup.names();
+    Storage storage = setup.storage();
+    Part body = setup.sweeps().block(method.body().statements(), Where.TOP);
     var forward = new ArrayList<Stmt>(storage.hoisted());
     forward.addAll(body.forward());
     List<Stmt> copies = copiesOfWrittenParameters();
@@ -63,16 +74,63 @@ public final class ReverseBuilder {
     var backward = new ArrayList<Stmt>(declarations);
     backward.addAll(storage.backwardPrologue());
     backward.addAll(body.backward());
-    backward.addAll(handOver(names, scalarAdjoints, arrayAdjoints));
-    backward.addAll(storage.backwardEpilogue());
-    backward.addAll(releases(declarations, storage.workspace()));
-    handOutResult(frame.value(), forward, backward);
+    backward.addAll(ending(setup, declarations));
+    handOutResult(setup.frame().value(), forward, backward);
     var halfForward = new ArrayList<Stmt>(method.returnType() == Type.VOID ? List.of() : copies);
     halfForward.addAll(forward);
     var boundary = Boundary.of(method, halfForward, backward, storage);
-    return new AdjointMethod(method, copies, forward, backward, frame.value(), frame.upstream(),
-        scalarAdjoints, arrayAdjoints, storage.workspace(), boundary.pushes(), boundary.pops(),
-        boundary.recomputed());
+    List<Stmt> onePass = plan.fused().flatMap(this::onePass).orElse(List.of());
+    return new AdjointMethod(method, copies, forward, backward, setup.frame().value(),
+        setup.frame().upstream(), setup.scalarAdjoints(), setup.arrayAdjoints(),
+        storage.workspace(), boundary.pushes(), boundary.pops(), boundary.recomputed(),
+        onePass);
+  }
+
+  /** The gradients handed over, then the adjoints given back to the workspace. */
+  private List<Stmt> ending(Setup setup, List<Stmt> declarations) {
+    var ending = new ArrayList<>(handOver(setup.names(), setup.scalarAdjoints(),
+        setup.arrayAdjoints()));
+    ending.addAll(setup.storage().backwardEpilogue());
+    ending.addAll(releases(declarations, setup.storage().workspace()));
+    return ending;
+  }
+
+  /**
+   * The pullback's body with the loop's adjoint inside the loop: the statements before it
+   * forwards, the adjoint of the {@code return} (known before the loop), the loop running each
+   * iteration's backward part after its forward part, the value, then the statements before the
+   * loop backwards. None where the {@code return}'s adjoint turns out to read what the loop or
+   * the value's own computation sets.
+   */
+  private java.util.Optional<List<Stmt>> onePass(dev.leibniz.processor.analyse.FusedLoop fused) {
+    Setup setup = setup();
+    Storage storage = setup.storage();
+    Part before = setup.sweeps().block(fused.before(), Where.TOP);
+    List<Stmt> loop = setup.sweeps().fused(fused.loop(), Where.TOP);
+    Part result = setup.sweeps().block(List.of(fused.result()), Where.TOP);
+    // The loop runs before the backward parts around it, which must not read what it sets.
+    Set<Expr.Var> setLater = new HashSet<>();
+    Stmts.all(fused.loop()).forEach(s -> setLater.addAll(Stmts.writes(s)));
+    result.forward().stream().flatMap(Stmts::all).forEach(s -> setLater.addAll(Stmts.writes(s)));
+    var readAround = new ArrayList<>(result.backward());
+    readAround.addAll(before.backward());
+    boolean keeps = result.forward().stream().flatMap(Stmts::all)
+        .anyMatch(s -> s instanceof Stmt.Push);
+    if (keeps || dev.leibniz.processor.rules.Exprs.mentioned(readAround).stream()
+        .anyMatch(setLater::contains)) {
+      return java.util.Optional.empty();
+    }
+    List<Stmt> declarations = adjointDeclarations(setup.names(), storage.workspace());
+    var body = new ArrayList<Stmt>(storage.hoisted());
+    body.addAll(before.forward());
+    body.addAll(declarations);
+    body.addAll(storage.backwardPrologue());
+    body.addAll(result.backward());
+    body.addAll(loop);
+    body.addAll(result.forward());
+    body.addAll(before.backward());
+    body.addAll(ending(setup, declarations));
+    return java.util.Optional.of(body);
   }
 
   /**

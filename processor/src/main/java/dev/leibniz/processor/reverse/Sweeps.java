@@ -127,6 +127,43 @@ final class Sweeps {
   }
 
   /**
+   * A loop whose adjoint runs inside it (the plan's fused loop): each iteration runs its
+   * forward part, then its backward part, which pops what the forward part pushed and puts
+   * back the values it overwrote; the values the iteration ended with are kept across the
+   * backward part and set again before the update. Each part is a block of its own, so that
+   * the backward part's locals may have the names the forward part's have.
+   */
+  List<Stmt> fused(Stmt.Loop loop, Where where) {
+    Part body = block(loop.body().statements(), where.inLoopBody());
+    Part update = block(loop.update().statements(), where.inLoopBody());
+    java.util.Set<Expr.Var> loopWrites = new java.util.LinkedHashSet<>();
+    dev.leibniz.processor.ir.Stmts.all(loop)
+        .forEach(s -> loopWrites.addAll(dev.leibniz.processor.ir.Stmts.writes(s)));
+    java.util.Set<Expr.Var> putBack = new java.util.LinkedHashSet<>();
+    body.backward().stream().flatMap(dev.leibniz.processor.ir.Stmts::all)
+        .filter(s -> !(s instanceof Stmt.Declare))
+        .forEach(s -> dev.leibniz.processor.ir.Stmts.writes(s).stream()
+            .filter(loopWrites::contains).forEach(putBack::add));
+    var iteration = new ArrayList<Stmt>();
+    iteration.add(block(body.forward()));
+    var kept = new ArrayList<Expr.Var>();
+    for (Expr.Var v : putBack) {
+      Expr.Var end = names.fresh("_" + v.name() + "End", v.type());
+      kept.add(end);
+      iteration.add(new Stmt.Declare(end, v, Source.NONE));
+    }
+    iteration.add(block(body.backward()));
+    int k = 0;
+    for (Expr.Var v : putBack) {
+      iteration.add(new Stmt.Assign(v, kept.get(k++), Source.NONE));
+    }
+    var forward = new ArrayList<Stmt>(comment(loop.source()));
+    forward.add(new Stmt.Loop(loop.condition(), block(iteration), block(update.forward()),
+        loop.testFirst(), loop.source()));
+    return forward;
+  }
+
+  /**
    * A loop whose backward sweep counts its iterations again: it runs {@code bound - start}
    * times from the counter at the bound, where the forward sweep left it.
    */

@@ -43,6 +43,33 @@ public final class Tidy {
     return withBoundary(method, backward);
   }
 
+  /**
+   * A one-pass pullback with the backward part of its fused loop's iterations simplified: the
+   * last block of the loop's body, as anything in it may be read again by the next iteration.
+   */
+  private static List<Stmt> onePass(List<Stmt> statements) {
+    var tidied = new ArrayList<Stmt>();
+    for (Stmt s : statements) {
+      if (s instanceof Stmt.Loop loop) {
+        List<Stmt> body = new ArrayList<>(loop.body().statements());
+        for (int k = body.size() - 1; k >= 0; k--) {
+          if (body.get(k) instanceof Stmt.Block backward) {
+            List<Stmt> simplified = backward.statements();
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+              simplified = block(simplified, null);
+            }
+            body.set(k, new Stmt.Block(simplified));
+            break;
+          }
+        }
+        s = new Stmt.Loop(loop.condition(), new Stmt.Block(body), loop.update(),
+            loop.testFirst(), loop.source());
+      }
+      tidied.add(s);
+    }
+    return tidied;
+  }
+
   /** Each round takes time linear in the code; a few reach what there is to reach. */
   private static final int MAX_ROUNDS = 6;
 
@@ -234,6 +261,6 @@ public final class Tidy {
     return new AdjointMethod(method.primal(), method.copies(), method.forward(), backward,
         method.value(),
         method.upstream(), method.scalarAdjoints(), method.arrayAdjoints(), method.workspace(),
-        pushes, pops, recomputed);
+        pushes, pops, recomputed, onePass(method.onePass()));
   }
 }
