@@ -81,6 +81,19 @@ public final class Compiled {
     return compilation;
   }
 
+  /** How many pullbacks Leibniz wrote run a loop's adjoint inside the loop, in one pass. */
+  public int onePassPullbacks() {
+    int count = 0;
+    for (JavaFileObject source : compilation.generatedSourceFiles()) {
+      try {
+        count += source.getCharContent(false).toString().split("// one pass:", -1).length - 1;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return count;
+  }
+
   /**
    * The text of the body of {@code pullback} (a method returning {@code double}) with a
    * workspace, in the companion class {@code companion}: where the sweeps are written out.

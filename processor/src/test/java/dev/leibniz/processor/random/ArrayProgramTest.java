@@ -34,6 +34,7 @@ class ArrayProgramTest {
   void generatedGradientsMatchTheOracle() {
     int batches = Integer.getInteger("leibniz.random.batches", 4);
     double worst = 0;
+    int onePass = 0;
     int checked = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(9_000 + batch);
@@ -46,6 +47,7 @@ class ArrayProgramTest {
         programs.add(ArrayStatements.generate("f" + p, random, helpers));
       }
       var compiled = Compiled.compile(source("Arrays" + batch, programs, helpers));
+      onePass += compiled.onePassPullbacks();
       for (ArrayProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "r.Arrays" + batch, program, random));
@@ -57,8 +59,8 @@ class ArrayProgramTest {
       }
     }
     System.out.printf("random array programs: %d checked at %d points each (%d pushforwards),"
-        + " worst relative error %.3g; %d Hessians%n", checked, POINTS_PER_PROGRAM, pushforwards,
-        worst, hessians);
+        + " worst relative error %.3g; %d Hessians; %d pullbacks in one pass%n", checked,
+        POINTS_PER_PROGRAM, pushforwards, worst, hessians, onePass);
     assertTrue(checked >= 4 * PROGRAMS_PER_BATCH || batches < 4, "programs checked: " + checked);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
     assertTrue(pushforwards >= checked * POINTS_PER_PROGRAM * 9 / 10,

@@ -28,6 +28,19 @@ final class FlowGenerator {
 
   List<Statement> body() {
     List<Statement> statements = statements(List.of(), 0, 4);
+    if (random.nextInt(3) == 0) {
+      // A reduction returned linearly: a loop whose adjoint the pullback runs inside it.
+      String counter = "i" + loops++;
+      var counters = List.of(counter);
+      Node term = expression(counters);
+      Node reduced = new Node.Arithmetic(random.nextBoolean() ? '*' : '+',
+          new Node.Variable("t"), expression(counters));
+      statements.add(new Reduction(counter, 1 + random.nextInt(4), term, reduced,
+          random.nextBoolean() ? '+' : '-'));
+      statements.add(new Return(new Node.Arithmetic('+', new Node.Arithmetic('*',
+          new Node.Variable("acc"), new Node.Constant("0.5", 0.5)), expression(List.of()))));
+      return statements;
+    }
     statements.add(new Return(expression(List.of())));
     return statements;
   }
@@ -201,6 +214,31 @@ final class FlowGenerator {
           state.breaking = false;
           break;
         }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * {@code double acc = 0; for (…) { double t = term; acc += reduced; }}: an accumulator and a
+   * local of the loop's body, nothing else written.
+   */
+  record Reduction(String counter, int count, Node term, Node reduced, char op)
+      implements Statement {
+    public String java(String indent) {
+      return indent + "double acc = 0;\n" + indent + "for (int " + counter + " = 0; " + counter
+          + " < " + count + "; " + counter + "++) {\n" + indent + "  double t = " + term.java()
+          + ";\n" + indent + "  acc " + op + "= " + reduced.java() + ";\n" + indent + "}\n";
+    }
+
+    public Dual run(State state) {
+      state.scalars.put("acc", Dual.constant(0, FlowProgram.INPUTS));
+      for (int i = 0; i < count; i++) {
+        state.ints.put(counter, i);
+        state.scalars.put("t", eval(term, state));
+        Dual r = eval(reduced, state);
+        Dual acc = state.scalars.get("acc");
+        state.scalars.put("acc", op == '+' ? acc.plus(r) : acc.plus(r.negate()));
       }
       return null;
     }

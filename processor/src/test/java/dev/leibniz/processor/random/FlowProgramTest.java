@@ -33,6 +33,7 @@ class FlowProgramTest {
   void generatedGradientsMatchTheOracle() {
     int batches = Integer.getInteger("leibniz.random.batches", 6);
     double worst = 0;
+    int onePass = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -48,6 +49,7 @@ class FlowProgramTest {
         programs.add(FlowProgram.generate("f" + p, random, helpers));
       }
       var compiled = Compiled.compile(source("Flows" + batch, programs, helpers));
+      onePass += compiled.onePassPullbacks();
       for (FlowProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
@@ -61,7 +63,8 @@ class FlowProgramTest {
     }
     System.out.printf(
         "random programs with control flow: %d checked at %d points each, worst relative error"
-            + " %.3g; %d Hessians%n", checked, POINTS_PER_PROGRAM, worst, hessians);
+            + " %.3g; %d Hessians; %d pullbacks in one pass%n", checked, POINTS_PER_PROGRAM,
+        worst, hessians, onePass);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
@@ -114,6 +117,11 @@ class FlowProgramTest {
     String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
     double value = (double) result.get("value");
     assertEquals(expected.value(), value, 1e-12 * Math.max(1, Math.abs(value)), context);
+    if (!Double.isFinite(expected.value())
+        || !Arrays.stream(expected.tangent()).allMatch(Double::isFinite)) {
+      // The program overflowed: forward and reverse mode meet 0 · ∞ in different orders.
+      return 0;
+    }
     double worst = 0;
     for (int i = 0; i < actual.length; i++) {
       double error = FiniteDifferences.relativeError(actual[i], expected.tangent()[i]);
