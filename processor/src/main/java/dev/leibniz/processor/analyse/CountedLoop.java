@@ -7,9 +7,11 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.rules.Exprs;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,22 +50,22 @@ public record CountedLoop(Expr.Var counter, Expr.Literal start, Expr bound) {
     return counted;
   }
 
-  private static java.util.Optional<CountedLoop> of(Stmt before, Stmt.Loop loop) {
+  private static Optional<CountedLoop> of(Stmt before, Stmt.Loop loop) {
     if (TripCount.of(loop).isEmpty() || !(loop.condition() instanceof Expr.Binary test)
         || !(test.left() instanceof Expr.Var counter)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Expr init = before instanceof Stmt.Declare d && d.var().equals(counter) ? d.init()
         : before instanceof Stmt.Assign a && a.target().equals(counter) ? a.value() : null;
     if (!(init instanceof Expr.Literal start) || start.type() != Type.INT) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new CountedLoop(counter, start, test.right()));
+    return Optional.of(new CountedLoop(counter, start, test.right()));
   }
 
   /** What evaluating the bound again reads: arrays whose length it takes, values of the rest. */
   Set<Need> boundNeeds() {
-    var needs = new java.util.HashSet<Need>();
+    var needs = new HashSet<Need>();
     collect(bound, needs);
     return needs;
   }

@@ -6,6 +6,7 @@ import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
     }
     // A for loop comes in a block with its initializer.
     Stmt last = top.get(top.size() - 2);
-    var before = new java.util.ArrayList<>(top.subList(0, top.size() - 2));
+    var before = new ArrayList<>(top.subList(0, top.size() - 2));
     if (last instanceof Stmt.Block block && !block.statements().isEmpty()) {
       List<Stmt> inner = block.statements();
       before.addAll(inner.subList(0, inner.size() - 1));

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,10 @@ import java.util.Set;
  * the top level of a loop body from cheap arithmetic over values that stay intact to the end of
  * the iteration is computed again at the start of the iteration's backward sweep, which costs a
  * few flops instead of a push and a pop.
+ *
+ * <p>Per loop it decides too whether the backward sweep counts the loop's iterations again
+ * ({@link CountedLoop}: no trip count and no old counter kept) and which loop, if any, the
+ * pullback runs in one pass ({@link FusedLoop}).
  */
 public final class SavePlan {
   private final Activity activity;
@@ -41,7 +46,7 @@ public final class SavePlan {
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt, Stmt.Loop> innermost = new IdentityHashMap<>();
   private final Map<Stmt.Loop, CountedLoop> counted;
-  private final java.util.Optional<FusedLoop> fused;
+  private final Optional<FusedLoop> fused;
 
   private SavePlan(MethodIR method, Activity activity, Liveness liveness) {
     this.activity = activity;
@@ -54,7 +59,7 @@ public final class SavePlan {
    * The loop whose adjoint the pullback runs inside the loop, if there is one; its halves run
    * it in two passes as every other loop.
    */
-  public java.util.Optional<FusedLoop> fused() {
+  public Optional<FusedLoop> fused() {
     return fused;
   }
 
@@ -106,8 +111,8 @@ public final class SavePlan {
    * How the backward sweep counts this loop's iterations again, if it does; else it reads the
    * count the forward sweep kept.
    */
-  public java.util.Optional<CountedLoop> counted(Stmt.Loop loop) {
-    return java.util.Optional.ofNullable(counted.get(loop));
+  public Optional<CountedLoop> counted(Stmt.Loop loop) {
+    return Optional.ofNullable(counted.get(loop));
   }
 
   /** Whether the backward sweep reads the value this assignment overwrites. */

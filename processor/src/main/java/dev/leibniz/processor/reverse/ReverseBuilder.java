@@ -1,6 +1,7 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.analyse.FusedLoop;
 import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.AdjointMethod;
@@ -12,10 +13,12 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,7 +105,7 @@ public final class ReverseBuilder {
    * loop backwards. None where the {@code return}'s adjoint turns out to read what the loop or
    * the value's own computation sets.
    */
-  private java.util.Optional<List<Stmt>> onePass(dev.leibniz.processor.analyse.FusedLoop fused) {
+  private Optional<List<Stmt>> onePass(FusedLoop fused) {
     Setup setup = setup();
     Storage storage = setup.storage();
     Part before = setup.sweeps().block(fused.before(), Where.TOP);
@@ -116,9 +119,9 @@ public final class ReverseBuilder {
     readAround.addAll(before.backward());
     boolean keeps = result.forward().stream().flatMap(Stmts::all)
         .anyMatch(s -> s instanceof Stmt.Push);
-    if (keeps || dev.leibniz.processor.rules.Exprs.mentioned(readAround).stream()
+    if (keeps || Exprs.mentioned(readAround).stream()
         .anyMatch(setLater::contains)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<Stmt> declarations = adjointDeclarations(setup.names(), storage.workspace());
     var body = new ArrayList<Stmt>(storage.hoisted());
@@ -130,7 +133,7 @@ public final class ReverseBuilder {
     body.addAll(result.forward());
     body.addAll(before.backward());
     body.addAll(ending(setup, declarations));
-    return java.util.Optional.of(body);
+    return Optional.of(body);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.reverse;
 
+import dev.leibniz.processor.analyse.CountedLoop;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.analyse.TripCount;
 import dev.leibniz.processor.ir.BinaryOp;
@@ -7,11 +8,14 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the two sweeps of blocks, branches and loops; assignments are left to
@@ -20,9 +24,11 @@ import java.util.Map;
  * <p>A branch records which way it went and the backward sweep goes back the same way. A loop
  * counts its iterations and the backward sweep runs the adjoint of its body as many times, with
  * the statements of each iteration in reverse. Outside loops the decision or count is a local;
- * inside loops it goes on the workspace's int stack. A branch or loop whose backward part is
- * empty records nothing. Values the plan recomputes rather than saves are computed again at the
- * start of each iteration's backward part.
+ * inside loops it goes on the workspace's int stack; a loop the plan counts again
+ * ({@link CountedLoop}) keeps no count. A branch or loop whose backward part is empty records
+ * nothing. Values the plan recomputes rather than saves are computed again at the start of each
+ * iteration's backward part. The plan's fused loop runs each iteration's backward part inside
+ * the loop, right after its forward part, for the pullback's one-pass body.
  */
 final class Sweeps {
   private final Names names;
@@ -136,13 +142,13 @@ final class Sweeps {
   List<Stmt> fused(Stmt.Loop loop, Where where) {
     Part body = block(loop.body().statements(), where.inLoopBody());
     Part update = block(loop.update().statements(), where.inLoopBody());
-    java.util.Set<Expr.Var> loopWrites = new java.util.LinkedHashSet<>();
-    dev.leibniz.processor.ir.Stmts.all(loop)
-        .forEach(s -> loopWrites.addAll(dev.leibniz.processor.ir.Stmts.writes(s)));
-    java.util.Set<Expr.Var> putBack = new java.util.LinkedHashSet<>();
-    body.backward().stream().flatMap(dev.leibniz.processor.ir.Stmts::all)
+    Set<Expr.Var> loopWrites = new LinkedHashSet<>();
+    Stmts.all(loop)
+        .forEach(s -> loopWrites.addAll(Stmts.writes(s)));
+    Set<Expr.Var> putBack = new LinkedHashSet<>();
+    body.backward().stream().flatMap(Stmts::all)
         .filter(s -> !(s instanceof Stmt.Declare))
-        .forEach(s -> dev.leibniz.processor.ir.Stmts.writes(s).stream()
+        .forEach(s -> Stmts.writes(s).stream()
             .filter(loopWrites::contains).forEach(putBack::add));
     var iteration = new ArrayList<Stmt>();
     iteration.add(block(body.forward()));
@@ -167,7 +173,7 @@ final class Sweeps {
    * A loop whose backward sweep counts its iterations again: it runs {@code bound - start}
    * times from the counter at the bound, where the forward sweep left it.
    */
-  private Part recounted(Stmt.Loop loop, dev.leibniz.processor.analyse.CountedLoop counted,
+  private Part recounted(Stmt.Loop loop, CountedLoop counted,
       Part body, Part update, List<Stmt> forward) {
     TripCount.of(loop).ifPresent(trips -> forward.addAll(reservations(body.forward(), trips)));
     forward.add(new Stmt.Loop(loop.condition(), block(body.forward()), block(update.forward()),
