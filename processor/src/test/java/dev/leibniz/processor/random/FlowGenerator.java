@@ -71,7 +71,10 @@ final class FlowGenerator {
   private Statement loop(List<String> counters, int depth) {
     String counter = "i" + loops++;
     int count = 1 + random.nextInt(4);
-    if (count <= 3) {
+    // A triangular loop a third of the time: it runs as often as the enclosing counter says.
+    String bound = !counters.isEmpty() && random.nextInt(3) == 0
+        ? counters.get(counters.size() - 1) : null;
+    if (count <= 3 && bound == null) {
       shortLoops.add(counter);
     }
     var inner = new ArrayList<>(counters);
@@ -80,7 +83,7 @@ final class FlowGenerator {
     if (random.nextInt(3) == 0) {
       body.add(new If(comparison(inner), List.of(new Break()), List.of()));
     }
-    return new Loop(counter, count, body);
+    return new Loop(counter, count, bound, body);
   }
 
   private Node expression(List<String> counters) {
@@ -197,14 +200,21 @@ final class FlowGenerator {
     }
   }
 
-  record Loop(String counter, int count, List<Statement> body) implements Statement {
+  /**
+   * {@code for (int c = 0; c < count; c++)}, or with a {@code bound} counter of an enclosing
+   * loop, {@code c < bound + 1}.
+   */
+  record Loop(String counter, int count, String bound, List<Statement> body)
+      implements Statement {
     public String java(String indent) {
-      return indent + "for (int " + counter + " = 0; " + counter + " < " + count + "; "
+      String limit = bound == null ? String.valueOf(count) : bound + " + 1";
+      return indent + "for (int " + counter + " = 0; " + counter + " < " + limit + "; "
           + counter + "++) {\n" + FlowProgram.block(body, indent) + indent + "}\n";
     }
 
     public Dual run(State state) {
-      for (int i = 0; i < count; i++) {
+      int limit = bound == null ? count : state.ints.get(bound) + 1;
+      for (int i = 0; i < limit; i++) {
         state.ints.put(counter, i);
         Dual returned = FlowProgram.runAll(body, state);
         if (returned != null) {

@@ -35,10 +35,24 @@ final class Hessians {
               STEP / 10);
         }
         boolean agrees = close(hessian[i][j], numeric[j]) || close(hessian[i][j], finer[j]);
+        if (!agrees && !converged(numeric[j], finer[j])) {
+          // Differences over two steps a decade apart disagree with each other: the program is
+          // too steep here for them to say anything (values near overflow, say).
+          inconclusive++;
+          continue;
+        }
         assertTrue(agrees, "H[" + i + "][" + j + "] " + hessian[i][j] + ", differences "
             + numeric[j] + " and " + (finer == null ? "-" : finer[j]) + " of " + context);
       }
     }
+  }
+
+  /** How many entries the differences could not judge, for the tests' summaries. */
+  static int inconclusive;
+
+  /** Whether two difference quotients of one derivative agree to a thousandth. */
+  private static boolean converged(double coarse, double fine) {
+    return FiniteDifferences.relativeError(coarse, fine) < 1e-3 || Math.abs(coarse - fine) < 1e-6;
   }
 
   private static boolean close(double generated, double numeric) {
