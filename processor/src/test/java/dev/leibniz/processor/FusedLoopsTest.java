@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FusedLoopsTest {
   private static final String[] FUSED = {
       "rosenbrock", "leastSquares", "nearest", "twoSums", "subtracted", "afterSetup"};
-  private static final String[] TWO_PASS = {"logOfSum", "carried", "readBefore", "written"};
+  private static final String[] TWO_PASS = {
+      "logOfSum", "carried", "readBefore", "written", "updateCarries"};
   private static Compiled compiled;
 
   @BeforeAll
@@ -131,6 +132,14 @@ class FusedLoopsTest {
             for (int i = 0; i < x.length; i++) {
               y[i] = x[i] * x[i];
               s += y[i];
+            }
+            return s;
+          }
+
+          @Differentiable static double updateCarries(double[] x) {
+            double s = 0;
+            for (int i = 0; i < x.length; s += x[i] * x[i], i++) {
+              s += Math.sin(x[i]);
             }
             return s;
           }

@@ -73,6 +73,10 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
         .anyMatch(written::contains);
     boolean independent = written.stream().filter(activity::isActive)
         .allMatch(w -> declared.contains(w) || isAccumulator(w, loop));
+    // The one-pass loop runs its update forwards only: the update must carry no derivative.
+    boolean plainUpdate = Stmts.all(loop.update())
+        .noneMatch(s -> Stmts.writes(s).stream().anyMatch(activity::isActive));
+    independent &= plainUpdate;
     return resultReadsLoop || !independent ? Optional.empty()
         : Optional.of(new FusedLoop(before, loop, result));
   }

@@ -110,11 +110,23 @@ class FuzzTest {
     double[] exact = {(double) g.get("dX0"), (double) g.get("dX1"), dA[0], dA[1], dA[2]};
     double[] coarse = FiniteDifferences.gradient(f, point.clone(), 1e-5);
     double[] fine = FiniteDifferences.gradient(f, point.clone(), 1e-6);
+    double[] wide = null;
     for (int i = 0; i < exact.length; i++) {
       double scale = Math.max(1, Math.abs(fine[i]));
       if (!(Math.abs(coarse[i] - fine[i]) <= 1e-5 * scale)) {
         counts.merge("skipped", 1, Integer::sum);
         continue;
+      }
+      if (!(Math.abs(fine[i] - exact[i]) <= 1e-5 * scale)) {
+        // Where the function is very steep two steps can agree and both be off: a step ten
+        // times wider must agree with them too before the differences decide.
+        if (wide == null) {
+          wide = FiniteDifferences.gradient(f, point.clone(), 1e-4);
+        }
+        if (!(Math.abs(wide[i] - coarse[i]) <= 1e-5 * scale)) {
+          counts.merge("skipped", 1, Integer::sum);
+          continue;
+        }
       }
       counts.merge("points", 1, Integer::sum);
       assertEquals(fine[i], exact[i], 1e-5 * scale, "d/d input " + i + " of\n" + method);
