@@ -34,6 +34,14 @@ record Dual(double value, double[] tangent) {
     return combine(o, value / o.value, 1 / o.value, -value / (o.value * o.value));
   }
 
+  /**
+   * This number stored in a {@code float}: the value rounded as the cast rounds it, the
+   * tangents carried through as the derivative of a cast, which is 1.
+   */
+  Dual toFloat() {
+    return new Dual((float) value, tangent);
+  }
+
   Dual negate() {
     return chain(-value, -1);
   }

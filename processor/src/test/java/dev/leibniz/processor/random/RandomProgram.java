@@ -130,8 +130,25 @@ final class RandomProgram {
     return evaluate(duals);
   }
 
+  /**
+   * The value and every partial at {@code x} of {@link #javaFloat()}: each stored value
+   * rounded to {@code float} as the method rounds it, so that the derivatives are taken along
+   * the values the {@code float} method computes.
+   */
+  Dual floatOracle(double[] x) {
+    Dual[] duals = new Dual[inputs];
+    for (int i = 0; i < inputs; i++) {
+      duals[i] = Dual.input(x[i], i, inputs);
+    }
+    return run(duals, true);
+  }
+
   /** The program run on dual numbers: the chain rule through a call, done by the oracle. */
   Dual evaluate(Dual[] x) {
+    return run(x, false);
+  }
+
+  private Dual run(Dual[] x, boolean inFloat) {
     int tangents = x[0].tangent().length;
     Map<String, Dual> env = new HashMap<>();
     for (int i = 0; i < inputs; i++) {
@@ -139,6 +156,9 @@ final class RandomProgram {
     }
     for (Statement s : statements) {
       Dual v = s.value().eval(env, tangents);
+      if (inFloat) {
+        v = v.toFloat();
+      }
       Dual old = env.get(s.target());
       Dual updated =
           switch (s.op()) {
@@ -147,8 +167,9 @@ final class RandomProgram {
             case '*' -> old.times(v);
             default -> v;
           };
-      env.put(s.target(), updated);
+      env.put(s.target(), inFloat ? updated.toFloat() : updated);
     }
-    return result.eval(env, tangents);
+    Dual value = result.eval(env, tangents);
+    return inFloat ? value.toFloat() : value;
   }
 }
