@@ -43,10 +43,10 @@ class SavingTest {
             return s;
           }
 
-          /**
-   * An element of its own per iteration, read again in the same iteration: nothing is kept,
-   * since no later iteration writes that element.
-   */
+                  /**
+           * An element of its own per iteration, read again in the same iteration: nothing is
+           * kept, since no later iteration writes that element.
+           */
           @Differentiable static double ownElements(double x, double[] w) {
             double[] h = new double[w.length];
             double s = 0;

@@ -101,7 +101,7 @@ public final class Views {
       if (view == null || !assigned.containsKey(view) || !isView(value)) {
         return;
       }
-      Expr.Var owner = value instanceof Expr.Var v ? v : (Expr.Var) ((Expr.Index) value).root();
+      Expr.Var owner = value instanceof Expr.Var v ? v : ((Expr.Index) value).root();
       List<Integer> ownerBlock = blocks.getOrDefault(owner, List.of());
       List<Integer> viewBlock = blocks.getOrDefault(view, List.of());
       boolean encloses = viewBlock.size() >= ownerBlock.size()
