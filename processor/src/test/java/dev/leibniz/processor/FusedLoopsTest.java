@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class FusedLoopsTest {
   private static final String[] FUSED = {
-      "rosenbrock", "leastSquares", "nearest", "twoSums", "subtracted", "afterSetup"};
+      "rosenbrock", "leastSquares", "nearest", "twoSums", "subtracted", "afterSetup",
+      "withCalls"};
   private static final String[] TWO_PASS = {
       "logOfSum", "carried", "readBefore", "written", "updateCarries"};
   private static Compiled compiled;
@@ -28,7 +29,7 @@ class FusedLoopsTest {
         import dev.leibniz.Differentiable;
 
         public class Sums {
-          @Differentiable static double rosenbrock(double[] x) {
+          @Differentiable(order = 2) static double rosenbrock(double[] x) {
             double sum = 0;
             for (int i = 0; i < x.length - 1; i++) {
               double a = x[i + 1] - x[i] * x[i];
@@ -101,6 +102,23 @@ class FusedLoopsTest {
             return s;
           }
 
+          @Differentiable(order = 2) static double bump(double u, double v) {
+            double b = Math.exp(-u * u) * v;
+            for (int i = 0; i < 3; i++) {
+              b = b * Math.cos(u + i);
+            }
+            return b;
+          }
+
+          @Differentiable(order = 2) static double withCalls(double[] x) {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+              double h = bump(x[i], x[(i + 1) % x.length]);
+              s += h * x[i] + rosenbrock(x) * 0.01;
+            }
+            return s;
+          }
+
           @Differentiable static double logOfSum(double[] x) {
             double s = 0;
             for (int i = 0; i < x.length; i++) {
@@ -161,6 +179,22 @@ class FusedLoopsTest {
       check(method, x);
     }
     check("caller", x);
+  }
+
+  @Test
+  void aHessianThroughOnePassPullbacksMatchesDifferencesOfTheGradient() {
+    double[] x = {0.3, -0.8, 0.55, 0.9};
+    double[][] hessian = (double[][]) Compiled.components(
+        compiled.call("fl.SumsGradients", "withCallsHessian", (Object) x.clone())).get("hessian");
+    for (int i = 0; i < x.length; i++) {
+      int row = i;
+      double[] numeric = FiniteDifferences.gradient(p -> ((double[]) Compiled.components(
+          compiled.call("fl.SumsGradients", "withCalls", (Object) p)).get("dX"))[row], x.clone());
+      for (int j = 0; j < x.length; j++) {
+        assertTrue(FiniteDifferences.relativeError(hessian[i][j], numeric[j]) < 1e-6,
+            "H[" + i + "][" + j + "] " + hessian[i][j] + ", differences " + numeric[j]);
+      }
+    }
   }
 
   @Test
