@@ -186,8 +186,16 @@ public final class SavePlan {
   private Set<Need> write(Stmt.Write w, Set<Need> in) {
     var out = new HashSet<>(in);
     boolean differentiated = liveness.isNeeded(w) && activity.isActive(w.call());
-    boolean needed = w.writtenVariables().stream().anyMatch(v -> out.stream()
-        .anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE));
+    // The call's own backward part reads its other arguments as they were before the call:
+    // an argument reading an array the call writes ({@code f(x * c[1], c)}) needs its old
+    // contents as much as any earlier statement's backward part does.
+    Set<Expr.Var> ownReads = new HashSet<>();
+    if (differentiated) {
+      w.call().args().stream().filter(arg -> !w.writtenArguments().contains(arg))
+          .forEach(arg -> ownReads.addAll(Exprs.variables(arg)));
+    }
+    boolean needed = w.writtenVariables().stream().anyMatch(v -> ownReads.contains(v)
+        || out.stream().anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE));
     if (needed) {
       saved.add(w);
       out.removeIf(n -> w.writtenVariables().contains(n.variable())

@@ -88,9 +88,12 @@ final class AssignmentSweep {
 
   /**
    * A call writing into arrays. Forward: keep copies of the arrays' contents if the plan says
-   * so, then run the callee's forward half, which writes them in place. Backward: its backward
-   * half, which takes the arrays' adjoints as they are after the call and leaves them as they
-   * are before it, then the contents put back.
+   * so, then run the callee's forward half, which writes them in place. Backward: first the
+   * contents put back, for the arguments' own adjoints read them as they were before the call
+   * ({@code f(c[1], c)} recomputes {@code c[1]}); then its backward half, which takes the
+   * arrays' adjoints as they are after the call and leaves them as they are before it, reads
+   * no written array's contents (what it needs of them it kept itself) but puts back only what
+   * it kept; then the contents put back again.
    */
   Part write(Stmt.Write w, Where where) {
     var sides = new Sides();
@@ -105,6 +108,8 @@ final class AssignmentSweep {
         copies.add(sides.keep(storage.keep(copy, written.type(), where, hint)));
       }
     }
+    List<Stmt> putBack = putBack(w, copies);
+    sides.backward.addAll(putBack);
     if (liveness.isNeeded(w) && activity.isActive(w.call())) {
       Linearizer.Linear linear = linearizer.linearize(w.call());
       var terms = new ArrayList<Stmt>();
@@ -120,15 +125,27 @@ final class AssignmentSweep {
     } else {
       sides.forward.add(new Stmt.Evaluate(w.call()));
     }
+    if (!putBack.isEmpty() && liveness.isNeeded(w) && activity.isActive(w.call())) {
+      // The callee's backward half puts back what it kept of the arrays it writes, which need
+      // not be all they held: the contents are put back again.
+      sides.backward.addAll(putBack);
+    }
     for (int k = 0; k < copies.size(); k++) {
-      Expr written = w.writtenArguments().get(k);
-      sides.backward.add(new Stmt.Evaluate(ArrayOp.COPY_INTO.call(
-          List.of(written, copies.get(k)), Type.VOID)));
-      if (Type.DOUBLE_ARRAY.equals(written.type())) {
+      if (Type.DOUBLE_ARRAY.equals(w.writtenArguments().get(k).type())) {
         sides.backward.add(new Stmt.Release(storage.workspace(), copies.get(k)));
       }
     }
     return sides.done(w.source());
+  }
+
+  /** The written arrays' contents put back from the copies kept before the call. */
+  private static List<Stmt> putBack(Stmt.Write w, List<Expr.Var> copies) {
+    var statements = new ArrayList<Stmt>();
+    for (int k = 0; k < copies.size(); k++) {
+      statements.add(new Stmt.Evaluate(ArrayOp.COPY_INTO.call(
+          List.of(w.writtenArguments().get(k), copies.get(k)), Type.VOID)));
+    }
+    return statements;
   }
 
   /** The final {@code return e}: the method's value, whose adjoint is the upstream gradient. */

@@ -32,6 +32,17 @@ final class ArrayStatements {
   static ArrayProgram generate(String name, Random random, List<ArrayHelper> helpers) {
     var generator = new ArrayStatements(random, helpers);
     List<Statement> body = generator.statements(List.of(), 0, 6);
+    if (random.nextInt(3) == 0) {
+      // A reduction over the arrays returned linearly: a loop the pullback runs in one pass.
+      String counter = "i" + generator.loops++;
+      Node term = generator.expression(List.of(counter));
+      Node reduced = new Node.Arithmetic(random.nextBoolean() ? '*' : '+',
+          new Node.Variable("t"), generator.expression(List.of(counter)));
+      body.add(new Reduction(counter, 1 + random.nextInt(3), term, reduced));
+      return new ArrayProgram(name, body, new Node.Arithmetic('+', new Node.Arithmetic('*',
+          new Node.Variable("acc"), new Node.Constant("0.5", 0.5)),
+          generator.expression(List.of())));
+    }
     return new ArrayProgram(name, body, generator.expression(List.of()));
   }
 
@@ -266,6 +277,24 @@ final class ArrayStatements {
       for (int i = 0; i < count; i++) {
         state.counters.put(counter, i);
         body.forEach(s -> s.run(state));
+      }
+    }
+  }
+
+  /** {@code double acc = 0; for (…) { double t = term; acc += reduced; }}. */
+  record Reduction(String counter, int count, Node term, Node reduced) implements Statement {
+    public String java(String indent) {
+      return indent + "double acc = 0;\n" + indent + "for (int " + counter + " = 0; " + counter
+          + " < " + count + "; " + counter + "++) {\n" + indent + "  double t = " + term.java()
+          + ";\n" + indent + "  acc += " + reduced.java() + ";\n" + indent + "}\n";
+    }
+
+    public void run(State state) {
+      state.scalars.put("acc", Dual.constant(0, ArrayProgram.INPUTS));
+      for (int i = 0; i < count; i++) {
+        state.counters.put(counter, i);
+        state.scalars.put("t", eval(term, state));
+        state.scalars.put("acc", state.scalars.get("acc").plus(eval(reduced, state)));
       }
     }
   }
