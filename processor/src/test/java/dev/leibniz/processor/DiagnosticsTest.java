@@ -279,8 +279,8 @@ class DiagnosticsTest {
             + "  static void fmaPartials(double a, double b, double c, double[] p) {}\n"
             + "}\n");
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadWarningContaining("[LZ128] Leibniz differentiates 'java.lang.Math.fma'"
-        + " with a rule of its own").inFile(file).onLine(5);
+    assertThat(compilation).hadWarningContaining("[LZ128] Leibniz differentiates"
+        + " 'java.lang.Math.fma' with a rule of its own").inFile(file).onLine(5);
   }
 
   @Test

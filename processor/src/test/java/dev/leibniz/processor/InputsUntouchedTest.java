@@ -139,6 +139,86 @@ class InputsUntouchedTest {
     }
   }
 
+  @Test
+  void everyKindOfMethodThatWritesItsInputsMatchesDifferences(@TempDir Path dir)
+      throws Exception {
+    try (var loader = Jars.libraryAndApplication(dir, LIBRARY, "Scaling", APPLICATION, "Writes")) {
+      Class<?> primal = loader.loadClass("app.Writes");
+      Class<?> gradients = loader.loadClass("app.WritesGradients");
+      double[] a = {0.7, -1.2, 0.4};
+      double[] direction = {0.3, 0.5, -0.2, 0.5};
+      for (String method : List.of("direct", "local", "jar")) {
+        double[] numeric = numericGradient(primal, method, a);
+        Object pushed = call(gradients, method + "Pushforward", a, 0.9,
+            Arrays.copyOf(direction, 3), direction[3]).invoke();
+        assertEquals(dot(numeric, direction),
+            (double) Compiled.components(pushed).get("tangent"), 1e-7, method + " tangent");
+        double[][] hessian = (double[][]) Compiled.components(
+            call(gradients, method + "Hessian", a, 0.9).invoke()).get("hessian");
+        for (int i = 0; i < 4; i++) {
+          int row = i;
+          double[] rowNumeric = FiniteDifferences.gradient(p -> generatedGradient(gradients,
+              method, p)[row], new double[] {a[0], a[1], a[2], 0.9});
+          for (int j = 0; j < 4; j++) {
+            assertEquals(rowNumeric[j], hessian[i][j], 1e-6 * Math.max(1, Math.abs(hessian[i][j])),
+                method + " H[" + i + "][" + j + "]");
+          }
+        }
+        var hvp = Compiled.components(call(gradients, method + "Hvp", a, 0.9,
+            Arrays.copyOf(direction, 3), direction[3]).invoke());
+        double[] hvA = (double[]) hvp.get("hvA");
+        for (int i = 0; i < 4; i++) {
+          double product = i < 3 ? hvA[i] : (double) hvp.get("hvS");
+          assertEquals(dot(hessian[i], direction), product, 1e-9, method + " Hv[" + i + "]");
+        }
+        checkJacobian(primal, gradients, method + "Vector", a);
+      }
+    }
+  }
+
+  /** Each row of the Jacobian of a method returning two values against differences. */
+  private static void checkJacobian(Class<?> primal, Class<?> gradients, String method,
+      double[] a) throws Exception {
+    Method f = primal.getMethod(method, double[].class, double.class);
+    var jacobian = Compiled.components(call(gradients, method, a, 0.9).invoke());
+    double[][] dA = (double[][]) jacobian.get("dA");
+    double[] dS = (double[]) jacobian.get("dS");
+    for (int k = 0; k < 2; k++) {
+      int output = k;
+      double[] numeric = FiniteDifferences.gradient(p -> {
+        try {
+          return ((double[]) f.invoke(null, Arrays.copyOf(p, 3), p[3]))[output];
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(e);
+        }
+      }, new double[] {a[0], a[1], a[2], 0.9});
+      for (int i = 0; i < 3; i++) {
+        assertEquals(numeric[i], dA[k][i], 1e-7, method + " J[" + k + "][" + i + "]");
+      }
+      assertEquals(numeric[3], dS[k], 1e-7, method + " J[" + k + "][s]");
+    }
+  }
+
+  /** The generated gradient (∂/∂a₀, ∂/∂a₁, ∂/∂a₂, ∂/∂s) at (a, s) = p. */
+  private static double[] generatedGradient(Class<?> gradients, String method, double[] p) {
+    try {
+      var result = Compiled.components(
+          call(gradients, method, Arrays.copyOf(p, 3), p[3]).invoke());
+      double[] dA = (double[]) result.get("dA");
+      return new double[] {dA[0], dA[1], dA[2], (double) result.get("dS")};
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static double dot(double[] u, double[] v) {
+    double sum = 0;
+    for (int i = 0; i < v.length; i++) {
+      sum += u[i] * v[i];
+    }
+    return sum;
+  }
+
   /** The gradient, pullback, pushforward, Hessian and Hessian-vector product of one method. */
   private static List<Call> scalarCalls(Class<?> gradients, String method, Object x,
       Object xDot, Class<?> type) {

@@ -4,7 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leibniz.check.FiniteDifferences;
+import java.io.StringWriter;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +102,7 @@ class RuleVisibilityTest {
   void useRulesOnThePackageMakesAJarsRulesVisible(@TempDir Path dir) throws Exception {
     Path library = library(dir);
     Path out = dir.resolve("app");
-    var messages = new java.io.StringWriter();
+    var messages = new StringWriter();
     boolean compiled = Jars.run(dir.resolve("app-src"), Map.of(
         "Model", MODEL.formatted(""),
         "package-info", """
@@ -113,9 +115,23 @@ class RuleVisibilityTest {
     checkAgainstDifferences(out, library);
   }
 
+  @Test
+  void aListingThatCannotBeWrittenIsAnErrorOfTheCompilation(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    // A file where the listing's folder would go: the listing cannot be written.
+    Files.createDirectories(out.resolve("dev/leibniz"));
+    Files.writeString(out.resolve("dev/leibniz/rules"), "in the way");
+    var messages = new StringWriter();
+    boolean compiled = Jars.run(dir.resolve("src"),
+        Map.of("Special", SPECIAL, "SpecialRules", RULES), out, List.of(), messages);
+    assertEquals(false, compiled, messages.toString());
+    assertThat(messages.toString()).startsWith("error: [LZ193] Leibniz could not list this"
+        + " compilation's @DerivativeOf rules for the compilations that use its classes: ");
+  }
+
   /** The special function and its rules, compiled with the processor into a jar. */
   private static Path library(Path dir) throws Exception {
-    var messages = new java.io.StringWriter();
+    var messages = new StringWriter();
     Path classes = dir.resolve("lib");
     assertEquals(true, Jars.run(dir.resolve("lib-src"),
         Map.of("Special", SPECIAL, "SpecialRules", RULES), classes, List.of(), messages),

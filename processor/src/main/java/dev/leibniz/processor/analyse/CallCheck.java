@@ -40,10 +40,9 @@ public final class CallCheck {
   private static NotDifferentiable opaque(Expr.Invoke invoke, Callee.Opaque callee) {
     String function = callee.owner().nestedName() + "." + callee.name();
     if (callee.hiddenRule().isPresent()) {
-      String rule = callee.hiddenRule().get();
-      String ruleClass = rule.substring(0, rule.indexOf('#')).replace('$', '.');
+      Callee.ListedRule rule = callee.hiddenRule().get();
       return new NotDifferentiable(invoke.site(), Message.RULE_NOT_VISIBLE, function,
-          rule.replace('#', '.').replace('$', '.'), ruleClass);
+          rule.owner() + "." + rule.method(), rule.owner());
     }
     return new NotDifferentiable(invoke.site(), Message.UNKNOWN_FUNCTION, function);
   }

@@ -35,7 +35,6 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
     before = List.copyOf(before);
   }
 
-
   /** The loop of {@code method} whose adjoint can be fused into it, if there is one. */
   static Optional<FusedLoop> of(MethodIR method, Activity activity) {
     List<Stmt> top = method.body().statements();
@@ -52,9 +51,21 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
       last = inner.get(inner.size() - 1);
     }
     // A call in the returned value keeps what its backward half reads on the workspace.
-    if (!(last instanceof Stmt.Loop loop) || calls(result.value())) {
+    if (!(last instanceof Stmt.Loop loop) || calls(result.value())
+        || !iterationsIndependent(loop, activity)) {
       return Optional.empty();
     }
+    boolean resultReadsLoop = AdjointReads.ofResult(result.value(), activity).stream()
+        .anyMatch(v -> Stmts.all(loop).anyMatch(s -> Stmts.writes(s).contains(v)));
+    return resultReadsLoop ? Optional.empty() : Optional.of(new FusedLoop(before, loop, result));
+  }
+
+  /**
+   * Whether the loop writes no array and calls no method that does, every differentiable value
+   * it writes is declared in its body or an accumulator, and its update carries no derivative
+   * (the one-pass loop runs its update forwards only).
+   */
+  private static boolean iterationsIndependent(Stmt.Loop loop, Activity activity) {
     Set<Expr.Var> written = new HashSet<>();
     Set<Expr.Var> declared = new HashSet<>();
     for (Stmt s : Stmts.all(loop).toList()) {
@@ -62,23 +73,17 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
           || s instanceof Stmt.Continue
           || s instanceof Stmt.Assign a && (a.target() instanceof Expr.Index
               || a.variable().type().isArray())) {
-        return Optional.empty();
+        return false;
       }
       written.addAll(Stmts.writes(s));
       if (s instanceof Stmt.Declare d) {
         declared.add(d.var());
       }
     }
-    boolean resultReadsLoop = AdjointReads.ofResult(result.value(), activity).stream()
-        .anyMatch(written::contains);
-    boolean independent = written.stream().filter(activity::isActive)
-        .allMatch(w -> declared.contains(w) || isAccumulator(w, loop));
-    // The one-pass loop runs its update forwards only: the update must carry no derivative.
     boolean plainUpdate = Stmts.all(loop.update())
         .noneMatch(s -> Stmts.writes(s).stream().anyMatch(activity::isActive));
-    independent &= plainUpdate;
-    return resultReadsLoop || !independent ? Optional.empty()
-        : Optional.of(new FusedLoop(before, loop, result));
+    return plainUpdate && written.stream().filter(activity::isActive)
+        .allMatch(w -> declared.contains(w) || isAccumulator(w, loop));
   }
 
   /**
@@ -102,7 +107,7 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
         updates++;
       }
       for (Expr e : Stmts.expressions(s).toList()) {
-        reads += (int) mentions(e, w);
+        reads += (int) occurrences(e, w);
       }
     }
     // Each update reads w once on the left of its sum and once as its own target.
@@ -113,8 +118,8 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
     return e instanceof Expr.Invoke || Exprs.children(e).anyMatch(FusedLoop::calls);
   }
 
-  private static long mentions(Expr e, Expr.Var w) {
+  private static long occurrences(Expr e, Expr.Var w) {
     long own = e.equals(w) ? 1 : 0;
-    return own + Exprs.children(e).mapToLong(c -> mentions(c, w)).sum();
+    return own + Exprs.children(e).mapToLong(c -> occurrences(c, w)).sum();
   }
 }

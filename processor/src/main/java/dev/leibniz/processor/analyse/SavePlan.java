@@ -186,16 +186,11 @@ public final class SavePlan {
   private Set<Need> write(Stmt.Write w, Set<Need> in) {
     var out = new HashSet<>(in);
     boolean differentiated = liveness.isNeeded(w) && activity.isActive(w.call());
-    // The call's own backward part reads its other arguments as they were before the call:
-    // an argument reading an array the call writes ({@code f(x * c[1], c)}) needs its old
-    // contents as much as any earlier statement's backward part does.
-    Set<Expr.Var> ownReads = new HashSet<>();
-    if (differentiated) {
-      w.call().args().stream().filter(arg -> !w.writtenArguments().contains(arg))
-          .forEach(arg -> ownReads.addAll(Exprs.variables(arg)));
-    }
-    boolean needed = w.writtenVariables().stream().anyMatch(v -> ownReads.contains(v)
-        || out.stream().anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE));
+    // The call's own backward part reads its other arguments as they were before the call,
+    // and needs the old contents of an array it writes that they read.
+    boolean needed = differentiated && argumentsReadWritten(w)
+        || w.writtenVariables().stream().anyMatch(v -> out.stream()
+            .anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE));
     if (needed) {
       saved.add(w);
       out.removeIf(n -> w.writtenVariables().contains(n.variable())
@@ -283,6 +278,16 @@ public final class SavePlan {
     boolean counted = loop != null && TripCount.counter(loop)
         .filter(counter -> TripCount.isCounterPlusConstant(index, counter)).isPresent();
     return counted ? Need.element(array, loop, index) : Need.value(array);
+  }
+
+  /**
+   * Whether a call's arguments other than the arrays it writes read one of those arrays
+   * ({@code f(x * c[1], c)}): the adjoints of those arguments read its contents from before the
+   * call.
+   */
+  public static boolean argumentsReadWritten(Stmt.Write w) {
+    return w.call().args().stream().filter(arg -> !w.writtenArguments().contains(arg))
+        .anyMatch(arg -> Exprs.variables(arg).stream().anyMatch(w.writtenVariables()::contains));
   }
 
   /** As the reverse phase decides it: a needed assignment of an active value to an active target. */

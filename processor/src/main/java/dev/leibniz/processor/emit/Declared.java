@@ -4,7 +4,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Stmts;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -28,11 +30,10 @@ final class Declared {
    * {@code pDot2}, … if a parameter or a variable of the method already has that name.
    */
   static String recordDirection(MethodIR method, Parameter p) {
-    var names = new java.util.HashSet<String>();
+    var names = new HashSet<String>();
     of(method).forEach(d -> names.add(d.name()));
     method.allParams().forEach(q -> names.add(q.var().name()));
-    dev.leibniz.processor.ir.Stmts.all(method.body()).forEach(s ->
-        dev.leibniz.processor.ir.Stmts.writes(s).forEach(v -> names.add(v.name())));
+    Stmts.all(method.body()).forEach(s -> Stmts.writes(s).forEach(v -> names.add(v.name())));
     String name = p.name() + "Dot";
     for (int k = 2; names.contains(name); k++) {
       name = p.name() + "Dot" + k;

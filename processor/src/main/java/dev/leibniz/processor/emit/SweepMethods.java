@@ -61,8 +61,8 @@ final class SweepMethods {
     all.addAll(method.forward());
     all.addAll(method.backward());
     var onePass = new ArrayList<>(method.copies());
-    onePass.addAll(method.onePass());
-    if (!method.onePass().isEmpty() && MethodSplitter.fits(onePass)) {
+    method.onePass().ifPresent(fused -> onePass.addAll(fused.statements()));
+    if (method.onePass().isPresent() && MethodSplitter.fits(onePass)) {
       body.add("// one pass: the loop's adjoint runs inside the loop, the rest as two sweeps\n");
       StatementPrinter.print(onePass, body);
     } else if (MethodSplitter.fits(all)) {

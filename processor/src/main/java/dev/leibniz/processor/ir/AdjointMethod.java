@@ -1,6 +1,8 @@
 package dev.leibniz.processor.ir;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reverse phase's output for one method: the body of its pullback, as straight Java
@@ -46,7 +48,7 @@ public record AdjointMethod(
     List<Stmt> boundaryPushes,
     List<Stmt> boundaryPops,
     List<Stmt.Declare> boundaryRecomputed,
-    List<Stmt> onePass) {
+    Optional<OnePass> onePass) {
 
   public AdjointMethod {
     copies = List.copyOf(copies);
@@ -56,7 +58,27 @@ public record AdjointMethod(
     boundaryPushes = List.copyOf(boundaryPushes);
     boundaryPops = List.copyOf(boundaryPops);
     boundaryRecomputed = List.copyOf(boundaryRecomputed);
-    onePass = List.copyOf(onePass);
+  }
+
+  /**
+   * A pullback's body in one pass: what comes before the fused loop (the statements before it
+   * forwards, the adjoint of the {@code return}), the loop, whose body is the iteration's forward
+   * block, the values it ends with kept, its backward block, and those values set again; then
+   * the value and the statements before the loop backwards.
+   */
+  public record OnePass(List<Stmt> opening, Stmt.Loop loop, List<Stmt> closing) {
+    public OnePass {
+      opening = List.copyOf(opening);
+      closing = List.copyOf(closing);
+    }
+
+    /** The whole body, in order. */
+    public List<Stmt> statements() {
+      var all = new ArrayList<>(opening);
+      all.add(loop);
+      all.addAll(closing);
+      return all;
+    }
   }
 
   /** Whether the forward half writes into the caller's arrays: a method returning nothing. */

@@ -109,9 +109,16 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
   /**
    * A method with no derivative Leibniz knows: its value is a constant of the derivative.
    *
-   * @param hiddenRule the rule a jar lists for it that the caller cannot see
-   *     ({@code com.acme.rules.SpecialRules#erfDerivative}), or empty
+   * @param hiddenRule the rule a jar lists for it that the caller cannot see, or empty
    */
-  record Opaque(TypeRef owner, String name, boolean instance, java.util.Optional<String> hiddenRule)
+  record Opaque(TypeRef owner, String name, boolean instance, Optional<ListedRule> hiddenRule)
       implements Callee {}
+
+  /**
+   * A {@code @DerivativeOf} rule a jar lists for a function, named as source code names it.
+   *
+   * @param owner the rule's class: {@code com.acme.rules.SpecialRules}
+   * @param method the rule's method: {@code erfDerivative}
+   */
+  record ListedRule(String owner, String method) {}
 }

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.read;
 
+import dev.leibniz.processor.ir.Callee;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -55,18 +56,16 @@ public final class RuleDirectory {
     listed.clear();
   }
 
-  /**
-   * The rule a jar on the class path lists for {@code target}'s function {@code method}, as
-   * {@code com.acme.rules.SpecialRules#erfDerivative}, if one does.
-   */
-  static Optional<String> listedRule(Filer filer, Elements elements, TypeElement target,
-      String method) {
+  /** The rule a jar on the class path lists for {@code target}'s {@code method}, if one does. */
+  static Optional<Callee.ListedRule> listedRule(Filer filer, Elements elements,
+      TypeElement target, String method) {
     try {
       FileObject file = filer.getResource(StandardLocation.CLASS_PATH, "",
           FOLDER + elements.getBinaryName(target));
       return file.getCharContent(true).toString().lines()
           .filter(line -> line.startsWith(method + " "))
-          .map(line -> line.substring(method.length() + 1))
+          .map(line -> line.substring(method.length() + 1).split("#"))
+          .map(rule -> new Callee.ListedRule(rule[0].replace('$', '.'), rule[1]))
           .findFirst();
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException none) {
       return Optional.empty();

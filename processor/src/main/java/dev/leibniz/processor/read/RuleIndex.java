@@ -1,5 +1,6 @@
 package dev.leibniz.processor.read;
 
+import dev.leibniz.processor.ir.Callee;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,11 +60,8 @@ public final class RuleIndex {
     return visible.stream().filter(rule -> isRuleFor(rule, target)).findFirst();
   }
 
-  /**
-   * The rule a jar lists for {@code target} that {@code caller} cannot see, as
-   * {@code com.acme.rules.SpecialRules#erfDerivative}, if there is one.
-   */
-  Optional<String> hiddenRuleFor(ExecutableElement target) {
+  /** The rule a jar lists for {@code target}, which the call did not find, if there is one. */
+  Optional<Callee.ListedRule> hiddenRuleFor(ExecutableElement target) {
     return RuleDirectory.listedRule(filer, elements, (TypeElement) target.getEnclosingElement(),
         target.getSimpleName().toString());
   }

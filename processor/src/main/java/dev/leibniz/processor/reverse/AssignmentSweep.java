@@ -88,12 +88,12 @@ final class AssignmentSweep {
 
   /**
    * A call writing into arrays. Forward: keep copies of the arrays' contents if the plan says
-   * so, then run the callee's forward half, which writes them in place. Backward: first the
-   * contents put back, for the arguments' own adjoints read them as they were before the call
-   * ({@code f(c[1], c)} recomputes {@code c[1]}); then its backward half, which takes the
-   * arrays' adjoints as they are after the call and leaves them as they are before it, reads
-   * no written array's contents (what it needs of them it kept itself) but puts back only what
-   * it kept; then the contents put back again.
+   * so, then run the callee's forward half, which writes them in place. Backward: the contents
+   * put back first where the other arguments read them ({@code f(c[1], c)}: their adjoints
+   * read them as they were before the call); then its backward half, which takes the arrays'
+   * adjoints as they are after the call and leaves them as they are before it, reads no written
+   * array's contents (what it needs of them it kept itself) but puts back only what it kept;
+   * then the contents put back.
    */
   Part write(Stmt.Write w, Where where) {
     var sides = new Sides();
@@ -108,9 +108,12 @@ final class AssignmentSweep {
         copies.add(sides.keep(storage.keep(copy, written.type(), where, hint)));
       }
     }
+    boolean differentiated = liveness.isNeeded(w) && activity.isActive(w.call());
     List<Stmt> putBack = putBack(w, copies);
-    sides.backward.addAll(putBack);
-    if (liveness.isNeeded(w) && activity.isActive(w.call())) {
+    if (SavePlan.argumentsReadWritten(w) || !differentiated) {
+      sides.backward.addAll(putBack);
+    }
+    if (differentiated) {
       Linearizer.Linear linear = linearizer.linearize(w.call());
       var terms = new ArrayList<Stmt>();
       Set<Expr> propagated = pullback.propagate(linear.root(), null, null, linear, terms);
@@ -125,9 +128,9 @@ final class AssignmentSweep {
     } else {
       sides.forward.add(new Stmt.Evaluate(w.call()));
     }
-    if (!putBack.isEmpty() && liveness.isNeeded(w) && activity.isActive(w.call())) {
+    if (differentiated) {
       // The callee's backward half puts back what it kept of the arrays it writes, which need
-      // not be all they held: the contents are put back again.
+      // not be all they held: the contents are put back after it.
       sides.backward.addAll(putBack);
     }
     for (int k = 0; k < copies.size(); k++) {

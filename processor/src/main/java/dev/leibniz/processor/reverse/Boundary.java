@@ -54,18 +54,9 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recompute
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     keepWrittenContents(method, backward, storage, pushes, pops);
-    // Those the backward half reads, and the ones they are computed from, latest first.
-    var recomputed = new ArrayList<Stmt.Declare>();
-    var needed = new HashSet<>(crossing);
-    List<Stmt.Declare> candidates = recomputable(method, forward);
-    for (int i = candidates.size() - 1; i >= 0; i--) {
-      Stmt.Declare d = candidates.get(i);
-      if (needed.contains(d.var())) {
-        recomputed.add(0, d);
-        crossing.remove(d.var());
-        needed.addAll(Exprs.variables(d.init()));
-      }
-    }
+    List<Stmt.Declare> recomputed =
+        Exprs.neededDeclarations(recomputable(method, forward), new HashSet<>(crossing));
+    recomputed.forEach(d -> crossing.remove(d.var()));
     for (Expr.Var v : crossing) {
       pushes.add(Stack.push(storage.workspace(), v));
       Expr restored = Stack.pop(storage.workspace(), v.type());

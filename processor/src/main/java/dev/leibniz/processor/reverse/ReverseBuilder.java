@@ -82,7 +82,7 @@ public final class ReverseBuilder {
     var halfForward = new ArrayList<Stmt>(method.returnType() == Type.VOID ? List.of() : copies);
     halfForward.addAll(forward);
     var boundary = Boundary.of(method, halfForward, backward, storage);
-    List<Stmt> onePass = plan.fused().flatMap(this::onePass).orElse(List.of());
+    Optional<AdjointMethod.OnePass> onePass = plan.fused().flatMap(this::onePass);
     return new AdjointMethod(method, copies, forward, backward, setup.frame().value(),
         setup.frame().upstream(), setup.scalarAdjoints(), setup.arrayAdjoints(),
         storage.workspace(), boundary.pushes(), boundary.pops(), boundary.recomputed(),
@@ -105,11 +105,11 @@ public final class ReverseBuilder {
    * loop backwards. None where the {@code return}'s adjoint turns out to read what the loop or
    * the value's own computation sets.
    */
-  private Optional<List<Stmt>> onePass(FusedLoop fused) {
+  private Optional<AdjointMethod.OnePass> onePass(FusedLoop fused) {
     Setup setup = setup();
     Storage storage = setup.storage();
     Part before = setup.sweeps().block(fused.before(), Where.TOP);
-    List<Stmt> loop = setup.sweeps().fused(fused.loop(), Where.TOP);
+    Stmt.Loop loop = setup.sweeps().fused(fused.loop(), Where.TOP);
     Part result = setup.sweeps().block(List.of(fused.result()), Where.TOP);
     // The loop runs before the backward parts around it, which must not read what it sets.
     Set<Expr.Var> setLater = new HashSet<>();
@@ -124,16 +124,16 @@ public final class ReverseBuilder {
       return Optional.empty();
     }
     List<Stmt> declarations = adjointDeclarations(setup.names(), storage.workspace());
-    var body = new ArrayList<Stmt>(storage.hoisted());
-    body.addAll(before.forward());
-    body.addAll(declarations);
-    body.addAll(storage.backwardPrologue());
-    body.addAll(result.backward());
-    body.addAll(loop);
-    body.addAll(result.forward());
-    body.addAll(before.backward());
-    body.addAll(ending(setup, declarations));
-    return Optional.of(body);
+    var opening = new ArrayList<Stmt>(storage.hoisted());
+    opening.addAll(before.forward());
+    opening.addAll(declarations);
+    opening.addAll(storage.backwardPrologue());
+    opening.addAll(result.backward());
+    opening.addAll(setup.sweeps().comment(fused.loop().source()));
+    var closing = new ArrayList<Stmt>(result.forward());
+    closing.addAll(before.backward());
+    closing.addAll(ending(setup, declarations));
+    return Optional.of(new AdjointMethod.OnePass(opening, loop, closing));
   }
 
   /**

@@ -139,7 +139,7 @@ final class Sweeps {
    * backward part and set again before the update. Each part is a block of its own, so that
    * the backward part's locals may have the names the forward part's have.
    */
-  List<Stmt> fused(Stmt.Loop loop, Where where) {
+  Stmt.Loop fused(Stmt.Loop loop, Where where) {
     Part body = block(loop.body().statements(), where.inLoopBody());
     Part update = block(loop.update().statements(), where.inLoopBody());
     Set<Expr.Var> loopWrites = new LinkedHashSet<>();
@@ -163,10 +163,8 @@ final class Sweeps {
     for (Expr.Var v : putBack) {
       iteration.add(new Stmt.Assign(v, kept.get(k++), Source.NONE));
     }
-    var forward = new ArrayList<Stmt>(comment(loop.source()));
-    forward.add(new Stmt.Loop(loop.condition(), block(iteration), block(update.forward()),
-        loop.testFirst(), loop.source()));
-    return forward;
+    return new Stmt.Loop(loop.condition(), block(iteration), block(update.forward()),
+        loop.testFirst(), loop.source());
   }
 
   /**
@@ -216,7 +214,7 @@ final class Sweeps {
     return new Stmt.Block(statements);
   }
 
-  private List<Stmt> comment(Source source) {
+  List<Stmt> comment(Source source) {
     return assignments.comment(source);
   }
 }

@@ -3,9 +3,11 @@ package dev.leibniz.processor.rules;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -68,6 +70,23 @@ public final class Exprs {
       }
     });
     return found;
+  }
+
+  /**
+   * Of {@code declarations}, in order, those that declare a variable in {@code read} and those
+   * the kept ones are computed from; {@code read} gains what the kept ones read.
+   */
+  public static List<Stmt.Declare> neededDeclarations(
+      List<Stmt.Declare> declarations, Set<Expr.Var> read) {
+    var kept = new ArrayList<Stmt.Declare>();
+    for (int i = declarations.size() - 1; i >= 0; i--) {
+      Stmt.Declare d = declarations.get(i);
+      if (read.contains(d.var())) {
+        kept.add(0, d);
+        read.addAll(variables(d.init()));
+      }
+    }
+    return kept;
   }
 
   /**

@@ -44,30 +44,24 @@ public final class Tidy {
   }
 
   /**
-   * A one-pass pullback with the backward part of its fused loop's iterations simplified: the
-   * last block of the loop's body, as anything in it may be read again by the next iteration.
+   * A one-pass pullback with the backward block of its fused loop's iterations simplified (the
+   * last block of the loop's body), as anything in it may be read again by the next iteration.
    */
-  private static List<Stmt> onePass(List<Stmt> statements) {
-    var tidied = new ArrayList<Stmt>();
-    for (Stmt s : statements) {
-      if (s instanceof Stmt.Loop loop) {
-        List<Stmt> body = new ArrayList<>(loop.body().statements());
-        for (int k = body.size() - 1; k >= 0; k--) {
-          if (body.get(k) instanceof Stmt.Block backward) {
-            List<Stmt> simplified = backward.statements();
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-              simplified = block(simplified, null);
-            }
-            body.set(k, new Stmt.Block(simplified));
-            break;
-          }
+  private static AdjointMethod.OnePass onePass(AdjointMethod.OnePass onePass) {
+    List<Stmt> body = new ArrayList<>(onePass.loop().body().statements());
+    for (int k = body.size() - 1; k >= 0; k--) {
+      if (body.get(k) instanceof Stmt.Block backward) {
+        List<Stmt> simplified = backward.statements();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+          simplified = block(simplified, null);
         }
-        s = new Stmt.Loop(loop.condition(), new Stmt.Block(body), loop.update(),
-            loop.testFirst(), loop.source());
+        body.set(k, new Stmt.Block(simplified));
+        break;
       }
-      tidied.add(s);
     }
-    return tidied;
+    Stmt.Loop loop = onePass.loop();
+    return new AdjointMethod.OnePass(onePass.opening(), new Stmt.Loop(loop.condition(),
+        new Stmt.Block(body), loop.update(), loop.testFirst(), loop.source()), onePass.closing());
   }
 
   /** Each round takes time linear in the code; a few reach what there is to reach. */
@@ -237,14 +231,7 @@ public final class Tidy {
   /** Keeps only the crossing values the tidied backward sweep still reads. */
   private static AdjointMethod withBoundary(AdjointMethod method, List<Stmt> backward) {
     Set<Expr.Var> read = new HashSet<>(Exprs.mentioned(backward));
-    var recomputed = new ArrayList<Stmt.Declare>();
-    List<Stmt.Declare> all = method.boundaryRecomputed();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      if (read.contains(all.get(i).var())) {
-        recomputed.add(0, all.get(i));
-        read.addAll(Exprs.variables(all.get(i).init()));
-      }
-    }
+    List<Stmt.Declare> recomputed = Exprs.neededDeclarations(method.boundaryRecomputed(), read);
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     List<Stmt> allPops = method.boundaryPops();
@@ -261,6 +248,6 @@ public final class Tidy {
     return new AdjointMethod(method.primal(), method.copies(), method.forward(), backward,
         method.value(),
         method.upstream(), method.scalarAdjoints(), method.arrayAdjoints(), method.workspace(),
-        pushes, pops, recomputed, onePass(method.onePass()));
+        pushes, pops, recomputed, method.onePass().map(Tidy::onePass));
   }
 }
