@@ -94,6 +94,19 @@ public final class AdjointArrays {
     workspace.release(saved);
   }
 
+  /**
+   * Keeps the contents of {@code a} on the workspace: the state of a loop at the start of an
+   * iteration the backward sweep computes again instead of keeping what it overwrites.
+   */
+  public static void snapshot(double[] a, Workspace workspace) {
+    workspace.pushDoubles(a);
+  }
+
+  /** Puts back into {@code a} the contents {@link #snapshot} kept last. */
+  public static void restoreSnapshot(double[] a, Workspace workspace) {
+    workspace.popDoubles(a);
+  }
+
   /** {@code sum += part}, element by element. */
   public static void addInto(double[] sum, double[] part) {
     for (int i = 0; i < part.length; i++) {

@@ -51,6 +51,19 @@ public final class Workspace {
     return doubles[--doublesTop];
   }
 
+  /** Saves the elements of {@code values}, in order, as {@code double}s. */
+  void pushDoubles(double[] values) {
+    reserveDoubles(values.length);
+    System.arraycopy(values, 0, doubles, doublesTop, values.length);
+    doublesTop += values.length;
+  }
+
+  /** Takes back into {@code into} the elements saved last by {@link #pushDoubles}. */
+  void popDoubles(double[] into) {
+    doublesTop -= into.length;
+    System.arraycopy(doubles, doublesTop, into, 0, into.length);
+  }
+
   /** Saves an {@code int} (or a boolean, as 0 or 1). */
   public void pushInt(int value) {
     if (intsTop == ints.length) {

@@ -5,6 +5,7 @@ import com.sun.source.util.Trees;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.ActivityAnalysis;
 import dev.leibniz.processor.analyse.CallCheck;
+import dev.leibniz.processor.analyse.Overwrites;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
@@ -62,6 +63,7 @@ final class CompanionGenerator {
   private final Filer filer;
   private final RuleIndex index;
   private final RuleDirectory directory;
+  private final Overwrites overwrites = new Overwrites();
 
   private CompanionGenerator(ProcessingEnvironment env, Trees trees) {
     this.reporter = new Reporter(trees, env.getMessager());
@@ -165,16 +167,22 @@ final class CompanionGenerator {
         pending.add((ExecutableElement) element);
       }
     }
-    Map<TypeElement, List<Differentiated>> byOwner = new LinkedHashMap<>();
+    // Every method is read before any is differentiated: a caller's plan reads what its
+    // callees overwrite.
+    var readMethods = new ArrayList<ReadMethod>();
     while (!pending.isEmpty()) {
       ExecutableElement method = pending.pop();
-      var owner = (TypeElement) method.getEnclosingElement();
-      List<Differentiated> methods = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
-      differentiate(method, owner, helper -> {
+      read(method, helper -> {
         if (seen.add(helper)) {
           pending.add(helper);
         }
-      }).ifPresent(methods::add);
+      }).ifPresent(readMethods::add);
+    }
+    readMethods.forEach(m -> overwrites.add(m.lowered()));
+    Map<TypeElement, List<Differentiated>> byOwner = new LinkedHashMap<>();
+    for (ReadMethod m : readMethods) {
+      List<Differentiated> methods = byOwner.computeIfAbsent(m.owner(), o -> new ArrayList<>());
+      differentiate(m).ifPresent(methods::add);
     }
     byOwner.forEach(this::writeCompanion);
   }
@@ -183,9 +191,13 @@ final class CompanionGenerator {
   private record Differentiated(AdjointMethod adjoint, TangentMethod tangent,
       Optional<AdjointMethod> directional) {}
 
-  /** The sweeps of {@code method}, or none after errors, all reported. */
-  private Optional<Differentiated> differentiate(ExecutableElement method, TypeElement owner,
-      Consumer<ExecutableElement> helpers) {
+  /** A method read and lowered, ready to be differentiated. */
+  private record ReadMethod(ExecutableElement method, TypeElement owner,
+      MethodReader.Read read, MethodIR lowered) {}
+
+  /** The method read and lowered, or none after errors, all reported. */
+  private Optional<ReadMethod> read(ExecutableElement method, Consumer<ExecutableElement> helpers) {
+    var owner = (TypeElement) method.getEnclosingElement();
     try {
       String companion = CompanionWriter.companionName(reference(owner));
       Optional<MethodReader.Read> read = reader.read(method, companion);
@@ -193,14 +205,25 @@ final class CompanionGenerator {
         return Optional.empty();
       }
       read.get().helpers().forEach(helpers);
-      Optional<MethodIR> withoutNames = withoutArrayNames(read.get());
-      if (withoutNames.isEmpty()) {
-        return Optional.empty();
-      }
-      MethodIR lowered = JumpLowering.lower(withoutNames.get());
+      return withoutArrayNames(read.get()).map(m -> new ReadMethod(method, owner, read.get(),
+          JumpLowering.lower(m)));
+    } catch (NoClassDefFoundError e) {
+      reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
+      return Optional.empty();
+    } catch (RuntimeException | LinkageError e) {
+      reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
+      return Optional.empty();
+    }
+  }
+
+  /** The sweeps of a method read, or none after errors, all reported. */
+  private Optional<Differentiated> differentiate(ReadMethod m) {
+    ExecutableElement method = m.method();
+    try {
+      MethodIR lowered = m.lowered();
       Activity activity = ActivityAnalysis.of(lowered);
       List<NotDifferentiable> problems = CallCheck.problems(lowered, activity);
-      problems.forEach(p -> read.get().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
+      problems.forEach(p -> m.read().sites().error(reporter, p.site(), p.diagnostic(), p.args()));
       if (!problems.isEmpty()) {
         return Optional.empty();
       }
@@ -209,7 +232,7 @@ final class CompanionGenerator {
       Optional<AdjointMethod> directional = Optional.empty();
       if (order == 2) {
         Optional<MethodIR> g = Directional.of(tangent, refusal -> refuse(method,
-            read.get().sites(), refusal));
+            m.read().sites(), refusal));
         if (g.isEmpty()) {
           return Optional.empty();
         }
@@ -222,8 +245,8 @@ final class CompanionGenerator {
             "the order is 1 or 2, not " + order);
         return Optional.empty();
       }
-      return Optional.of(new Differentiated(Tidy.of(ReverseBuilder.build(lowered, activity)),
-          tangent, directional));
+      return Optional.of(new Differentiated(
+          Tidy.of(ReverseBuilder.build(lowered, activity, overwrites)), tangent, directional));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
       return Optional.empty();
@@ -248,7 +271,8 @@ final class CompanionGenerator {
     try {
       // The pushforward names arrays too (its value and tangent, for a method of vectors).
       MethodIR unnamed = Views.lower(g);
-      return Optional.of(Tidy.of(ReverseBuilder.build(unnamed, ActivityAnalysis.of(unnamed))));
+      return Optional.of(Tidy.of(ReverseBuilder.build(unnamed, ActivityAnalysis.of(unnamed),
+          overwrites)));
     } catch (Views.Unfollowable e) {
       reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), e.getMessage());
       return Optional.empty();

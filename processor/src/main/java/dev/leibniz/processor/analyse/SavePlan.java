@@ -47,6 +47,8 @@ public final class SavePlan {
   private final Map<Stmt, Stmt.Loop> innermost = new IdentityHashMap<>();
   private final Map<Stmt.Loop, CountedLoop> counted;
   private final Optional<FusedLoop> fused;
+  private final Map<Stmt.Loop, ReplayedLoop> replayed = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, Set<Expr.Var>> keptAround = new IdentityHashMap<>();
 
   private SavePlan(MethodIR method, Activity activity, Liveness liveness) {
     this.activity = activity;
@@ -63,8 +65,9 @@ public final class SavePlan {
     return fused;
   }
 
-  /** The plan for {@code method}. */
-  public static SavePlan of(MethodIR method, Activity activity, Liveness liveness) {
+  /** The plan for {@code method}, whose callees overwrite what {@code callees} says. */
+  public static SavePlan of(MethodIR method, Activity activity, Liveness liveness,
+      Overwrites callees) {
     var plan = new SavePlan(method, activity, liveness);
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop) {
@@ -74,7 +77,48 @@ public final class SavePlan {
     });
     plan.chooseRecomputedDecisions(method);
     plan.block(method.body().statements(), new HashSet<>(), false);
+    plan.chooseReplayed(method, callees);
+    if (!plan.replayed.isEmpty()) {
+      // A replayed loop's backward sweep reads more than its saved form's: what its iterations
+      // read. What this saves in addition is saved besides what the first pass chose.
+      plan.block(method.body().statements(), new HashSet<>(), false);
+    }
     return plan;
+  }
+
+  /**
+   * The plan of the method's plain code, which keeps nothing: what a replayed loop's forward
+   * sweep runs.
+   */
+  public static SavePlan nothingKept(MethodIR method, Activity activity, Liveness liveness) {
+    return new SavePlan(method, activity, liveness);
+  }
+
+  /** The loops computed again from snapshots, outermost first, none inside another. */
+  private void chooseReplayed(MethodIR method, Overwrites callees) {
+    var firstWrites = new FirstWrites(counted, ArrayLengths.of(method), callees);
+    Set<Stmt> inside = Collections.newSetFromMap(new IdentityHashMap<>());
+    Stmts.all(method.body()).forEach(s -> {
+      if (s instanceof Stmt.Loop loop && !inside.contains(loop)) {
+        ReplayedLoop.of(loop, activity, saved::contains, firstWrites, counted(loop)).ifPresent(r -> {
+          replayed.put(loop, r);
+          Stmts.all(loop).forEach(inside::add);
+        });
+      }
+    });
+  }
+
+  /** How the backward sweep computes this loop's iterations again, if it does. */
+  public Optional<ReplayedLoop> replayed(Stmt.Loop loop) {
+    return Optional.ofNullable(replayed.get(loop));
+  }
+
+  /**
+   * The arrays a replayed loop rebuilds in every iteration whose contents from before the loop
+   * a backward statement after it reads: kept once, before the loop.
+   */
+  public List<Expr.Var> keptAround(Stmt.Loop loop) {
+    return List.copyOf(keptAround.getOrDefault(loop, Set.of()));
   }
 
   /**
@@ -219,6 +263,25 @@ public final class SavePlan {
 
   /** The state at the loop's exit, which is the state at its head: a fixed point. */
   private Set<Need> loop(Stmt.Loop loop, Set<Need> in) {
+    Set<Need> after = savedLoop(loop, in);
+    ReplayedLoop replay = replayed.get(loop);
+    if (replay != null) {
+      for (Expr.Var array : replay.rebuilt()) {
+        if (in.stream().anyMatch(n -> n.variable().equals(array) && n.kind() != Need.Kind.SHAPE)) {
+          keptAround.computeIfAbsent(loop, l -> new java.util.LinkedHashSet<>()).add(array);
+        }
+      }
+      // Its iterations run again in the backward sweep: every value they read is read there.
+      Set<Expr.Var> declared = new HashSet<>();
+      Stmts.all(loop).filter(s -> s instanceof Stmt.Declare)
+          .forEach(s -> declared.add(((Stmt.Declare) s).var()));
+      Stmts.all(loop).flatMap(Stmts::expressions).flatMap(e -> Exprs.variables(e).stream())
+          .filter(v -> !declared.contains(v)).forEach(v -> after.add(Need.value(v)));
+    }
+    return after;
+  }
+
+  private Set<Need> savedLoop(Stmt.Loop loop, Set<Need> in) {
     Set<Need> head = new HashSet<>(in);
     while (true) {
       var bodyEnd = new HashSet<>(block(loop.body().statements(), head, true));

@@ -22,6 +22,10 @@ public enum ArrayOp {
   COPY_INTO("copyInto"),
   /** Puts back into its first argument the copy on top of its second, a workspace. */
   RESTORE("restore"),
+  /** Keeps the contents of its first argument on its second, a workspace. */
+  SNAPSHOT("snapshot"),
+  /** Puts back into its first argument the contents its second, a workspace, kept last. */
+  RESTORE_SNAPSHOT("restoreSnapshot"),
   /** Adds its second argument into its first, element by element. */
   ADD_INTO("addInto"),
   /** The sum of its two arguments' products, element by element. */

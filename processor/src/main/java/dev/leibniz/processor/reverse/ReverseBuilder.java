@@ -3,6 +3,7 @@ package dev.leibniz.processor.reverse;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.FusedLoop;
 import dev.leibniz.processor.analyse.Liveness;
+import dev.leibniz.processor.analyse.Overwrites;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.ArrayOp;
@@ -33,16 +34,19 @@ public final class ReverseBuilder {
   private final Liveness liveness;
   private final SavePlan plan;
 
-  private ReverseBuilder(MethodIR method, Activity activity) {
+  private ReverseBuilder(MethodIR method, Activity activity, Overwrites callees) {
     this.method = method;
     this.activity = activity;
     this.liveness = Liveness.of(method);
-    this.plan = SavePlan.of(method, activity, liveness);
+    this.plan = SavePlan.of(method, activity, liveness, callees);
   }
 
-  /** The forward and backward sweeps of {@code method}. */
-  public static AdjointMethod build(MethodIR method, Activity activity) {
-    return new ReverseBuilder(method, activity).build();
+  /**
+   * The forward and backward sweeps of {@code method}, whose callees overwrite what
+   * {@code callees} says.
+   */
+  public static AdjointMethod build(MethodIR method, Activity activity, Overwrites callees) {
+    return new ReverseBuilder(method, activity, callees).build();
   }
 
   /** What both ways of building the sweeps start from: fresh names, frame and storage. */
@@ -62,7 +66,17 @@ public final class ReverseBuilder {
     var assignments = new AssignmentSweep(frame, activity, liveness, plan, names, storage);
     method.allParams().forEach(p -> assignments.defined(p.var()));
     return new Setup(names, frame, scalarAdjoints, arrayAdjoints, storage,
-        new Sweeps(names, storage, assignments, plan));
+        new Sweeps(names, storage, assignments, plan, plainSweeps(frame, names, storage)));
+  }
+
+  /** Sweeps that differentiate nothing and keep nothing: the method's plain code. */
+  private Sweeps plainSweeps(AssignmentSweep.Frame frame, Names names, Storage storage) {
+    var nothingActive = new Activity(Set.of(), Set.of(), activity.usefulVariables());
+    SavePlan nothingKept = SavePlan.nothingKept(method, nothingActive, liveness);
+    var assignments = new AssignmentSweep(frame, nothingActive, liveness, nothingKept, names,
+        storage);
+    method.allParams().forEach(p -> assignments.defined(p.var()));
+    return new Sweeps(names, storage, assignments, nothingKept, null);
   }
 
   private AdjointMethod build() {

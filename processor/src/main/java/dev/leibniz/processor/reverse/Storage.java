@@ -72,6 +72,12 @@ final class Storage {
 
   /** Declares {@code variable} at the top of the forward sweep, with its type's default. */
   Expr.Var hoist(Expr.Var variable) {
+    // The plain code of a replayed loop declares again what the loop's forward part declares.
+    boolean already = hoisted.stream()
+        .anyMatch(s -> s instanceof Stmt.Declare d && d.var().equals(variable));
+    if (already) {
+      return variable;
+    }
     hoisted.add(new Stmt.Declare(variable, Expr.defaultOf(variable.type()), Source.NONE));
     return variable;
   }

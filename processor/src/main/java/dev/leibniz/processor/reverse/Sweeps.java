@@ -1,8 +1,10 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.CountedLoop;
+import dev.leibniz.processor.analyse.ReplayedLoop;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.analyse.TripCount;
+import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -15,6 +17,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,12 +38,18 @@ final class Sweeps {
   private final Storage storage;
   private final AssignmentSweep assignments;
   private final SavePlan plan;
+  private final Sweeps plain;
 
-  Sweeps(Names names, Storage storage, AssignmentSweep assignments, SavePlan plan) {
+  /**
+   * @param plain the sweeps of the method's plain code, which differentiate nothing and keep
+   *     nothing: a replayed loop's forward sweep runs its iterations so; null for those sweeps
+   */
+  Sweeps(Names names, Storage storage, AssignmentSweep assignments, SavePlan plan, Sweeps plain) {
     this.names = names;
     this.storage = storage;
     this.assignments = assignments;
     this.plan = plan;
+    this.plain = plain;
   }
 
   Part block(List<Stmt> statements, Where where) {
@@ -107,6 +116,10 @@ final class Sweeps {
       return Part.of(forward, List.of());
     }
     var recount = plan.counted(loop);
+    var replay = plain == null ? Optional.<ReplayedLoop>empty() : plan.replayed(loop);
+    if (replay.isPresent()) {
+      return replayed(loop, replay.get(), body, where);
+    }
     if (recount.isPresent()) {
       return recounted(loop, recount.get(), body, update, forward);
     }
@@ -181,6 +194,77 @@ final class Sweeps {
     backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), counted.trips(),
         block(reversedIteration(loop, body, update))));
     return Part.of(forward, backward);
+  }
+
+  /**
+   * A loop the plan replays. The forward sweep keeps the state each iteration starts from and
+   * runs the iteration as plain code; each backward iteration puts that state back, then runs
+   * the iteration's forward part, which keeps what it overwrites, and its backward part, which
+   * reads it back, each a block of its own. The arrays every iteration rebuilds are kept once
+   * around the loop where the backward sweep after it reads them.
+   */
+  private Part replayed(Stmt.Loop loop, ReplayedLoop replay, Part body, Where where) {
+    Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
+    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody());
+    var forward = new ArrayList<Stmt>(comment(loop.source()));
+    replay.reason().forEach(line -> forward.add(new Stmt.Comment(line)));
+    List<Expr.Var> around = plan.keptAround(loop);
+    around.forEach(array -> forward.add(snapshot(array)));
+    var counted = new ArrayList<Stmt>();
+    replay.snapshot().forEach(v -> counted.add(snapshot(v)));
+    counted.addAll(iteration.forward());
+    var recount = plan.counted(loop);
+    Expr times;
+    var backward = new ArrayList<Stmt>(comment(loop.source()));
+    var again = new ArrayList<Stmt>();
+    if (recount.isPresent()) {
+      times = recount.get().trips();
+      // The counter goes back one step per iteration, whatever the saved form's update undoes.
+      Expr.Var counter = recount.get().counter();
+      backward.add(new Stmt.Assign(counter, recount.get().bound(), Source.NONE));
+      again.add(new Stmt.Assign(counter, new Expr.Binary(BinaryOp.SUB, counter,
+          new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE));
+    } else {
+      Expr.Var count = storage.hoist(names.fresh("_n", Type.INT));
+      times = count;
+      counted.add(0, new Stmt.Assign(count, new Expr.Binary(BinaryOp.ADD, count,
+          new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE));
+      forward.add(new Stmt.Assign(count, new Expr.Literal(Type.INT, 0), Source.NONE));
+      if (where.inLoop()) {
+        backward.add(new Stmt.Assign(count, Stack.pop(storage.workspace(), Type.INT),
+            Source.NONE));
+      }
+    }
+    forward.add(new Stmt.Loop(loop.condition(), block(counted), block(plainUpdate.forward()),
+        loop.testFirst(), loop.source()));
+    if (recount.isEmpty() && where.inLoop()) {
+      forward.add(Stack.push(storage.workspace(), (Expr.Var) times));
+    }
+    for (int k = replay.snapshot().size() - 1; k >= 0; k--) {
+      again.add(restore(replay.snapshot().get(k)));
+    }
+    again.add(block(body.forward()));
+    again.add(block(body.backward()));
+    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), times, block(again)));
+    for (int k = around.size() - 1; k >= 0; k--) {
+      backward.add(restore(around.get(k)));
+    }
+    return Part.of(forward, backward);
+  }
+
+  /** Keeps a variable's value, or an array's contents, on the workspace. */
+  private Stmt snapshot(Expr.Var v) {
+    return v.type().isArray()
+        ? new Stmt.Evaluate(ArrayOp.SNAPSHOT.call(List.of(v, storage.workspace()), Type.VOID))
+        : Stack.push(storage.workspace(), v);
+  }
+
+  /** Puts back what {@link #snapshot} kept. */
+  private Stmt restore(Expr.Var v) {
+    return v.type().isArray()
+        ? new Stmt.Evaluate(ArrayOp.RESTORE_SNAPSHOT.call(List.of(v, storage.workspace()),
+            Type.VOID))
+        : new Stmt.Assign(v, Stack.pop(storage.workspace(), v.type()), Source.NONE);
   }
 
   /** One iteration's backward part: the update's, the values recomputed, then the body's. */
