@@ -83,10 +83,19 @@ public final class Compiled {
 
   /** How many pullbacks Leibniz wrote run a loop's adjoint inside the loop, in one pass. */
   public int onePassPullbacks() {
+    return occurrences("// one pass:");
+  }
+
+  /** How many loops the generated sources compute again from snapshots, sweeps and halves. */
+  public int replayedLoops() {
+    return occurrences("// replayed:");
+  }
+
+  private int occurrences(String text) {
     int count = 0;
     for (JavaFileObject source : compilation.generatedSourceFiles()) {
       try {
-        count += source.getCharContent(false).toString().split("// one pass:", -1).length - 1;
+        count += source.getCharContent(false).toString().split(text, -1).length - 1;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

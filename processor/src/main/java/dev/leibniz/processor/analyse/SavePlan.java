@@ -79,8 +79,8 @@ public final class SavePlan {
     plan.block(method.body().statements(), new HashSet<>(), false);
     plan.chooseReplayed(method, callees);
     if (!plan.replayed.isEmpty()) {
-      // A replayed loop's backward sweep reads more than its saved form's: what its iterations
-      // read. What this saves in addition is saved besides what the first pass chose.
+      // Again with the replayed loops, whose iterations keep only what they need themselves.
+      plan.saved.clear();
       plan.block(method.body().statements(), new HashSet<>(), false);
     }
     return plan;
@@ -263,21 +263,25 @@ public final class SavePlan {
 
   /** The state at the loop's exit, which is the state at its head: a fixed point. */
   private Set<Need> loop(Stmt.Loop loop, Set<Need> in) {
-    Set<Need> after = savedLoop(loop, in);
     ReplayedLoop replay = replayed.get(loop);
-    if (replay != null) {
-      for (Expr.Var array : replay.rebuilt()) {
-        if (in.stream().anyMatch(n -> n.variable().equals(array) && n.kind() != Need.Kind.SHAPE)) {
-          keptAround.computeIfAbsent(loop, l -> new java.util.LinkedHashSet<>()).add(array);
-        }
-      }
-      // Its iterations run again in the backward sweep: every value they read is read there.
-      Set<Expr.Var> declared = new HashSet<>();
-      Stmts.all(loop).filter(s -> s instanceof Stmt.Declare)
-          .forEach(s -> declared.add(((Stmt.Declare) s).var()));
-      Stmts.all(loop).flatMap(Stmts::expressions).flatMap(e -> Exprs.variables(e).stream())
-          .filter(v -> !declared.contains(v)).forEach(v -> after.add(Need.value(v)));
+    if (replay == null) {
+      return savedLoop(loop, in);
     }
+    for (Expr.Var array : replay.rebuilt()) {
+      if (in.stream().anyMatch(n -> n.variable().equals(array) && n.kind() != Need.Kind.SHAPE)) {
+        keptAround.computeIfAbsent(loop, l -> new java.util.LinkedHashSet<>()).add(array);
+      }
+    }
+    // Each backward iteration starts from the state its snapshot puts back and runs its own
+    // forward part right before its backward part: it needs only what it keeps itself.
+    block(loop.body().statements(), new HashSet<>(), true);
+    // What the statements before needed the loop gives back; it reads what its iterations read.
+    var after = new HashSet<>(in);
+    Set<Expr.Var> declared = new HashSet<>();
+    Stmts.all(loop).filter(s -> s instanceof Stmt.Declare)
+        .forEach(s -> declared.add(((Stmt.Declare) s).var()));
+    Stmts.all(loop).flatMap(Stmts::expressions).flatMap(e -> Exprs.variables(e).stream())
+        .filter(v -> !declared.contains(v)).forEach(v -> after.add(Need.value(v)));
     return after;
   }
 

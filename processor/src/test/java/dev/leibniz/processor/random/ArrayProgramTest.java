@@ -35,6 +35,7 @@ class ArrayProgramTest {
     int batches = Integer.getInteger("leibniz.random.batches", 4);
     double worst = 0;
     int onePass = 0;
+    int replayed = 0;
     int checked = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(9_000 + batch);
@@ -48,6 +49,7 @@ class ArrayProgramTest {
       }
       var compiled = Compiled.compile(source("Arrays" + batch, programs, helpers));
       onePass += compiled.onePassPullbacks();
+      replayed += compiled.replayedLoops();
       for (ArrayProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "r.Arrays" + batch, program, random));
@@ -59,8 +61,8 @@ class ArrayProgramTest {
       }
     }
     System.out.printf("random array programs: %d checked at %d points each (%d pushforwards),"
-        + " worst relative error %.3g; %d Hessians; %d pullbacks in one pass%n", checked,
-        POINTS_PER_PROGRAM, pushforwards, worst, hessians, onePass);
+        + " worst relative error %.3g; %d Hessians; %d pullbacks in one pass; %d loops replayed%n",
+        checked, POINTS_PER_PROGRAM, pushforwards, worst, hessians, onePass, replayed);
     assertTrue(checked >= 4 * PROGRAMS_PER_BATCH || batches < 4, "programs checked: " + checked);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
     assertTrue(pushforwards >= checked * POINTS_PER_PROGRAM * 9 / 10,

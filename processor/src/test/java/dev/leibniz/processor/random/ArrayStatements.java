@@ -60,7 +60,7 @@ final class ArrayStatements {
   }
 
   private Statement statement(List<String> counters, int depth) {
-    return switch (random.nextInt(depth >= 2 ? 9 : 11)) {
+    return switch (random.nextInt(depth >= 2 ? 10 : 12)) {
       case 0 -> new ScalarAssign(random.nextBoolean() ? '=' : '+', expression(counters));
       case 1, 2 -> new ElementAssign(array(true), index(counters), random.nextBoolean() ? '=' : '+',
           expression(counters));
@@ -70,7 +70,8 @@ final class ArrayStatements {
       case 6 -> arraycopy();
       case 7 -> helperCall(counters);
       case 8 -> new ElementAssign(array(true), index(counters), '+', expression(counters));
-      case 9 -> loop(counters, depth);
+      case 9 -> rewrite(counters);
+      case 10 -> loop(counters, depth);
       default -> new If(expression(counters), statements(counters, depth + 1, 2),
           statements(counters, depth + 1, 1));
     };
@@ -92,6 +93,14 @@ final class ArrayStatements {
     return helper.writes
         ? new CallWrite(helper, expression(counters), source)
         : new CallNew(helper, source, expression(counters));
+  }
+
+  /** A loop writing every element of an array, as a step rebuilds its scratch arrays. */
+  private Statement rewrite(List<String> counters) {
+    String counter = "i" + loops++;
+    var inner = new ArrayList<>(counters);
+    inner.add(counter);
+    return new Rewrite(counter, array(true), expression(inner));
   }
 
   private Statement loop(List<String> counters, int depth) {
@@ -262,6 +271,23 @@ final class ArrayStatements {
 
     public void run(State state) {
       helper.write(eval(t, state), in.in(state), state.arrays.get("c"), ArrayProgram.INPUTS);
+    }
+  }
+
+  /** {@code for (int i = 0; i < X.length; i++) X[i] = e;}. */
+  record Rewrite(String counter, ArrayRef target, Node value) implements Statement {
+    public String java(String indent) {
+      return indent + "for (int " + counter + " = 0; " + counter + " < " + target.java()
+          + ".length; " + counter + "++) {\n" + indent + "  " + target.java() + "[" + counter
+          + "] = " + value.java() + ";\n" + indent + "}\n";
+    }
+
+    public void run(State state) {
+      for (int i = 0; i < target.in(state).length; i++) {
+        state.counters.put(counter, i);
+        Dual v = eval(value, state);
+        target.in(state)[i] = v;
+      }
     }
   }
 

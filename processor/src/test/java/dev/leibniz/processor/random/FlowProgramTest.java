@@ -34,6 +34,7 @@ class FlowProgramTest {
     int batches = Integer.getInteger("leibniz.random.batches", 6);
     double worst = 0;
     int onePass = 0;
+    int replayed = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -50,6 +51,7 @@ class FlowProgramTest {
       }
       var compiled = Compiled.compile(source("Flows" + batch, programs, helpers));
       onePass += compiled.onePassPullbacks();
+      replayed += compiled.replayedLoops();
       for (FlowProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
@@ -64,8 +66,8 @@ class FlowProgramTest {
     System.out.printf(
         "random programs with control flow: %d checked at %d points each, worst relative error"
             + " %.3g; %d Hessians (%d entries too steep for differences); %d pullbacks in one"
-            + " pass%n", checked, POINTS_PER_PROGRAM, worst, hessians, Hessians.inconclusive,
-        onePass);
+            + " pass; %d loops replayed%n", checked, POINTS_PER_PROGRAM, worst, hessians,
+        Hessians.inconclusive, onePass, replayed);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
