@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Loops whose backward sweep computes each iteration again from a snapshot of its state:
  * Runge–Kutta steps whose stages a callee fills, scratch arrays rebuilt every iteration (one of
- * them read before the loop too), a {@code while} loop stopping on data, a {@code break}, a
+ * them read before the loop too), state that a statement before the loop reads, a {@code while}
+ * loop stopping on data, a {@code break}, a
  * replayed loop inside a batch loop, and a state array a callee writes only in part. Every
  * gradient is checked against finite differences, a Hessian against differences of the
  * gradient, and the generated code against the plan's cost model: what each iteration keeps.
@@ -144,6 +145,24 @@ class ReplayedLoopsTest {
             return total;
           }
 
+          /** The statement before the loop reads b, which the iterations need not put back. */
+          @Differentiable static double stateReadBefore(double[] x) {
+            double[] b = new double[3];
+            double s = x[0] * x[1];
+            b[0] = s;
+            b[2] = x[2];
+            double t = b[0] * b[2];
+            double u = x[1];
+            for (int k = 0; k < 4; k++) {
+              u = Math.sin(u) + x[0];
+              for (int j = 0; j < 4; j++) {
+                b[j % 3] = Math.atan(j);
+                b[0] = u / (1.5 + u * u) + b[0];
+              }
+            }
+            return t + b[0] * b[1];
+          }
+
           @Differentiable static double partlyWritten(double[] x, int s) {
             int n = x.length;
             double[] y = x.clone();
@@ -173,6 +192,7 @@ class ReplayedLoopsTest {
     check("scratchReadBefore", x, 5);
     check("partlyWritten", x, 6);
     check("withBreak", x);
+    check("stateReadBefore", x);
     checkUntilTime(x, 0.7);
     double[][] points = {{0.2, 0.1, -0.3, 0.4, 0.5}, {-0.1, 0.3, 0.2, 0.6, -0.4}};
     MixedGradients.assertMatches(compiled, "rl.Steps", "batch", 1e-7, new int[] {0, 1},
@@ -214,6 +234,9 @@ class ReplayedLoopsTest {
     assertEquals("k1 and 1 scalar", kept("batch"));
     // A loop left by break is not counted again: its counter and the flag break sets.
     assertEquals("y and 2 scalars", kept("withBreak"));
+    // What the statement before the loop reads of b is kept once around it, not per element.
+    assertEquals("b and 1 scalar", kept("stateReadBefore"));
+    assertEquals(2, count(pullback("stateReadBefore"), "AdjointArrays.snapshot(b"));
     // tmp, which the statement before the loop reads, is kept once around it.
     String body = pullback("scratchReadBefore");
     assertEquals(1, count(body, "AdjointArrays.snapshot(tmp"), body);

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * backward iteration puts that state back, runs the iteration's forward part (keeping, for
  * this iteration alone, what it overwrites) and then its backward part. Arrays an iteration
  * writes whole before it reads them ({@code rebuilt}: the stages of a Runge–Kutta step, scratch
- * rows) are in no snapshot; what they held before the loop is kept once.
+ * rows) are in no snapshot. What the statements before the loop read of the state it changes is
+ * kept once, around it.
  *
  * <p>The cost model counts, per iteration, the arrays' worth of values saving keeps (each
  * element write the plan saves inside an inner loop and each call that writes arrays is one)

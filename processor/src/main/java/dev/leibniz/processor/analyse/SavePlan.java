@@ -114,8 +114,9 @@ public final class SavePlan {
   }
 
   /**
-   * The arrays a replayed loop rebuilds in every iteration whose contents from before the loop
-   * a backward statement after it reads: kept once, before the loop.
+   * What a backward statement before a replayed loop reads of the state the loop changes (the
+   * variables of its snapshot, the arrays it rebuilds): kept once, before the loop, and put
+   * back after its backward iterations.
    */
   public List<Expr.Var> keptAround(Stmt.Loop loop) {
     return List.copyOf(keptAround.getOrDefault(loop, Set.of()));
@@ -267,13 +268,17 @@ public final class SavePlan {
     if (replay == null) {
       return savedLoop(loop, in);
     }
-    for (Expr.Var array : replay.rebuilt()) {
-      if (in.stream().anyMatch(n -> n.variable().equals(array) && n.kind() != Need.Kind.SHAPE)) {
-        keptAround.computeIfAbsent(loop, l -> new java.util.LinkedHashSet<>()).add(array);
+    // Each backward iteration starts from the state its snapshot puts back and runs its own
+    // forward part right before its backward part: it needs only what it keeps itself, and
+    // leaves the state as the iteration left it. What the statements before the loop read of
+    // that state is kept once, around the loop.
+    var state = new ArrayList<>(replay.snapshot());
+    state.addAll(replay.rebuilt());
+    for (Expr.Var v : state) {
+      if (in.stream().anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE)) {
+        keptAround.computeIfAbsent(loop, l -> new java.util.LinkedHashSet<>()).add(v);
       }
     }
-    // Each backward iteration starts from the state its snapshot puts back and runs its own
-    // forward part right before its backward part: it needs only what it keeps itself.
     block(loop.body().statements(), new HashSet<>(), true);
     // What the statements before needed the loop gives back; it reads what its iterations read.
     var after = new HashSet<>(in);

@@ -200,8 +200,8 @@ final class Sweeps {
    * A loop the plan replays. The forward sweep keeps the state each iteration starts from and
    * runs the iteration as plain code; each backward iteration puts that state back, then runs
    * the iteration's forward part, which keeps what it overwrites, and its backward part, which
-   * reads it back, each a block of its own. The arrays every iteration rebuilds are kept once
-   * around the loop where the backward sweep after it reads them.
+   * reads it back, each a block of its own. What the backward sweep after the loop reads of the
+   * state the loop changes is kept once around it.
    */
   private Part replayed(Stmt.Loop loop, ReplayedLoop replay, Part body, Where where) {
     Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
