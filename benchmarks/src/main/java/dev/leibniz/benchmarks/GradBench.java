@@ -97,4 +97,62 @@ public final class GradBench {
     }
     return total;
   }
+
+  /**
+   * {@code gmm}: the negative log-likelihood of the points {@code x} under a mixture of
+   * {@code alphas.length} Gaussians with means {@code means} and inverse covariances QᵀQ, each Q
+   * lower triangular with diagonal exp(icf[c][0..d)) and the rest of icf[c] below it column by
+   * column, plus the Wishart prior on them; without the terms that are constants (−nd/2 log 2π and
+   * the prior's normaliser), which change no gradient.
+   */
+  @Differentiable
+  public static double gmm(double[] alphas, double[][] means, double[][] icf,
+      @NoDerivative double[][] x, @NoDerivative double gamma, int m) {
+    int n = x.length;
+    int k = alphas.length;
+    int d = x[0].length;
+    double[] centered = new double[d];
+    double[] qx = new double[d];
+    double[] mainTerm = new double[k];
+    double slse = 0;
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < k; c++) {
+        double sumQ = 0;
+        for (int j = 0; j < d; j++) {
+          sumQ += icf[c][j];
+          centered[j] = x[i][j] - means[c][j];
+        }
+        for (int j = 0; j < d; j++) {
+          qx[j] = Math.exp(icf[c][j]) * centered[j];
+        }
+        int below = d;
+        for (int j = 0; j < d; j++) {
+          for (int l = j + 1; l < d; l++) {
+            qx[l] += icf[c][below] * centered[j];
+            below++;
+          }
+        }
+        double squares = 0;
+        for (int j = 0; j < d; j++) {
+          squares += qx[j] * qx[j];
+        }
+        mainTerm[c] = alphas[c] + sumQ - 0.5 * squares;
+      }
+      slse += Problems.logSumExp(mainTerm);
+    }
+    double prior = 0;
+    for (int c = 0; c < k; c++) {
+      double sumQ = 0;
+      double frobenius = 0;
+      for (int j = 0; j < d; j++) {
+        sumQ += icf[c][j];
+        frobenius += Math.exp(2 * icf[c][j]);
+      }
+      for (int j = d; j < icf[c].length; j++) {
+        frobenius += icf[c][j] * icf[c][j];
+      }
+      prior += 0.5 * gamma * gamma * frobenius - m * sumQ;
+    }
+    return slse - n * Problems.logSumExp(alphas) + prior;
+  }
 }

@@ -159,4 +159,119 @@ public final class GradBenchAdjoints {
     }
     return total;
   }
+
+  /**
+   * The value of {@link GradBench#gmm}, adding its gradient to {@code dAlphas}, {@code dMeans}
+   * and {@code dIcf}, in one pass over the points: each point's terms are computed, kept in
+   * {@code scratch} (at least 2·k·d + 2·k doubles) and differentiated right away, as the
+   * adjoint entering a point's log-sum-exp is known.
+   */
+  public static double gmm(double[] alphas, double[][] means, double[][] icf, double[][] x,
+      double gamma, int m, double[] dAlphas, double[][] dMeans, double[][] dIcf,
+      double[] scratch) {
+    int n = x.length;
+    int k = alphas.length;
+    int d = x[0].length;
+    int qxAt = k * d;
+    int mainAt = 2 * k * d;
+    double slse = 0;
+    for (int i = 0; i < n; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        double main = alphas[c] + qTimesCentered(icf[c], means[c], x[i], scratch, c * d,
+            qxAt + c * d);
+        scratch[mainAt + c] = main;
+        max = Math.max(max, main);
+      }
+      double sum = 0;
+      for (int c = 0; c < k; c++) {
+        double e = Math.exp(scratch[mainAt + c] - max);
+        scratch[mainAt + k + c] = e;
+        sum += e;
+      }
+      slse += max + Math.log(sum);
+      for (int c = 0; c < k; c++) {
+        double weight = scratch[mainAt + k + c] / sum;
+        dAlphas[c] += weight;
+        qTimesCenteredAdjoint(icf[c], weight, scratch, c * d, qxAt + c * d, dMeans[c],
+            dIcf[c]);
+      }
+    }
+    double alphaMax = Double.NEGATIVE_INFINITY;
+    for (double a : alphas) {
+      alphaMax = Math.max(alphaMax, a);
+    }
+    double alphaSum = 0;
+    for (double a : alphas) {
+      alphaSum += Math.exp(a - alphaMax);
+    }
+    for (int c = 0; c < k; c++) {
+      dAlphas[c] -= n * Math.exp(alphas[c] - alphaMax) / alphaSum;
+    }
+    double prior = 0;
+    for (int c = 0; c < k; c++) {
+      double sumQ = 0;
+      double frobenius = 0;
+      for (int j = 0; j < d; j++) {
+        sumQ += icf[c][j];
+        double e2 = Math.exp(2 * icf[c][j]);
+        frobenius += e2;
+        dIcf[c][j] += gamma * gamma * e2 - m;
+      }
+      for (int j = d; j < icf[c].length; j++) {
+        frobenius += icf[c][j] * icf[c][j];
+        dIcf[c][j] += gamma * gamma * icf[c][j];
+      }
+      prior += 0.5 * gamma * gamma * frobenius - m * sumQ;
+    }
+    return slse - n * (alphaMax + Math.log(alphaSum)) + prior;
+  }
+
+  /**
+   * Σ icf[0..d) − ½‖Q (x − μ)‖², leaving x − μ at {@code centeredAt} and Q (x − μ) at
+   * {@code qxAt} in scratch.
+   */
+  private static double qTimesCentered(double[] icf, double[] mean, double[] point,
+      double[] scratch, int centeredAt, int qxAt) {
+    int d = point.length;
+    double sumQ = 0;
+    for (int j = 0; j < d; j++) {
+      sumQ += icf[j];
+      double centered = point[j] - mean[j];
+      scratch[centeredAt + j] = centered;
+      scratch[qxAt + j] = Math.exp(icf[j]) * centered;
+    }
+    int below = d;
+    for (int j = 0; j < d; j++) {
+      for (int l = j + 1; l < d; l++) {
+        scratch[qxAt + l] += icf[below++] * scratch[centeredAt + j];
+      }
+    }
+    double squares = 0;
+    for (int j = 0; j < d; j++) {
+      squares += scratch[qxAt + j] * scratch[qxAt + j];
+    }
+    return sumQ - 0.5 * squares;
+  }
+
+  /** The adjoint of {@link #qTimesCentered} given its adjoint {@code weight}. */
+  private static void qTimesCenteredAdjoint(double[] icf, double weight, double[] scratch,
+      int centeredAt, int qxAt, double[] dMean, double[] dIcf) {
+    int d = dMean.length;
+    // d(qx) = −weight · qx; the centered point's adjoint is gathered in dMean, negated.
+    int below = d;
+    for (int j = 0; j < d; j++) {
+      double dCentered = 0;
+      for (int l = j + 1; l < d; l++) {
+        double dQx = -weight * scratch[qxAt + l];
+        dIcf[below] += scratch[centeredAt + j] * dQx;
+        dCentered += icf[below++] * dQx;
+      }
+      double dQx = -weight * scratch[qxAt + j];
+      double diagonal = Math.exp(icf[j]);
+      dIcf[j] += weight + diagonal * scratch[centeredAt + j] * dQx;
+      dCentered += diagonal * dQx;
+      dMean[j] -= dCentered;
+    }
+  }
 }

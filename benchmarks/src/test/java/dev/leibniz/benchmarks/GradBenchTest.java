@@ -65,6 +65,51 @@ class GradBenchTest {
     }
   }
 
+  @Test
+  void gmm() {
+    int d = 3;
+    int k = 4;
+    var mixture = GmmBenchmark.Mixture.random(new Random(35), d, k, 30);
+    var generated = GradBenchGradients.gmm(mixture.alphas(), mixture.means(), mixture.icf(),
+        mixture.x(), 1.3, 2);
+    double[] dAlphas = new double[k];
+    double[][] dMeans = new double[k][d];
+    double[][] dIcf = new double[k][d * (d + 1) / 2];
+    double value = GradBenchAdjoints.gmm(mixture.alphas(), mixture.means(), mixture.icf(),
+        mixture.x(), 1.3, 2, dAlphas, dMeans, dIcf, new double[2 * k * d + 2 * k]);
+    assertEquals(generated.value(), value, 1e-11 * Math.abs(value));
+    double[] numericAlphas = FiniteDifferences.gradient(a -> GradBench.gmm(a, mixture.means(),
+        mixture.icf(), mixture.x(), 1.3, 2), mixture.alphas().clone());
+    for (int c = 0; c < k; c++) {
+      assertEquals(numericAlphas[c], generated.dAlphas()[c], 1e-7 * Math.max(1,
+          Math.abs(numericAlphas[c])));
+      assertEquals(generated.dAlphas()[c], dAlphas[c], 1e-10);
+      int row = c;
+      double[] numericMeans = FiniteDifferences.gradient(r -> GradBench.gmm(mixture.alphas(),
+          replaced(mixture.means(), row, r), mixture.icf(), mixture.x(), 1.3, 2),
+          mixture.means()[c].clone());
+      double[] numericIcf = FiniteDifferences.gradient(r -> GradBench.gmm(mixture.alphas(),
+          mixture.means(), replaced(mixture.icf(), row, r), mixture.x(), 1.3, 2),
+          mixture.icf()[c].clone());
+      for (int j = 0; j < d; j++) {
+        assertEquals(numericMeans[j], generated.dMeans()[c][j], 1e-7 * Math.max(1,
+            Math.abs(numericMeans[j])));
+        assertEquals(generated.dMeans()[c][j], dMeans[c][j], 1e-10);
+      }
+      for (int j = 0; j < numericIcf.length; j++) {
+        assertEquals(numericIcf[j], generated.dIcf()[c][j], 1e-7 * Math.max(1,
+            Math.abs(numericIcf[j])));
+        assertEquals(generated.dIcf()[c][j], dIcf[c][j], 1e-10);
+      }
+    }
+  }
+
+  private static double[][] replaced(double[][] m, int row, double[] values) {
+    double[][] copy = m.clone();
+    copy[row] = values;
+    return copy;
+  }
+
   private static double[][] rows(double[] flat) {
     double[][] c = new double[flat.length / 3][];
     for (int j = 0; j < c.length; j++) {

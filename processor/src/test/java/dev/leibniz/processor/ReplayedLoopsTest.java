@@ -163,6 +163,27 @@ class ReplayedLoopsTest {
             return t + b[0] * b[1];
           }
 
+          @Differentiable static double mixture(double[][] points, double[] w, double[] mu) {
+            int d = points[0].length;
+            double[] centered = new double[d];
+            double[] scaled = new double[d];
+            double total = 0;
+            for (int i = 0; i < points.length; i++) {
+              for (int j = 0; j < d; j++) {
+                centered[j] = points[i][j] - mu[j];
+              }
+              for (int j = 0; j < d; j++) {
+                scaled[j] = Math.exp(w[j]) * centered[j];
+              }
+              double sq = 0;
+              for (int j = 0; j < d; j++) {
+                sq += scaled[j] * scaled[j];
+              }
+              total += Math.log(1 + sq);
+            }
+            return total;
+          }
+
           @Differentiable static double partlyWritten(double[] x, int s) {
             int n = x.length;
             double[] y = x.clone();
@@ -197,6 +218,8 @@ class ReplayedLoopsTest {
     double[][] points = {{0.2, 0.1, -0.3, 0.4, 0.5}, {-0.1, 0.3, 0.2, 0.6, -0.4}};
     MixedGradients.assertMatches(compiled, "rl.Steps", "batch", 1e-7, new int[] {0, 1},
         points, x);
+    MixedGradients.assertMatches(compiled, "rl.Steps", "mixture", 1e-7, new int[] {0, 1, 2},
+        points, x, new double[] {0.1, -0.2, 0.3, 0.05, -0.15});
   }
 
   @Test
@@ -221,8 +244,9 @@ class ReplayedLoopsTest {
    * {@code chain}, which writes all of its last argument); z too where {@code tail} leaves its
    * first element as it was, and the scalars a {@code while} loop carries (its time and energy). Saving would keep,
    * per RK4 step, the elements of the two stage loops and the update (3), and what the three
-   * calls keep (3). A loop over a batch is replayed as a whole: it rebuilds y from each point,
-   * and keeps {@code k1}, which only the calls of the inner loop write, and the running total.
+   * calls keep (3). A loop over a batch is replayed as a whole and keeps only the running
+   * total: it rebuilds y from each point, and each step of its inner loop rebuilds k1 by a call;
+   * so does a loop over the rows of a matrix whose scratch arrays are as long as a row.
    */
   @Test
   void eachIterationKeepsOnlyTheStateItStartsFrom() {
@@ -231,7 +255,8 @@ class ReplayedLoopsTest {
     assertEquals("y", kept("scratchReadBefore"));
     assertEquals("z, y", kept("partlyWritten"));
     assertEquals("y and 2 scalars", kept("untilTime"));
-    assertEquals("k1 and 1 scalar", kept("batch"));
+    assertEquals("1 scalar", kept("batch"));
+    assertEquals("1 scalar", kept("mixture"));
     // A loop left by break is not counted again: its counter and the flag break sets.
     assertEquals("y and 2 scalars", kept("withBreak"));
     // What the statement before the loop reads of b is kept once around it, not per element.

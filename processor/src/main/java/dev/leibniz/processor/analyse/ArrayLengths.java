@@ -16,11 +16,13 @@ import java.util.Set;
  * parameter never replaced is {@code a.length}; a local array made once, {@code new double[n]},
  * and never replaced has the length {@code n} stands for, where {@code n} is an {@code int} set
  * once ({@code int n = x.length}). Two arrays whose lengths come out as the same expression
- * have the same length, which is what proving that a loop writes every element needs.
+ * have the same length, which is what proving that a loop writes every element needs. The
+ * length of a row of a matrix parameter whose rows stay is its own: {@code m[0].length}.
  */
 final class ArrayLengths {
   private final Map<Expr.Var, Expr> definitions = new HashMap<>();
   private final Set<Expr.Var> parameters = new HashSet<>();
+  private final Set<Expr.Var> unwrittenParameters = new HashSet<>();
 
   private ArrayLengths() {}
 
@@ -28,7 +30,11 @@ final class ArrayLengths {
   static ArrayLengths of(MethodIR method) {
     var lengths = new ArrayLengths();
     Set<Expr.Var> reassigned = new HashSet<>();
+    Set<Expr.Var> written = new HashSet<>();
     Stmts.all(method.body()).forEach(s -> {
+      if (!(s instanceof Stmt.Declare)) {
+        written.addAll(Stmts.writes(s));
+      }
       if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
         reassigned.add(v);
       } else if (s instanceof Stmt.Declare d && d.init() != null) {
@@ -39,6 +45,9 @@ final class ArrayLengths {
     for (Param p : method.allParams()) {
       if (!reassigned.contains(p.var())) {
         lengths.parameters.add(p.var());
+      }
+      if (!written.contains(p.var())) {
+        lengths.unwrittenParameters.add(p.var());
       }
     }
     return lengths;
@@ -63,6 +72,12 @@ final class ArrayLengths {
   Optional<Expr> canonical(Expr e) {
     if (e instanceof Expr.Length length && length.array() instanceof Expr.Var array) {
       return of(array);
+    }
+    // The length of a row of a matrix parameter whose rows stay: m[0].length.
+    if (e instanceof Expr.Length length && length.array() instanceof Expr.Index row
+        && row.array() instanceof Expr.Var matrix && unwrittenParameters.contains(matrix)) {
+      return canonical(row.index())
+          .map(i -> new Expr.Length(new Expr.Index(matrix, i, row.type())));
     }
     if (e instanceof Expr.Var v) {
       if (parameters.contains(v)) {

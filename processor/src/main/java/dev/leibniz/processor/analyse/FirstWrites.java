@@ -12,8 +12,10 @@ import java.util.Optional;
 /**
  * How much of an array a block writes before it reads any of it: the elements {@code a[0]},
  * {@code a[1]}, … set by literal index, then a counted loop {@code for (i = s; i < n; i++)
- * a[i] = …} that starts where they end and touches {@code a} nowhere else. An array every
- * element of which is written so, before any is read, holds nothing the block needs on entry.
+ * a[i] = …} that starts where they end and touches {@code a} nowhere else, or a call of a
+ * method that writes its argument so. An array every element of which is written so before any
+ * is read, or that is read only inside loops each iteration of which writes it so, holds
+ * nothing the block needs on entry.
  */
 final class FirstWrites {
   private final Map<Stmt.Loop, CountedLoop> counted;
@@ -26,11 +28,71 @@ final class FirstWrites {
     this.callees = callees;
   }
 
-  /** Whether {@code statements} write every element of {@code array} before reading one. */
-  boolean overwriteWhole(List<Stmt> statements, Expr.Var array) {
+  /**
+   * Whether every element of {@code array} that {@code statements} read was written by them
+   * first: they write it whole before reading it, or read it only inside loops that each write
+   * it whole before reading it (and, as such a loop may run no time, nowhere after them).
+   */
+  boolean writtenBeforeRead(List<Stmt> statements, Expr.Var array) {
     Optional<Expr> length = lengths.of(array);
-    return length.isPresent() && covered(statements, array).filter(length.get()::equals)
-        .isPresent();
+    if (length.isEmpty()) {
+      return false;
+    }
+    boolean mayBeUnwritten = false;
+    int literal = 0;
+    for (Stmt s : flattened(statements)) {
+      if (Stmts.all(s).noneMatch(t -> touches(t, array))) {
+        continue;
+      }
+      if (mayBeUnwritten) {
+        return false;
+      }
+      if (s instanceof Stmt.Assign a && isLiteralWrite(a, array, literal)) {
+        literal++;
+        if (lengths.canonical(literal(literal)).equals(length)) {
+          return true;
+        }
+        continue;
+      }
+      Optional<Expr> whole = Optional.empty();
+      if (s instanceof Stmt.Loop loop) {
+        whole = writtenByLoop(loop, array, literal);
+        if (!whole.equals(length) && rebuiltEachIteration(loop, array)) {
+          mayBeUnwritten = true;
+          continue;
+        }
+      } else if (s instanceof Stmt.Write call && literal == 0) {
+        whole = writtenByCall(call, array).flatMap(lengths::canonical);
+      }
+      return whole.equals(length);
+    }
+    return true;
+  }
+
+  /** A loop whose every iteration writes the array whole before reading it. */
+  private boolean rebuiltEachIteration(Stmt.Loop loop, Expr.Var array) {
+    return !touches(loop, array) && loop.update().statements().stream()
+        .flatMap(Stmts::all).noneMatch(t -> touches(t, array))
+        && writtenBeforeRead(loop.body().statements(), array);
+  }
+
+  private boolean isLiteralWrite(Stmt.Assign a, Expr.Var array, int index) {
+    return a.target() instanceof Expr.Index element && element.array().equals(array)
+        && Integer.valueOf(index).equals(literalValue(element.index()))
+        && !mentionsContents(a.value(), array);
+  }
+
+  /** The statements with the blocks among them opened: a block only scopes its locals. */
+  private static List<Stmt> flattened(List<Stmt> statements) {
+    var flat = new java.util.ArrayList<Stmt>();
+    for (Stmt s : statements) {
+      if (s instanceof Stmt.Block block) {
+        flat.addAll(flattened(block.statements()));
+      } else {
+        flat.add(s);
+      }
+    }
+    return flat;
   }
 
   /**
@@ -48,33 +110,21 @@ final class FirstWrites {
    */
   private Optional<Expr> covered(List<Stmt> statements, Expr.Var array, int before) {
     int literal = before;
-    Expr covered = literal(literal);
-    for (Stmt s : statements) {
+    for (Stmt s : flattened(statements)) {
       if (Stmts.all(s).noneMatch(t -> touches(t, array))) {
         continue;
       }
-      if (covered instanceof Expr.Literal && s instanceof Stmt.Assign a
-          && a.target() instanceof Expr.Index element && element.array().equals(array)
-          && Integer.valueOf(literal).equals(literalValue(element.index()))
-          && !mentionsContents(a.value(), array)) {
-        covered = literal(++literal);
-      } else if (covered instanceof Expr.Literal && s instanceof Stmt.Block block) {
-        // A for loop comes in a block with its initializer: the state runs on through it.
-        Optional<Expr> inner = covered(block.statements(), array, literal);
-        if (inner.isEmpty() || !(inner.get() instanceof Expr.Literal)) {
-          return inner;
-        }
-        literal = (Integer) ((Expr.Literal) inner.get()).value();
-        covered = inner.get();
-      } else if (covered instanceof Expr.Literal && s instanceof Stmt.Loop loop) {
+      if (s instanceof Stmt.Assign a && isLiteralWrite(a, array, literal)) {
+        literal++;
+      } else if (s instanceof Stmt.Loop loop) {
         return writtenByLoop(loop, array, literal);
-      } else if (s instanceof Stmt.Write call) {
-        return Optional.of(writtenByCall(call, array).orElse(covered));
+      } else if (s instanceof Stmt.Write call && literal == 0) {
+        return Optional.of(writtenByCall(call, array).orElse(literal(0)));
       } else {
-        return Optional.of(covered);
+        break;
       }
     }
-    return Optional.of(covered);
+    return Optional.of(literal(literal));
   }
 
   /** The loop's bound, if it writes {@code a[i]} for each of its counters from at most start. */

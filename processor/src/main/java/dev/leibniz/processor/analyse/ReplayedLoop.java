@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * runs the iteration as plain code; each
  * backward iteration puts that state back, runs the iteration's forward part (keeping, for
  * this iteration alone, what it overwrites) and then its backward part. Arrays an iteration
- * writes whole before it reads them ({@code rebuilt}: the stages of a Runge–Kutta step, scratch
+ * writes whole before it reads them, itself or in each iteration of an inner loop
+ * ({@code rebuilt}: the stages of a Runge–Kutta step, scratch
  * rows) are in no snapshot. What the statements before the loop read of the state it changes is
  * kept once, around it.
  *
@@ -87,7 +88,7 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
       if (v.type().isArray() && !keepable(v, loop)) {
         return Optional.empty();
       } else if (v.type().isArray()
-          && firstWrites.overwriteWhole(loop.body().statements(), v)) {
+          && firstWrites.writtenBeforeRead(loop.body().statements(), v)) {
         rebuilt.add(v);
       } else if (v.type().isArray() || STACKED.contains(v.type())) {
         snapshot.add(v);
