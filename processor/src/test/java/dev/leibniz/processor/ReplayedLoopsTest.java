@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Runge–Kutta steps whose stages a callee fills, scratch arrays rebuilt every iteration (one of
  * them read before the loop too), state that a statement before the loop reads, a {@code while}
  * loop stopping on data, a {@code break}, a
- * replayed loop inside a batch loop, and a state array a callee writes only in part. Every
+ * replayed loop inside a batch loop, a state array a callee writes only in part, and a loop of
+ * costly functions the plan saves instead. Every
  * gradient is checked against finite differences, a Hessian against differences of the
  * gradient, and the generated code against the plan's cost model: what each iteration keeps.
  */
@@ -63,7 +64,7 @@ class ReplayedLoopsTest {
               }
               chain(x, stage, k1);
               for (int i = 0; i < n; i++) {
-                y[i] += h * (k1[i] + k2[i]) / 2 + Math.sin(y[i]) * h;
+                y[i] += h * (k1[i] + k2[i]) / 2 + y[i] * y[i] * h;
               }
             }
             return y[n - 1] + y[0] * y[0];
@@ -79,7 +80,7 @@ class ReplayedLoopsTest {
             double[] y = x.clone();
             for (int k = 0; k < steps; k++) {
               for (int i = 0; i < n; i++) {
-                tmp[i] = Math.sin(y[i]) * x[i];
+                tmp[i] = y[i] * y[i] * x[i];
               }
               for (int i = 0; i < n; i++) {
                 y[i] += 0.1 * tmp[i] * tmp[(i + 1) % n];
@@ -113,7 +114,7 @@ class ReplayedLoopsTest {
             double[] next = new double[n];
             for (int k = 0; k < 20; k++) {
               for (int i = 0; i < n; i++) {
-                next[i] = Math.cos(y[i]) * x[(i + 1) % n];
+                next[i] = y[i] * y[i] * x[(i + 1) % n];
               }
               if (next[0] > 0.9) {
                 break;
@@ -155,8 +156,8 @@ class ReplayedLoopsTest {
             double u = x[1];
             for (int k = 0; k < 4; k++) {
               u = Math.sin(u) + x[0];
-              for (int j = 0; j < 4; j++) {
-                b[j % 3] = Math.atan(j);
+              for (int j = 0; j < x.length; j++) {
+                b[j % 3] = 0.5 * j;
                 b[0] = u / (1.5 + u * u) + b[0];
               }
             }
@@ -173,7 +174,7 @@ class ReplayedLoopsTest {
                 centered[j] = points[i][j] - mu[j];
               }
               for (int j = 0; j < d; j++) {
-                scaled[j] = Math.exp(w[j]) * centered[j];
+                scaled[j] = w[j] * w[j] * centered[j];
               }
               double sq = 0;
               for (int j = 0; j < d; j++) {
@@ -182,6 +183,22 @@ class ReplayedLoopsTest {
               total += Math.log(1 + sq);
             }
             return total;
+          }
+
+          /** Saved, not replayed: running a step again would evaluate exp and tanh again. */
+          @Differentiable static double costly(double[] x, int steps) {
+            int n = x.length;
+            double[] y = x.clone();
+            double[] gate = new double[n];
+            for (int k = 0; k < steps; k++) {
+              for (int i = 0; i < n; i++) {
+                gate[i] = 1 / (1 + Math.exp(-y[i]));
+              }
+              for (int i = 0; i < n; i++) {
+                y[i] = Math.tanh(gate[i] * y[(i + 1) % n]);
+              }
+            }
+            return y[0];
           }
 
           @Differentiable static double partlyWritten(double[] x, int s) {
@@ -212,6 +229,7 @@ class ReplayedLoopsTest {
     check("rk4", x, 7);
     check("scratchReadBefore", x, 5);
     check("partlyWritten", x, 6);
+    check("costly", x, 4);
     check("withBreak", x);
     check("stateReadBefore", x);
     checkUntilTime(x, 0.7);
@@ -244,19 +262,22 @@ class ReplayedLoopsTest {
    * {@code chain}, which writes all of its last argument); z too where {@code tail} leaves its
    * first element as it was, and the scalars a {@code while} loop carries (its time and energy). Saving would keep,
    * per RK4 step, the elements of the two stage loops and the update (3), and what the three
-   * calls keep (3). A loop over a batch is replayed as a whole and keeps only the running
+   * calls keep (3); running a step again costs a pass over y per loop (3) and two per call (6).
+   * A loop over a batch is replayed as a whole and keeps only the running
    * total: it rebuilds y from each point, and each step of its inner loop rebuilds k1 by a call;
    * so does a loop over the rows of a matrix whose scratch arrays are as long as a row.
    */
   @Test
   void eachIterationKeepsOnlyTheStateItStartsFrom() {
     assertEquals("y", kept("rk4"));
-    assertTrue(pullback("rk4").contains("elements of 6 arrays per iteration"), pullback("rk4"));
+    assertTrue(pullback("rk4").contains("elements of 6 arrays per iteration,\n"
+        + "    // running it again costs 9 passes"), pullback("rk4"));
     assertEquals("y", kept("scratchReadBefore"));
     assertEquals("z, y", kept("partlyWritten"));
     assertEquals("y and 2 scalars", kept("untilTime"));
     assertEquals("1 scalar", kept("batch"));
     assertEquals("1 scalar", kept("mixture"));
+    assertFalse(pullback("costly").contains("replayed"), pullback("costly"));
     // A loop left by break is not counted again: its counter and the flag break sets.
     assertEquals("y and 2 scalars", kept("withBreak"));
     // What the statement before the loop reads of b is kept once around it, not per element.

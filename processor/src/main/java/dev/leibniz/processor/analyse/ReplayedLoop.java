@@ -4,9 +4,12 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
+import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -25,19 +28,25 @@ import java.util.stream.Collectors;
  * rows) are in no snapshot. What the statements before the loop read of the state it changes is
  * kept once, around it.
  *
- * <p>The cost model counts, per iteration, the arrays' worth of values saving keeps (each
- * element write the plan saves inside an inner loop and each call that writes arrays is one)
- * against the arrays in the snapshot; the loop is replayed when saving keeps at least twice as
- * much. Recomputing costs one more run of the iteration's plain code; what it saves is memory
- * in proportion to the trip count, and the time to write and read it back.
+ * <p>The cost model counts per iteration, in passes over an array: the values saving keeps
+ * (each element write the plan saves inside an inner loop and each call that writes arrays is
+ * one), the arrays in the snapshot, and the work of running the iteration again (each
+ * statement of an inner loop is one, and four more for each function such as {@code Math.exp}
+ * it calls; each call of a differentiable method two). The loop is replayed when saving keeps
+ * at least twice what the snapshot keeps and running the iteration again costs at most twice
+ * what saving does: recomputing trades the time of one more run of the iteration's plain code
+ * for memory in proportion to the trip count, which a loop of costly functions, such as an
+ * LSTM cell's, does not repay, nor a loop whose inner loops each run a literal number of times
+ * (the two populations of a Lotka–Volterra step), which keeps a few values per iteration.
  *
  * @param loop the loop
  * @param snapshot what every iteration keeps at its start
  * @param rebuilt the arrays every iteration writes whole before reading
  * @param savedArrays what saving would keep per iteration, in arrays
+ * @param recomputeCost what running an iteration again costs, in passes over an array
  */
 public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Var> rebuilt,
-    int savedArrays) {
+    int savedArrays, int recomputeCost) {
   public ReplayedLoop {
     snapshot = List.copyOf(snapshot);
     rebuilt = List.copyOf(rebuilt);
@@ -48,7 +57,7 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
     return snapshot.stream().filter(v -> v.type().isArray()).count();
   }
 
-  /** The cost model's reasoning, in two lines for the generated code's comment. */
+  /** The cost model's reasoning, in lines for the generated code's comment. */
   public List<String> reason() {
     String kept = snapshot.stream().filter(v -> v.type().isArray()).map(Expr.Var::name)
         .collect(Collectors.joining(", "));
@@ -56,7 +65,8 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
     String counted = scalars + (scalars == 1 ? " scalar" : " scalars");
     String keeps = kept.isEmpty() ? counted : scalars == 0 ? kept : kept + " and " + counted;
     return List.of("replayed: each iteration keeps " + keeps + " and runs again before its",
-        "adjoint; saving would keep the elements of " + savedArrays + " arrays per iteration");
+        "adjoint; saving would keep the elements of " + savedArrays + " arrays per iteration,",
+        "running it again costs " + recomputeCost + " passes over an array");
   }
 
   /**
@@ -65,7 +75,10 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
    * @param saves whether the plan keeps what a statement overwrites, when the loop is saved
    */
   static Optional<ReplayedLoop> of(Stmt.Loop loop, Activity activity, Predicate<Stmt> saves,
-      FirstWrites firstWrites, Optional<CountedLoop> counted) {
+      FirstWrites firstWrites, Map<Stmt.Loop, CountedLoop> counted) {
+    if (small(loop, counted)) {
+      return Optional.empty();
+    }
     if (Stmts.all(loop).anyMatch(s -> s instanceof Stmt.Return)
         || Stmts.all(loop.update()).flatMap(s -> Stmts.writes(s).stream())
             .anyMatch(v -> v.type().isFloating() || v.type().isArray())) {
@@ -81,7 +94,7 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
     Stmts.all(loop).forEach(s -> written.addAll(Stmts.writes(s)));
     written.removeAll(declared);
     // A counted loop's counter is counted down again.
-    counted.ifPresent(c -> written.remove(c.counter()));
+    Optional.ofNullable(counted.get(loop)).ifPresent(c -> written.remove(c.counter()));
     var snapshot = new ArrayList<Expr.Var>();
     var rebuilt = new ArrayList<Expr.Var>();
     for (Expr.Var v : written) {
@@ -97,9 +110,40 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
       }
     }
     int saved = savedArrays(loop, activity, saves);
-    var replayed = new ReplayedLoop(loop, snapshot, rebuilt, saved);
+    var replayed = new ReplayedLoop(loop, snapshot, rebuilt, saved, recomputeCost(loop));
     return saved >= 2 * Math.max(1, replayed.snapshotArrays())
-        ? Optional.of(replayed) : Optional.empty();
+        && replayed.recomputeCost() <= 2 * saved ? Optional.of(replayed) : Optional.empty();
+  }
+
+  /** The work of running an iteration again, in passes over an array. */
+  private static int recomputeCost(Stmt.Loop loop) {
+    int cost = 0;
+    for (Stmt inner : Stmts.all(loop.body()).filter(s -> s instanceof Stmt.Loop).toList()) {
+      for (Stmt s : Stmts.all(((Stmt.Loop) inner).body()).toList()) {
+        if (s instanceof Stmt.Assign || s instanceof Stmt.Declare) {
+          cost += 1 + 4 * (int) Stmts.expressions(s).flatMap(Exprs::nodes)
+              .filter(e -> e instanceof Expr.Call c && c.owner().equals(TypeRef.MATH)
+                  && !CHEAP_FUNCTIONS.contains(c.name()))
+              .count();
+        }
+      }
+    }
+    cost += 2 * (int) Stmts.all(loop.body()).flatMap(Stmts::expressions).flatMap(Exprs::nodes)
+        .filter(e -> e instanceof Expr.Invoke).count();
+    return cost;
+  }
+
+  private static final Set<String> CHEAP_FUNCTIONS = Set.of("abs", "min", "max", "signum");
+
+  /**
+   * Whether each of the loop's inner loops runs a number of times written as a literal
+   * ({@code for (int i = 0; i < 2; i++)}): an iteration keeps a few values, fewer than
+   * running it again costs.
+   */
+  private static boolean small(Stmt.Loop loop, Map<Stmt.Loop, CountedLoop> counted) {
+    List<Stmt> inner = Stmts.all(loop.body()).filter(s -> s instanceof Stmt.Loop).toList();
+    return !inner.isEmpty() && inner.stream().allMatch(l -> counted.containsKey(l)
+        && counted.get(l).bound() instanceof Expr.Literal);
   }
 
   private static final Set<Type> STACKED =

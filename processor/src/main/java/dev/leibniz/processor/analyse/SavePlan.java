@@ -100,7 +100,7 @@ public final class SavePlan {
     Set<Stmt> inside = Collections.newSetFromMap(new IdentityHashMap<>());
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop && !inside.contains(loop)) {
-        ReplayedLoop.of(loop, activity, saved::contains, firstWrites, counted(loop)).ifPresent(r -> {
+        ReplayedLoop.of(loop, activity, saved::contains, firstWrites, counted).ifPresent(r -> {
           replayed.put(loop, r);
           Stmts.all(loop).forEach(inside::add);
         });
