@@ -6,6 +6,7 @@ import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.ActivityAnalysis;
 import dev.leibniz.processor.analyse.CallCheck;
 import dev.leibniz.processor.analyse.Overwrites;
+import dev.leibniz.processor.analyse.PlanOptions;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
@@ -64,6 +65,7 @@ final class CompanionGenerator {
   private final RuleIndex index;
   private final RuleDirectory directory;
   private final Overwrites overwrites = new Overwrites();
+  private final PlanOptions options;
 
   private CompanionGenerator(ProcessingEnvironment env, Trees trees) {
     this.reporter = new Reporter(trees, env.getMessager());
@@ -73,6 +75,16 @@ final class CompanionGenerator {
     this.reader = new MethodReader(trees, env.getElementUtils(), index, reporter);
     this.rules = new RuleChecker(index, reporter);
     this.localClasses = new LocalClassCheck(trees, reporter);
+    this.options = planOptions(env.getOptions().get(PlanOptions.REPLAY));
+  }
+
+  /** The plan's options from the processor option's value, reporting a value it does not take. */
+  private PlanOptions planOptions(String replay) {
+    if (replay != null && !PlanOptions.REPLAY_VALUES.contains(replay)) {
+      reporter.error(Message.OPTION_VALUE, PlanOptions.REPLAY,
+          String.join(", ", PlanOptions.REPLAY_VALUES), replay);
+    }
+    return new PlanOptions("always".equals(replay));
   }
 
   /** A generator for javac's environment, or one that reports that there is no Tree API. */
@@ -246,7 +258,8 @@ final class CompanionGenerator {
         return Optional.empty();
       }
       return Optional.of(new Differentiated(
-          Tidy.of(ReverseBuilder.build(lowered, activity, overwrites)), tangent, directional));
+          Tidy.of(ReverseBuilder.build(lowered, activity, overwrites, options)), tangent,
+          directional));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
       return Optional.empty();
@@ -272,7 +285,7 @@ final class CompanionGenerator {
       // The pushforward names arrays too (its value and tangent, for a method of vectors).
       MethodIR unnamed = Views.lower(g);
       return Optional.of(Tidy.of(ReverseBuilder.build(unnamed, ActivityAnalysis.of(unnamed),
-          overwrites)));
+          overwrites, options)));
     } catch (Views.Unfollowable e) {
       reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), e.getMessage());
       return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.leibniz.processor;
 
 import com.google.auto.service.AutoService;
+import dev.leibniz.processor.analyse.PlanOptions;
 import dev.leibniz.processor.read.Annotations;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -37,6 +38,12 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         Annotations.DERIVATIVE_OF,
         Annotations.USE_RULES,
         "javax.annotation.processing.Generated");
+  }
+
+  /** {@code -Aleibniz.replay=cost|always}: how loops are computed again from snapshots. */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PlanOptions.REPLAY);
   }
 
   @Override

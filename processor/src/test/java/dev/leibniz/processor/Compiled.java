@@ -31,7 +31,13 @@ public final class Compiled {
 
   /** Compiles {@code sources} (each a whole file: "package p; class C {...}"), expecting success. */
   public static Compiled compile(String... sources) {
-    Compilation compilation = compilation(sources);
+    return compileWith(List.of(), sources);
+  }
+
+  /** As {@link #compile}, with processor options such as {@code -Aleibniz.replay=always}. */
+  public static Compiled compileWith(List<String> options, String... sources) {
+    Compilation compilation = compilation(options,
+        Arrays.stream(sources).map(Compiled::file).toArray(JavaFileObject[]::new));
     assertWithMessage("compilation errors: %s", compilation.diagnostics())
         .that(compilation.status())
         .isEqualTo(Compilation.Status.SUCCESS);
@@ -62,9 +68,16 @@ public final class Compiled {
 
   /** The raw compilation of {@code files} with the processor, successful or not. */
   public static Compilation compilation(JavaFileObject... files) {
+    return compilation(List.of(), files);
+  }
+
+  /** As {@link #compilation(JavaFileObject...)}, with more options for javac. */
+  public static Compilation compilation(List<String> options, JavaFileObject... files) {
+    var all = new java.util.ArrayList<>(List.of("-Xlint:all", "-Werror"));
+    all.addAll(options);
     return javac()
         .withProcessors(new DifferentiableProcessor())
-        .withOptions("-Xlint:all", "-Werror")
+        .withOptions(all)
         .compile(files);
   }
 

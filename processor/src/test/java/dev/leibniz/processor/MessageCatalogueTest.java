@@ -57,6 +57,7 @@ class MessageCatalogueTest {
       Map.entry(Message.INTERNAL_ERROR, List.of(0)),
       Map.entry(Message.INCOMPLETE_PROCESSOR_PATH, List.of(0)),
       Map.entry(Message.RULE_LISTING, List.of()),
+      Map.entry(Message.OPTION_VALUE, List.of(0, 2)),
       Map.entry(Message.NO_TREE_API, List.of()));
 
   @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import dev.leibniz.check.FiniteDifferences;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -287,6 +289,39 @@ class ReplayedLoopsTest {
     String body = pullback("scratchReadBefore");
     assertEquals(1, count(body, "AdjointArrays.snapshot(tmp"), body);
     assertFalse(body.contains("workspace.pushDouble(_tmp"), body);
+  }
+
+  /** Wherever possible: the batch loop's inner step loop, which the cost model leaves. */
+  @Test
+  void theProcessorOptionReplaysEveryLoopItCan() {
+    String source = """
+        package rl;
+
+        import dev.leibniz.Differentiable;
+
+        public class Small {
+          @Differentiable static double spiral(double[] y0, int steps) {
+            double[] y = y0.clone();
+            for (int k = 0; k < steps; k++) {
+              for (int i = 0; i < 2; i++) {
+                y[i] = Math.sin(y[i]) * y[(i + 1) % 2] + 0.1;
+              }
+            }
+            return y[0] * y[1];
+          }
+        }
+        """;
+    String always = Compiled.compileWith(List.of("-Aleibniz.replay=always"), source)
+        .pullbackBody("rl.SmallGradients", "spiralPullback");
+    String byCost = Compiled.compile(source).pullbackBody("rl.SmallGradients", "spiralPullback");
+    assertTrue(always.contains("replayed: each iteration keeps y"), always);
+    assertFalse(byCost.contains("replayed"), byCost);
+    var compilation = Compiled.compilation(List.of("-Aleibniz.replay=sometimes"),
+        Compiled.file(source));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertTrue(compilation.errors().get(0).getMessage(null).contains(
+        "[LZ194] the processor option 'leibniz.replay' takes one of cost, always, not"
+            + " 'sometimes'"), compilation.errors().toString());
   }
 
   private static String kept(String method) {

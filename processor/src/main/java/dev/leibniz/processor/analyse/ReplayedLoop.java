@@ -73,10 +73,12 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
    * The plan for {@code loop}, if replaying it is possible and cheaper.
    *
    * @param saves whether the plan keeps what a statement overwrites, when the loop is saved
+   * @param whereverPossible whether to replay it whatever the cost model says, if saving it
+   *     keeps anything
    */
   static Optional<ReplayedLoop> of(Stmt.Loop loop, Activity activity, Predicate<Stmt> saves,
-      FirstWrites firstWrites, Map<Stmt.Loop, CountedLoop> counted) {
-    if (small(loop, counted)) {
+      FirstWrites firstWrites, Map<Stmt.Loop, CountedLoop> counted, boolean whereverPossible) {
+    if (small(loop, counted) && !whereverPossible) {
       return Optional.empty();
     }
     if (Stmts.all(loop).anyMatch(s -> s instanceof Stmt.Return)
@@ -111,8 +113,9 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
     }
     int saved = savedArrays(loop, activity, saves);
     var replayed = new ReplayedLoop(loop, snapshot, rebuilt, saved, recomputeCost(loop));
-    return saved >= 2 * Math.max(1, replayed.snapshotArrays())
-        && replayed.recomputeCost() <= 2 * saved ? Optional.of(replayed) : Optional.empty();
+    boolean cheaper = saved >= 2 * Math.max(1, replayed.snapshotArrays())
+        && replayed.recomputeCost() <= 2 * saved;
+    return cheaper || whereverPossible && saved > 0 ? Optional.of(replayed) : Optional.empty();
   }
 
   /** The work of running an iteration again, in passes over an array. */

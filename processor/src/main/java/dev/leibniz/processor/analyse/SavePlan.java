@@ -65,9 +65,12 @@ public final class SavePlan {
     return fused;
   }
 
-  /** The plan for {@code method}, whose callees overwrite what {@code callees} says. */
+  /**
+   * The plan for {@code method}, whose callees overwrite what {@code callees} says, as the
+   * processor's {@code options} ask.
+   */
   public static SavePlan of(MethodIR method, Activity activity, Liveness liveness,
-      Overwrites callees) {
+      Overwrites callees, PlanOptions options) {
     var plan = new SavePlan(method, activity, liveness);
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop) {
@@ -77,7 +80,7 @@ public final class SavePlan {
     });
     plan.chooseRecomputedDecisions(method);
     plan.block(method.body().statements(), new HashSet<>(), false);
-    plan.chooseReplayed(method, callees);
+    plan.chooseReplayed(method, callees, options);
     if (!plan.replayed.isEmpty()) {
       // Again with the replayed loops, whose iterations keep only what they need themselves.
       plan.saved.clear();
@@ -95,12 +98,13 @@ public final class SavePlan {
   }
 
   /** The loops computed again from snapshots, outermost first, none inside another. */
-  private void chooseReplayed(MethodIR method, Overwrites callees) {
+  private void chooseReplayed(MethodIR method, Overwrites callees, PlanOptions options) {
     var firstWrites = new FirstWrites(counted, ArrayLengths.of(method), callees);
     Set<Stmt> inside = Collections.newSetFromMap(new IdentityHashMap<>());
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop && !inside.contains(loop)) {
-        ReplayedLoop.of(loop, activity, saved::contains, firstWrites, counted).ifPresent(r -> {
+        ReplayedLoop.of(loop, activity, saved::contains, firstWrites, counted,
+            options.replayWherePossible()).ifPresent(r -> {
           replayed.put(loop, r);
           Stmts.all(loop).forEach(inside::add);
         });

@@ -133,6 +133,9 @@ public enum Message {
       "LZ193",
       "Leibniz could not list this compilation's @DerivativeOf rules for the compilations that"
           + " use its classes: %s"),
+  OPTION_VALUE(
+      "LZ194",
+      "the processor option '%s' takes one of %s, not '%s'"),
   NO_TREE_API(
       "LZ191",
       "Leibniz needs javac's Compiler Tree API (com.sun.source), which this compiler does not"

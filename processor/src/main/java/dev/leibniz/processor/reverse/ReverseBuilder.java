@@ -4,6 +4,7 @@ import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.FusedLoop;
 import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.analyse.Overwrites;
+import dev.leibniz.processor.analyse.PlanOptions;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.ArrayOp;
@@ -34,19 +35,21 @@ public final class ReverseBuilder {
   private final Liveness liveness;
   private final SavePlan plan;
 
-  private ReverseBuilder(MethodIR method, Activity activity, Overwrites callees) {
+  private ReverseBuilder(MethodIR method, Activity activity, Overwrites callees,
+      PlanOptions options) {
     this.method = method;
     this.activity = activity;
     this.liveness = Liveness.of(method);
-    this.plan = SavePlan.of(method, activity, liveness, callees);
+    this.plan = SavePlan.of(method, activity, liveness, callees, options);
   }
 
   /**
    * The forward and backward sweeps of {@code method}, whose callees overwrite what
-   * {@code callees} says.
+   * {@code callees} says, planned as the processor's {@code options} ask.
    */
-  public static AdjointMethod build(MethodIR method, Activity activity, Overwrites callees) {
-    return new ReverseBuilder(method, activity, callees).build();
+  public static AdjointMethod build(MethodIR method, Activity activity, Overwrites callees,
+      PlanOptions options) {
+    return new ReverseBuilder(method, activity, callees, options).build();
   }
 
   /** What both ways of building the sweeps start from: fresh names, frame and storage. */

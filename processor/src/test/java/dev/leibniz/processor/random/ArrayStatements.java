@@ -107,7 +107,10 @@ final class ArrayStatements {
     String counter = "i" + loops++;
     var inner = new ArrayList<>(counters);
     inner.add(counter);
-    return new Loop(counter, 1 + random.nextInt(3), statements(inner, depth + 1, 2));
+    int count = 1 + random.nextInt(3);
+    // A loop as long as the array runs a number of times no literal gives.
+    boolean byLength = count == N;
+    return new Loop(counter, count, byLength, statements(inner, depth + 1, 2));
   }
 
   private Node expression(List<String> counters) {
@@ -291,10 +294,11 @@ final class ArrayStatements {
     }
   }
 
-  record Loop(String counter, int count, List<Statement> body) implements Statement {
+  record Loop(String counter, int count, boolean byLength, List<Statement> body)
+      implements Statement {
     public String java(String indent) {
       var text = new StringBuilder(indent + "for (int " + counter + " = 0; " + counter + " < "
-          + count + "; " + counter + "++) {\n");
+          + (byLength ? "a.length" : count) + "; " + counter + "++) {\n");
       body.forEach(s -> text.append(s.java(indent + "  ")));
       return text.append(indent).append("}\n").toString();
     }

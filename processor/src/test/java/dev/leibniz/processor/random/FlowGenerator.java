@@ -83,7 +83,9 @@ final class FlowGenerator {
     if (random.nextInt(3) == 0) {
       body.add(new If(comparison(inner), List.of(new Break()), List.of()));
     }
-    return new Loop(counter, count, bound, body);
+    // A loop as long as the array runs a number of times no literal gives.
+    boolean byLength = bound == null && count == 3;
+    return new Loop(counter, count, bound, byLength, body);
   }
 
   private Node expression(List<String> counters) {
@@ -201,13 +203,13 @@ final class FlowGenerator {
   }
 
   /**
-   * {@code for (int c = 0; c < count; c++)}, or with a {@code bound} counter of an enclosing
-   * loop, {@code c < bound + 1}.
+   * {@code for (int c = 0; c < count; c++)}, with a {@code bound} counter of an enclosing
+   * loop, {@code c < bound + 1}, or {@code c < a.length} (3).
    */
-  record Loop(String counter, int count, String bound, List<Statement> body)
+  record Loop(String counter, int count, String bound, boolean byLength, List<Statement> body)
       implements Statement {
     public String java(String indent) {
-      String limit = bound == null ? String.valueOf(count) : bound + " + 1";
+      String limit = byLength ? "a.length" : bound == null ? String.valueOf(count) : bound + " + 1";
       return indent + "for (int " + counter + " = 0; " + counter + " < " + limit + "; "
           + counter + "++) {\n" + FlowProgram.block(body, indent) + indent + "}\n";
     }
