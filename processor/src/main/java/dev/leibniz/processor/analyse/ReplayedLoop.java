@@ -29,15 +29,16 @@ import java.util.stream.Collectors;
  * kept once, around it.
  *
  * <p>The cost model counts per iteration, in passes over an array: the values saving keeps
- * (each element write the plan saves inside an inner loop and each call that writes arrays is
- * one), the arrays in the snapshot, and the work of running the iteration again (each
- * statement of an inner loop is one, and four more for each function such as {@code Math.exp}
- * it calls; each call of a differentiable method two). The loop is replayed when saving keeps
- * at least twice what the snapshot keeps and running the iteration again costs at most twice
- * what saving does: recomputing trades the time of one more run of the iteration's plain code
- * for memory in proportion to the trip count, which a loop of costly functions, such as an
- * LSTM cell's, does not repay, nor a loop whose inner loops each run a literal number of times
- * (the two populations of a Lotka–Volterra step), which keeps a few values per iteration.
+ * (each write of a floating-point value or element the plan saves inside an inner loop and
+ * each call that writes arrays is one), the arrays in the snapshot, and the work of running the iteration again (each
+ * statement of an inner loop and each call of a differentiable method is one, and a function
+ * such as {@code Math.exp} four more). The loop is replayed when saving keeps at least twice what
+ * the snapshot keeps and running the iteration again costs no more than saving does:
+ * recomputing trades the time of one more run of the iteration's plain code for memory in
+ * proportion to the trip count, which a loop of costly functions (an LSTM cell) or of much
+ * arithmetic per value kept (a Gaussian mixture's quadratic forms) does not repay, nor a loop
+ * whose inner loops each run a literal number of times (the two populations of a
+ * Lotka–Volterra step), which keeps a few values per iteration.
  *
  * @param loop the loop
  * @param snapshot what every iteration keeps at its start
@@ -114,8 +115,19 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
     int saved = savedArrays(loop, activity, saves);
     var replayed = new ReplayedLoop(loop, snapshot, rebuilt, saved, recomputeCost(loop));
     boolean cheaper = saved >= 2 * Math.max(1, replayed.snapshotArrays())
-        && replayed.recomputeCost() <= 2 * saved;
+        && replayed.recomputeCost() <= saved;
     return cheaper || whereverPossible && saved > 0 ? Optional.of(replayed) : Optional.empty();
+  }
+
+  /** An assignment of a floating-point value: an int's step is undone by arithmetic. */
+  private static boolean writesNumbers(Stmt s) {
+    return Stmts.writes(s).stream().anyMatch(v -> {
+      Type leaf = v.type();
+      while (leaf.isArray()) {
+        leaf = leaf.element();
+      }
+      return leaf.isFloating();
+    });
   }
 
   /** The work of running an iteration again, in passes over an array. */
@@ -131,7 +143,7 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
         }
       }
     }
-    cost += 2 * (int) Stmts.all(loop.body()).flatMap(Stmts::expressions).flatMap(Exprs::nodes)
+    cost += (int) Stmts.all(loop.body()).flatMap(Stmts::expressions).flatMap(Exprs::nodes)
         .filter(e -> e instanceof Expr.Invoke).count();
     return cost;
   }
@@ -165,7 +177,8 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
   private static int savedArrays(Stmt.Loop loop, Activity activity, Predicate<Stmt> saves) {
     int arrays = 0;
     for (Stmt inner : Stmts.all(loop.body()).filter(s -> s instanceof Stmt.Loop).toList()) {
-      arrays += (int) Stmts.all(((Stmt.Loop) inner).body()).filter(saves).count();
+      arrays += (int) Stmts.all(((Stmt.Loop) inner).body()).filter(saves)
+          .filter(ReplayedLoop::writesNumbers).count();
     }
     for (Stmt s : Stmts.all(loop.body()).filter(s -> s instanceof Stmt.Write).toList()) {
       var w = (Stmt.Write) s;
