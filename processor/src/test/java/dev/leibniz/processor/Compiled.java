@@ -104,6 +104,11 @@ public final class Compiled {
     return occurrences("// replayed:");
   }
 
+  /** How many backward loops are skipped while their adjoints are zero, sweeps and halves. */
+  public int zeroSkippedLoops() {
+    return occurrences("// adds nothing while");
+  }
+
   private int occurrences(String text) {
     int count = 0;
     for (JavaFileObject source : compilation.generatedSourceFiles()) {

@@ -37,6 +37,11 @@ final class Names {
         variable, v -> fresh(adjointName(v.name()), adjointType(v.type())));
   }
 
+  /** Whether {@code v} is the adjoint of a variable. */
+  boolean isAdjoint(Expr.Var v) {
+    return adjoints.containsValue(v);
+  }
+
   /** A fresh temporary for an intermediate value. */
   Expr.Var temporary(Type type) {
     return fresh("_t" + temporaries++, type);

@@ -121,7 +121,7 @@ final class Sweeps {
       return replayed(loop, replay.get(), body, where);
     }
     if (recount.isPresent()) {
-      return recounted(loop, recount.get(), body, update, forward);
+      return recounted(loop, recount.get(), body, update, forward, where);
     }
     Expr.Var count = storage.hoist(names.fresh("_n", Type.INT));
     Expr.Literal zero = new Expr.Literal(Type.INT, 0);
@@ -185,14 +185,17 @@ final class Sweeps {
    * times from the counter at the bound, where the forward sweep left it.
    */
   private Part recounted(Stmt.Loop loop, CountedLoop counted,
-      Part body, Part update, List<Stmt> forward) {
+      Part body, Part update, List<Stmt> forward, Where where) {
     TripCount.of(loop).ifPresent(trips -> forward.addAll(reservations(body.forward(), trips)));
     forward.add(new Stmt.Loop(loop.condition(), block(body.forward()), block(update.forward()),
         loop.testFirst(), loop.source()));
     var backward = new ArrayList<Stmt>(comment(loop.source()));
     backward.add(new Stmt.Assign(counted.counter(), counted.bound(), Source.NONE));
-    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), counted.trips(),
-        block(reversedIteration(loop, body, update))));
+    var repeat = new Stmt.Repeat(names.fresh("_k", Type.INT), counted.trips(),
+        block(reversedIteration(loop, body, update)));
+    // Skipping pays where it may happen many times: in a loop.
+    backward.addAll(where.inLoop()
+        ? ZeroAdjoints.guarded(repeat, counted.counter(), names::isAdjoint) : List.of(repeat));
     return Part.of(forward, backward);
   }
 

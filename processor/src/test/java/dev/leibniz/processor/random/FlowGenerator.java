@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
- * the local array, if/else on comparisons, counted loops (with {@code break}), and returns;
+ * the local array, if/else on comparisons, counted loops (with {@code break}), the least of
+ * candidates each summed by an inner loop (whose adjoints are zero but for one), and returns;
  * expressions may call generated helper methods, inside loops and branches too.
  */
 final class FlowGenerator {
@@ -54,8 +55,9 @@ final class FlowGenerator {
   }
 
   private Statement statement(List<String> counters, int depth) {
-    int choice = random.nextInt(depth >= 2 ? 4 : 7);
+    int choice = random.nextInt(depth >= 2 ? 4 : 8);
     return switch (choice) {
+      case 7 -> selection(counters);
       case 0, 1 -> new Assign("s", random.nextBoolean() ? '=' : "+*".charAt(random.nextInt(2)),
           expression(counters));
       case 2 -> new AssignElement(index(counters), random.nextBoolean() ? '+' : '=',
@@ -86,6 +88,20 @@ final class FlowGenerator {
     // A loop as long as the array runs a number of times no literal gives.
     boolean byLength = bound == null && count == 3;
     return new Loop(counter, count, bound, byLength, body);
+  }
+
+  /**
+   * The nearest of a few candidates, each a sum of squares over an inner loop, added to
+   * {@code s}: the adjoint reaches one candidate's inner loop and is zero in all the others.
+   */
+  private Statement selection(List<String> counters) {
+    int id = loops;
+    String outer = "i" + loops++;
+    String inner = "i" + loops++;
+    var innerCounters = new ArrayList<>(counters);
+    innerCounters.add(outer);
+    innerCounters.add(inner);
+    return new Selection(id, outer, inner, 2 + random.nextInt(3), expression(innerCounters));
   }
 
   private Node expression(List<String> counters) {
@@ -252,6 +268,49 @@ final class FlowGenerator {
         Dual acc = state.scalars.get("acc");
         state.scalars.put("acc", op == '+' ? acc.plus(r) : acc.plus(r.negate()));
       }
+      return null;
+    }
+  }
+
+  /**
+   * {@code best = the least over the outer loop of Σ (term)² over the inner loop; s += best}.
+   */
+  record Selection(int id, String outer, String inner, int candidates, Node term)
+      implements Statement {
+    public String java(String indent) {
+      String best = "best" + id;
+      String d = "d" + id;
+      String e = "e" + id;
+      return indent + "double " + best + " = 0;\n"
+          + indent + "for (int " + outer + " = 0; " + outer + " < " + candidates + "; " + outer
+          + "++) {\n"
+          + indent + "  double " + d + " = 0;\n"
+          + indent + "  for (int " + inner + " = 0; " + inner + " < 3; " + inner + "++) {\n"
+          + indent + "    double " + e + " = " + term.java() + ";\n"
+          + indent + "    " + d + " += " + e + " * " + e + ";\n"
+          + indent + "  }\n"
+          + indent + "  if (" + outer + " == 0 || " + d + " < " + best + ") {\n"
+          + indent + "    " + best + " = " + d + ";\n"
+          + indent + "  }\n"
+          + indent + "}\n"
+          + indent + "s += " + best + ";\n";
+    }
+
+    public Dual run(State state) {
+      Dual best = Dual.constant(0, FlowProgram.INPUTS);
+      for (int o = 0; o < candidates; o++) {
+        state.ints.put(outer, o);
+        Dual d = Dual.constant(0, FlowProgram.INPUTS);
+        for (int i = 0; i < 3; i++) {
+          state.ints.put(inner, i);
+          Dual e = eval(term, state);
+          d = d.plus(e.times(e));
+        }
+        if (o == 0 || d.value() < best.value()) {
+          best = d;
+        }
+      }
+      state.scalars.put("s", state.scalars.get("s").plus(best));
       return null;
     }
   }

@@ -35,6 +35,7 @@ class FlowProgramTest {
     double worst = 0;
     int onePass = 0;
     int replayed = 0;
+    int skipped = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -52,6 +53,7 @@ class FlowProgramTest {
       var compiled = Compiled.compileWith(replayEveryOther(batch), source("Flows" + batch, programs, helpers));
       onePass += compiled.onePassPullbacks();
       replayed += compiled.replayedLoops();
+      skipped += compiled.zeroSkippedLoops();
       for (FlowProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
@@ -66,8 +68,9 @@ class FlowProgramTest {
     System.out.printf(
         "random programs with control flow: %d checked at %d points each, worst relative error"
             + " %.3g; %d Hessians (%d entries too steep for differences); %d pullbacks in one"
-            + " pass; %d loops replayed%n", checked, POINTS_PER_PROGRAM, worst, hessians,
-        Hessians.inconclusive, onePass, replayed);
+            + " pass; %d loops replayed; %d loops skipped while their adjoints are zero%n",
+        checked, POINTS_PER_PROGRAM, worst, hessians, Hessians.inconclusive, onePass, replayed,
+        skipped);
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
