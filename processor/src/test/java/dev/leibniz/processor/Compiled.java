@@ -122,23 +122,34 @@ public final class Compiled {
   }
 
   /**
-   * The text of the body of {@code pullback} (a method returning {@code double}) with a
-   * workspace, in the companion class {@code companion}: where the sweeps are written out.
+   * The text of the sweeps of {@code pullback} (a method returning {@code double}) with a
+   * workspace, in the companion class {@code companion}: its body, or where it runs the two
+   * halves, theirs one after the other.
    */
   String pullbackBody(String companion, String pullback) {
     try {
       String source = compilation.generatedSourceFile(companion).orElseThrow()
           .getCharContent(false).toString();
-      var m = java.util.regex.Pattern.compile("public static double " + pullback
-          + "\\([^)]*Workspace workspace\\) \\{(.*?)\n  }\n", java.util.regex.Pattern.DOTALL)
-          .matcher(source);
-      if (!m.find()) {
-        throw new AssertionError("no " + pullback + " in " + companion);
+      String body = body(source, "double " + pullback, "Workspace workspace");
+      String method = pullback.substring(0, pullback.length() - "Pullback".length());
+      if (body.contains(method + "Forward(") && body.contains(method + "Backward(")) {
+        return body(source, "double " + method + "Forward", "Workspace workspace")
+            + body(source, "void " + method + "Backward", "Workspace workspace");
       }
-      return m.group(1);
+      return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String body(String source, String declaration, String lastParameter) {
+    var m = java.util.regex.Pattern.compile("public static " + declaration
+        + "\\([^)]*" + lastParameter + "\\) \\{(.*?)\n  }\n", java.util.regex.Pattern.DOTALL)
+        .matcher(source);
+    if (!m.find()) {
+      throw new AssertionError("no " + declaration + " in the companion");
+    }
+    return m.group(1);
   }
 
   /** A class of the compilation. */

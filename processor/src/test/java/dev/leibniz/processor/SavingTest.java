@@ -165,8 +165,10 @@ class SavingTest {
     String sumOnly = compiled.pullbackBody("sv.SavedGradients", "sumOnlyPullback");
     String sameElement = compiled.pullbackBody("sv.SavedGradients", "sameElementPullback");
     String rewritten = compiled.pullbackBody("sv.SavedGradients", "rewrittenPullback");
-    assertFalse(ownElements.contains("workspace.push"), ownElements);
-    assertFalse(sumOnly.contains("workspace.pushDouble"), sumOnly);
+    // No value saved as the loop overwrites it (those are named after it, _h): only what the
+    // forward half leaves for the backward half as it ends, the array h, the sum z.
+    assertFalse(ownElements.contains("workspace.pushDouble(_"), ownElements);
+    assertFalse(sumOnly.contains("workspace.pushDouble(_"), sumOnly);
     assertTrue(sameElement.contains("workspace.pushDouble(_b)"), sameElement);
     assertTrue(rewritten.contains("workspace.pushDouble(_h)"), rewritten);
   }

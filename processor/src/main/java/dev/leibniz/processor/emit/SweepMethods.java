@@ -7,6 +7,8 @@ import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +67,7 @@ final class SweepMethods {
     if (method.onePass().isPresent() && MethodSplitter.fits(onePass)) {
       body.add("// one pass: the loop's adjoint runs inside the loop, the rest as two sweeps\n");
       StatementPrinter.print(onePass, body);
-    } else if (MethodSplitter.fits(all)) {
+    } else if (MethodSplitter.fits(all) && !crossesCheaply(method)) {
       body.add("// forward sweep\n");
       StatementPrinter.print(method.copies(), body);
       StatementPrinter.print(method.forward(), body);
@@ -95,6 +97,20 @@ final class SweepMethods {
         .addCode(body.build());
     withAdjoints(method, spec);
     return spec.addParameter(WORKSPACE, method.workspace().name()).build();
+  }
+
+  /** Most values the halves may pass across for the pullback to run them rather than inline. */
+  private static final int CHEAP_CROSSING = 32;
+
+  /**
+   * Whether the pullback runs the two halves, one copy of each sweep, rather than both inline:
+   * where the sweeps loop, so that the few values the forward half leaves for the backward half
+   * cost nothing next to the loops, which stay the same.
+   */
+  private static boolean crossesCheaply(AdjointMethod method) {
+    boolean loops = method.forward().stream().flatMap(Stmts::all)
+        .anyMatch(s -> s instanceof Stmt.Loop);
+    return loops && method.boundaryPushes().size() <= CHEAP_CROSSING;
   }
 
   /** The forward sweep alone, leaving on the workspace what the backward half reads. */
@@ -148,9 +164,14 @@ final class SweepMethods {
     CodeBlock.Builder body = CodeBlock.builder();
     var parts = new ArrayList<MethodSpec>();
     if (MethodSplitter.fits(statements)) {
-      if (!method.boundaryPops().isEmpty()) {
+      // Locals set before they are read are only declared; the rest come from the forward half.
+      var declared = method.boundaryPops().stream()
+          .filter(s -> s instanceof Stmt.Declare d && d.init() == null).toList();
+      StatementPrinter.print(declared, body);
+      if (declared.size() < method.boundaryPops().size()) {
         body.add("// from the forward half\n");
-        StatementPrinter.print(method.boundaryPops(), body);
+        StatementPrinter.print(method.boundaryPops().stream()
+            .filter(s -> !declared.contains(s)).toList(), body);
       }
       if (!method.boundaryRecomputed().isEmpty()) {
         body.add("// computed again from the arguments\n");

@@ -51,6 +51,11 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recompute
         .forEach(s -> crossing.add(((Stmt.Declare) s).var()));
     crossing.retainAll(read);
     crossing.removeAll(declaredBackward);
+    // A counter the backward sweep sets to its bound before it reads it need not cross.
+    var setFirst = new ArrayList<Expr.Var>();
+    crossing.stream().filter(v -> !Exprs.mayReadBeforeSetting(backward, v))
+        .forEach(setFirst::add);
+    crossing.removeAll(setFirst);
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
     keepWrittenContents(method, backward, storage, pushes, pops);
@@ -65,6 +70,8 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recompute
           ? new Stmt.Assign(v, restored, Source.NONE)
           : new Stmt.Declare(v, restored, Source.NONE));
     }
+    setFirst.stream().filter(v -> method.allParams().stream().noneMatch(p -> p.var().equals(v)))
+        .forEach(v -> pops.add(0, new Stmt.Declare(v, null, Source.NONE)));
     return new Boundary(pushes, pops, recomputed);
   }
 

@@ -87,7 +87,7 @@ final class ZeroAdjoints {
         && statements.stream().flatMap(ZeroAdjoints::assigned).distinct()
             .filter(v -> !zero.contains(v) && !declared.contains(v))
             .allMatch(v -> !isAdjoint.test(v)
-                && (v.equals(counter) || isSetBeforeRead(loop.body().statements(), v)));
+                && (v.equals(counter) || Exprs.setBeforeRead(loop.body().statements(), v)));
     return effectsStay && !tested.isEmpty() && tested.size() <= MAX_TESTED
         ? Optional.of(tested) : Optional.empty();
   }
@@ -113,24 +113,6 @@ final class ZeroAdjoints {
   private static Stream<Expr.Var> inOrder(Stream<Expr> expressions) {
     return expressions.flatMap(Exprs::nodes)
         .filter(e -> e instanceof Expr.Var).map(e -> (Expr.Var) e);
-  }
-
-  /**
-   * Whether each run of {@code statements} sets {@code v} before anything reads it: at their
-   * top level, from a value that does not read it.
-   */
-  private static boolean isSetBeforeRead(List<Stmt> statements, Expr.Var v) {
-    for (Stmt s : statements) {
-      Expr value = s instanceof Stmt.Assign a && a.target().equals(v) ? a.value()
-          : s instanceof Stmt.Declare d && d.var().equals(v) ? d.init() : null;
-      if (value != null) {
-        return !Exprs.variables(value).contains(v);
-      }
-      if (Exprs.mentioned(List.of(s)).contains(v)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Statements whose only effects are on locals and adjoints; no workspace, no user's calls. */

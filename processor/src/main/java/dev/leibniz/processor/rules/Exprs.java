@@ -73,6 +73,50 @@ public final class Exprs {
   }
 
   /**
+   * Whether each run of {@code statements} sets {@code v} before anything reads it: before any
+   * statement mentions it, a top-level statement assigns it from a value that does not read it;
+   * loops and branches on the way may set it first themselves, as long as they do not read it.
+   */
+  public static boolean setBeforeRead(List<Stmt> statements, Expr.Var v) {
+    return Boolean.TRUE.equals(firstUse(statements, v));
+  }
+
+  /** Whether a run of {@code statements} may read {@code v} before it sets it. */
+  public static boolean mayReadBeforeSetting(List<Stmt> statements, Expr.Var v) {
+    return Boolean.FALSE.equals(firstUse(statements, v));
+  }
+
+  /** True where {@code v} is surely set first, false where it may be read first, else null. */
+  private static Boolean firstUse(List<Stmt> statements, Expr.Var v) {
+    for (Stmt s : statements) {
+      Expr value = s instanceof Stmt.Assign a && a.target().equals(v) ? a.value()
+          : s instanceof Stmt.Declare d && d.var().equals(v) ? d.init() : null;
+      if (value != null) {
+        return !variables(value).contains(v);
+      }
+      if (!mentioned(List.of(s)).contains(v)) {
+        continue;
+      }
+      boolean own = Stmts.expressions(s).anyMatch(e -> variables(e).contains(v))
+          || s instanceof Stmt.Repeat r && r.counter().equals(v);
+      if (own || !(s instanceof Stmt.Repeat || s instanceof Stmt.If || s instanceof Stmt.Block)) {
+        return false;
+      }
+      List<Boolean> parts = s instanceof Stmt.Block b
+          ? java.util.Collections.singletonList(firstUse(b.statements(), v))
+          : Stmts.children(s).map(c -> firstUse(((Stmt.Block) c).statements(), v)).toList();
+      if (parts.contains(Boolean.FALSE)) {
+        return false;
+      }
+      boolean always = s instanceof Stmt.Block || s instanceof Stmt.If;
+      if (always && parts.stream().allMatch(Boolean.TRUE::equals)) {
+        return true;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Of {@code declarations}, in order, those that declare a variable in {@code read} and those
    * the kept ones are computed from; {@code read} gains what the kept ones read.
    */

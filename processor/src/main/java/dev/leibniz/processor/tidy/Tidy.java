@@ -234,7 +234,12 @@ public final class Tidy {
     List<Stmt.Declare> recomputed = Exprs.neededDeclarations(method.boundaryRecomputed(), read);
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
-    List<Stmt> allPops = method.boundaryPops();
+    List<Stmt> allPops = method.boundaryPops().stream()
+        .filter(pop -> !(pop instanceof Stmt.Declare d && d.init() == null)).toList();
+    // Locals the backward half sets before it reads them are declared, not popped.
+    method.boundaryPops().stream()
+        .filter(pop -> pop instanceof Stmt.Declare d && d.init() == null && read.contains(d.var()))
+        .forEach(pops::add);
     for (int i = 0; i < allPops.size(); i++) {
       Stmt pop = allPops.get(i);
       // A restored array's contents are kept whatever the tidying does.
