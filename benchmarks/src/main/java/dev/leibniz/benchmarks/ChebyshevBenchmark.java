@@ -54,6 +54,11 @@ public class ChebyshevBenchmark {
   }
 
   @Benchmark
+  public double pushforward() {
+    return ProblemsGradients.chebyshevPushforward(12, x, 1.0).tangent();
+  }
+
+  @Benchmark
   public double handWritten() {
     d[0] = 0;
     return Adjoints.chebyshev(12, x, d);

@@ -30,8 +30,23 @@ final class SweepMethods {
    * parts of halves too long for one method.
    */
   static List<MethodSpec> of(AdjointMethod method, String reference) {
+    return of(method, reference, null);
+  }
+
+  /**
+   * As above; {@code tangent}, the record the method's pushforward returns, lets a method of one
+   * scalar input take its derivative by forward mode (see {@link OneInput}).
+   */
+  static List<MethodSpec> of(AdjointMethod method, String reference, ClassName tangent) {
     var specs = new ArrayList<MethodSpec>();
     specs.add(pullback(method, reference));
+    if (tangent != null && OneInput.applies(method)) {
+      var forwardMode = new OneInput(method, tangent);
+      specs.add(withWorkspace(method, forwardMode.pullback()));
+      specs.add(forwardHalfSpec(method, reference, forwardMode.forwardHalf()));
+      specs.add(backwardHalfSpec(method, reference, forwardMode.backwardHalf()));
+      return specs;
+    }
     specs.add(pullbackWithWorkspace(method, reference));
     specs.addAll(forwardHalf(method, reference));
     specs.addAll(backwardHalf(method, reference));
@@ -86,6 +101,11 @@ final class SweepMethods {
     if (returns(method)) {
       body.addStatement("return $N", method.value().name());
     }
+    return withWorkspace(method, body.build());
+  }
+
+  /** The pullback with a workspace of the caller's, with {@code body}. */
+  private static MethodSpec withWorkspace(AdjointMethod method, CodeBlock body) {
     MethodSpec.Builder spec = declared(CompanionWriter.pullbackName(method), method)
         .returns(resultType(method))
         .addJavadoc(Docs.wrap("As {@link #$N}, keeping what the backward sweep needs in"
@@ -94,7 +114,7 @@ final class SweepMethods {
             CompanionWriter.pullbackName(method), method.workspace().name()))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, true)))
         .addJavadoc(returnDoc(method))
-        .addCode(body.build());
+        .addCode(body);
     withAdjoints(method, spec);
     return spec.addParameter(WORKSPACE, method.workspace().name()).build();
   }
@@ -136,7 +156,14 @@ final class SweepMethods {
         body.addStatement("return $L", ExprPrinter.print(split.result()));
       }
     }
-    var half = start(forwardName(method), method)
+    parts.add(0, forwardHalfSpec(method, reference, body.build()));
+    return parts;
+  }
+
+  /** The forward half with {@code body}. */
+  private static MethodSpec forwardHalfSpec(AdjointMethod method, String reference,
+      CodeBlock body) {
+    return start(forwardName(method), method)
         .returns(resultType(method))
         .addJavadoc(Docs.wrap("Forward half of $L: $L and pushes onto {@code $N} what"
                 + " {@link #$N} reads. Generated callers run it in their forward sweep.\n",
@@ -146,11 +173,9 @@ final class SweepMethods {
             method.workspace().name(), backwardName(method)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, false, true, false)))
         .addJavadoc(returnDoc(method))
-        .addCode(body.build())
+        .addCode(body)
         .addParameter(WORKSPACE, method.workspace().name())
         .build();
-    parts.add(0, half);
-    return parts;
   }
 
   /**
@@ -182,6 +207,13 @@ final class SweepMethods {
       MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method), List.of());
       parts.addAll(parts(method, split, backwardName(method), true, body));
     }
+    parts.add(0, backwardHalfSpec(method, reference, body.build()));
+    return parts;
+  }
+
+  /** The backward half with {@code body}. */
+  private static MethodSpec backwardHalfSpec(AdjointMethod method, String reference,
+      CodeBlock body) {
     MethodSpec.Builder spec = start(backwardName(method), method)
         .addJavadoc(Docs.wrap("Backward half of $L: with the same arguments as the {@link #$N}"
                 + " call just before it on {@code $N}, does to the adjoints what {@link #$N}"
@@ -189,10 +221,9 @@ final class SweepMethods {
             reference, forwardName(method), method.workspace().name(),
             CompanionWriter.pullbackName(method)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, true, false)))
-        .addCode(body.build());
+        .addCode(body);
     withAdjoints(method, spec);
-    parts.add(0, spec.addParameter(WORKSPACE, method.workspace().name()).build());
-    return parts;
+    return spec.addParameter(WORKSPACE, method.workspace().name()).build();
   }
 
   /**
@@ -216,11 +247,11 @@ final class SweepMethods {
     return parameters;
   }
 
-  private static String forwardName(AdjointMethod method) {
+  static String forwardName(AdjointMethod method) {
     return method.primal().name() + "Forward";
   }
 
-  private static String backwardName(AdjointMethod method) {
+  static String backwardName(AdjointMethod method) {
     return method.primal().name() + "Backward";
   }
 

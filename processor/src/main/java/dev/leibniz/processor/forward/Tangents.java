@@ -164,7 +164,10 @@ final class Tangents {
       Expr arg = invoke.args().get(position);
       Dual d = dual(arg, out);
       all.set(position, d.value());
-      directions.add(orZero(d, arg));
+      Expr direction = orZero(d, arg);
+      // A float parameter's tangent is a float; the tangent's arithmetic is double.
+      directions.add(arg.type() == Type.FLOAT && direction.type() != Type.FLOAT
+          ? new Expr.Cast(Type.FLOAT, direction) : direction);
     }
     all.addAll(directions);
     return new Expr.Call(callee.owner().companion(), callee.name() + "Pushforward", all, type);
