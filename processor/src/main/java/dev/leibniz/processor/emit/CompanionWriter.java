@@ -83,11 +83,10 @@ public final class CompanionWriter {
             ? gradientMethod(method, result)
             : JacobianMethod.of(method, result, reference(method)));
       }
+      Entry entry = entries.stream().filter(e -> e.adjoint() == method).findFirst().orElseThrow();
+      type.addMethods(SweepMethods.of(method, reference(method), entry.tangent()));
       ClassName tangentRecord = ClassName.get(owner.packageName(), name,
           recordName(method, recordNames, "Tangent"));
-      type.addMethods(SweepMethods.of(method, reference(method),
-          returned.isFloating() && !record ? tangentRecord : null));
-      Entry entry = entries.stream().filter(e -> e.adjoint() == method).findFirst().orElseThrow();
       addAll(type, PushforwardMethod.of(entry.tangent(), tangentRecord, reference(method),
           visibility(method)));
       if (record) {

@@ -1,13 +1,17 @@
 package dev.leibniz.processor.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Rewrite;
+import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
@@ -23,18 +27,13 @@ import java.util.List;
  */
 final class OneInput {
   private final AdjointMethod method;
-  private final ClassName tangent;
+  private final TangentMethod forward;
   private final String local;
 
-  OneInput(AdjointMethod method, ClassName tangent) {
+  OneInput(AdjointMethod method, TangentMethod forward) {
     this.method = method;
-    this.tangent = tangent;
-    List<String> taken = method.primal().allParams().stream().map(p -> p.var().name()).toList();
-    String name = "_along";
-    for (int k = 1; taken.contains(name); k++) {
-      name = "_along" + k;
-    }
-    this.local = name;
+    this.forward = forward;
+    this.local = "_into";
   }
 
   /**
@@ -63,14 +62,15 @@ final class OneInput {
             && callee.owner().equals(method.owner()) && callee.name().equals(method.name()));
   }
 
-  /** The pullback's body: the pushforward along the input, then upstream · df/dx added. */
+  /** The pullback's body: the derivative along the input, then upstream · df/dx added. */
   CodeBlock pullback() {
     return CodeBlock.builder()
         .add("// one input: its derivative by forward mode, in the same sweep as the value\n")
         .add(along())
-        .addStatement("$N[0] += $N * $N.tangent()", method.scalarAdjoints().name(),
+        .addStatement("$N[0] += $N * $N[0]", method.scalarAdjoints().name(),
             method.upstream().name(), local)
-        .addStatement("return $N.value()", local)
+        .addStatement("$N.release($N)", method.workspace().name(), local)
+        .addStatement("return $N", VALUE)
         .build();
   }
 
@@ -79,8 +79,9 @@ final class OneInput {
     return CodeBlock.builder()
         .add("// one input: its derivative by forward mode, in the same sweep as the value\n")
         .add(along())
-        .addStatement("$N.pushDouble($N.tangent())", method.workspace().name(), local)
-        .addStatement("return $N.value()", local)
+        .addStatement("$N.pushDouble($N[0])", method.workspace().name(), local)
+        .addStatement("$N.release($N)", method.workspace().name(), local)
+        .addStatement("return $N", VALUE)
         .build();
   }
 
@@ -92,13 +93,108 @@ final class OneInput {
         .build();
   }
 
+  /** The value's local in the bodies above; the parameters' names never start with _. */
+  private static final String VALUE = "_value";
+
   private CodeBlock along() {
     var arguments = new ArrayList<CodeBlock>();
     method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
     Type input = method.primal().allParams().stream().filter(Param::differentiable)
         .findFirst().orElseThrow().var().type();
     arguments.add(CodeBlock.of(input == Type.FLOAT ? "1.0f" : "1.0"));
-    return CodeBlock.builder().addStatement("$T $N = $N($L)", tangent, local,
-        method.primal().name() + "Pushforward", CodeBlock.join(arguments, ",$W")).build();
+    arguments.add(CodeBlock.of("$N", local));
+    return CodeBlock.builder()
+        .addStatement("double[] $N = $N.borrow(1)", local, method.workspace().name())
+        .addStatement("$T $N = $N($L)", TypeNames.of(method.primal().returnType()), VALUE,
+            intoName(), CodeBlock.join(arguments, ",$W"))
+        .build();
+  }
+
+  private String intoName() {
+    return method.primal().name() + "PushforwardInto";
+  }
+
+  /**
+   * {@code mPushforwardInto(params…, tangent, double[] into)}: the pushforward, returning the
+   * value and writing the tangent into {@code into[0]}, its recursive calls made the same way
+   * with the same array, each tangent read as soon as its call returns. No record per call.
+   */
+  MethodSpec pushforwardInto(String reference) {
+    Expr.Var into = new Expr.Var(local, Type.DOUBLE_ARRAY);
+    var body = new ArrayList<Stmt>(expanded(forward.body(), into));
+    body.add(new Stmt.Assign(new Expr.Index(into, new Expr.Literal(Type.INT, 0), Type.DOUBLE),
+        forward.tangent(), Source.NONE));
+    CodeBlock.Builder code = CodeBlock.builder();
+    StatementPrinter.print(body, code);
+    code.addStatement("return $N", forward.value().name());
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(intoName())
+        .addModifiers(javax.lang.model.element.Modifier.PRIVATE,
+            javax.lang.model.element.Modifier.STATIC)
+        .returns(TypeNames.of(method.primal().returnType()))
+        .addJavadoc(Docs.wrap("As the pushforward of $L, returning the value and writing its"
+            + " tangent into {@code $N[0]}: its gradient's sweep, which passes each recursive"
+            + " call the same array rather than make a record per call.\n", reference, local))
+        .addCode(code.build());
+    PushforwardMethod.addParameters(forward, spec);
+    return spec.addParameter(double[].class, local).build();
+  }
+
+  /** The statements with each recursive pushforward call made through {@code into}. */
+  private List<Stmt> expanded(List<Stmt> statements, Expr.Var into) {
+    var out = new ArrayList<Stmt>();
+    for (Stmt s : statements) {
+      if (s instanceof Stmt.Declare d && isSelfCall(d)) {
+        var call = (Expr.Call) d.init();
+        var args = new ArrayList<Expr>(call.args());
+        args.add(into);
+        Type type = method.primal().returnType();
+        out.add(new Stmt.Declare(component(d.var(), "value"),
+            new Expr.Call(call.owner(), intoName(), args, type), d.source()));
+        out.add(new Stmt.Declare(component(d.var(), "tangent"),
+            new Expr.Index(into, new Expr.Literal(Type.INT, 0), Type.DOUBLE), d.source()));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(expanded(b.statements(), into)));
+      } else if (s instanceof Stmt.If i) {
+        out.add(new Stmt.If(readComponents(i.condition()),
+            new Stmt.Block(expanded(i.then().statements(), into)),
+            new Stmt.Block(expanded(i.otherwise().statements(), into)), i.source()));
+      } else if (s instanceof Stmt.Loop l) {
+        out.add(new Stmt.Loop(readComponents(l.condition()),
+            new Stmt.Block(expanded(l.body().statements(), into)),
+            new Stmt.Block(expanded(l.update().statements(), into)), l.testFirst(), l.source()));
+      } else {
+        out.add(Rewrite.mapped(s, this::component));
+      }
+    }
+    return out;
+  }
+
+  private boolean isSelfCall(Stmt.Declare d) {
+    return forward.pushed().containsKey(d.var()) && isSelf(forward.pushed().get(d.var()).call())
+        && d.init() instanceof Expr.Call;
+  }
+
+  private boolean isSelf(Expr.Invoke call) {
+    return call.callee() instanceof Callee.Differentiable callee
+        && callee.owner().equals(method.primal().owner())
+        && callee.name().equals(method.primal().name());
+  }
+
+  private Expr readComponents(Expr e) {
+    return Rewrite.map(e, this::component);
+  }
+
+  /** {@code r.value()} of a recursive call's result as the local holding it. */
+  private Expr component(Expr e) {
+    if (e instanceof Expr.Accessor a && forward.pushed().containsKey(a.record())
+        && isSelf(forward.pushed().get(a.record()).call())) {
+      return component(a.record(), a.component());
+    }
+    return e;
+  }
+
+  private Expr.Var component(Expr.Var record, String component) {
+    Type type = component.equals("value") ? method.primal().returnType() : Type.DOUBLE;
+    return new Expr.Var(record.name() + "_" + component, type);
   }
 }

@@ -115,7 +115,7 @@ final class PushforwardMethod {
     return spec.build();
   }
 
-  private static void addParameters(TangentMethod method, MethodSpec.Builder spec) {
+  static void addParameters(TangentMethod method, MethodSpec.Builder spec) {
     for (Param p : method.primal().allParams()) {
       spec.addParameter(CompanionWriter.typeOf(p), p.var().name());
     }

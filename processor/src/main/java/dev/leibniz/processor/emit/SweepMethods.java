@@ -9,6 +9,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.TangentMethod;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,17 +35,18 @@ final class SweepMethods {
   }
 
   /**
-   * As above; {@code tangent}, the record the method's pushforward returns, lets a method of one
-   * scalar input take its derivative by forward mode (see {@link OneInput}).
+   * As above; {@code forward}, the method's pushforward, lets a recursive method of one scalar
+   * input take its derivative by forward mode (see {@link OneInput}).
    */
-  static List<MethodSpec> of(AdjointMethod method, String reference, ClassName tangent) {
+  static List<MethodSpec> of(AdjointMethod method, String reference, TangentMethod forward) {
     var specs = new ArrayList<MethodSpec>();
     specs.add(pullback(method, reference));
-    if (tangent != null && OneInput.applies(method)) {
-      var forwardMode = new OneInput(method, tangent);
+    if (forward != null && OneInput.applies(method) && MethodSplitter.fits(forward.body())) {
+      var forwardMode = new OneInput(method, forward);
       specs.add(withWorkspace(method, forwardMode.pullback()));
       specs.add(forwardHalfSpec(method, reference, forwardMode.forwardHalf()));
       specs.add(backwardHalfSpec(method, reference, forwardMode.backwardHalf()));
+      specs.add(forwardMode.pushforwardInto(reference));
       return specs;
     }
     specs.add(pullbackWithWorkspace(method, reference));
