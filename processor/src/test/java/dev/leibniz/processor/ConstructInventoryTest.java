@@ -41,7 +41,8 @@ class ConstructInventoryTest {
     ok("S01", "double d = x; int i = 2; long l = 3L; boolean b = i > 1; var v = d * l;"
         + " return b ? v + i : v;");
     rejected("S02", "LZ103", "short s = 1; //!\n return x;");
-    ok("S03", "float f = 1.5f; f = f * 2 + 1; return x * f - y / f;");
+    ok("S03", "float f = 1.5f; f = f * 2 + 1; float[] g = {f, 0.5f, f * f};"
+        + " return x * f - y / f + y * g[2] - x * g[1];");
     ok("S04", "x = x * y; y += x; return x - y;");
     rejected("S05", "LZ118", "Holder.field = x; //!\n return x;");
     ok("S06", "double s = x; s += y; s -= 0.5; s *= x; s /= 2; s %= 1.5; return s;");

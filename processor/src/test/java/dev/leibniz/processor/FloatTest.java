@@ -39,6 +39,18 @@ class FloatTest {
             return -(y * (float) Math.log(p) + (1 - y) * (float) Math.log(1 - p));
           }
 
+          /** A float array created with its elements. */
+          @Differentiable
+          static float initialized(float x, float y) {
+            float[] g = {x, x * y, 2f};
+            return g[0] * g[1] + g[2] * y;
+          }
+
+          static double initializedTwin(double x, double y) {
+            double[] g = {x, x * y, 2};
+            return g[0] * g[1] + g[2] * y;
+          }
+
           static double logisticTwin(double w, double b, double x, double y) {
             double z = w * x + b;
             double p = 1 / (1 + Math.exp(-z));
@@ -145,6 +157,16 @@ class FloatTest {
         p[3], 0.5f, -1f, 0.25f, 0f);
     assertClose(0.5 * numeric[0] - numeric[1] + 0.25 * numeric[2],
         (float) Compiled.components(pushed).get("tangent"), "pushforward");
+  }
+
+  @Test
+  void aFloatArrayInitializerIsDifferentiated() {
+    Map<String, Object> g = Compiled.components(
+        compiled.call("fl.FGradients", "initialized", 0.6f, -1.3f));
+    double[] numeric = FiniteDifferences.gradient(v -> (double) compiled.call("fl.F",
+        "initializedTwin", v[0], v[1]), new double[] {0.6f, -1.3f});
+    assertClose(numeric[0], (float) g.get("dX"), "dX");
+    assertClose(numeric[1], (float) g.get("dY"), "dY");
   }
 
   @Test

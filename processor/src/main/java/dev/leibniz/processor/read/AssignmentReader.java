@@ -145,9 +145,12 @@ final class AssignmentReader {
     return initializer instanceof NewArrayTree array && array.getInitializers() != null;
   }
 
-  /** {@code double[] a = {e0, e1}} as {@code a = new double[2]; a[0] = e0; a[1] = e1;}. */
+  /**
+   * {@code double[] a = {e0, e1}} as {@code a = new double[2]; a[0] = e0; a[1] = e1;}, and the
+   * same for {@code float[]}.
+   */
   private Stmt arrayInitializer(VariableTree tree, Type type, NewArrayTree initializer) {
-    if (!Type.DOUBLE_ARRAY.equals(type)) {
+    if (!Type.DOUBLE_ARRAY.equals(type) && !Type.FLOAT_ARRAY.equals(type)) {
       return unsupported(initializer);
     }
     Expr.Var array = context.scope().declare(tree.getName().toString(), type);
@@ -163,7 +166,7 @@ final class AssignmentReader {
       if (value == null || !value.type().isNumeric()) {
         return value == null ? null : unsupported(element);
       }
-      elements.add(ExpressionReader.convert(value, Type.DOUBLE));
+      elements.add(ExpressionReader.convert(value, ((Type.Array) array.type()).element()));
     }
     return withElements(array, elements, source);
   }
@@ -174,7 +177,8 @@ final class AssignmentReader {
     var statements = new ArrayList<Stmt>();
     statements.add(new Stmt.Declare(array, new Expr.NewArray(type, List.of(size)), source));
     for (int i = 0; i < elements.size(); i++) {
-      var element = new Expr.Index(array, new Expr.Literal(Type.INT, i), Type.DOUBLE);
+      var element = new Expr.Index(array, new Expr.Literal(Type.INT, i),
+          ((Type.Array) type).element());
       statements.add(new Stmt.Assign(element, elements.get(i), source));
     }
     return new Stmt.Block(statements);
