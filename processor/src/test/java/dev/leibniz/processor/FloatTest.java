@@ -39,16 +39,16 @@ class FloatTest {
             return -(y * (float) Math.log(p) + (1 - y) * (float) Math.log(1 - p));
           }
 
-          /** A float array created with its elements. */
+          /** A float array created with its elements; a float callee of a computed argument. */
           @Differentiable
           static float initialized(float x, float y) {
             float[] g = {x, x * y, 2f};
-            return g[0] * g[1] + g[2] * y;
+            return g[0] * g[1] + g[2] * y + square(x * y);
           }
 
           static double initializedTwin(double x, double y) {
             double[] g = {x, x * y, 2};
-            return g[0] * g[1] + g[2] * y;
+            return g[0] * g[1] + g[2] * y + x * y * x * y;
           }
 
           static double logisticTwin(double w, double b, double x, double y) {
@@ -167,6 +167,11 @@ class FloatTest {
         "initializedTwin", v[0], v[1]), new double[] {0.6f, -1.3f});
     assertClose(numeric[0], (float) g.get("dX"), "dX");
     assertClose(numeric[1], (float) g.get("dY"), "dY");
+    // The pushforward passes square the tangent of x * y as a float, its parameter's type.
+    Object pushed = compiled.call("fl.FGradients", "initializedPushforward", 0.6f, -1.3f, 1f,
+        -2f);
+    assertClose(numeric[0] - 2 * numeric[1], (float) Compiled.components(pushed).get("tangent"),
+        "pushforward");
   }
 
   @Test
