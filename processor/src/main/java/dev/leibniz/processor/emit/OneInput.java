@@ -26,14 +26,15 @@ import java.util.List;
  * Chebyshev recurrence) calls its own pushforward all the way down.
  */
 final class OneInput {
+  /** The array each call writes its tangent into; the parameters' names never start with _. */
+  private static final String INTO = "_into";
+
   private final AdjointMethod method;
   private final TangentMethod forward;
-  private final String local;
 
   OneInput(AdjointMethod method, TangentMethod forward) {
     this.method = method;
     this.forward = forward;
-    this.local = "_into";
   }
 
   /**
@@ -57,9 +58,12 @@ final class OneInput {
 
   private static boolean callsItself(MethodIR method) {
     return Stmts.all(method.body()).flatMap(Stmts::expressions).flatMap(Exprs::nodes)
-        .anyMatch(e -> e instanceof Expr.Invoke call
-            && call.callee() instanceof Callee.Differentiable callee
-            && callee.owner().equals(method.owner()) && callee.name().equals(method.name()));
+        .anyMatch(e -> e instanceof Expr.Invoke call && isCallOf(call, method));
+  }
+
+  private static boolean isCallOf(Expr.Invoke call, MethodIR method) {
+    return call.callee() instanceof Callee.Differentiable callee
+        && callee.owner().equals(method.owner()) && callee.name().equals(method.name());
   }
 
   /** The pullback's body: the derivative along the input, then upstream · df/dx added. */
@@ -68,8 +72,8 @@ final class OneInput {
         .add("// one input: its derivative by forward mode, in the same sweep as the value\n")
         .add(along())
         .addStatement("$N[0] += $N * $N[0]", method.scalarAdjoints().name(),
-            method.upstream().name(), local)
-        .addStatement("$N.release($N)", method.workspace().name(), local)
+            method.upstream().name(), INTO)
+        .addStatement("$N.release($N)", method.workspace().name(), INTO)
         .addStatement("return $N", VALUE)
         .build();
   }
@@ -79,8 +83,8 @@ final class OneInput {
     return CodeBlock.builder()
         .add("// one input: its derivative by forward mode, in the same sweep as the value\n")
         .add(along())
-        .addStatement("$N.pushDouble($N[0])", method.workspace().name(), local)
-        .addStatement("$N.release($N)", method.workspace().name(), local)
+        .addStatement("$N.pushDouble($N[0])", method.workspace().name(), INTO)
+        .addStatement("$N.release($N)", method.workspace().name(), INTO)
         .addStatement("return $N", VALUE)
         .build();
   }
@@ -93,7 +97,7 @@ final class OneInput {
         .build();
   }
 
-  /** The value's local in the bodies above; the parameters' names never start with _. */
+  /** The value's local in the bodies above. */
   private static final String VALUE = "_value";
 
   private CodeBlock along() {
@@ -102,9 +106,9 @@ final class OneInput {
     Type input = method.primal().allParams().stream().filter(Param::differentiable)
         .findFirst().orElseThrow().var().type();
     arguments.add(CodeBlock.of(input == Type.FLOAT ? "1.0f" : "1.0"));
-    arguments.add(CodeBlock.of("$N", local));
+    arguments.add(CodeBlock.of("$N", INTO));
     return CodeBlock.builder()
-        .addStatement("double[] $N = $N.borrow(1)", local, method.workspace().name())
+        .addStatement("double[] $N = $N.borrow(1)", INTO, method.workspace().name())
         .addStatement("$T $N = $N($L)", TypeNames.of(method.primal().returnType()), VALUE,
             intoName(), CodeBlock.join(arguments, ",$W"))
         .build();
@@ -120,7 +124,7 @@ final class OneInput {
    * with the same array, each tangent read as soon as its call returns. No record per call.
    */
   MethodSpec pushforwardInto(String reference) {
-    Expr.Var into = new Expr.Var(local, Type.DOUBLE_ARRAY);
+    Expr.Var into = new Expr.Var(INTO, Type.DOUBLE_ARRAY);
     var body = new ArrayList<Stmt>(expanded(forward.body(), into));
     body.add(new Stmt.Assign(new Expr.Index(into, new Expr.Literal(Type.INT, 0), Type.DOUBLE),
         forward.tangent(), Source.NONE));
@@ -133,10 +137,10 @@ final class OneInput {
         .returns(TypeNames.of(method.primal().returnType()))
         .addJavadoc(Docs.wrap("As the pushforward of $L, returning the value and writing its"
             + " tangent into {@code $N[0]}: its gradient's sweep, which passes each recursive"
-            + " call the same array rather than make a record per call.\n", reference, local))
+            + " call the same array rather than make a record per call.\n", reference, INTO))
         .addCode(code.build());
     PushforwardMethod.addParameters(forward, spec);
-    return spec.addParameter(double[].class, local).build();
+    return spec.addParameter(double[].class, INTO).build();
   }
 
   /** The statements with each recursive pushforward call made through {@code into}. */
@@ -175,9 +179,7 @@ final class OneInput {
   }
 
   private boolean isSelf(Expr.Invoke call) {
-    return call.callee() instanceof Callee.Differentiable callee
-        && callee.owner().equals(method.primal().owner())
-        && callee.name().equals(method.primal().name());
+    return isCallOf(call, method.primal());
   }
 
   private Expr readComponents(Expr e) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.TangentMethod;
@@ -185,20 +186,17 @@ final class SweepMethods {
    * effect on the adjoints, without computing the method again.
    */
   private static List<MethodSpec> backwardHalf(AdjointMethod method, String reference) {
-    var statements = new ArrayList<>(method.boundaryPops());
+    var statements = new ArrayList<Stmt>(declarations(method));
+    statements.addAll(method.boundaryPops());
     statements.addAll(method.boundaryRecomputed());
     statements.addAll(method.backward());
     CodeBlock.Builder body = CodeBlock.builder();
     var parts = new ArrayList<MethodSpec>();
     if (MethodSplitter.fits(statements)) {
-      // Locals set before they are read are only declared; the rest come from the forward half.
-      var declared = method.boundaryPops().stream()
-          .filter(s -> s instanceof Stmt.Declare d && d.init() == null).toList();
-      StatementPrinter.print(declared, body);
-      if (declared.size() < method.boundaryPops().size()) {
+      StatementPrinter.print(declarations(method), body);
+      if (!method.boundaryPops().isEmpty()) {
         body.add("// from the forward half\n");
-        StatementPrinter.print(method.boundaryPops().stream()
-            .filter(s -> !declared.contains(s)).toList(), body);
+        StatementPrinter.print(method.boundaryPops(), body);
       }
       if (!method.boundaryRecomputed().isEmpty()) {
         body.add("// computed again from the arguments\n");
@@ -211,6 +209,12 @@ final class SweepMethods {
     }
     parts.add(0, backwardHalfSpec(method, reference, body.build()));
     return parts;
+  }
+
+  /** The locals the backward half sets before it reads them: declared, nothing popped. */
+  private static List<Stmt> declarations(AdjointMethod method) {
+    return method.boundaryDeclared().stream()
+        .<Stmt>map(v -> new Stmt.Declare(v, null, Source.NONE)).toList();
   }
 
   /** The backward half with {@code body}. */
@@ -249,11 +253,11 @@ final class SweepMethods {
     return parameters;
   }
 
-  static String forwardName(AdjointMethod method) {
+  private static String forwardName(AdjointMethod method) {
     return method.primal().name() + "Forward";
   }
 
-  static String backwardName(AdjointMethod method) {
+  private static String backwardName(AdjointMethod method) {
     return method.primal().name() + "Backward";
   }
 

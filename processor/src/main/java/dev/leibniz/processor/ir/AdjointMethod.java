@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param boundaryPops how the backward half gets it back, at its start
  * @param boundaryRecomputed what the backward half computes again after those, rather than
  *     have the forward half keep it: cheap arithmetic on what it is given again
+ * @param boundaryDeclared the locals of the forward sweep the backward half declares without a
+ *     value, as it sets them before it reads them (a counter it sets to its bound)
  * @param onePass the pullback's body where it runs a loop's adjoint inside the loop, one
  *     iteration's backward part right after its forward part; empty where the pullback is the
  *     forward sweep followed by the backward sweep
@@ -48,6 +50,7 @@ public record AdjointMethod(
     List<Stmt> boundaryPushes,
     List<Stmt> boundaryPops,
     List<Stmt.Declare> boundaryRecomputed,
+    List<Expr.Var> boundaryDeclared,
     Optional<OnePass> onePass) {
 
   public AdjointMethod {
@@ -58,6 +61,7 @@ public record AdjointMethod(
     boundaryPushes = List.copyOf(boundaryPushes);
     boundaryPops = List.copyOf(boundaryPops);
     boundaryRecomputed = List.copyOf(boundaryRecomputed);
+    boundaryDeclared = List.copyOf(boundaryDeclared);
   }
 
   /**

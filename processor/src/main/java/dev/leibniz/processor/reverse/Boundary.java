@@ -28,8 +28,10 @@ import java.util.Set;
  * @param pushes the forward half's last statements
  * @param pops the backward half's first statements
  * @param recomputed the declarations the backward half computes again, after its pops
+ * @param declared the locals the backward half sets before it reads them, declared only
  */
-record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recomputed) {
+record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recomputed,
+    List<Expr.Var> declared) {
 
   static Boundary of(MethodIR method, List<Stmt> forward, List<Stmt> backward,
       Storage storage) {
@@ -70,9 +72,9 @@ record Boundary(List<Stmt> pushes, List<Stmt> pops, List<Stmt.Declare> recompute
           ? new Stmt.Assign(v, restored, Source.NONE)
           : new Stmt.Declare(v, restored, Source.NONE));
     }
-    setFirst.stream().filter(v -> method.allParams().stream().noneMatch(p -> p.var().equals(v)))
-        .forEach(v -> pops.add(0, new Stmt.Declare(v, null, Source.NONE)));
-    return new Boundary(pushes, pops, recomputed);
+    List<Expr.Var> declared = setFirst.stream()
+        .filter(v -> method.allParams().stream().noneMatch(p -> p.var().equals(v))).toList();
+    return new Boundary(pushes, pops, recomputed, declared);
   }
 
   /**

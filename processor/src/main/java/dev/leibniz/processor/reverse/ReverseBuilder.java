@@ -103,7 +103,7 @@ public final class ReverseBuilder {
     return new AdjointMethod(method, copies, forward, backward, setup.frame().value(),
         setup.frame().upstream(), setup.scalarAdjoints(), setup.arrayAdjoints(),
         storage.workspace(), boundary.pushes(), boundary.pops(), boundary.recomputed(),
-        onePass);
+        boundary.declared(), onePass);
   }
 
   /** The gradients handed over, then the adjoints given back to the workspace. */

@@ -6,7 +6,6 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.LinkedHashSet;
@@ -35,18 +34,17 @@ import java.util.stream.Stream;
  * being skipped, as it must end where the loop would leave it.
  */
 final class ZeroAdjoints {
-  private final Predicate<Expr.Var> isAdjoint;
-  private final Set<Expr.Var> zero = new LinkedHashSet<>();
+  /** Most adjoints a guard tests, so that it stays one readable line. */
+  private static final int MAX_TESTED = 4;
 
+  private final Predicate<Expr.Var> isAdjoint;
   private final Expr.Var counter;
+  private final Set<Expr.Var> zero = new LinkedHashSet<>();
 
   private ZeroAdjoints(Predicate<Expr.Var> isAdjoint, Expr.Var counter) {
     this.isAdjoint = isAdjoint;
     this.counter = counter;
   }
-
-  /** Most adjoints a guard tests, so that it stays one readable line. */
-  private static final int MAX_TESTED = 4;
 
   /**
    * {@code loop}, run only where one of the adjoints it reads from outside is not zero; the loop
@@ -102,11 +100,15 @@ final class ZeroAdjoints {
         .filter(zero::contains).distinct();
   }
 
-  /** The scalar variables {@code s} sets or adds to. */
+  /**
+   * The variables {@code s} sets or adds to as a whole, arrays included (an array's elements are
+   * checked by {@link #addsOnlyZero}).
+   */
   private static Stream<Expr.Var> assigned(Stmt s) {
-    Stream<Expr.Var> added = s instanceof Stmt.Accumulate a && a.target() instanceof Expr.Var v
-        ? Stream.of(v) : Stream.empty();
-    return Stream.concat(Stmts.writes(s).stream(), added).filter(v -> !v.type().isArray());
+    Expr target = s instanceof Stmt.Declare d ? d.var()
+        : s instanceof Stmt.Assign a ? a.target()
+        : s instanceof Stmt.Accumulate a ? a.target() : null;
+    return target instanceof Expr.Var v ? Stream.of(v) : Stream.empty();
   }
 
   /** The variables of {@code expressions} in the order they are written, so that guards are. */
@@ -120,14 +122,7 @@ final class ZeroAdjoints {
     boolean kind = s instanceof Stmt.Block || s instanceof Stmt.If || s instanceof Stmt.Repeat
         || s instanceof Stmt.Comment || s instanceof Stmt.Declare || s instanceof Stmt.Assign
         || s instanceof Stmt.Accumulate;
-    return kind && Stmts.expressions(s).allMatch(ZeroAdjoints::isPure);
-  }
-
-  private static boolean isPure(Expr e) {
-    return Exprs.nodes(e).allMatch(n -> !(n instanceof Expr.Pop || n instanceof Expr.Borrow
-        || n instanceof Expr.Invoke || n instanceof Expr.NewArray)
-        && (!(n instanceof Expr.Call c) || c.owner().equals(TypeRef.MATH)
-            || c.owner().equals(TypeRef.STRICT_MATH)));
+    return kind && Stmts.expressions(s).allMatch(Exprs::isPure);
   }
 
   /** Whether {@code s} may give {@code v} a value that is not zero. */

@@ -3,6 +3,7 @@ package dev.leibniz.processor.rules;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -70,6 +71,21 @@ public final class Exprs {
       }
     });
     return found;
+  }
+
+  /**
+   * Whether evaluating {@code e} has no effect: no call other than of {@code Math} and the
+   * companion's array helpers, nothing popped or borrowed from the workspace.
+   */
+  public static boolean isPure(Expr e) {
+    if (e instanceof Expr.Pop || e instanceof Expr.Borrow || e instanceof Expr.Invoke) {
+      return false;
+    }
+    if (e instanceof Expr.Call c && !c.owner().equals(TypeRef.MATH)
+        && !c.owner().equals(TypeRef.STRICT_MATH) && !c.owner().equals(TypeRef.ADJOINT_ARRAYS)) {
+      return false;
+    }
+    return children(e).allMatch(Exprs::isPure);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.ir.UnaryOp;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayDeque;
@@ -179,24 +178,12 @@ public final class Tidy {
   private static boolean isDead(Stmt s, Set<Expr.Var> mentionedAfter,
       Predicate<Expr.Var> readAfter) {
     if (s instanceof Stmt.Declare d && d.init() != null) {
-      return isPure(d.init()) && !mentionedAfter.contains(d.var());
+      return Exprs.isPure(d.init()) && !mentionedAfter.contains(d.var());
     }
     if (readAfter != null && s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
-      return isPure(a.value()) && !mentionedAfter.contains(v) && !readAfter.test(v);
+      return Exprs.isPure(a.value()) && !mentionedAfter.contains(v) && !readAfter.test(v);
     }
     return false;
-  }
-
-  /** No call other than of {@code Math} and the companion's own helpers, nothing popped. */
-  private static boolean isPure(Expr e) {
-    if (e instanceof Expr.Pop || e instanceof Expr.Borrow || e instanceof Expr.Invoke) {
-      return false;
-    }
-    if (e instanceof Expr.Call c && !c.owner().equals(TypeRef.MATH)
-        && !c.owner().equals(TypeRef.STRICT_MATH) && !c.owner().equals(TypeRef.ADJOINT_ARRAYS)) {
-      return false;
-    }
-    return Exprs.children(e).allMatch(Tidy::isPure);
   }
 
   /** {@code 2 e}, with the two on the leftmost factor so that it prints without parentheses. */
@@ -234,12 +221,7 @@ public final class Tidy {
     List<Stmt.Declare> recomputed = Exprs.neededDeclarations(method.boundaryRecomputed(), read);
     var pushes = new ArrayList<Stmt>();
     var pops = new ArrayList<Stmt>();
-    List<Stmt> allPops = method.boundaryPops().stream()
-        .filter(pop -> !(pop instanceof Stmt.Declare d && d.init() == null)).toList();
-    // Locals the backward half sets before it reads them are declared, not popped.
-    method.boundaryPops().stream()
-        .filter(pop -> pop instanceof Stmt.Declare d && d.init() == null && read.contains(d.var()))
-        .forEach(pops::add);
+    List<Stmt> allPops = method.boundaryPops();
     for (int i = 0; i < allPops.size(); i++) {
       Stmt pop = allPops.get(i);
       // A restored array's contents are kept whatever the tidying does.
@@ -253,6 +235,8 @@ public final class Tidy {
     return new AdjointMethod(method.primal(), method.copies(), method.forward(), backward,
         method.value(),
         method.upstream(), method.scalarAdjoints(), method.arrayAdjoints(), method.workspace(),
-        pushes, pops, recomputed, method.onePass().map(Tidy::onePass));
+        pushes, pops, recomputed,
+        method.boundaryDeclared().stream().filter(read::contains).toList(),
+        method.onePass().map(Tidy::onePass));
   }
 }
