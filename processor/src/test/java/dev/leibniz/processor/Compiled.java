@@ -104,6 +104,11 @@ public final class Compiled {
     return occurrences("// replayed:");
   }
 
+  /** How many loops run their adjoint in forward order, sweeps and halves. */
+  public int forwardOrderLoops() {
+    return occurrences("// adjoint in forward order");
+  }
+
   /** How many backward loops are skipped while their adjoints are zero, sweeps and halves. */
   public int zeroSkippedLoops() {
     return occurrences("// adds nothing while");

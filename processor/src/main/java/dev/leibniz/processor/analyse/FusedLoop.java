@@ -65,7 +65,7 @@ public record FusedLoop(List<Stmt> before, Stmt.Loop loop, Stmt.Return result) {
    * it writes is declared in its body or an accumulator, and its update carries no derivative
    * (the one-pass loop runs its update forwards only).
    */
-  private static boolean iterationsIndependent(Stmt.Loop loop, Activity activity) {
+  static boolean iterationsIndependent(Stmt.Loop loop, Activity activity) {
     Set<Expr.Var> written = new HashSet<>();
     Set<Expr.Var> declared = new HashSet<>();
     for (Stmt s : Stmts.all(loop).toList()) {

@@ -40,14 +40,25 @@ import java.util.stream.Collectors;
  * whose inner loops each run a literal number of times (the two populations of a
  * Lotka–Volterra step), which keeps a few values per iteration.
  *
+ * <p>A counted loop whose iterations meet in the adjoint only through accumulators
+ * ({@code r -= x[j] * power}, whose adjoint no iteration changes) has backward iterations that
+ * may run in any order: its adjoint runs <em>forwards</em>, from one snapshot of the state at the
+ * loop's entry, each iteration's forward part right before its backward part, so that values
+ * the loop carries without a derivative ({@code power *= t}) are computed again by their own
+ * recurrence instead of being kept per iteration, as a hand-written adjoint does. It is chosen
+ * where saving would keep a value per iteration and running the iteration again calls neither a
+ * method nor a costly function.
+ *
  * @param loop the loop
  * @param snapshot what every iteration keeps at its start
  * @param rebuilt the arrays every iteration writes whole before reading
  * @param savedArrays what saving would keep per iteration, in arrays
  * @param recomputeCost what running an iteration again costs, in passes over an array
+ * @param forwardOrder whether the adjoint runs its iterations forwards from one snapshot taken
+ *     at the loop's entry, rather than backwards from one taken per iteration
  */
 public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Var> rebuilt,
-    int savedArrays, int recomputeCost) {
+    int savedArrays, int recomputeCost, boolean forwardOrder) {
   public ReplayedLoop {
     snapshot = List.copyOf(snapshot);
     rebuilt = List.copyOf(rebuilt);
@@ -60,6 +71,13 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
 
   /** The cost model's reasoning, in lines for the generated code's comment. */
   public List<String> reason() {
+    if (forwardOrder) {
+      String state = snapshot.stream().map(Expr.Var::name).collect(Collectors.joining(", "));
+      return List.of("adjoint in forward order: iterations meet only through accumulators;",
+          "keeps " + state + " once and runs each iteration again before its adjoint,",
+          "where saving would keep " + savedArrays + (savedArrays == 1 ? " value" : " values")
+              + " per iteration");
+    }
     String kept = snapshot.stream().filter(v -> v.type().isArray()).map(Expr.Var::name)
         .collect(Collectors.joining(", "));
     long scalars = snapshot.size() - snapshotArrays();
@@ -113,10 +131,47 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
       }
     }
     int saved = savedArrays(loop, activity, saves);
-    var replayed = new ReplayedLoop(loop, snapshot, rebuilt, saved, recomputeCost(loop));
+    var replayed =
+        new ReplayedLoop(loop, snapshot, rebuilt, saved, recomputeCost(loop), false);
     boolean cheaper = saved >= 2 * Math.max(1, replayed.snapshotArrays())
         && replayed.recomputeCost() <= saved;
     return cheaper || whereverPossible && saved > 0 ? Optional.of(replayed) : Optional.empty();
+  }
+
+  /**
+   * The plan running {@code loop}'s adjoint forwards, if its backward iterations are
+   * independent and it pays: the loop is counted again, writes no array, carries derivatives only
+   * in accumulators and locals of its body, and saving would keep values that running an
+   * iteration again, without calls or costly functions, computes more cheaply.
+   */
+  static Optional<ReplayedLoop> inForwardOrder(Stmt.Loop loop, Activity activity,
+      Predicate<Stmt> saves, Map<Stmt.Loop, CountedLoop> counted, boolean whereverPossible) {
+    CountedLoop recount = counted.get(loop);
+    if (recount == null || !FusedLoop.iterationsIndependent(loop, activity)) {
+      return Optional.empty();
+    }
+    int saved = (int) Stmts.all(loop).filter(saves).filter(ReplayedLoop::writesNumbers).count();
+    boolean cheap = Stmts.all(loop).flatMap(Stmts::expressions).flatMap(Exprs::nodes)
+        .noneMatch(e -> e instanceof Expr.Invoke || e instanceof Expr.Call c
+            && c.owner().equals(TypeRef.MATH) && !CHEAP_FUNCTIONS.contains(c.name()));
+    if (saved == 0 || !cheap && !whereverPossible) {
+      return Optional.empty();
+    }
+    Set<Expr.Var> declared = new LinkedHashSet<>();
+    Set<Expr.Var> state = new LinkedHashSet<>();
+    Stmts.all(loop).forEach(s -> {
+      if (s instanceof Stmt.Declare d) {
+        declared.add(d.var());
+      }
+      state.addAll(Stmts.writes(s));
+    });
+    state.removeAll(declared);
+    state.remove(recount.counter());
+    if (!state.stream().allMatch(v -> STACKED.contains(v.type()))) {
+      return Optional.empty();
+    }
+    return Optional.of(new ReplayedLoop(loop, List.copyOf(state), List.of(), saved,
+        recomputeCost(loop), true));
   }
 
   /** An assignment of a floating-point value: an int's step is undone by arithmetic. */

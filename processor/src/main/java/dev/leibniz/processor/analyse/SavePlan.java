@@ -104,12 +104,21 @@ public final class SavePlan {
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop && !inside.contains(loop)) {
         ReplayedLoop.of(loop, activity, saved::contains, firstWrites, counted,
-            options.replayWherePossible()).ifPresent(r -> {
+            options.replayWherePossible())
+            .or(() -> isFused(loop) ? Optional.empty()
+                : ReplayedLoop.inForwardOrder(loop, activity, saved::contains, counted,
+                    options.replayWherePossible()))
+            .ifPresent(r -> {
           replayed.put(loop, r);
           Stmts.all(loop).forEach(inside::add);
         });
       }
     });
+  }
+
+  /** Whether the pullback runs this loop's adjoint inside it already, in one pass. */
+  private boolean isFused(Stmt.Loop loop) {
+    return fused.filter(f -> f.loop() == loop).isPresent();
   }
 
   /** How the backward sweep computes this loop's iterations again, if it does. */
@@ -284,13 +293,19 @@ public final class SavePlan {
       }
     }
     block(loop.body().statements(), new HashSet<>(), true);
-    // What the statements before needed the loop gives back; it reads what its iterations read.
+    // What the statements before needed the loop gives back; it reads what its iterations
+    // read, but for the state its snapshots put back and a counter it sets itself.
     var after = new HashSet<>(in);
-    Set<Expr.Var> declared = new HashSet<>();
+    Set<Expr.Var> ownState = new HashSet<>(replay.snapshot());
     Stmts.all(loop).filter(s -> s instanceof Stmt.Declare)
-        .forEach(s -> declared.add(((Stmt.Declare) s).var()));
+        .forEach(s -> ownState.add(((Stmt.Declare) s).var()));
+    CountedLoop recount = counted.get(loop);
+    if (recount != null) {
+      ownState.add(recount.counter());
+      after.addAll(recount.boundNeeds());
+    }
     Stmts.all(loop).flatMap(Stmts::expressions).flatMap(e -> Exprs.variables(e).stream())
-        .filter(v -> !declared.contains(v)).forEach(v -> after.add(Need.value(v)));
+        .filter(v -> !ownState.contains(v)).forEach(v -> after.add(Need.value(v)));
     return after;
   }
 

@@ -44,7 +44,7 @@ final class Storage {
   /** Keeps {@code value} of {@code type} in a new variable named after {@code hint}. */
   Kept keep(Expr value, Type type, Where where, String hint) {
     Expr.Var local = names.fresh(hint, type);
-    if (!where.inLoop()) {
+    if (!where.stacked()) {
       hoist(local);
       return new Kept(List.of(new Stmt.Assign(local, value, Source.NONE)), List.of(), List.of(),
           local);
@@ -57,7 +57,7 @@ final class Storage {
    * gets the same name there.
    */
   Kept keepTemporary(Expr.Var temporary, Where where) {
-    if (!where.inLoop()) {
+    if (!where.stacked()) {
       Expr.Var local = hoist(names.fresh("_" + temporary.name(), temporary.type()));
       return new Kept(List.of(new Stmt.Assign(local, temporary, Source.NONE)), List.of(),
           List.of(new Stmt.Declare(temporary, local, Source.NONE)), temporary);

@@ -117,7 +117,9 @@ final class Sweeps {
     }
     var recount = plan.counted(loop);
     var replay = plain == null ? Optional.<ReplayedLoop>empty() : plan.replayed(loop);
-    if (replay.isPresent()) {
+    if (replay.isPresent() && replay.get().forwardOrder()) {
+      return forwardOrdered(loop, replay.get(), recount.orElseThrow(), where);
+    } else if (replay.isPresent()) {
       return replayed(loop, replay.get(), body, where);
     }
     if (recount.isPresent()) {
@@ -136,7 +138,7 @@ final class Sweeps {
     forward.add(new Stmt.Loop(loop.condition(), block(counted), block(update.forward()),
         loop.testFirst(), loop.source()));
     var backward = new ArrayList<Stmt>(comment(loop.source()));
-    if (where.inLoop()) {
+    if (where.stacked()) {
       forward.add(Stack.push(storage.workspace(), count));
       backward.add(new Stmt.Assign(count, Stack.pop(storage.workspace(), Type.INT), Source.NONE));
     }
@@ -155,6 +157,16 @@ final class Sweeps {
   Stmt.Loop fused(Stmt.Loop loop, Where where) {
     Part body = block(loop.body().statements(), where.inLoopBody());
     Part update = block(loop.update().statements(), where.inLoopBody());
+    return new Stmt.Loop(loop.condition(), block(runAlone(loop, body)), block(update.forward()),
+        loop.testFirst(), loop.source());
+  }
+
+  /**
+   * One iteration's forward part, then its backward part, with the values of the loop's
+   * variables the backward part puts back kept across it and set again after it: the next
+   * iteration starts where this one's forward part ended.
+   */
+  private List<Stmt> runAlone(Stmt.Loop loop, Part body) {
     Set<Expr.Var> loopWrites = new LinkedHashSet<>();
     Stmts.all(loop)
         .forEach(s -> loopWrites.addAll(Stmts.writes(s)));
@@ -176,8 +188,7 @@ final class Sweeps {
     for (Expr.Var v : putBack) {
       iteration.add(new Stmt.Assign(v, kept.get(k++), Source.NONE));
     }
-    return new Stmt.Loop(loop.condition(), block(iteration), block(update.forward()),
-        loop.testFirst(), loop.source());
+    return iteration;
   }
 
   /**
@@ -233,14 +244,14 @@ final class Sweeps {
       counted.add(0, new Stmt.Assign(count, new Expr.Binary(BinaryOp.ADD, count,
           new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE));
       forward.add(new Stmt.Assign(count, new Expr.Literal(Type.INT, 0), Source.NONE));
-      if (where.inLoop()) {
+      if (where.stacked()) {
         backward.add(new Stmt.Assign(count, Stack.pop(storage.workspace(), Type.INT),
             Source.NONE));
       }
     }
     forward.add(new Stmt.Loop(loop.condition(), block(counted), block(plainUpdate.forward()),
         loop.testFirst(), loop.source()));
-    if (recount.isEmpty() && where.inLoop()) {
+    if (recount.isEmpty() && where.stacked()) {
       forward.add(Stack.push(storage.workspace(), (Expr.Var) times));
     }
     for (int k = replay.snapshot().size() - 1; k >= 0; k--) {
@@ -249,6 +260,41 @@ final class Sweeps {
     again.add(block(body.forward()));
     again.add(block(body.backward()));
     backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), times, block(again)));
+    for (int k = around.size() - 1; k >= 0; k--) {
+      backward.add(restore(around.get(k)));
+    }
+    return Part.of(forward, backward);
+  }
+
+  /**
+   * A loop the plan replays with its adjoint in forward order. The forward sweep keeps the state
+   * the loop starts from once and runs it as plain code; the backward sweep puts that state
+   * back and runs the iterations again from the first, each its forward part, which keeps what
+   * it overwrites, then its backward part, which reads it back, then its update. The counter
+   * ends at the start, as the backward sweep of a loop counted down leaves it.
+   */
+  private Part forwardOrdered(Stmt.Loop loop, ReplayedLoop replay, CountedLoop recount,
+      Where where) {
+    Part body = block(loop.body().statements(), where.inIterationRunAlone());
+    Part update = block(loop.update().statements(), where.inIterationRunAlone());
+    Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
+    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody());
+    var forward = new ArrayList<Stmt>(comment(loop.source()));
+    replay.reason().forEach(line -> forward.add(new Stmt.Comment(line)));
+    List<Expr.Var> around = plan.keptAround(loop);
+    around.forEach(v -> forward.add(snapshot(v)));
+    replay.snapshot().forEach(v -> forward.add(snapshot(v)));
+    forward.add(new Stmt.Loop(loop.condition(), block(iteration.forward()),
+        block(plainUpdate.forward()), loop.testFirst(), loop.source()));
+    var backward = new ArrayList<Stmt>(comment(loop.source()));
+    for (int k = replay.snapshot().size() - 1; k >= 0; k--) {
+      backward.add(restore(replay.snapshot().get(k)));
+    }
+    backward.add(new Stmt.Assign(recount.counter(), recount.start(), Source.NONE));
+    var again = new ArrayList<>(runAlone(loop, body));
+    again.add(block(update.forward()));
+    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), recount.trips(), block(again)));
+    backward.add(new Stmt.Assign(recount.counter(), recount.start(), Source.NONE));
     for (int k = around.size() - 1; k >= 0; k--) {
       backward.add(restore(around.get(k)));
     }

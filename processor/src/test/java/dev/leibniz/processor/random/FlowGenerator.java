@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
  * the local array, if/else on comparisons, counted loops (with {@code break}), the least of
- * candidates each summed by an inner loop (whose adjoints are zero but for one), and returns;
+ * candidates each summed by an inner loop (whose adjoints are zero but for one), a residual
+ * by a recurrence of powers (whose adjoint may run forwards), and returns;
  * expressions may call generated helper methods, inside loops and branches too.
  */
 final class FlowGenerator {
@@ -55,8 +56,9 @@ final class FlowGenerator {
   }
 
   private Statement statement(List<String> counters, int depth) {
-    int choice = random.nextInt(depth >= 2 ? 4 : 8);
+    int choice = random.nextInt(depth >= 2 ? 4 : 9);
     return switch (choice) {
+      case 8 -> recurrence(counters);
       case 7 -> selection(counters);
       case 0, 1 -> new Assign("s", random.nextBoolean() ? '=' : "+*".charAt(random.nextInt(2)),
           expression(counters));
@@ -102,6 +104,24 @@ final class FlowGenerator {
     innerCounters.add(outer);
     innerCounters.add(inner);
     return new Selection(id, outer, inner, 2 + random.nextInt(3), expression(innerCounters));
+  }
+
+  /**
+   * A polynomial's residual by the recurrence of its powers, squared into {@code s}: the powers'
+   * factor is a constant two times in three, so that nothing differentiable flows through the
+   * recurrence, and an expression of the inputs otherwise.
+   */
+  private Statement recurrence(List<String> counters) {
+    int id = loops;
+    String counter = "i" + loops++;
+    var inner = new ArrayList<>(counters);
+    inner.add(counter);
+    double[] constants = {0.5, 0.9, -0.8, 1.1};
+    double c = constants[random.nextInt(constants.length)];
+    Node factor = random.nextInt(3) == 0 ? expression(counters)
+        : new Node.Constant(String.valueOf(c), c);
+    return new Recurrence(id, counter, 1 + random.nextInt(4), expression(counters), factor,
+        expression(inner));
   }
 
   private Node expression(List<String> counters) {
@@ -158,7 +178,9 @@ final class FlowGenerator {
 
   static Dual eval(Node node, State state) {
     Element.STATE.set(state);
-    return node.eval(state.scalars, FlowProgram.INPUTS);
+    Dual value = node.eval(state.scalars, FlowProgram.INPUTS);
+    state.overflowed |= !Double.isFinite(value.value());
+    return value;
   }
 
   record Comparison(Node left, char op, Node right) {
@@ -268,6 +290,38 @@ final class FlowGenerator {
         Dual acc = state.scalars.get("acc");
         state.scalars.put("acc", op == '+' ? acc.plus(r) : acc.plus(r.negate()));
       }
+      return null;
+    }
+  }
+
+  /**
+   * {@code r = start; p = 1; for (…) { r -= coefficient * p; p *= factor; } s += r * r}: a
+   * recurrence beside an accumulator.
+   */
+  record Recurrence(int id, String counter, int count, Node start, Node factor, Node coefficient)
+      implements Statement {
+    public String java(String indent) {
+      String r = "rec" + id;
+      String p = "pow" + id;
+      return indent + "double " + r + " = " + start.java() + ";\n"
+          + indent + "double " + p + " = 1;\n"
+          + indent + "for (int " + counter + " = 0; " + counter + " < " + count + "; " + counter
+          + "++) {\n"
+          + indent + "  " + r + " -= " + coefficient.java() + " * " + p + ";\n"
+          + indent + "  " + p + " *= " + factor.java() + ";\n"
+          + indent + "}\n"
+          + indent + "s += " + r + " * " + r + ";\n";
+    }
+
+    public Dual run(State state) {
+      Dual r = eval(start, state);
+      Dual p = Dual.constant(1, FlowProgram.INPUTS);
+      for (int i = 0; i < count; i++) {
+        state.ints.put(counter, i);
+        r = r.plus(eval(coefficient, state).times(p).negate());
+        p = p.times(eval(factor, state));
+      }
+      state.scalars.put("s", state.scalars.get("s").plus(r.times(r)));
       return null;
     }
   }

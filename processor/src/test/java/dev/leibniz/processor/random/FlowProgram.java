@@ -1,6 +1,7 @@
 package dev.leibniz.processor.random;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ final class FlowProgram {
     final Map<String, Integer> ints = new HashMap<>();
     final Map<String, Dual[]> arrays = new HashMap<>();
     boolean breaking;
+    /** Whether a value computed on the way overflowed (or was NaN). */
+    boolean overflowed;
   }
 
   final String name;
@@ -67,7 +70,15 @@ final class FlowProgram {
     }
     state.arrays.put("a", a);
     state.arrays.put("b", b);
-    return runAll(body, state);
+    Dual result = runAll(body, state);
+    if (state.overflowed) {
+      // Where a value on the way is not finite, forward and reverse mode meet 0 · ∞ in
+      // different places: the gradient is not defined by either, and is not compared.
+      double[] undefined = new double[INPUTS];
+      Arrays.fill(undefined, Double.NaN);
+      return new Dual(result.value(), undefined);
+    }
+    return result;
   }
 
   static Dual runAll(List<Statement> statements, State state) {

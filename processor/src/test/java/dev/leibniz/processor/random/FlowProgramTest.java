@@ -36,6 +36,7 @@ class FlowProgramTest {
     int onePass = 0;
     int replayed = 0;
     int skipped = 0;
+    int forwards = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -54,6 +55,7 @@ class FlowProgramTest {
       onePass += compiled.onePassPullbacks();
       replayed += compiled.replayedLoops();
       skipped += compiled.zeroSkippedLoops();
+      forwards += compiled.forwardOrderLoops();
       for (FlowProgram program : programs) {
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
@@ -68,9 +70,11 @@ class FlowProgramTest {
     System.out.printf(
         "random programs with control flow: %d checked at %d points each, worst relative error"
             + " %.3g; %d Hessians (%d entries too steep for differences); %d pullbacks in one"
-            + " pass; %d loops replayed; %d loops skipped while their adjoints are zero%n",
+            + " pass; %d loops replayed; %d loops skipped while their adjoints are zero; %d loops'"
+            + " adjoints in forward order%n",
         checked, POINTS_PER_PROGRAM, worst, hessians, Hessians.inconclusive, onePass, replayed,
-        skipped);
+        skipped, forwards);
+    assertTrue(forwards > 0, "no loop's adjoint ran in forward order");
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
@@ -86,8 +90,10 @@ class FlowProgramTest {
         point[1], Arrays.copyOfRange(point, 2, 5), 2);
     double[][] hessian = (double[][]) Compiled.components(result).get("hessian");
     String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java();
-    Hessians.assertDifferencesOfGradient(hessian, p -> gradient(compiled, className, program, p),
-        point, context);
+    if (!Hessians.assertDifferencesOfGradient(hessian,
+        p -> gradient(compiled, className, program, p), point, context)) {
+      return;
+    }
     double[] v = random.doubles(5, -1, 1).toArray();
     Object hvp = compiled.call(className + "Gradients", program.name + "Hvp", point[0],
         point[1], Arrays.copyOfRange(point, 2, 5), 2, v[0], v[1], Arrays.copyOfRange(v, 2, 5));
