@@ -50,7 +50,8 @@ class ConstructInventoryTest {
     ok("S08", "int i = k; i++; ++i; i--; --i; x++; return x * i;");
     rejected("S09", "LZ119", "int i = 0; double z = x * i++; //!\n return z;");
     ok("S10", "if (x > y) { return x * y; } else if (x < 0) { return -x; } else { return y; }");
-    rejected("S11", "LZ101", "switch (k) { //!\n case 1: x = 2; break; default: break; }\n return x;");
+    ok("S11", "double s = 0; switch (k) { case 1: s = x * y; break; case 2: s = x; break; default: s += y; }"
+        + " switch (k % 2) { case 0 -> s *= x; default -> { s -= y; } } return s;");
     rejected("S12", "LZ102", "double z = switch (k) { case 1 -> x; default -> y; }; //!\n return z;");
     ok("S13", "double s = 0; for (int i = 0; i < 3; i++) { s += x * i; } int j = 0;"
         + " while (j < 2) { s *= y; j++; } do { s += 1; } while (s < 0);"

@@ -14,23 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 class MessageAdviceTest {
   @Test
-  void aSwitchNamesItsReplacement() {
+  void aSwitchExpressionNamesItsReplacement() {
     JavaFileObject file = Compiled.file("""
         package m;
         import dev.leibniz.Differentiable;
         class Cases {
           @Differentiable static double f(double x, int k) {
-            switch (k) {
-              case 1: x = 2 * x; break;
-              default: x = 3 * x;
-            }
-            return x;
+            double y = switch (k) {
+              case 1 -> 2 * x;
+              default -> 3 * x;
+            };
+            return y;
           }
         }
         """);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("[LZ101] Leibniz cannot differentiate a switch"
-        + " statement yet: rewrite it as if / else if / else").inFile(file).onLine(5);
+    assertThat(compilation).hadErrorContaining("[LZ102] Leibniz cannot differentiate a switch"
+        + " expression: rewrite it").inFile(file).onLine(5);
   }
 
   @Test

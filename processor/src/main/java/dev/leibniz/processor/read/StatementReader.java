@@ -11,6 +11,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import dev.leibniz.processor.diag.Message;
@@ -19,8 +20,11 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lowers the statements of a method body to the IR: blocks, branches, loops and jumps keep their
@@ -34,6 +38,12 @@ final class StatementReader {
   private final AssignmentReader assignments;
   /** The method body's last statement, the one place a method without a double returns. */
   private StatementTree last;
+  /**
+   * The loops and switches being read, innermost first: a {@code continue} inside a switch that
+   * became a loop of its own leaves that switch first.
+   */
+  private final Deque<Object> jumpTargets = new ArrayDeque<>();
+  private static final Object LOOP = new Object();
 
   StatementReader(ReadContext context) {
     this.context = context;
@@ -50,7 +60,7 @@ final class StatementReader {
     return block;
   }
 
-  private Stmt.Block block(List<? extends StatementTree> statements) {
+  Stmt.Block block(List<? extends StatementTree> statements) {
     context.scope().enter();
     var lowered = new ArrayList<Stmt>();
     statements.forEach(statement -> add(statement, lowered));
@@ -93,16 +103,61 @@ final class StatementReader {
         return forLoop((ForLoopTree) tree);
       case ENHANCED_FOR_LOOP:
         return forEach((EnhancedForLoopTree) tree);
+      case SWITCH:
+        return switchStatement((SwitchTree) tree);
       case BREAK:
         return ((BreakTree) tree).getLabel() == null ? new Stmt.Break(context.source(tree)) : unsupported(tree);
       case CONTINUE:
         return ((ContinueTree) tree).getLabel() == null
-            ? new Stmt.Continue(context.source(tree))
+            ? continueStatement(context.source(tree))
             : unsupported(tree);
       case EMPTY_STATEMENT:
         return null;
       default:
         return unsupported(tree);
+    }
+  }
+
+  private Stmt switchStatement(SwitchTree tree) {
+    var reader = new SwitchReader(context, expressions, this::block);
+    jumpTargets.push(reader);
+    Stmt read;
+    try {
+      read = reader.read(tree);
+    } finally {
+      jumpTargets.pop();
+    }
+    Optional<Expr.Var> continued = reader.continued();
+    if (read == null || continued.isEmpty()) {
+      return read;
+    }
+    Source source = context.source(tree);
+    var statements = new ArrayList<>(((Stmt.Block) read).statements());
+    statements.add(new Stmt.If(continued.get(),
+        new Stmt.Block(List.of(continueStatement(source))), new Stmt.Block(List.of()), source));
+    return new Stmt.Block(statements);
+  }
+
+  /** {@code continue} of the innermost loop, through the switches that became loops. */
+  private Stmt continueStatement(Source source) {
+    for (Object target : jumpTargets) {
+      if (target == LOOP) {
+        break;
+      }
+      if (target instanceof SwitchReader own && own.readsContinueAsFlag()) {
+        return own.continueThrough(source);
+      }
+    }
+    return new Stmt.Continue(source);
+  }
+
+  /** The body of a loop, in which {@code continue} is the loop's own. */
+  private Stmt.Block loopBody(StatementTree statement) {
+    jumpTargets.push(LOOP);
+    try {
+      return nested(statement);
+    } finally {
+      jumpTargets.pop();
     }
   }
 
@@ -122,12 +177,12 @@ final class StatementReader {
 
   private Stmt whileLoop(WhileLoopTree tree) {
     Expr condition = expressions.condition(tree.getCondition());
-    Stmt.Block body = nested(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement());
     return condition == null ? null : loop(condition, body, List.of(), true, tree);
   }
 
   private Stmt doWhileLoop(DoWhileLoopTree tree) {
-    Stmt.Block body = nested(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement());
     Expr condition = expressions.condition(tree.getCondition());
     return condition == null ? null : loop(condition, body, List.of(), false, tree);
   }
@@ -142,7 +197,7 @@ final class StatementReader {
         : expressions.condition(tree.getCondition());
     var update = new ArrayList<Stmt>();
     tree.getUpdate().forEach(step -> add(step, update));
-    Stmt.Block body = nested(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement());
     context.scope().exit();
     if (condition == null) {
       return null;
@@ -181,7 +236,7 @@ final class StatementReader {
     Expr.Var index = context.scope().declare(context.scope().fresh("_i"), Type.INT);
     var current = new Expr.Index(array, index, array.type().element());
     Expr.Var element = assignments.loopVariable(tree.getVariable(), array, current);
-    Stmt.Block body = nested(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement());
     context.scope().exit();
     if (element == null) {
       return null;
@@ -209,7 +264,7 @@ final class StatementReader {
     String name = tree.getVariable().getName().toString();
     // The loop's record is the current element: its components are the arrays' elements.
     context.scope().declareValue(name, records.element(index));
-    Stmt.Block body = nested(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement());
     context.scope().exit();
     var statements = new ArrayList<Stmt>(body.statements());
     Expr condition = new Expr.Binary(BinaryOp.LT, index, records.length(), Type.BOOLEAN);
