@@ -3,19 +3,13 @@ package dev.leibniz.processor.read;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
-import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.tree.YieldTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
@@ -25,7 +19,9 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -237,7 +233,7 @@ final class SwitchReader {
   /** Whether a {@code break} of this switch stands anywhere but at the end of a case. */
   private static boolean breaksInside(List<? extends StatementTree> body) {
     var scanner = new OwnBreaks();
-    withoutClosingBreak(body).forEach(s -> s.accept(scanner, null));
+    withoutClosingBreak(body).forEach(s -> scanner.scan(s, null));
     return scanner.found;
   }
 
@@ -252,51 +248,22 @@ final class SwitchReader {
 
   /** Finds unlabeled {@code break}s that leave the switch: not those of nested loops. */
   private static final class OwnBreaks extends TreeScanner<Void, Void> {
+    /** Constructs whose own {@code break}s, or none, stand inside them. */
+    private static final Set<Tree.Kind> OTHER_TARGETS = EnumSet.of(Tree.Kind.WHILE_LOOP,
+        Tree.Kind.DO_WHILE_LOOP, Tree.Kind.FOR_LOOP, Tree.Kind.ENHANCED_FOR_LOOP,
+        Tree.Kind.SWITCH, Tree.Kind.SWITCH_EXPRESSION, Tree.Kind.LAMBDA_EXPRESSION,
+        Tree.Kind.CLASS);
     boolean found;
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      return tree == null || OTHER_TARGETS.contains(tree.getKind()) ? null
+          : super.scan(tree, unused);
+    }
 
     @Override
     public Void visitBreak(BreakTree tree, Void unused) {
       found |= tree.getLabel() == null;
-      return null;
-    }
-
-    @Override
-    public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitForLoop(ForLoopTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitSwitch(SwitchTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitYield(YieldTree tree, Void unused) {
       return null;
     }
   }
