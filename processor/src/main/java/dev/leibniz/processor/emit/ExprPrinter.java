@@ -15,71 +15,104 @@ import java.util.ArrayList;
  * fewer: a right operand of equal precedence keeps its parentheses, because floating-point
  * {@code a - (b - c)} and {@code a * (b * c)} are not {@code a - b - c} and {@code a * b * c}.
  */
-final class ExprPrinter {
+final class ExprPrinter implements Expr.Visitor<CodeBlock> {
   private static final int CONDITIONAL = 1;
   private static final int UNARY = 13;
   private static final int PRIMARY = 16;
+  private static final ExprPrinter PRINTER = new ExprPrinter();
 
   private ExprPrinter() {}
 
   static CodeBlock print(Expr e) {
-    if (e instanceof Expr.Literal l) {
-      return CodeBlock.of("$L", literal(l));
-    } else if (e instanceof Expr.Var v) {
-      return CodeBlock.of("$N", v.name());
-    } else if (e instanceof Expr.Unary u) {
-      boolean doubled = u.op() != UnaryOp.NOT && startsWithSign(u.operand());
-      CodeBlock operand = doubled ? parenthesized(u.operand()) : atLeast(u.operand(), UNARY);
-      return CodeBlock.of("$L$L", u.op().symbol(), operand);
-    } else if (e instanceof Expr.Binary b) {
-      int p = b.op().precedence();
-      return CodeBlock.of(
-          "$L $L$W$L", atLeast(b.left(), p), b.op().symbol(), atLeast(b.right(), p + 1));
-    } else if (e instanceof Expr.Call c) {
-      CodeBlock args =
-          c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
-      return CodeBlock.of("$T.$N($Z$L)", className(c.owner()), c.name(), args);
-    } else if (e instanceof Expr.Invoke i) {
-      return invoke(i);
-    } else if (e instanceof Expr.Index || e instanceof Expr.Length
-        || e instanceof Expr.NewArray) {
-      return array(e);
-    } else if (e instanceof Expr.Pop p) {
-      return CodeBlock.of("$N.$N()", p.workspace().name(), p.stack().pop());
-    } else if (e instanceof Expr.Borrow b) {
-      return CodeBlock.of("$N.$N($L)", b.workspace().name(), b.kind().method(),
-          print(b.argument()));
-    } else if (e instanceof Expr.Accessor a) {
-      return CodeBlock.of("$N.$N()", a.record().name(), a.component());
-    } else if (e instanceof Expr.Cast c) {
-      return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
-    } else if (e instanceof Expr.Conditional c) {
-      return CodeBlock.of(
-          "$L ? $L : $L",
-          atLeast(c.condition(), CONDITIONAL + 1),
-          atLeast(c.then(), CONDITIONAL + 1),
-          atLeast(c.otherwise(), CONDITIONAL));
-    } else if (e instanceof Expr.StaticField f) {
-      return CodeBlock.of("$T.$N", className(f.owner()), f.name());
-    } else if (e instanceof Expr.InstanceField f) {
-      return CodeBlock.of("$L.$N", atLeast(f.target(), PRIMARY), f.name());
-    }
-    throw new IllegalArgumentException("cannot print " + e);
+    return e.accept(PRINTER);
   }
 
-  /** Array expressions: elements, lengths and new arrays. */
-  private static CodeBlock array(Expr e) {
-    if (e instanceof Expr.Index i) {
-      return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
-    } else if (e instanceof Expr.Length l) {
-      return CodeBlock.of("$L.length", atLeast(l.array(), PRIMARY));
-    } else if (e instanceof Expr.NewArray n) {
-      CodeBlock dimensions = n.dimensions().stream()
-          .map(d -> CodeBlock.of("[$L]", print(d)))
-          .collect(CodeBlock.joining(""));
-      return CodeBlock.of("new $L$L", n.type().base().javaName(), dimensions);
-    }
-    throw new IllegalArgumentException("not an array expression: " + e);
+  @Override
+  public CodeBlock literal(Expr.Literal l) {
+    return CodeBlock.of("$L", literalText(l));
+  }
+
+  @Override
+  public CodeBlock variable(Expr.Var v) {
+    return CodeBlock.of("$N", v.name());
+  }
+
+  @Override
+  public CodeBlock unary(Expr.Unary u) {
+    boolean doubled = u.op() != UnaryOp.NOT && startsWithSign(u.operand());
+    CodeBlock operand = doubled ? parenthesized(u.operand()) : atLeast(u.operand(), UNARY);
+    return CodeBlock.of("$L$L", u.op().symbol(), operand);
+  }
+
+  @Override
+  public CodeBlock binary(Expr.Binary b) {
+    int p = b.op().precedence();
+    return CodeBlock.of(
+        "$L $L$W$L", atLeast(b.left(), p), b.op().symbol(), atLeast(b.right(), p + 1));
+  }
+
+  @Override
+  public CodeBlock call(Expr.Call c) {
+    CodeBlock args = c.args().stream().map(ExprPrinter::print).collect(CodeBlock.joining(",$W"));
+    return CodeBlock.of("$T.$N($Z$L)", className(c.owner()), c.name(), args);
+  }
+
+  @Override
+  public CodeBlock cast(Expr.Cast c) {
+    return CodeBlock.of("($L) $L", c.type().javaName(), atLeast(c.operand(), UNARY));
+  }
+
+  @Override
+  public CodeBlock conditional(Expr.Conditional c) {
+    return CodeBlock.of(
+        "$L ? $L : $L",
+        atLeast(c.condition(), CONDITIONAL + 1),
+        atLeast(c.then(), CONDITIONAL + 1),
+        atLeast(c.otherwise(), CONDITIONAL));
+  }
+
+  @Override
+  public CodeBlock staticField(Expr.StaticField f) {
+    return CodeBlock.of("$T.$N", className(f.owner()), f.name());
+  }
+
+  @Override
+  public CodeBlock instanceField(Expr.InstanceField f) {
+    return CodeBlock.of("$L.$N", atLeast(f.target(), PRIMARY), f.name());
+  }
+
+  @Override
+  public CodeBlock index(Expr.Index i) {
+    return CodeBlock.of("$L[$L]", atLeast(i.array(), PRIMARY), print(i.index()));
+  }
+
+  @Override
+  public CodeBlock length(Expr.Length l) {
+    return CodeBlock.of("$L.length", atLeast(l.array(), PRIMARY));
+  }
+
+  @Override
+  public CodeBlock newArray(Expr.NewArray n) {
+    CodeBlock dimensions = n.dimensions().stream()
+        .map(d -> CodeBlock.of("[$L]", print(d)))
+        .collect(CodeBlock.joining(""));
+    return CodeBlock.of("new $L$L", n.type().base().javaName(), dimensions);
+  }
+
+  @Override
+  public CodeBlock pop(Expr.Pop p) {
+    return CodeBlock.of("$N.$N()", p.workspace().name(), p.stack().pop());
+  }
+
+  @Override
+  public CodeBlock borrow(Expr.Borrow b) {
+    return CodeBlock.of("$N.$N($L)", b.workspace().name(), b.kind().method(),
+        print(b.argument()));
+  }
+
+  @Override
+  public CodeBlock accessor(Expr.Accessor a) {
+    return CodeBlock.of("$N.$N()", a.record().name(), a.component());
   }
 
   /**
@@ -97,7 +130,8 @@ final class ExprPrinter {
   }
 
   /** The user's own method: {@code Owner.m(args)}, or {@code receiver.m(args)}. */
-  private static CodeBlock invoke(Expr.Invoke invoke) {
+  @Override
+  public CodeBlock invoke(Expr.Invoke invoke) {
     var args = invoke.args();
     if (invoke.callee() instanceof Callee.Differentiable d && d.directional()) {
       // A directional derivative only evaluated (nothing flows back through it): the tangent
@@ -177,10 +211,10 @@ final class ExprPrinter {
     if (e instanceof Expr.Unary u) {
       return u.op() != UnaryOp.NOT;
     }
-    return e instanceof Expr.Literal l && literal(l).startsWith("-");
+    return e instanceof Expr.Literal l && literalText(l).startsWith("-");
   }
 
-  private static String literal(Expr.Literal l) {
+  private static String literalText(Expr.Literal l) {
     Object value = l.value();
     if (l.type() == Type.DOUBLE) {
       double d = ((Number) value).doubleValue();

@@ -9,68 +9,107 @@ import dev.leibniz.processor.ir.UnaryOp;
 import java.util.List;
 
 /** Prints IR statements as Java statements into a JavaPoet code block. */
-final class StatementPrinter {
-  private StatementPrinter() {}
-
+final class StatementPrinter implements Stmt.Visitor<Void> {
   /** Generated lines stay within this many columns, as the user's own code style asks. */
   static final int COLUMNS = 100;
   /** A method body's statements start here: the class's indent and the method's. */
   private static final int BODY_INDENT = 4;
+
+  private final CodeBlock.Builder out;
+  private final int depth;
+
+  private StatementPrinter(CodeBlock.Builder out, int depth) {
+    this.out = out;
+    this.depth = depth;
+  }
 
   static void print(List<Stmt> statements, CodeBlock.Builder out) {
     print(statements, out, 0);
   }
 
   static void print(Stmt stmt, CodeBlock.Builder out) {
-    print(stmt, out, 0);
+    stmt.accept(new StatementPrinter(out, 0));
   }
 
   private static void print(List<Stmt> statements, CodeBlock.Builder out, int depth) {
-    statements.forEach(s -> print(s, out, depth));
+    var printer = new StatementPrinter(out, depth);
+    statements.forEach(s -> s.accept(printer));
   }
 
-  private static void print(Stmt stmt, CodeBlock.Builder out, int depth) {
-    if (stmt instanceof Stmt.Declare d) {
-      String type = d.var().type().javaName();
-      if (d.init() == null) {
-        out.addStatement("$L $N", type, d.var().name());
-      } else {
-        out.addStatement("$L $N =$W$L", type, d.var().name(),
-            ExprPrinter.printAs(d.init(), d.var().type()));
-      }
-    } else if (stmt instanceof Stmt.Assign a) {
-      assign(a, out);
-    } else if (stmt instanceof Stmt.Accumulate a) {
-      accumulate(a, out);
-    } else if (stmt instanceof Stmt.Return r) {
-      out.addStatement("return $L", ExprPrinter.print(r.value()));
-    } else if (stmt instanceof Stmt.Comment c) {
-      out.add("// $L\n", fitted(c.text(), COLUMNS - BODY_INDENT - 2 * depth - "// ".length()));
-    } else if (stmt instanceof Stmt.Block b) {
-      out.add("{\n").indent();
-      print(b.statements(), out, depth + 1);
-      out.unindent().add("}\n");
-    } else if (stmt instanceof Stmt.Loop l) {
-      loop(l, out, depth);
-    } else if (stmt instanceof Stmt.Repeat r) {
-      repeat(r, out, depth);
-    } else if (stmt instanceof Stmt.Push p) {
-      out.addStatement("$N.$N($L)", p.workspace().name(), p.stack().push(),
-          ExprPrinter.print(p.value()));
-    } else if (stmt instanceof Stmt.Reserve r) {
-      out.addStatement("$N.$N($L)", r.workspace().name(), r.stack().reserve().orElseThrow(),
-          ExprPrinter.print(r.count()));
-    } else if (stmt instanceof Stmt.Release r) {
-      out.addStatement("$N.release($L)", r.workspace().name(), ExprPrinter.print(r.array()));
-    } else if (stmt instanceof Stmt.Evaluate e) {
-      out.addStatement("$L", ExprPrinter.print(e.call()));
-    } else if (stmt instanceof Stmt.If i) {
-      branch(i, out, depth);
+  @Override
+  public Void declare(Stmt.Declare d) {
+    String type = d.var().type().javaName();
+    if (d.init() == null) {
+      out.addStatement("$L $N", type, d.var().name());
     } else {
-      // break and continue are lowered to flags before the sweeps are built; printing one here
-      // would change what the loop does, so it is an internal error instead.
-      throw new IllegalStateException("cannot print " + stmt);
+      out.addStatement("$L $N =$W$L", type, d.var().name(),
+          ExprPrinter.printAs(d.init(), d.var().type()));
     }
+    return null;
+  }
+
+  @Override
+  public Void returns(Stmt.Return r) {
+    out.addStatement("return $L", ExprPrinter.print(r.value()));
+    return null;
+  }
+
+  @Override
+  public Void comment(Stmt.Comment c) {
+    out.add("// $L\n", fitted(c.text(), COLUMNS - BODY_INDENT - 2 * depth - "// ".length()));
+    return null;
+  }
+
+  @Override
+  public Void block(Stmt.Block b) {
+    out.add("{\n").indent();
+    print(b.statements(), out, depth + 1);
+    out.unindent().add("}\n");
+    return null;
+  }
+
+  @Override
+  public Void push(Stmt.Push p) {
+    out.addStatement("$N.$N($L)", p.workspace().name(), p.stack().push(),
+        ExprPrinter.print(p.value()));
+    return null;
+  }
+
+  @Override
+  public Void reserve(Stmt.Reserve r) {
+    out.addStatement("$N.$N($L)", r.workspace().name(), r.stack().reserve().orElseThrow(),
+        ExprPrinter.print(r.count()));
+    return null;
+  }
+
+  @Override
+  public Void release(Stmt.Release r) {
+    out.addStatement("$N.release($L)", r.workspace().name(), ExprPrinter.print(r.array()));
+    return null;
+  }
+
+  @Override
+  public Void evaluate(Stmt.Evaluate e) {
+    out.addStatement("$L", ExprPrinter.print(e.call()));
+    return null;
+  }
+
+  @Override
+  public Void write(Stmt.Write w) {
+    out.addStatement("$L", ExprPrinter.print(w.call()));
+    return null;
+  }
+
+  // break and continue are lowered to flags before the sweeps are built; printing one here
+  // would change what the loop does, so it is an internal error instead.
+  @Override
+  public Void breaks(Stmt.Break s) {
+    throw new IllegalStateException("a break reached the printer: " + s);
+  }
+
+  @Override
+  public Void continues(Stmt.Continue s) {
+    throw new IllegalStateException("a continue reached the printer: " + s);
   }
 
   /**
@@ -83,7 +122,8 @@ final class StatementPrinter {
   }
 
   /** {@code d += term}, or {@code d -= t} for a negated term. */
-  private static void accumulate(Stmt.Accumulate a, CodeBlock.Builder out) {
+  @Override
+  public Void accumulate(Stmt.Accumulate a) {
     Expr term = a.value();
     CodeBlock target = ExprPrinter.print(a.target());
     if (term instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
@@ -92,10 +132,12 @@ final class StatementPrinter {
     } else {
       out.addStatement("$L +=$W$L", target, ExprPrinter.printAs(term, a.target().type()));
     }
+    return null;
   }
 
   /** {@code v = e}, or {@code v++} for a counter's step. */
-  private static void assign(Stmt.Assign a, CodeBlock.Builder out) {
+  @Override
+  public Void assign(Stmt.Assign a) {
     CodeBlock target = ExprPrinter.print(a.target());
     if (a.value() instanceof Expr.Binary b && b.left().equals(a.target())
         && b.right() instanceof Expr.Literal l && Integer.valueOf(1).equals(l.value())
@@ -104,9 +146,11 @@ final class StatementPrinter {
     } else {
       out.addStatement("$L =$W$L", target, ExprPrinter.printAs(a.value(), a.target().type()));
     }
+    return null;
   }
 
-  private static void branch(Stmt.If i, CodeBlock.Builder out, int depth) {
+  @Override
+  public Void branch(Stmt.If i) {
     out.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
     print(i.then().statements(), out, depth + 1);
     if (!i.otherwise().statements().isEmpty()) {
@@ -114,10 +158,12 @@ final class StatementPrinter {
       print(i.otherwise().statements(), out, depth + 1);
     }
     out.endControlFlow();
+    return null;
   }
 
   /** A loop of the backward sweep, counting its forward twin's iterations. */
-  private static void repeat(Stmt.Repeat r, CodeBlock.Builder out, int depth) {
+  @Override
+  public Void repeat(Stmt.Repeat r) {
     String counter = r.counter().name();
     // Printed as a comparison, so that a count such as c ? m : n gets its parentheses.
     Expr test = new Expr.Binary(BinaryOp.LT, r.counter(), r.times(), Type.BOOLEAN);
@@ -125,10 +171,12 @@ final class StatementPrinter {
         counter);
     print(r.body().statements(), out, depth + 1);
     out.endControlFlow();
+    return null;
   }
 
   /** A loop with its update at the end of its body, as the forward sweep runs it. */
-  private static void loop(Stmt.Loop l, CodeBlock.Builder out, int depth) {
+  @Override
+  public Void loop(Stmt.Loop l) {
     CodeBlock condition = ExprPrinter.print(l.condition());
     if (l.testFirst()) {
       out.beginControlFlow("while ($L)", condition);
@@ -142,5 +190,6 @@ final class StatementPrinter {
     } else {
       out.endControlFlow("while ($L)", condition);
     }
+    return null;
   }
 }

@@ -9,6 +9,7 @@ import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.Unexpected;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,34 +111,75 @@ public final class TangentBuilder {
 
   private List<Stmt> statement(Stmt s, Expr.Var value, Expr.Var tangent) {
     var out = new ArrayList<Stmt>(comment(s));
-    if (s instanceof Stmt.Declare d) {
-      declare(d, out);
-    } else if (s instanceof Stmt.Assign a) {
-      assign(a, out);
-    } else if (s instanceof Stmt.Return r) {
-      Tangents.Dual dual = tangents.dual(r.value(), out);
-      out.add(new Stmt.Declare(value, dual.value(), r.source()));
-      out.add(new Stmt.Declare(tangent, tangents.orZero(dual, r.value()), Source.NONE));
-    } else if (s instanceof Stmt.Block b) {
-      // Locals have names of their own: a block's statements join the enclosing list, so that
-      // what it declares stays in scope, as in the reader's view of the method.
-      b.statements().forEach(nested -> out.addAll(statement(nested, value, tangent)));
-    } else if (s instanceof Stmt.If i) {
-      out.add(new Stmt.If(i.condition(), block(i.then(), value, tangent),
-          block(i.otherwise(), value, tangent), i.source()));
-    } else if (s instanceof Stmt.Loop l) {
-      out.add(new Stmt.Loop(l.condition(), block(l.body(), value, tangent),
-          block(l.update(), value, tangent), l.testFirst(), l.source()));
-    } else if (s instanceof Stmt.Write w && activity.isActive(w.call())) {
-      Expr.Call pushforward = tangents.pushforward(w.call(), out, Type.VOID);
-      tangents.writes().put(pushforward, w);
-      out.add(new Stmt.Evaluate(pushforward));
-    } else if (s instanceof Stmt.Write w) {
-      tangents.writes().put(w.call(), w);
-      out.add(new Stmt.Evaluate(w.call()));
-    } else {
-      throw new IllegalStateException("no tangent for " + s);
-    }
+    s.accept(new Stmt.SourceVisitor<Void>() {
+      @Override
+      public Void declare(Stmt.Declare d) {
+        TangentBuilder.this.declare(d, out);
+        return null;
+      }
+
+      @Override
+      public Void assign(Stmt.Assign a) {
+        TangentBuilder.this.assign(a, out);
+        return null;
+      }
+
+      @Override
+      public Void returns(Stmt.Return r) {
+        Tangents.Dual dual = tangents.dual(r.value(), out);
+        out.add(new Stmt.Declare(value, dual.value(), r.source()));
+        out.add(new Stmt.Declare(tangent, tangents.orZero(dual, r.value()), Source.NONE));
+        return null;
+      }
+
+      @Override
+      public Void block(Stmt.Block b) {
+        // Locals have names of their own: a block's statements join the enclosing list, so
+        // that what it declares stays in scope, as in the reader's view of the method.
+        b.statements().forEach(nested -> out.addAll(statement(nested, value, tangent)));
+        return null;
+      }
+
+      @Override
+      public Void branch(Stmt.If i) {
+        out.add(new Stmt.If(i.condition(), TangentBuilder.this.block(i.then(), value, tangent),
+            TangentBuilder.this.block(i.otherwise(), value, tangent), i.source()));
+        return null;
+      }
+
+      @Override
+      public Void loop(Stmt.Loop l) {
+        out.add(new Stmt.Loop(l.condition(), TangentBuilder.this.block(l.body(), value, tangent),
+            TangentBuilder.this.block(l.update(), value, tangent), l.testFirst(), l.source()));
+        return null;
+      }
+
+      @Override
+      public Void write(Stmt.Write w) {
+        Expr.Invoke call = w.call();
+        Expr evaluated = activity.isActive(call)
+            ? tangents.pushforward(call, out, Type.VOID)
+            : call;
+        tangents.writes().put(evaluated, w);
+        out.add(new Stmt.Evaluate(evaluated));
+        return null;
+      }
+
+      @Override
+      public Void breaks(Stmt.Break b) {
+        throw Unexpected.lowered(b);
+      }
+
+      @Override
+      public Void continues(Stmt.Continue c) {
+        throw Unexpected.lowered(c);
+      }
+
+      @Override
+      public Void generated(Stmt.Generated g) {
+        throw Unexpected.generated(g);
+      }
+    });
     return out;
   }
 

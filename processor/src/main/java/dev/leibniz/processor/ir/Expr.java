@@ -7,6 +7,10 @@ import java.util.List;
  *
  * <p>The default methods build expressions so that derivative rules read like the formulas
  * they implement: {@code x.times(x).plus(one())}.
+ *
+ * <p>As with {@link Stmt}, the kinds only generated code holds (pops, borrowed arrays, result
+ * components) are a hierarchy of their own, {@link Generated}, and a pass handles every kind
+ * through a {@link SourceVisitor} or a {@link Visitor}.
  */
 public sealed interface Expr
     permits Expr.Literal,
@@ -21,50 +25,158 @@ public sealed interface Expr
         Expr.Index,
         Expr.Length,
         Expr.NewArray,
-        Expr.Pop,
-        Expr.Borrow,
         Expr.Invoke,
-        Expr.Accessor {
+        Expr.Generated {
 
   /** The Java type of the expression's value. */
   Type type();
 
+  /** Calls the method of {@code visitor} for this kind of expression. */
+  <R> R accept(SourceVisitor<R> visitor);
+
+  /** A pass over expressions as the user writes them. */
+  interface SourceVisitor<R> {
+    R literal(Literal e);
+
+    R variable(Var e);
+
+    R unary(Unary e);
+
+    R binary(Binary e);
+
+    R call(Call e);
+
+    R cast(Cast e);
+
+    R conditional(Conditional e);
+
+    R staticField(StaticField e);
+
+    R instanceField(InstanceField e);
+
+    R index(Index e);
+
+    R length(Length e);
+
+    R newArray(NewArray e);
+
+    R invoke(Invoke e);
+
+    /** An expression of generated code; a pass over the user's code says why it cannot meet one. */
+    R generated(Generated e);
+  }
+
+  /** A pass over generated code: every kind of expression, the generated ones one by one. */
+  interface Visitor<R> extends SourceVisitor<R> {
+    R pop(Pop e);
+
+    R borrow(Borrow e);
+
+    R accessor(Accessor e);
+
+    @Override
+    default R generated(Generated e) {
+      return e.accept(this);
+    }
+  }
+
+  /** The expressions that only generated code holds. */
+  sealed interface Generated extends Expr permits Pop, Borrow, Accessor {
+    /** Calls the method of {@code visitor} for this kind of generated expression. */
+    <R> R accept(Visitor<R> visitor);
+
+    @Override
+    default <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.generated(this);
+    }
+  }
+
   /** A literal number or boolean, printed so that it reads back exactly. */
-  record Literal(Type type, Object value) implements Expr {}
+  record Literal(Type type, Object value) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.literal(this);
+    }
+  }
 
   /** A local variable or parameter. */
-  record Var(String name, Type type) implements Expr {}
+  record Var(String name, Type type) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.variable(this);
+    }
+  }
 
   /** {@code -x}, {@code +x}, {@code !b}. */
-  record Unary(UnaryOp op, Expr operand, Type type) implements Expr {}
+  record Unary(UnaryOp op, Expr operand, Type type) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.unary(this);
+    }
+  }
 
   /** An infix operation. Arithmetic on ints keeps Java's meaning: {@code 1 / 2 == 0}. */
-  record Binary(BinaryOp op, Expr left, Expr right, Type type) implements Expr {}
+  record Binary(BinaryOp op, Expr left, Expr right, Type type) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.binary(this);
+    }
+  }
 
   /** A call of a static method such as {@code Math.sin}. */
   record Call(TypeRef owner, String name, List<Expr> args, Type type) implements Expr {
     public Call {
       args = List.copyOf(args);
     }
+
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.call(this);
+    }
   }
 
   /** A primitive conversion such as {@code (double) k}. */
-  record Cast(Type type, Expr operand) implements Expr {}
+  record Cast(Type type, Expr operand) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.cast(this);
+    }
+  }
 
   /** {@code condition ? then : otherwise}. */
-  record Conditional(Expr condition, Expr then, Expr otherwise, Type type) implements Expr {}
+  record Conditional(Expr condition, Expr then, Expr otherwise, Type type) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.conditional(this);
+    }
+  }
 
   /** A static field, read as a constant: {@code Model.SCALE}, {@code Math.PI}. */
-  record StaticField(TypeRef owner, String name, Type type) implements Expr {}
+  record StaticField(TypeRef owner, String name, Type type) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.staticField(this);
+    }
+  }
 
   /** A field of an object, read as a constant: {@code self.weight}. */
-  record InstanceField(Expr target, String name, Type type) implements Expr {}
+  record InstanceField(Expr target, String name, Type type) implements Expr {
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.instanceField(this);
+    }
+  }
 
   /** An array element, {@code a[i]}; a matrix element is an index of an index. */
   record Index(Expr array, Expr index, Type type) implements Expr {
     /** The variable holding the array this element belongs to. */
     public Var root() {
       return array instanceof Index inner ? inner.root() : (Var) array;
+    }
+
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.index(this);
     }
   }
 
@@ -73,12 +185,22 @@ public sealed interface Expr
     public Type type() {
       return Type.INT;
     }
+
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.length(this);
+    }
   }
 
   /** {@code new double[n]} or {@code new double[n][m]}, filled with zeros. */
   record NewArray(Type type, List<Expr> dimensions) implements Expr {
     public NewArray {
       dimensions = List.copyOf(dimensions);
+    }
+
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.newArray(this);
     }
   }
 
@@ -94,17 +216,27 @@ public sealed interface Expr
     public Invoke {
       args = List.copyOf(args);
     }
+
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.invoke(this);
+    }
   }
 
   /** {@code workspace.popDouble()}: the value on top of one of the workspace's stacks. */
-  record Pop(Var workspace, Stack stack, Type type) implements Expr {}
+  record Pop(Var workspace, Stack stack, Type type) implements Generated {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.pop(this);
+    }
+  }
 
   /**
    * An array from the workspace's pool, given back later: {@code workspace.borrow(length)} for
    * the adjoints a call hands back, {@code workspace.zerosLike(array)} for the zero adjoint of a
    * local array, {@code workspace.copyOf(array)} for contents a call overwrites.
    */
-  record Borrow(Var workspace, Expr argument, Kind kind) implements Expr {
+  record Borrow(Var workspace, Expr argument, Kind kind) implements Generated {
     /** What the borrowed array holds. */
     public enum Kind {
       /** Anything, at least {@code argument} long. */
@@ -129,10 +261,20 @@ public sealed interface Expr
     public Type type() {
       return Type.DOUBLE_ARRAY;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.borrow(this);
+    }
   }
 
   /** {@code record.value()}: a component of a generated result record. */
-  record Accessor(Var record, String component, Type type) implements Expr {}
+  record Accessor(Var record, String component, Type type) implements Generated {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.accessor(this);
+    }
+  }
 
   static Expr.Literal literal(double value) {
     return new Literal(Type.DOUBLE, value);

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.ir;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Walks statement trees. */
@@ -13,60 +14,237 @@ public final class Stmts {
 
   /** The statements directly nested in {@code statement}. */
   public static Stream<Stmt> children(Stmt statement) {
-    if (statement instanceof Stmt.Block b) {
-      return b.statements().stream();
-    } else if (statement instanceof Stmt.If i) {
-      return Stream.of(i.then(), i.otherwise());
-    } else if (statement instanceof Stmt.Loop l) {
-      return Stream.of(l.body(), l.update());
-    } else if (statement instanceof Stmt.Repeat r) {
-      return Stream.of(r.body());
-    }
-    return Stream.empty();
+    return statement.accept(CHILDREN);
   }
 
   /**
    * The variables {@code statement} itself assigns or writes elements of: a declaration's, an
-   * assignment's target, the arrays a writing call may write.
+   * assignment's target, the arrays a writing call may write. An adjoint's accumulation is not
+   * a write of the user's program and is not among them.
    */
-  public static java.util.List<Expr.Var> writes(Stmt statement) {
-    if (statement instanceof Stmt.Declare d) {
-      return java.util.List.of(d.var());
-    } else if (statement instanceof Stmt.Assign a) {
-      return java.util.List.of(a.variable());
-    } else if (statement instanceof Stmt.Write w) {
-      return w.writtenVariables();
-    }
-    return java.util.List.of();
+  public static List<Expr.Var> writes(Stmt statement) {
+    return statement.accept(WRITES);
   }
 
   /** The expressions {@code statement} itself evaluates, not those of nested statements. */
   public static Stream<Expr> expressions(Stmt statement) {
-    if (statement instanceof Stmt.Declare d) {
-      return d.init() == null ? Stream.empty() : Stream.of(d.init());
-    } else if (statement instanceof Stmt.Assign a) {
-      return Stream.of(a.target(), a.value());
-    } else if (statement instanceof Stmt.Accumulate a) {
-      return Stream.of(a.target(), a.value());
-    } else if (statement instanceof Stmt.Return r) {
-      return Stream.of(r.value());
-    } else if (statement instanceof Stmt.If i) {
-      return Stream.of(i.condition());
-    } else if (statement instanceof Stmt.Loop l) {
-      return Stream.of(l.condition());
-    } else if (statement instanceof Stmt.Push p) {
-      return Stream.of(p.workspace(), p.value());
-    } else if (statement instanceof Stmt.Repeat r) {
-      return Stream.of(r.times());
-    } else if (statement instanceof Stmt.Evaluate e) {
-      return Stream.of(e.call());
-    } else if (statement instanceof Stmt.Write w) {
-      return Stream.of(w.call());
-    } else if (statement instanceof Stmt.Reserve r) {
-      return Stream.of(r.workspace(), r.count());
-    } else if (statement instanceof Stmt.Release r) {
-      return Stream.of(r.workspace(), r.array());
-    }
-    return Stream.empty();
+    return statement.accept(EXPRESSIONS);
   }
+
+  private static final Stmt.SourceVisitor<List<Expr.Var>> WRITES = new Stmt.SourceVisitor<>() {
+    @Override
+    public List<Expr.Var> declare(Stmt.Declare s) {
+      return List.of(s.var());
+    }
+
+    @Override
+    public List<Expr.Var> assign(Stmt.Assign s) {
+      return List.of(s.variable());
+    }
+
+    @Override
+    public List<Expr.Var> returns(Stmt.Return s) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr.Var> block(Stmt.Block s) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr.Var> branch(Stmt.If s) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr.Var> loop(Stmt.Loop s) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr.Var> breaks(Stmt.Break s) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr.Var> continues(Stmt.Continue s) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr.Var> write(Stmt.Write s) {
+      return s.writtenVariables();
+    }
+
+    /** Accumulations into adjoints and the workspace's stacks are not writes of the program. */
+    @Override
+    public List<Expr.Var> generated(Stmt.Generated s) {
+      return List.of();
+    }
+  };
+
+  private static final Stmt.Visitor<Stream<Stmt>> CHILDREN = new Stmt.Visitor<>() {
+    @Override
+    public Stream<Stmt> declare(Stmt.Declare s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> assign(Stmt.Assign s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> returns(Stmt.Return s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> block(Stmt.Block s) {
+      return s.statements().stream();
+    }
+
+    @Override
+    public Stream<Stmt> branch(Stmt.If s) {
+      return Stream.of(s.then(), s.otherwise());
+    }
+
+    @Override
+    public Stream<Stmt> loop(Stmt.Loop s) {
+      return Stream.of(s.body(), s.update());
+    }
+
+    @Override
+    public Stream<Stmt> breaks(Stmt.Break s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> continues(Stmt.Continue s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> evaluate(Stmt.Evaluate s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> write(Stmt.Write s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> accumulate(Stmt.Accumulate s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> comment(Stmt.Comment s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> push(Stmt.Push s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> repeat(Stmt.Repeat s) {
+      return Stream.of(s.body());
+    }
+
+    @Override
+    public Stream<Stmt> release(Stmt.Release s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Stmt> reserve(Stmt.Reserve s) {
+      return Stream.empty();
+    }
+  };
+
+  private static final Stmt.Visitor<Stream<Expr>> EXPRESSIONS = new Stmt.Visitor<>() {
+    @Override
+    public Stream<Expr> declare(Stmt.Declare s) {
+      return s.init() == null ? Stream.empty() : Stream.of(s.init());
+    }
+
+    @Override
+    public Stream<Expr> assign(Stmt.Assign s) {
+      return Stream.of(s.target(), s.value());
+    }
+
+    @Override
+    public Stream<Expr> returns(Stmt.Return s) {
+      return Stream.of(s.value());
+    }
+
+    @Override
+    public Stream<Expr> block(Stmt.Block s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> branch(Stmt.If s) {
+      return Stream.of(s.condition());
+    }
+
+    @Override
+    public Stream<Expr> loop(Stmt.Loop s) {
+      return Stream.of(s.condition());
+    }
+
+    @Override
+    public Stream<Expr> breaks(Stmt.Break s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> continues(Stmt.Continue s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> evaluate(Stmt.Evaluate s) {
+      return Stream.of(s.call());
+    }
+
+    @Override
+    public Stream<Expr> write(Stmt.Write s) {
+      return Stream.of(s.call());
+    }
+
+    @Override
+    public Stream<Expr> accumulate(Stmt.Accumulate s) {
+      return Stream.of(s.target(), s.value());
+    }
+
+    @Override
+    public Stream<Expr> comment(Stmt.Comment s) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> push(Stmt.Push s) {
+      return Stream.of(s.workspace(), s.value());
+    }
+
+    @Override
+    public Stream<Expr> repeat(Stmt.Repeat s) {
+      return Stream.of(s.times());
+    }
+
+    @Override
+    public Stream<Expr> release(Stmt.Release s) {
+      return Stream.of(s.workspace(), s.array());
+    }
+
+    @Override
+    public Stream<Expr> reserve(Stmt.Reserve s) {
+      return Stream.of(s.workspace(), s.count());
+    }
+  };
 }

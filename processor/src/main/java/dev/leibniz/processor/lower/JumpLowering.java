@@ -8,10 +8,15 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
+import dev.leibniz.processor.ir.Unexpected;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The lower phase: rewrites {@code return} before the end, {@code break} and {@code continue} as
@@ -22,12 +27,35 @@ import java.util.Set;
  * <p>{@code return e} becomes {@code _result = e; _returned = true;} and the statements after it
  * run under {@code if (!_returned)}; a loop's {@code break} sets its own flag, which its
  * condition tests; {@code continue} sets a flag that the rest of the iteration tests. The method
- * ends with the one {@code return _result}.
+ * ends with the one {@code return _result}. A {@code break} or {@code continue} of a labeled
+ * loop further out sets that loop's flag, which the loops it leaves test as well.
  */
 public final class JumpLowering {
-  private enum Jump { RETURN, BREAK, CONTINUE }
+  private enum Kind { RETURN, BREAK, CONTINUE }
+
+  /**
+   * Where a jump goes: the method's end, or a loop's end or next iteration. A null label is the
+   * innermost loop's, which is never left by a jump that the loop itself does not own.
+   */
+  private record Jump(Kind kind, String label) {
+    static final Jump RETURN = new Jump(Kind.RETURN, null);
+    /** Jumps in the order their flags are tested: generated code is the same on every run. */
+    static final Comparator<Jump> ORDER = Comparator.comparing(Jump::kind)
+        .thenComparing(Jump::label, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Whether the loop labeled {@code loopLabel} is where this jump goes. */
+    boolean ownedBy(String loopLabel) {
+      return kind != Kind.RETURN && (label == null || label.equals(loopLabel));
+    }
+  }
+
+  private static Set<Jump> noJumps() {
+    return new TreeSet<>(Jump.ORDER);
+  }
 
   private final Flags flags;
+  /** The flags of the labeled loops being lowered. */
+  private final Map<String, LoopFlags> labeled = new HashMap<>();
   private final Expr.Var result;
   private final Expr.Var returned;
 
@@ -142,23 +170,69 @@ public final class JumpLowering {
   }
 
   private Stmt statement(Stmt statement, LoopFlags loop) {
-    if (statement instanceof Stmt.Return r) {
-      return new Stmt.Block(List.of(
-          new Stmt.Assign(result, r.value(), r.source()),
-          new Stmt.Assign(returned, new Expr.Literal(Type.BOOLEAN, true), Source.NONE)));
-    } else if (statement instanceof Stmt.Break b) {
-      return new Stmt.Assign(loop.broken(), new Expr.Literal(Type.BOOLEAN, true), b.source());
-    } else if (statement instanceof Stmt.Continue c) {
-      return new Stmt.Assign(loop.continued(), new Expr.Literal(Type.BOOLEAN, true), c.source());
-    } else if (statement instanceof Stmt.Block b) {
-      return new Stmt.Block(block(b.statements(), loop));
-    } else if (statement instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), new Stmt.Block(block(i.then().statements(), loop)),
-          new Stmt.Block(block(i.otherwise().statements(), loop)), i.source());
-    } else if (statement instanceof Stmt.Loop l) {
-      return loop(l);
-    }
-    return statement;
+    return statement.accept(new Stmt.SourceVisitor<>() {
+      @Override
+      public Stmt returns(Stmt.Return r) {
+        return new Stmt.Block(List.of(
+            new Stmt.Assign(result, r.value(), r.source()),
+            new Stmt.Assign(returned, new Expr.Literal(Type.BOOLEAN, true), Source.NONE)));
+      }
+
+      @Override
+      public Stmt breaks(Stmt.Break b) {
+        return set(flagsOf(b.label(), loop).broken(), b.source());
+      }
+
+      @Override
+      public Stmt continues(Stmt.Continue c) {
+        return set(flagsOf(c.label(), loop).continued(), c.source());
+      }
+
+      @Override
+      public Stmt block(Stmt.Block b) {
+        return new Stmt.Block(JumpLowering.this.block(b.statements(), loop));
+      }
+
+      @Override
+      public Stmt branch(Stmt.If i) {
+        return new Stmt.If(i.condition(),
+            new Stmt.Block(JumpLowering.this.block(i.then().statements(), loop)),
+            new Stmt.Block(JumpLowering.this.block(i.otherwise().statements(), loop)), i.source());
+      }
+
+      @Override
+      public Stmt loop(Stmt.Loop l) {
+        return JumpLowering.this.loop(l);
+      }
+
+      @Override
+      public Stmt declare(Stmt.Declare d) {
+        return d;
+      }
+
+      @Override
+      public Stmt assign(Stmt.Assign a) {
+        return a;
+      }
+
+      @Override
+      public Stmt write(Stmt.Write w) {
+        return w;
+      }
+
+      @Override
+      public Stmt generated(Stmt.Generated g) {
+        throw Unexpected.generated(g);
+      }
+    });
+  }
+
+  private LoopFlags flagsOf(String label, LoopFlags innermost) {
+    return label == null ? innermost : labeled.get(label);
+  }
+
+  private static Stmt set(Expr.Var flag, Source source) {
+    return new Stmt.Assign(flag, new Expr.Literal(Type.BOOLEAN, true), source);
   }
 
   /** A loop whose body may break, continue or return, with the flags that record it. */
@@ -166,12 +240,15 @@ public final class JumpLowering {
     Set<Jump> inside = jumpsInside(loop.body());
     if (inside.isEmpty()) {
       // Nothing leaves this loop early, but a loop nested in it may need lowering.
-      return new Stmt.Loop(loop.condition(), new Stmt.Block(block(loop.body().statements(), null)),
-          loop.update(), loop.testFirst(), loop.source());
+      return loop.with(loop.condition(), new Stmt.Block(block(loop.body().statements(), null)),
+          loop.update());
     }
     var own = new LoopFlags(
-        inside.contains(Jump.BREAK) ? flags.fresh("_broken", Type.BOOLEAN) : null,
-        inside.contains(Jump.CONTINUE) ? flags.fresh("_continued", Type.BOOLEAN) : null);
+        owns(inside, Kind.BREAK, loop) ? flags.fresh("_broken", Type.BOOLEAN) : null,
+        owns(inside, Kind.CONTINUE, loop) ? flags.fresh("_continued", Type.BOOLEAN) : null);
+    if (loop.label() != null) {
+      labeled.put(loop.label(), own);
+    }
     var before = new ArrayList<Stmt>();
     var body = new ArrayList<Stmt>();
     if (own.broken() != null) {
@@ -182,9 +259,10 @@ public final class JumpLowering {
       body.add(new Stmt.Assign(own.continued(), new Expr.Literal(Type.BOOLEAN, false), Source.NONE));
     }
     body.addAll(block(loop.body().statements(), own));
-    Set<Jump> leaving = EnumSet.noneOf(Jump.class);
-    leaving.addAll(inside);
-    leaving.remove(Jump.CONTINUE);
+    // The iteration's own continue ends only the iteration; every other jump ends the loop.
+    Set<Jump> leaving = noJumps();
+    inside.stream().filter(j -> !(j.kind() == Kind.CONTINUE && j.ownedBy(loop.label())))
+        .forEach(leaving::add);
     Expr condition = leaving.isEmpty() ? loop.condition()
         : and(not(anyOf(leaving, own)), loop.condition());
     Stmt.Block update = loop.update();
@@ -196,17 +274,23 @@ public final class JumpLowering {
     return new Stmt.Block(before);
   }
 
+  private static boolean owns(Set<Jump> jumps, Kind kind, Stmt.Loop loop) {
+    return jumps.stream().anyMatch(j -> j.kind() == kind && j.ownedBy(loop.label()));
+  }
+
   private Expr anyOf(Set<Jump> jumps, LoopFlags loop) {
-    Expr any = null;
+    // break and break with the innermost loop's own label set the same flag: test it once.
+    var distinct = new LinkedHashSet<Expr>();
     for (Jump jump : jumps) {
-      Expr flag = switch (jump) {
+      distinct.add(switch (jump.kind()) {
         case RETURN -> returned;
-        case BREAK -> loop.broken();
-        case CONTINUE -> loop.continued();
-      };
-      any = any == null ? flag : new Expr.Binary(BinaryOp.OR, any, flag, Type.BOOLEAN);
+        case BREAK -> flagsOf(jump.label(), loop).broken();
+        case CONTINUE -> flagsOf(jump.label(), loop).continued();
+      });
     }
-    return any;
+    return distinct.stream()
+        .reduce((any, flag) -> new Expr.Binary(BinaryOp.OR, any, flag, Type.BOOLEAN))
+        .orElseThrow();
   }
 
   private static Expr not(Expr e) {
@@ -221,44 +305,84 @@ public final class JumpLowering {
     return new Stmt.Block(List.of());
   }
 
-  /** The jumps that leave {@code statement}: returns, and breaks and continues not in a loop. */
+  /**
+   * The jumps that leave {@code statement}: returns, breaks and continues not in a loop, and
+   * those of a labeled loop further out.
+   */
   private static Set<Jump> jumps(Stmt statement) {
     if (statement instanceof Stmt.Loop l) {
-      Set<Jump> inner = jumpsInside(l.body());
-      return inner.contains(Jump.RETURN) ? EnumSet.of(Jump.RETURN) : EnumSet.noneOf(Jump.class);
+      Set<Jump> escaping = noJumps();
+      jumpsInside(l.body()).stream().filter(j -> !j.ownedBy(l.label())).forEach(escaping::add);
+      return escaping;
     }
     return jumpsInside(statement);
   }
 
+  /** The jumps in {@code statement}, a loop's own included. */
   private static Set<Jump> jumpsInside(Stmt statement) {
-    Set<Jump> found = EnumSet.noneOf(Jump.class);
-    if (statement instanceof Stmt.Return) {
-      found.add(Jump.RETURN);
-    } else if (statement instanceof Stmt.Break) {
-      found.add(Jump.BREAK);
-    } else if (statement instanceof Stmt.Continue) {
-      found.add(Jump.CONTINUE);
-    } else if (statement instanceof Stmt.Block b) {
-      b.statements().forEach(s -> found.addAll(jumps(s)));
-    } else if (statement instanceof Stmt.If i) {
-      found.addAll(jumps(i.then()));
-      found.addAll(jumps(i.otherwise()));
-    } else if (statement instanceof Stmt.Loop l) {
-      found.addAll(jumps(l));
+    Set<Jump> found = noJumps();
+    Stmts.children(statement).forEach(child -> found.addAll(jumps(child)));
+    Jump own = statement.accept(OWN_JUMP);
+    if (own != null) {
+      found.add(own);
     }
     return found;
   }
 
-  private static int countReturns(Stmt statement) {
-    if (statement instanceof Stmt.Return) {
-      return 1;
-    } else if (statement instanceof Stmt.Block b) {
-      return b.statements().stream().mapToInt(JumpLowering::countReturns).sum();
-    } else if (statement instanceof Stmt.If i) {
-      return countReturns(i.then()) + countReturns(i.otherwise());
-    } else if (statement instanceof Stmt.Loop l) {
-      return countReturns(l.body());
+  /** The jump a statement makes itself, or null. */
+  private static final Stmt.SourceVisitor<Jump> OWN_JUMP = new Stmt.SourceVisitor<>() {
+    @Override
+    public Jump returns(Stmt.Return s) {
+      return Jump.RETURN;
     }
-    return 0;
+
+    @Override
+    public Jump breaks(Stmt.Break s) {
+      return new Jump(Kind.BREAK, s.label());
+    }
+
+    @Override
+    public Jump continues(Stmt.Continue s) {
+      return new Jump(Kind.CONTINUE, s.label());
+    }
+
+    @Override
+    public Jump declare(Stmt.Declare s) {
+      return null;
+    }
+
+    @Override
+    public Jump assign(Stmt.Assign s) {
+      return null;
+    }
+
+    @Override
+    public Jump block(Stmt.Block s) {
+      return null;
+    }
+
+    @Override
+    public Jump branch(Stmt.If s) {
+      return null;
+    }
+
+    @Override
+    public Jump loop(Stmt.Loop s) {
+      return null;
+    }
+
+    @Override
+    public Jump write(Stmt.Write s) {
+      return null;
+    }
+
+    @Override
+    public Jump generated(Stmt.Generated s) {
+      throw Unexpected.generated(s);
+    }
+  };
+
+  private static int countReturns(Stmt statement) {
+    return (int) Stmts.all(statement).filter(s -> s instanceof Stmt.Return).count();
   }
 }

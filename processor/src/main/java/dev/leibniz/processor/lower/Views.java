@@ -220,8 +220,7 @@ public final class Views {
             + " that stands for different arrays at different times: read it into a local"
             + " before the loop and at the end of its body");
       }
-      return List.of(new Stmt.Loop(condition, nested(l.body()), nested(l.update()),
-          l.testFirst(), l.source()));
+      return List.of(l.with(condition, nested(l.body()), nested(l.update())));
     }
     return simple(Rewrite.everywhere(s, singleMeanings()));
   }

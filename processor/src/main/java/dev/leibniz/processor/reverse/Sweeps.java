@@ -12,6 +12,7 @@ import dev.leibniz.processor.ir.Stack;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.Unexpected;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -59,22 +60,57 @@ final class Sweeps {
   }
 
   private Part statement(Stmt statement, Where where) {
-    if (statement instanceof Stmt.Declare d) {
-      return assignments.declare(d, where);
-    } else if (statement instanceof Stmt.Assign a) {
-      return assignments.assign(a, where);
-    } else if (statement instanceof Stmt.Return r) {
-      return assignments.result(r);
-    } else if (statement instanceof Stmt.Block b) {
-      return block(b.statements(), where);
-    } else if (statement instanceof Stmt.If i) {
-      return branch(i, where);
-    } else if (statement instanceof Stmt.Loop l) {
-      return loop(l, where);
-    } else if (statement instanceof Stmt.Write w) {
-      return assignments.write(w, where);
-    }
-    throw new IllegalStateException("unexpected statement " + statement);
+    return statement.accept(new Stmt.SourceVisitor<>() {
+      @Override
+      public Part declare(Stmt.Declare s) {
+        return assignments.declare(s, where);
+      }
+
+      @Override
+      public Part assign(Stmt.Assign s) {
+        return assignments.assign(s, where);
+      }
+
+      @Override
+      public Part returns(Stmt.Return s) {
+        return assignments.result(s);
+      }
+
+      @Override
+      public Part block(Stmt.Block s) {
+        return Sweeps.this.block(s.statements(), where);
+      }
+
+      @Override
+      public Part branch(Stmt.If s) {
+        return Sweeps.this.branch(s, where);
+      }
+
+      @Override
+      public Part loop(Stmt.Loop s) {
+        return Sweeps.this.loop(s, where);
+      }
+
+      @Override
+      public Part write(Stmt.Write s) {
+        return assignments.write(s, where);
+      }
+
+      @Override
+      public Part breaks(Stmt.Break s) {
+        throw Unexpected.lowered(s);
+      }
+
+      @Override
+      public Part continues(Stmt.Continue s) {
+        throw Unexpected.lowered(s);
+      }
+
+      @Override
+      public Part generated(Stmt.Generated s) {
+        throw Unexpected.generated(s);
+      }
+    });
   }
 
   private Part branch(Stmt.If branch, Where where) {

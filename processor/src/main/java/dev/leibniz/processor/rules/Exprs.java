@@ -23,35 +23,90 @@ public final class Exprs {
 
   /** The direct sub-expressions of {@code e}. */
   public static Stream<Expr> children(Expr e) {
-    if (e instanceof Expr.Unary u) {
-      return Stream.of(u.operand());
-    } else if (e instanceof Expr.Binary b) {
-      return Stream.of(b.left(), b.right());
-    } else if (e instanceof Expr.Call c) {
-      return c.args().stream();
-    } else if (e instanceof Expr.Cast c) {
-      return Stream.of(c.operand());
-    } else if (e instanceof Expr.Conditional c) {
-      return Stream.of(c.condition(), c.then(), c.otherwise());
-    } else if (e instanceof Expr.InstanceField f) {
-      return Stream.of(f.target());
-    } else if (e instanceof Expr.Index i) {
-      return Stream.of(i.array(), i.index());
-    } else if (e instanceof Expr.Length l) {
-      return Stream.of(l.array());
-    } else if (e instanceof Expr.NewArray n) {
-      return n.dimensions().stream();
-    } else if (e instanceof Expr.Invoke i) {
-      return i.args().stream();
-    } else if (e instanceof Expr.Pop p) {
-      return Stream.of(p.workspace());
-    } else if (e instanceof Expr.Borrow b) {
-      return Stream.of(b.workspace(), b.argument());
-    } else if (e instanceof Expr.Accessor a) {
-      return Stream.of(a.record());
-    }
-    return Stream.empty();
+    return e.accept(CHILDREN);
   }
+
+  private static final Expr.Visitor<Stream<Expr>> CHILDREN = new Expr.Visitor<>() {
+    @Override
+    public Stream<Expr> literal(Expr.Literal e) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> variable(Expr.Var e) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> unary(Expr.Unary e) {
+      return Stream.of(e.operand());
+    }
+
+    @Override
+    public Stream<Expr> binary(Expr.Binary e) {
+      return Stream.of(e.left(), e.right());
+    }
+
+    @Override
+    public Stream<Expr> call(Expr.Call e) {
+      return e.args().stream();
+    }
+
+    @Override
+    public Stream<Expr> cast(Expr.Cast e) {
+      return Stream.of(e.operand());
+    }
+
+    @Override
+    public Stream<Expr> conditional(Expr.Conditional e) {
+      return Stream.of(e.condition(), e.then(), e.otherwise());
+    }
+
+    @Override
+    public Stream<Expr> staticField(Expr.StaticField e) {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<Expr> instanceField(Expr.InstanceField e) {
+      return Stream.of(e.target());
+    }
+
+    @Override
+    public Stream<Expr> index(Expr.Index e) {
+      return Stream.of(e.array(), e.index());
+    }
+
+    @Override
+    public Stream<Expr> length(Expr.Length e) {
+      return Stream.of(e.array());
+    }
+
+    @Override
+    public Stream<Expr> newArray(Expr.NewArray e) {
+      return e.dimensions().stream();
+    }
+
+    @Override
+    public Stream<Expr> invoke(Expr.Invoke e) {
+      return e.args().stream();
+    }
+
+    @Override
+    public Stream<Expr> pop(Expr.Pop e) {
+      return Stream.of(e.workspace());
+    }
+
+    @Override
+    public Stream<Expr> borrow(Expr.Borrow e) {
+      return Stream.of(e.workspace(), e.argument());
+    }
+
+    @Override
+    public Stream<Expr> accessor(Expr.Accessor e) {
+      return Stream.of(e.record());
+    }
+  };
 
   /** Whether {@code needle} occurs anywhere in {@code e}. */
   public static boolean mentions(Expr e, Expr needle) {
