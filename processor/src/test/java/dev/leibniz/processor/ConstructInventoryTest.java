@@ -60,7 +60,9 @@ class ConstructInventoryTest {
         + " return s + x;");
     ok("S15", "double s = 0; for (int i = 0; i < 5; i++) { if (i == 1) { continue; }"
         + " if (i == 4) { break; } s += x * y * i; } return s;");
-    rejected("S16", "LZ101", "outer: //!\n for (int i = 0; i < 2; i++) { break outer; }\n return x;");
+    ok("S16", "double s = 0; outer: for (int i = 0; i < 4; i++) { for (int j = 0; j < 3; j++) {"
+        + " if (j > i) { continue outer; } if (s > 5) { break outer; } s += x * y * j; } }"
+        + " done: { if (s > 1) { break done; } s *= x; } return s;");
     ok("S17", "for (int i = 0; i < 3; i++) { if (x * i > 1) { return x * i; } } return y;");
     rejected("S18", "LZ101", "try { //!\n x = x * 2; } finally { y = 1; }\n return x;");
     rejected("S19", "LZ101", "if (x > 1e300) { throw new IllegalStateException(); //!\n }\n"

@@ -106,8 +106,8 @@ class DiagnosticsTest {
   void returnsAndAssignments() {
     assertErrors(method("x = 2;", "throw new IllegalStateException(); // LZ101"),
         Message.UNSUPPORTED_STATEMENT, "a throw statement");
-    assertErrors(method("outer: // LZ101", "for (int i = 0; i < 3; i++) { break outer; }", "return x;"),
-        Message.UNSUPPORTED_STATEMENT, "a labeled statement");
+    assertErrors(method("x = 1;", "assert x > 0; // LZ101", "return x;"),
+        Message.UNSUPPORTED_STATEMENT, "an assert statement");
     assertErrors(
         "package d; import dev.leibniz.Differentiable;\n"
             + "class C {\n"

@@ -41,12 +41,6 @@ final class Constructs {
               + " (cases that fall through joined with ||)"),
           Map.entry(Tree.Kind.SWITCH_EXPRESSION, "compute it in a local with if / else if / else,"
               + " one branch per case"),
-          Map.entry(Tree.Kind.LABELED_STATEMENT, "leave the inner loop with break and a boolean"
-              + " local that the outer loop tests"),
-          Map.entry(Tree.Kind.BREAK, "leave the inner loop with break and a boolean local that"
-              + " the outer loop tests"),
-          Map.entry(Tree.Kind.CONTINUE, "skip the rest of the inner loop's body with an if and"
-              + " continue the outer loop from there"),
           Map.entry(Tree.Kind.TRY, "move it out of the differentiable method"),
           Map.entry(Tree.Kind.SYNCHRONIZED, "move it out of the differentiable method"));
 

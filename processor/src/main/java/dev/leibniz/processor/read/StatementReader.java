@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
@@ -20,11 +21,11 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lowers the statements of a method body to the IR: blocks, branches, loops and jumps keep their
@@ -38,12 +39,9 @@ final class StatementReader {
   private final AssignmentReader assignments;
   /** The method body's last statement, the one place a method without a double returns. */
   private StatementTree last;
-  /**
-   * The loops and switches being read, innermost first: a {@code continue} inside a switch that
-   * became a loop of its own leaves that switch first.
-   */
-  private final Deque<Object> jumpTargets = new ArrayDeque<>();
-  private static final Object LOOP = new Object();
+  private final JumpTargets jumps = new JumpTargets();
+  /** The label of the loop about to be read, from the labeled statement it stands in. */
+  private String loopLabel;
 
   StatementReader(ReadContext context) {
     this.context = context;
@@ -106,11 +104,11 @@ final class StatementReader {
       case SWITCH:
         return switchStatement((SwitchTree) tree);
       case BREAK:
-        return ((BreakTree) tree).getLabel() == null ? new Stmt.Break(context.source(tree)) : unsupported(tree);
+        return jumps.breakOf(name(((BreakTree) tree).getLabel()), context.source(tree));
       case CONTINUE:
-        return ((ContinueTree) tree).getLabel() == null
-            ? continueStatement(context.source(tree))
-            : unsupported(tree);
+        return jumps.continueOf(name(((ContinueTree) tree).getLabel()), context.source(tree));
+      case LABELED_STATEMENT:
+        return labeled((LabeledStatementTree) tree);
       case EMPTY_STATEMENT:
         return null;
       default:
@@ -120,13 +118,7 @@ final class StatementReader {
 
   private Stmt switchStatement(SwitchTree tree) {
     var reader = new SwitchReader(context, expressions, this::block);
-    jumpTargets.push(reader);
-    Stmt read;
-    try {
-      read = reader.read(tree);
-    } finally {
-      jumpTargets.pop();
-    }
+    Stmt read = jumps.inside(reader, () -> reader.read(tree));
     Optional<Expr.Var> continued = reader.continued();
     if (read == null || continued.isEmpty()) {
       return read;
@@ -134,31 +126,49 @@ final class StatementReader {
     Source source = context.source(tree);
     var statements = new ArrayList<>(((Stmt.Block) read).statements());
     statements.add(new Stmt.If(continued.get(),
-        new Stmt.Block(List.of(continueStatement(source))), new Stmt.Block(List.of()), source));
+        new Stmt.Block(List.of(jumps.continueOf(null, source))), new Stmt.Block(List.of()),
+        source));
     return new Stmt.Block(statements);
   }
 
-  /** {@code continue} of the innermost loop, through the switches that became loops. */
-  private Stmt continueStatement(Source source) {
-    for (Object target : jumpTargets) {
-      if (target == LOOP) {
-        break;
-      }
-      if (target instanceof SwitchReader own && own.readsContinueAsFlag()) {
-        return own.continueThrough(source);
-      }
+  private static String name(javax.lang.model.element.Name label) {
+    return label == null ? null : label.toString();
+  }
+
+  /**
+   * {@code label: statement}. A labeled loop carries its label; any other statement that a
+   * {@code break label} leaves becomes a loop that runs once, which that break leaves.
+   */
+  private Stmt labeled(LabeledStatementTree tree) {
+    String label = tree.getLabel().toString();
+    StatementTree inner = tree.getStatement();
+    if (LOOPS.contains(inner.getKind())) {
+      loopLabel = label;
+      return statement(inner);
     }
-    return new Stmt.Continue(source);
+    JumpTargets.Block target = jumps.block(label);
+    Stmt.Block body = jumps.inside(target, () -> nested(inner));
+    if (!target.left()) {
+      return body;
+    }
+    var once = new Expr.Literal(Type.BOOLEAN, false);
+    return new Stmt.Loop(once, body, new Stmt.Block(List.of()), false, context.source(tree),
+        label);
+  }
+
+  private static final Set<Tree.Kind> LOOPS = EnumSet.of(Tree.Kind.WHILE_LOOP,
+      Tree.Kind.DO_WHILE_LOOP, Tree.Kind.FOR_LOOP, Tree.Kind.ENHANCED_FOR_LOOP);
+
+  /** The label the loop being read carries: taken once, so that loops inside it get none. */
+  private JumpTargets.Loop loopTarget() {
+    JumpTargets.Loop target = jumps.loop(loopLabel);
+    loopLabel = null;
+    return target;
   }
 
   /** The body of a loop, in which {@code continue} is the loop's own. */
-  private Stmt.Block loopBody(StatementTree statement) {
-    jumpTargets.push(LOOP);
-    try {
-      return nested(statement);
-    } finally {
-      jumpTargets.pop();
-    }
+  private Stmt.Block loopBody(StatementTree statement, JumpTargets.Loop target) {
+    return jumps.inside(target, () -> nested(statement));
   }
 
   private Stmt unsupported(Tree tree) {
@@ -176,19 +186,22 @@ final class StatementReader {
   }
 
   private Stmt whileLoop(WhileLoopTree tree) {
+    JumpTargets.Loop target = loopTarget();
     Expr condition = expressions.condition(tree.getCondition());
-    Stmt.Block body = loopBody(tree.getStatement());
-    return condition == null ? null : loop(condition, body, List.of(), true, tree);
+    Stmt.Block body = loopBody(tree.getStatement(), target);
+    return condition == null ? null : loop(condition, body, List.of(), true, tree, target);
   }
 
   private Stmt doWhileLoop(DoWhileLoopTree tree) {
-    Stmt.Block body = loopBody(tree.getStatement());
+    JumpTargets.Loop target = loopTarget();
+    Stmt.Block body = loopBody(tree.getStatement(), target);
     Expr condition = expressions.condition(tree.getCondition());
-    return condition == null ? null : loop(condition, body, List.of(), false, tree);
+    return condition == null ? null : loop(condition, body, List.of(), false, tree, target);
   }
 
   /** {@code for (init; condition; update) body} as {@code init; while (condition) {...}}. */
   private Stmt forLoop(ForLoopTree tree) {
+    JumpTargets.Loop target = loopTarget();
     context.scope().enter();
     var statements = new ArrayList<Stmt>();
     tree.getInitializer().forEach(init -> add(init, statements));
@@ -197,12 +210,12 @@ final class StatementReader {
         : expressions.condition(tree.getCondition());
     var update = new ArrayList<Stmt>();
     tree.getUpdate().forEach(step -> add(step, update));
-    Stmt.Block body = loopBody(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement(), target);
     context.scope().exit();
     if (condition == null) {
       return null;
     }
-    statements.add(loop(condition, body, update, true, tree));
+    statements.add(loop(condition, body, update, true, tree, target));
     return new Stmt.Block(statements);
   }
 
@@ -211,10 +224,11 @@ final class StatementReader {
    * matrix, {@code for (double[] row : m)}, the loop variable names each row in turn.
    */
   private Stmt forEach(EnhancedForLoopTree tree) {
+    JumpTargets.Loop target = loopTarget();
     ExpressionTree iterable = tree.getExpression();
     Object records = new RecordReader(context, expressions).valueOf(iterable);
     if (records instanceof RecordValues.Value array && array.array()) {
-      return forEachRecord(tree, array);
+      return forEachRecord(tree, array, target);
     }
     Expr.Var array = iterable instanceof IdentifierTree id
         ? context.scope().lookup(id.getName().toString())
@@ -236,7 +250,7 @@ final class StatementReader {
     Expr.Var index = context.scope().declare(context.scope().fresh("_i"), Type.INT);
     var current = new Expr.Index(array, index, array.type().element());
     Expr.Var element = assignments.loopVariable(tree.getVariable(), array, current);
-    Stmt.Block body = loopBody(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement(), target);
     context.scope().exit();
     if (element == null) {
       return null;
@@ -250,21 +264,22 @@ final class StatementReader {
     return new Stmt.Block(List.of(
         new Stmt.Declare(index, new Expr.Literal(Type.INT, 0), source),
         new Stmt.Loop(condition, new Stmt.Block(statements), new Stmt.Block(List.of(increment)),
-            true, source)));
+            true, source, target.label())));
   }
 
   /**
    * {@code for (P p : ps)} over an array of records: an index loop whose record local
    * {@code p} is {@code ps[i]}, its components each array's element.
    */
-  private Stmt forEachRecord(EnhancedForLoopTree tree, RecordValues.Value records) {
+  private Stmt forEachRecord(EnhancedForLoopTree tree, RecordValues.Value records,
+      JumpTargets.Loop target) {
     context.scope().enter();
     Source source = context.source(tree);
     Expr.Var index = context.scope().declare(context.scope().fresh("_i"), Type.INT);
     String name = tree.getVariable().getName().toString();
     // The loop's record is the current element: its components are the arrays' elements.
     context.scope().declareValue(name, records.element(index));
-    Stmt.Block body = loopBody(tree.getStatement());
+    Stmt.Block body = loopBody(tree.getStatement(), target);
     context.scope().exit();
     var statements = new ArrayList<Stmt>(body.statements());
     Expr condition = new Expr.Binary(BinaryOp.LT, index, records.length(), Type.BOOLEAN);
@@ -273,12 +288,13 @@ final class StatementReader {
     return new Stmt.Block(List.of(
         new Stmt.Declare(index, new Expr.Literal(Type.INT, 0), source),
         new Stmt.Loop(condition, new Stmt.Block(statements), new Stmt.Block(List.of(increment)),
-            true, source)));
+            true, source, target.label())));
   }
 
   private Stmt loop(Expr condition, Stmt.Block body, List<Stmt> update, boolean testFirst,
-      Tree tree) {
-    return new Stmt.Loop(condition, body, new Stmt.Block(update), testFirst, context.source(tree));
+      Tree tree, JumpTargets.Loop target) {
+    return new Stmt.Loop(condition, body, new Stmt.Block(update), testFirst, context.source(tree),
+        target.label());
   }
 
   private Stmt returnStatement(ReturnTree tree) {

@@ -62,6 +62,8 @@ final class SwitchReader {
   private boolean asLoop;
   /** The flag a {@code continue} inside that loop sets, once one is read. */
   private Expr.Var continued;
+  /** The loop's label, once a jump needs one. */
+  private String label;
 
   /** The switch as IR statements; null after an error, which has been reported. */
   Stmt read(SwitchTree tree) {
@@ -110,13 +112,25 @@ final class SwitchReader {
     return java.util.Optional.ofNullable(continued);
   }
 
-  /** A {@code continue} of the enclosing loop, inside the switch's loop: set a flag, leave. */
-  Stmt continueThrough(Source source) {
+  /**
+   * A {@code continue} of the enclosing loop, inside the switch's loop: set a flag, leave.
+   *
+   * @param label the switch's label where a labeled block stands between, else null
+   */
+  Stmt continueThrough(Source source, String label) {
     if (continued == null) {
       continued = context.scope().declare(context.scope().fresh("_continued"), Type.BOOLEAN);
     }
     return new Stmt.Block(List.of(new Stmt.Assign(continued, new Expr.Literal(Type.BOOLEAN, true),
-        source), new Stmt.Break(source)));
+        source), new Stmt.Break(label, source)));
+  }
+
+  /** The label of the switch's loop, made up when a jump from a labeled block first needs it. */
+  String label(java.util.function.Supplier<String> madeUp) {
+    if (label == null) {
+      label = madeUp.get();
+    }
+    return label;
   }
 
   /** The cases as one chain of branches, each case's closing {@code break} left out. */
@@ -159,7 +173,7 @@ final class SwitchReader {
     statements.add(new Stmt.Declare(fell, falseLiteral, source));
     continued().ifPresent(flag -> statements.add(new Stmt.Declare(flag, falseLiteral, source)));
     statements.add(new Stmt.Loop(falseLiteral, new Stmt.Block(body), new Stmt.Block(List.of()),
-        false, source));
+        false, source, label));
     return statements;
   }
 

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
- * the local array, if/else on comparisons, counted loops (with {@code break}), the least of
+ * the local array, if/else on comparisons, counted loops, labeled, with {@code break} and
+ * {@code continue} of their own or of a loop further out, the least of
  * candidates each summed by an inner loop (whose adjoints are zero but for one), a residual
  * by a recurrence of powers (whose adjoint may run forwards), and returns;
  * expressions may call generated helper methods, inside loops and branches too.
@@ -84,8 +85,11 @@ final class FlowGenerator {
     var inner = new ArrayList<>(counters);
     inner.add(counter);
     List<Statement> body = statements(inner, depth + 1, 2);
-    if (random.nextInt(3) == 0) {
-      body.add(new If(comparison(inner), List.of(new Break()), List.of()));
+    if (random.nextInt(2) == 0) {
+      // Anywhere in the body: a continue at its end would be no jump at all.
+      String target = random.nextBoolean() ? null : inner.get(random.nextInt(inner.size()));
+      body.add(random.nextInt(body.size() + 1), new If(comparison(inner),
+          List.of(new Jump(random.nextBoolean(), target)), List.of()));
     }
     // A loop as long as the array runs a number of times no literal gives.
     boolean byLength = bound == null && count == 3;
@@ -248,8 +252,9 @@ final class FlowGenerator {
       implements Statement {
     public String java(String indent) {
       String limit = byLength ? "a.length" : bound == null ? String.valueOf(count) : bound + " + 1";
-      return indent + "for (int " + counter + " = 0; " + counter + " < " + limit + "; "
-          + counter + "++) {\n" + FlowProgram.block(body, indent) + indent + "}\n";
+      return indent + Jump.label(counter) + ":\n" + indent + "for (int " + counter + " = 0; "
+          + counter + " < " + limit + "; " + counter + "++) {\n"
+          + FlowProgram.block(body, indent) + indent + "}\n";
     }
 
     public Dual run(State state) {
@@ -260,9 +265,15 @@ final class FlowGenerator {
         if (returned != null) {
           return returned;
         }
-        if (state.breaking) {
-          state.breaking = false;
-          break;
+        Jump jump = state.jump;
+        if (jump != null) {
+          if (jump.target() != null && !jump.target().equals(counter)) {
+            return null;
+          }
+          state.jump = null;
+          if (jump.leaves()) {
+            break;
+          }
         }
       }
       return null;
@@ -369,13 +380,22 @@ final class FlowGenerator {
     }
   }
 
-  record Break() implements Statement {
+  /**
+   * {@code break} or {@code continue}, of the innermost loop where {@code target} is null, else
+   * of the loop with that counter, by its label.
+   */
+  record Jump(boolean leaves, String target) implements Statement {
+    static String label(String counter) {
+      return "L" + counter;
+    }
+
     public String java(String indent) {
-      return indent + "break;\n";
+      return indent + (leaves ? "break" : "continue")
+          + (target == null ? "" : " " + label(target)) + ";\n";
     }
 
     public Dual run(State state) {
-      state.breaking = true;
+      state.jump = this;
       return null;
     }
   }

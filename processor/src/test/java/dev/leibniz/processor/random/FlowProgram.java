@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A randomly generated method with branches, loops, arrays, {@code break} and early returns,
+ * A randomly generated method with branches, loops, arrays, {@code break} and {@code continue}
+ * (of the innermost loop or, by label, of one further out) and early returns,
  * and its own interpreter over dual numbers, which is the oracle. Parameters: {@code x0, x1}, a
  * {@code double[] a} of length 3, an {@code int k} that is always 2; a local {@code double[] b}
  * of length 3.
@@ -30,7 +31,8 @@ final class FlowProgram {
     final Map<String, Dual> scalars = new HashMap<>();
     final Map<String, Integer> ints = new HashMap<>();
     final Map<String, Dual[]> arrays = new HashMap<>();
-    boolean breaking;
+    /** The {@code break} or {@code continue} being taken, until its loop meets it. */
+    FlowGenerator.Jump jump;
     /** Whether a value computed on the way overflowed (or was NaN). */
     boolean overflowed;
   }
@@ -84,7 +86,7 @@ final class FlowProgram {
   static Dual runAll(List<Statement> statements, State state) {
     for (Statement s : statements) {
       Dual returned = s.run(state);
-      if (returned != null || state.breaking) {
+      if (returned != null || state.jump != null) {
         return returned;
       }
     }

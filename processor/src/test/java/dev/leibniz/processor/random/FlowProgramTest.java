@@ -37,6 +37,7 @@ class FlowProgramTest {
     int replayed = 0;
     int skipped = 0;
     int forwards = 0;
+    int outerJumps = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -57,6 +58,7 @@ class FlowProgramTest {
       skipped += compiled.zeroSkippedLoops();
       forwards += compiled.forwardOrderLoops();
       for (FlowProgram program : programs) {
+        outerJumps += program.java().matches("(?s).*(break|continue) L.*") ? 1 : 0;
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
         }
@@ -71,10 +73,11 @@ class FlowProgramTest {
         "random programs with control flow: %d checked at %d points each, worst relative error"
             + " %.3g; %d Hessians (%d entries too steep for differences); %d pullbacks in one"
             + " pass; %d loops replayed; %d loops skipped while their adjoints are zero; %d loops'"
-            + " adjoints in forward order%n",
+            + " adjoints in forward order; %d programs with labeled jumps%n",
         checked, POINTS_PER_PROGRAM, worst, hessians, Hessians.inconclusive, onePass, replayed,
-        skipped, forwards);
+        skipped, forwards, outerJumps);
     assertTrue(forwards > 0, "no loop's adjoint ran in forward order");
+    assertTrue(outerJumps > 0, "no program jumped by a label");
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
