@@ -48,7 +48,8 @@ class ConstructInventoryTest {
     ok("S06", "double s = x; s += y; s -= 0.5; s *= x; s /= 2; s %= 1.5; return s;");
     rejected("S07", "LZ101", "int bits = k; bits &= 3; //!\n return x * bits;");
     ok("S08", "int i = k; i++; ++i; i--; --i; x++; return x * i;");
-    rejected("S09", "LZ119", "int i = 0; double z = x * i++; //!\n return z;");
+    ok("S09", "int i = 0; double[] t = {x, y}; double z = x * t[i++] + t[i--] * y; double w;"
+        + " double v = w = z * z; while (i++ < 2) { v += (w *= y); } return v + (z += x) * w;");
     ok("S10", "if (x > y) { return x * y; } else if (x < 0) { return -x; } else { return y; }");
     ok("S11", "double s = 0; switch (k) { case 1: s = x * y; break; case 2: s = x; break; default: s += y; }"
         + " switch (k % 2) { case 0 -> s *= x; default -> { s -= y; } } return s;");
@@ -117,7 +118,7 @@ class ConstructInventoryTest {
     ok("E26", "double[] v = new double[2]; double[][] m = new double[2][2]; double[] w = {x, y};"
         + " v[0] = x * y; m[1][0] = v[0] + w[1]; return m[1][0] * a.length + a[0] * x;");
     rejected("E27", "LZ102", "double z = x * new double[] {y}[0]; //!\n return z;");
-    rejected("E28", "LZ119", "double z = 0; double w = (z = x) * y; //!\n return w;");
+    ok("E28", "double z = 0; double w = (z = x) * y + z; return w * (z -= y);");
     ok("E29", "return x * Holder.PRIVATE_CONSTANT + y * Holder.PRIVATE_COUNT;");
     ok("E30", "return x * Holder.PRIVATE_COMPUTED + y * HALF_LOG_2PI;");
     ok("E31", "return cubed(x) * y + squared(y);");

@@ -118,8 +118,8 @@ class DiagnosticsTest {
             + "  }\n"
             + "}\n",
         Message.ASSIGNMENT_TARGET, "not to 'field");
-    assertErrors(method("double y = 0;", "double z = (y = x) * 2; // LZ119", "return z;"),
-        Message.NESTED_ASSIGNMENT, "make 'y = x' a statement of its own");
+    assertErrors(method("double[] a = {x};", "double[] b = a = new double[1]; // LZ119",
+        "return b[0];"), Message.NESTED_ASSIGNMENT, "'a = new double[1]'");
   }
 
   @Test

@@ -53,7 +53,7 @@ public enum Message {
       "Leibniz can assign only to local variables and parameters, not to '%s': use a local"),
   NESTED_ASSIGNMENT(
       "LZ119",
-      "assignments inside expressions cannot be differentiated: make '%s' a statement of its"
+      "an array assigned inside an expression cannot be followed: make '%s' a statement of its"
           + " own"),
   ARRAY_ALIAS(
       "LZ120",

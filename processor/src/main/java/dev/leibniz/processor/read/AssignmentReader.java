@@ -57,6 +57,7 @@ final class AssignmentReader {
     this.records = new RecordReader(context, expressions, vectors, library);
     this.locals = new RecordLocals(context, expressions, records, vectors);
     this.recordArrays = new RecordArrayReader(context, expressions, records, vectors);
+    expressions.readAssignmentsWith(this);
   }
 
   /** Checks what can only be checked once the whole body is read. */
@@ -223,7 +224,14 @@ final class AssignmentReader {
   }
 
   private Stmt expressionStatement(ExpressionStatementTree tree) {
-    ExpressionTree expression = tree.getExpression();
+    return effect(tree.getExpression(), tree);
+  }
+
+  /**
+   * The statement {@code expression} is, on its own or inside another expression; errors and
+   * the source line are at {@code tree}. Null after an error.
+   */
+  Stmt effect(ExpressionTree expression, Tree tree) {
     if (expression instanceof AssignmentTree assignment
         && library.isCopy(assignment.getExpression())) {
       Expr target = target(assignment.getVariable());
@@ -243,21 +251,28 @@ final class AssignmentReader {
     }
     if (expression instanceof AssignmentTree assignment) {
       Expr target = target(assignment.getVariable());
+      int mark = expressions.pending().mark();
       Expr value = target == null ? null : expressions.read(assignment.getExpression());
-      return value == null ? null : assign(tree, target, value);
+      return value == null ? null : assign(tree, kept(target, mark), value);
     }
     if (expression instanceof CompoundAssignmentTree compound
         && COMPOUND_OPS.containsKey(expression.getKind())) {
       Expr target = target(compound.getVariable());
+      int mark = expressions.pending().mark();
       Expr value = target == null ? null : expressions.read(compound.getExpression());
-      return value == null ? null : update(tree, target, COMPOUND_OPS.get(expression.getKind()), value);
+      if (value == null) {
+        return null;
+      }
+      // Java reads the variable's value before the right operand: keep it where that changes it.
+      Expr current = expressions.pending().keepEarlier(target, mark);
+      return update(tree, kept(target, mark), current, COMPOUND_OPS.get(expression.getKind()),
+          value);
     }
     if (expression instanceof UnaryTree unary && isIncrement(expression.getKind())) {
       Expr target = target(unary.getExpression());
       boolean up = expression.getKind().name().endsWith("INCREMENT");
-      return target == null
-          ? null
-          : update(tree, target, up ? BinaryOp.ADD : BinaryOp.SUB, new Expr.Literal(Type.INT, 1));
+      return target == null ? null : update(tree, target, target, up ? BinaryOp.ADD : BinaryOp.SUB,
+          new Expr.Literal(Type.INT, 1));
     }
     context.error(tree, Message.UNSUPPORTED_STATEMENT, Constructs.describe(expression),
         Constructs.rewrite(expression));
@@ -272,7 +287,7 @@ final class AssignmentReader {
   }
 
   /** {@code ps[i] = r}, {@code state = next} or {@code v = r}; null after an error. */
-  private Stmt recordAssignment(StatementTree tree, AssignmentTree assignment) {
+  private Stmt recordAssignment(Tree tree, AssignmentTree assignment) {
     ExpressionTree target = assignment.getVariable();
     if (recordArrays.assignsElement(target)) {
       return recordArrays.assignElement(tree, (com.sun.source.tree.ArrayAccessTree) target,
@@ -284,7 +299,7 @@ final class AssignmentReader {
         : locals.assign(tree, (IdentifierTree) target, assignment.getExpression());
   }
 
-  private Stmt assign(StatementTree tree, Expr target, Expr value) {
+  private Stmt assign(Tree tree, Expr target, Expr value) {
     if (target.type().isArray()) {
       if (!value.type().equals(target.type()) || !(target instanceof Expr.Var variable)) {
         return unsupported(tree);
@@ -354,15 +369,30 @@ final class AssignmentReader {
     return statements == null ? null : new Stmt.Block(statements);
   }
 
-  /** {@code target op= value}, which Java defines as {@code target = (T) (target op value)}. */
-  private Stmt update(StatementTree tree, Expr target, BinaryOp op, Expr value) {
+  /**
+   * {@code target op= value}, which Java defines as {@code target = (T) (target op value)}, the
+   * target's value {@code current} as it was before {@code value} was evaluated.
+   */
+  private Stmt update(Tree tree, Expr target, Expr current, BinaryOp op, Expr value) {
     if (!target.type().isNumeric() || !value.type().isNumeric()) {
       return unsupported(tree);
     }
     Type type = Type.promote(target.type(), value.type());
-    Expr combined = new Expr.Binary(op, target, value, type);
+    Expr combined = new Expr.Binary(op, current, value, type);
     return new Stmt.Assign(
         target, ExpressionReader.convert(combined, target.type()), context.source(tree));
+  }
+
+  /**
+   * {@code target} with the indices of an element kept in locals where the value read since
+   * {@code mark} changes what they read: Java evaluates them first.
+   */
+  private Expr kept(Expr target, int mark) {
+    if (target instanceof Expr.Index element) {
+      return new Expr.Index(kept(element.array(), mark),
+          expressions.pending().keepEarlier(element.index(), mark), element.type());
+    }
+    return target;
   }
 
   /** A local, a parameter, or an element of a local or parameter array. */

@@ -90,9 +90,13 @@ final class CallReader {
     for (ExpressionTree argument : tree.getArguments()) {
       Optional<Type.Record> record = records.argumentType(argument);
       boolean array = records.valueOf(argument) instanceof RecordValues.Value v && v.array();
-      args.add(array ? recordArguments.standIn((RecordValues.Value) records.valueOf(argument))
+      int mark = expressions.pending().mark();
+      Expr arg = array ? recordArguments.standIn((RecordValues.Value) records.valueOf(argument))
           : record.isPresent() ? recordArguments.standIn(records, argument, record.get())
-          : expressions.read(argument));
+          : expressions.read(argument);
+      // Arguments are evaluated left to right: one read before a later one's assignment is kept.
+      expressions.pending().keepEarlier(args, mark);
+      args.add(arg);
     }
     if (args.contains(null)) {
       return null;

@@ -49,12 +49,25 @@ final class ExpressionReader {
 
   private final ReadContext context;
   private final MemberReader members;
-  private List<Stmt> pending = new ArrayList<>();
+  private final Pending pending;
+  private final SideEffects sideEffects;
   private boolean inCondition;
 
   ExpressionReader(ReadContext context) {
     this.context = context;
     this.members = new MemberReader(context, this);
+    this.pending = new Pending(context);
+    this.sideEffects = new SideEffects(context, pending);
+  }
+
+  /** Assignments inside expressions are read by {@code assignments}, as statements are. */
+  void readAssignmentsWith(AssignmentReader assignments) {
+    sideEffects.readAssignmentsWith(assignments);
+  }
+
+  /** The statements pending, in which operands' assignments run before the statement. */
+  Pending pending() {
+    return pending;
   }
 
   /**
@@ -63,9 +76,7 @@ final class ExpressionReader {
    * taken is evaluated, in the forward sweep and in the backward one.
    */
   List<Stmt> drainPending() {
-    List<Stmt> drained = pending;
-    pending = new ArrayList<>();
-    return drained;
+    return pending.drain();
   }
 
   /**
@@ -150,12 +161,12 @@ final class ExpressionReader {
       case MINUS_ASSIGNMENT:
       case MULTIPLY_ASSIGNMENT:
       case DIVIDE_ASSIGNMENT:
+      case REMAINDER_ASSIGNMENT:
       case PREFIX_INCREMENT:
       case PREFIX_DECREMENT:
       case POSTFIX_INCREMENT:
       case POSTFIX_DECREMENT:
-        context.error(tree, Message.NESTED_ASSIGNMENT, tree);
-        return null;
+        return sideEffects.value(tree);
       default:
         if (BINARY_OPS.containsKey(tree.getKind())) {
           return binary((BinaryTree) tree, BINARY_OPS.get(tree.getKind()));
@@ -221,11 +232,16 @@ final class ExpressionReader {
 
   private Expr binary(BinaryTree tree, BinaryOp op) {
     Expr left = read(tree.getLeftOperand());
+    int mark = pending.mark();
     Expr right = read(tree.getRightOperand());
     if (left == null || right == null) {
       return null;
     }
     boolean logical = op == BinaryOp.AND || op == BinaryOp.OR;
+    if (logical && pending.mark() > mark) {
+      return sideEffects.shortCircuit(tree, op, left, right, mark);
+    }
+    left = pending.keepEarlier(left, mark);
     boolean equality = op == BinaryOp.EQ || op == BinaryOp.NE;
     if (equality && left.type() == Type.OBJECT && right.type() == Type.OBJECT) {
       // Comparing references (tag == null) decides a branch; no derivative flows through it.
@@ -324,34 +340,33 @@ final class ExpressionReader {
     return type == null ? unsupported(tree) : new Expr.NewArray(type, dimensions);
   }
 
+  /**
+   * {@code c ? a : b}. Outside conditions a floating-point choice becomes an {@code if} that
+   * assigns a fresh local, so that only the branch taken is evaluated, in the forward sweep and
+   * in the backward one; so does any choice whose branches need statements first (an assignment
+   * inside one runs only where its branch is taken).
+   */
   private Expr conditional(ConditionalExpressionTree tree) {
     Expr condition = condition(tree.getCondition());
-    if (inCondition) {
-      Expr then = read(tree.getTrueExpression());
-      Expr otherwise = read(tree.getFalseExpression());
-      if (condition == null || then == null || otherwise == null) {
-        return null;
-      }
-      return choice(tree, condition, then, otherwise);
-    }
-    List<Stmt> before = drainPending();
+    int mark = pending.mark();
     Expr then = read(tree.getTrueExpression());
-    List<Stmt> thenFirst = drainPending();
+    List<Stmt> thenFirst = pending.drainSince(mark);
     Expr otherwise = read(tree.getFalseExpression());
-    List<Stmt> otherwiseFirst = drainPending();
-    pending = new ArrayList<>(before);
+    List<Stmt> otherwiseFirst = pending.drainSince(mark);
     if (condition == null || then == null || otherwise == null) {
       return null;
     }
     Expr combined = choice(tree, condition, then, otherwise);
-    if (combined == null || !combined.type().isFloating()) {
-      pending.addAll(thenFirst);
-      pending.addAll(otherwiseFirst);
+    boolean branchesFirst = !thenFirst.isEmpty() || !otherwiseFirst.isEmpty();
+    if (combined == null
+        || !branchesFirst && (inCondition || !combined.type().isFloating())) {
       return combined;
     }
     Type type = combined.type();
     Expr.Var chosen = context.scope().declare(context.scope().fresh("_choice"), type);
     Source source = context.source(tree);
+    thenFirst = new ArrayList<>(thenFirst);
+    otherwiseFirst = new ArrayList<>(otherwiseFirst);
     thenFirst.add(new Stmt.Assign(chosen, convert(then, type), source));
     otherwiseFirst.add(new Stmt.Assign(chosen, convert(otherwise, type), source));
     pending.add(new Stmt.Declare(chosen, null, source));

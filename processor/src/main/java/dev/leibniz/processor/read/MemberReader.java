@@ -204,7 +204,10 @@ final class MemberReader {
     }
     var args = new ArrayList<Expr>();
     for (ExpressionTree argument : tree.getArguments()) {
-      args.add(expressions.read(argument));
+      int mark = expressions.pending().mark();
+      Expr arg = expressions.read(argument);
+      expressions.pending().keepEarlier(args, mark);
+      args.add(arg);
     }
     if (args.contains(null)) {
       return null;

@@ -179,24 +179,39 @@ final class StatementReader {
 
   private Stmt ifStatement(IfTree tree) {
     Expr condition = expressions.condition(tree.getCondition());
+    // What the condition runs first (an assignment in it) runs before the branch.
+    List<Stmt> first = expressions.drainPending();
     Stmt.Block then = nested(tree.getThenStatement());
     Stmt.Block otherwise =
         tree.getElseStatement() == null ? new Stmt.Block(List.of()) : nested(tree.getElseStatement());
-    return condition == null ? null : new Stmt.If(condition, then, otherwise, context.source(tree));
+    if (condition == null) {
+      return null;
+    }
+    var branch = new Stmt.If(condition, then, otherwise, context.source(tree));
+    if (first.isEmpty()) {
+      return branch;
+    }
+    var statements = new ArrayList<>(first);
+    statements.add(branch);
+    return new Stmt.Block(statements);
   }
 
   private Stmt whileLoop(WhileLoopTree tree) {
     JumpTargets.Loop target = loopTarget();
     Expr condition = expressions.condition(tree.getCondition());
+    List<Stmt> first = expressions.drainPending();
     Stmt.Block body = loopBody(tree.getStatement(), target);
-    return condition == null ? null : loop(condition, body, List.of(), true, tree, target);
+    return condition == null ? null
+        : ConditionFirst.loop(first, loop(condition, body, List.of(), true, tree, target));
   }
 
   private Stmt doWhileLoop(DoWhileLoopTree tree) {
     JumpTargets.Loop target = loopTarget();
     Stmt.Block body = loopBody(tree.getStatement(), target);
     Expr condition = expressions.condition(tree.getCondition());
-    return condition == null ? null : loop(condition, body, List.of(), false, tree, target);
+    List<Stmt> first = expressions.drainPending();
+    return condition == null ? null
+        : ConditionFirst.loop(first, loop(condition, body, List.of(), false, tree, target));
   }
 
   /** {@code for (init; condition; update) body} as {@code init; while (condition) {...}}. */
@@ -208,6 +223,7 @@ final class StatementReader {
     Expr condition = tree.getCondition() == null
         ? new Expr.Literal(Type.BOOLEAN, true)
         : expressions.condition(tree.getCondition());
+    List<Stmt> first = expressions.drainPending();
     var update = new ArrayList<Stmt>();
     tree.getUpdate().forEach(step -> add(step, update));
     Stmt.Block body = loopBody(tree.getStatement(), target);
@@ -215,7 +231,7 @@ final class StatementReader {
     if (condition == null) {
       return null;
     }
-    statements.add(loop(condition, body, update, true, tree, target));
+    statements.add(ConditionFirst.loop(first, loop(condition, body, update, true, tree, target)));
     return new Stmt.Block(statements);
   }
 
@@ -291,7 +307,7 @@ final class StatementReader {
             true, source, target.label())));
   }
 
-  private Stmt loop(Expr condition, Stmt.Block body, List<Stmt> update, boolean testFirst,
+  private Stmt.Loop loop(Expr condition, Stmt.Block body, List<Stmt> update, boolean testFirst,
       Tree tree, JumpTargets.Loop target) {
     return new Stmt.Loop(condition, body, new Stmt.Block(update), testFirst, context.source(tree),
         target.label());

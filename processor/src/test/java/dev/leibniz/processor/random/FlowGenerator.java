@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Generates the statements of a {@link FlowProgram}: assignments to scalars and to elements of
  * the local array, if/else on comparisons, counted loops, labeled, with {@code break} and
- * {@code continue} of their own or of a loop further out, the least of
+ * {@code continue} of their own or of a loop further out, conditions that assign {@code s} and
+ * indices that step a counter ({@code a[m++ % 3]}), the least of
  * candidates each summed by an inner loop (whose adjoints are zero but for one), a residual
  * by a recurrence of powers (whose adjoint may run forwards), and returns;
  * expressions may call generated helper methods, inside loops and branches too.
@@ -138,9 +139,13 @@ final class FlowGenerator {
     return e;
   }
 
+  /** {@code e < 0.5} or {@code e > 0.5}; a quarter of the time e assigns {@code s} first. */
   private Comparison comparison(List<String> counters) {
-    return new Comparison(expression(counters), random.nextBoolean() ? '<' : '>',
-        new Node.Constant("0.5", 0.5));
+    Node left = expression(counters);
+    if (random.nextInt(4) == 0) {
+      left = new Node.Assignment("s", "+=".charAt(random.nextInt(2)), left);
+    }
+    return new Comparison(left, random.nextBoolean() ? '<' : '>', new Node.Constant("0.5", 0.5));
   }
 
   /** A literal index, or a loop counter taken modulo the length. */
@@ -149,6 +154,9 @@ final class FlowGenerator {
    * the loop runs at most 3 times: each iteration then writes an element of its own.
    */
   private IntIndex index(List<String> counters) {
+    if (random.nextInt(6) == 0) {
+      return new IntIndex(FlowProgram.STEPPED, -1, false);
+    }
     if (!counters.isEmpty() && random.nextBoolean()) {
       String counter = counters.get(random.nextInt(counters.size()));
       return new IntIndex(counter, -1, shortLoops.contains(counter) && random.nextBoolean());
@@ -156,13 +164,26 @@ final class FlowGenerator {
     return new IntIndex(null, random.nextInt(3), false);
   }
 
+  /**
+   * An index: a literal, a loop counter (modulo the length unless {@code direct}), or
+   * {@code m++ % 3}, which steps the local {@code m} each time it is evaluated.
+   */
   record IntIndex(String counter, int literal, boolean direct) {
     String java() {
-      return counter == null ? String.valueOf(literal) : direct ? counter : counter + " % 3";
+      return counter == null ? String.valueOf(literal)
+          : counter.equals(FlowProgram.STEPPED) ? counter + "++ % 3"
+          : direct ? counter : counter + " % 3";
     }
 
     int value(State state) {
-      return counter == null ? literal : state.ints.get(counter) % 3;
+      if (counter == null) {
+        return literal;
+      }
+      int value = state.ints.get(counter);
+      if (counter.equals(FlowProgram.STEPPED)) {
+        state.ints.put(counter, value + 1);
+      }
+      return value % 3;
     }
   }
 
@@ -221,9 +242,10 @@ final class FlowGenerator {
     }
 
     public Dual run(State state) {
+      // Java evaluates the index before the value.
+      int i = index.value(state);
       Dual v = eval(value, state);
       Dual[] b = state.arrays.get("b");
-      int i = index.value(state);
       b[i] = op == '+' ? b[i].plus(v) : v;
       return null;
     }

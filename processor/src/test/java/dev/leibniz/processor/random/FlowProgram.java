@@ -16,6 +16,8 @@ import java.util.Random;
  */
 final class FlowProgram {
   static final int INPUTS = 5;
+  /** The local that indices step as they are evaluated, {@code a[m++ % 3]}. */
+  static final String STEPPED = "m";
   private static final int LENGTH = 3;
 
   /** A statement of the generated program: Java source and its effect on the interpreter. */
@@ -53,7 +55,8 @@ final class FlowProgram {
     var text = new StringBuilder("  @Differentiable(order = 2) static double ").append(name)
         .append("(double x0, double x1, double[] a, int k) {\n")
         .append("    double s = 0;\n")
-        .append("    double[] b = new double[" + LENGTH + "];\n");
+        .append("    double[] b = new double[" + LENGTH + "];\n")
+        .append("    int " + STEPPED + " = 0;\n");
     body.forEach(s -> text.append(s.java("    ")));
     return text.toString() + "  }\n";
   }
@@ -64,6 +67,7 @@ final class FlowProgram {
     state.scalars.put("x0", Dual.input(point[0], 0, INPUTS));
     state.scalars.put("x1", Dual.input(point[1], 1, INPUTS));
     state.scalars.put("s", Dual.constant(0, INPUTS));
+    state.ints.put(STEPPED, 0);
     Dual[] a = new Dual[LENGTH];
     Dual[] b = new Dual[LENGTH];
     for (int i = 0; i < LENGTH; i++) {

@@ -35,8 +35,12 @@ final class Mutations {
       "{ Vs v9 = new Vs(a, s); v9 = stretch(v9, x0); s += v9.w()[0] * v9.t(); }",
       "{ Qd[] qs9 = new Qd[2]; qs9[0] = new Qd(x0, s); qs9[1] = new Qd(x1, 1);"
           + " qs9 = moved(qs9, x1); Qd[] rs9 = qs9; s += rs9[1].u() * rs9[0].v(); }",
-      // not supported
       "switch (k) { case 1: s = 1; break; default: break; }",
+      "x1 += s++;",
+      "s += (x0 = x0 * 0.5) + x0;",
+      "done9: { if (s > x1) { break done9; } s -= x1 * 0.5; }",
+      // not supported
+      "s += java.util.stream.IntStream.range(0, 2).sum() * x0;",
       "try { s = s * x0; } finally { s = s + 0; }",
       "assert x0 > -1e9;",
       "s += (k & 1) * x0;",
@@ -46,7 +50,6 @@ final class Mutations {
       "Runnable r = () -> { };",
       "s += new java.util.Random(7).nextDouble() * x0;",
       "long m = 3L; s += (m << 2) * x1;",
-      "x1 += s++;",
       "int[] counts = new int[2];",
       "s += java.util.Arrays.stream(a).sum();",
       "s += Math.round(x0);",
@@ -64,7 +67,8 @@ final class Mutations {
       for (int i = 1; i < lines.size() - 1; i++) {
         String line = lines.get(i).trim();
         boolean endsStatement = line.endsWith(";") || line.endsWith("{");
-        boolean jumps = line.startsWith("return") || line.startsWith("break") || line.startsWith("}");
+        boolean jumps = line.startsWith("return") || line.startsWith("break")
+            || line.startsWith("continue") || line.startsWith("}");
         if (endsStatement && !jumps && !line.contains("} else {")) {
           places.add(i);
         }

@@ -98,4 +98,20 @@ interface Node {
       return helper.evaluate(new Dual[] {a.eval(env, inputs), b.eval(env, inputs)});
     }
   }
+
+  /** {@code (s += value)}, {@code (s *= value)} or {@code (s = value)}: its value the new one. */
+  record Assignment(String target, char op, Node value) implements Node {
+    public String java() {
+      return "(" + target + " " + (op == '=' ? "" : String.valueOf(op)) + "= " + value.java()
+          + ")";
+    }
+
+    public Dual eval(Map<String, Dual> env, int inputs) {
+      Dual old = env.get(target);
+      Dual v = value.eval(env, inputs);
+      Dual assigned = op == '+' ? old.plus(v) : op == '*' ? old.times(v) : v;
+      env.put(target, assigned);
+      return assigned;
+    }
+  }
 }
