@@ -53,7 +53,9 @@ class ConstructInventoryTest {
     ok("S10", "if (x > y) { return x * y; } else if (x < 0) { return -x; } else { return y; }");
     ok("S11", "double s = 0; switch (k) { case 1: s = x * y; break; case 2: s = x; break; default: s += y; }"
         + " switch (k % 2) { case 0 -> s *= x; default -> { s -= y; } } return s;");
-    rejected("S12", "LZ102", "double z = switch (k) { case 1 -> x; default -> y; }; //!\n return z;");
+    ok("S12", "double z = switch (k) { case 1 -> x; case 2 -> { double t = x * y; yield t + 1; }"
+        + " default -> y; }; int n = switch (k % 2) { case 0: yield 1; default: yield 3; };"
+        + " return z * n / 2;");
     ok("S13", "double s = 0; for (int i = 0; i < 3; i++) { s += x * i; } int j = 0;"
         + " while (j < 2) { s *= y; j++; } do { s += 1; } while (s < 0);"
         + " for (double v : a) { s += v * x; } return s;");

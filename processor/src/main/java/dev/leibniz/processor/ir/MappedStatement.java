@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
  * statements too: {@link Rewrite#mapped}. An assignment's target keeps its variable; only the
  * indices of an element it writes are rewritten, since they are read.
  */
-final class MappedStatement implements Stmt.Visitor<Stmt> {
+class MappedStatement implements Stmt.Visitor<Stmt> {
   private final UnaryOperator<Expr> f;
 
   MappedStatement(UnaryOperator<Expr> f) {

@@ -42,6 +42,27 @@ public final class Rewrite {
     return s.accept(new ReplacedTargets(replacements));
   }
 
+  /**
+   * {@code s} with the variable {@code from} replaced by {@code to} where it is declared and
+   * assigned, each value assigned to it passed through {@code value}: a local whose type is
+   * known only once every assignment to it is read.
+   */
+  public static Stmt retyped(Stmt s, Expr.Var from, Expr.Var to, UnaryOperator<Expr> value) {
+    return s.accept(new MappedStatement(UnaryOperator.identity()) {
+      @Override
+      public Stmt declare(Stmt.Declare d) {
+        return d.var().equals(from) ? new Stmt.Declare(to, d.init(), d.source()) : super.declare(d);
+      }
+
+      @Override
+      public Stmt assign(Stmt.Assign a) {
+        return a.target().equals(from)
+            ? new Stmt.Assign(to, value.apply(a.value()), a.source())
+            : super.assign(a);
+      }
+    });
+  }
+
   /** Applies {@code f} bottom-up to every node of {@code e}. */
   public static Expr map(Expr e, UnaryOperator<Expr> f) {
     return f.apply(e.accept(new MappedExpression(f)));

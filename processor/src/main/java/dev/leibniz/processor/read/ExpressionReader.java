@@ -12,6 +12,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.leibniz.processor.diag.Message;
@@ -24,6 +25,7 @@ import dev.leibniz.processor.ir.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
@@ -52,12 +54,18 @@ final class ExpressionReader {
   private final Pending pending;
   private final SideEffects sideEffects;
   private boolean inCondition;
+  private Function<SwitchExpressionTree, Expr> switchExpressions;
 
   ExpressionReader(ReadContext context) {
     this.context = context;
     this.members = new MemberReader(context, this);
     this.pending = new Pending(context);
     this.sideEffects = new SideEffects(context, pending);
+  }
+
+  /** Switch expressions are read by {@code reader}, which reads their cases' statements. */
+  void readSwitchExpressionsWith(Function<SwitchExpressionTree, Expr> reader) {
+    this.switchExpressions = reader;
   }
 
   /** Assignments inside expressions are read by {@code assignments}, as statements are. */
@@ -167,6 +175,8 @@ final class ExpressionReader {
       case POSTFIX_INCREMENT:
       case POSTFIX_DECREMENT:
         return sideEffects.value(tree);
+      case SWITCH_EXPRESSION:
+        return switchExpressions.apply((SwitchExpressionTree) tree);
       default:
         if (BINARY_OPS.containsKey(tree.getKind())) {
           return binary((BinaryTree) tree, BINARY_OPS.get(tree.getKind()));

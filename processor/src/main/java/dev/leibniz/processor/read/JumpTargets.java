@@ -1,5 +1,6 @@
 package dev.leibniz.processor.read;
 
+import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import java.util.ArrayDeque;
@@ -103,6 +104,18 @@ final class JumpTargets {
       }
     }
     throw new IllegalStateException("continue outside loops: javac rejects it");
+  }
+
+  /** {@code yield value}: the value of the innermost switch expression, and out of it. */
+  Stmt yieldOf(Expr value, Source source) {
+    boolean crossed = false;
+    for (Object target : targets) {
+      if (target instanceof SwitchReader own && own.isExpression()) {
+        return own.yielded(value, source, crossed ? own.label(this::madeUpLabel) : null);
+      }
+      crossed = true;
+    }
+    throw new IllegalStateException("yield outside switch expressions: javac rejects it");
   }
 
   private String named(Loop loop) {

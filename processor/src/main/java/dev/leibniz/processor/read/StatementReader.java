@@ -12,9 +12,11 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
@@ -47,6 +49,7 @@ final class StatementReader {
     this.context = context;
     this.expressions = new ExpressionReader(context);
     this.assignments = new AssignmentReader(context, expressions);
+    expressions.readSwitchExpressionsWith(this::switchExpression);
   }
 
   /** The method body. */
@@ -109,6 +112,8 @@ final class StatementReader {
         return jumps.continueOf(name(((ContinueTree) tree).getLabel()), context.source(tree));
       case LABELED_STATEMENT:
         return labeled((LabeledStatementTree) tree);
+      case YIELD:
+        return yieldStatement((YieldTree) tree);
       case EMPTY_STATEMENT:
         return null;
       default:
@@ -129,6 +134,23 @@ final class StatementReader {
         new Stmt.Block(List.of(jumps.continueOf(null, source))), new Stmt.Block(List.of()),
         source));
     return new Stmt.Block(statements);
+  }
+
+  /** A switch expression's value, its statements pending before the statement holding it. */
+  private Expr switchExpression(SwitchExpressionTree tree) {
+    var reader = new SwitchReader(context, expressions, this::block);
+    return jumps.inside(reader, () -> reader.read(tree));
+  }
+
+  private Stmt yieldStatement(YieldTree tree) {
+    Expr value = expressions.read(tree.getValue());
+    if (value == null) {
+      return null;
+    }
+    Source source = context.source(tree);
+    var statements = new ArrayList<>(expressions.drainPending());
+    statements.add(jumps.yieldOf(value, source));
+    return statements.size() == 1 ? statements.get(0) : new Stmt.Block(statements);
   }
 
   private static String name(javax.lang.model.element.Name label) {

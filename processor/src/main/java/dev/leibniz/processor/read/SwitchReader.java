@@ -2,32 +2,36 @@ package dev.leibniz.processor.read;
 
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
- * Reads a {@code switch} statement on an {@code int} as the statements the transformations
- * already know, with Java's semantics: the selector is evaluated once, into a local; a case
- * matches where the selector equals one of its labels, {@code default} where it equals none.
+ * Reads a {@code switch} statement or expression on an {@code int} or an enum as the statements
+ * the transformations already know, with Java's semantics: an int selector is evaluated once,
+ * into a local (an enum parameter cannot change meanwhile, and is compared as it stands); a case
+ * matches where the selector equals one of its labels, {@code default} where it equals none. A
+ * switch expression's cases assign a local, whose type is the values' promoted as Java does;
+ * {@code yield} assigns it and leaves the switch as {@code break} does.
  *
  * <p>Where no case falls into the next and the switch is left only by a {@code break} that ends
  * a case (the usual form, and every {@code case … ->} form), the cases become one
@@ -56,7 +60,7 @@ final class SwitchReader {
 
   /** A group of cases, with their labels (none for {@code default}) and their statements. */
   private record Group(List<Expr> labels, boolean isDefault, List<? extends StatementTree> body,
-      CaseTree tree) {}
+      ExpressionTree value, CaseTree tree) {}
 
   /** Whether the switch became the loop that runs once; decided before its cases are read. */
   private boolean asLoop;
@@ -64,39 +68,102 @@ final class SwitchReader {
   private Expr.Var continued;
   /** The loop's label, once a jump needs one. */
   private String label;
+  /**
+   * The local a switch expression's cases assign, null for a switch statement; its type is a
+   * stand-in until {@link #valueTypes} are all known.
+   */
+  private Expr.Var result;
+  private final List<Type> valueTypes = new ArrayList<>();
 
-  /** The switch as IR statements; null after an error, which has been reported. */
+  /** The switch statement as IR statements; null after an error, which has been reported. */
   Stmt read(SwitchTree tree) {
-    Expr selector = expressions.read(tree.getExpression());
+    return cases(tree.getExpression(), tree.getCases(), tree);
+  }
+
+  /**
+   * A switch expression's value: a local that its cases assign, in statements that run before
+   * the statement holding it; null after an error, which has been reported.
+   */
+  Expr read(SwitchExpressionTree tree) {
+    // The type is the values' own, promoted as Java does: known once every case is read.
+    result = context.scope().declare(context.scope().fresh("_switch"), Type.DOUBLE);
+    Stmt read = cases(tree.getExpression(), tree.getCases(), tree);
+    if (read == null) {
+      return null;
+    }
+    Type type = valueTypes.stream().allMatch(t -> t == Type.BOOLEAN) ? Type.BOOLEAN
+        : valueTypes.stream().allMatch(Type::isNumeric)
+            ? valueTypes.stream().reduce(Type::promote).orElseThrow() : null;
+    if (type == null) {
+      return expressions.unsupported(tree);
+    }
+    var typed = new Expr.Var(result.name(), type);
+    // Set where no case matches too (an enum's cases may cover every constant without a
+    // default), so that Java sees it assigned.
+    expressions.precede(new Stmt.Declare(typed, Expr.defaultOf(type), context.source(tree)));
+    // Unpacked, so that what the enclosing expression pends before it stays in scope.
+    ((Stmt.Block) read).statements().forEach(statement -> expressions.precede(
+        Rewrite.retyped(statement, result, typed, v -> ExpressionReader.convert(v, type))));
+    return typed;
+  }
+
+  /** Whether this is a switch expression, which {@code yield} leaves. */
+  boolean isExpression() {
+    return result != null;
+  }
+
+  /** {@code yield value}: the switch expression's value, then out of the switch. */
+  Stmt yielded(Expr value, Source source, String label) {
+    valueTypes.add(value.type());
+    Stmt assign = new Stmt.Assign(result, value, source);
+    return asLoop ? new Stmt.Block(List.of(assign, new Stmt.Break(label, source))) : assign;
+  }
+
+  private Stmt cases(ExpressionTree selectorTree, List<? extends CaseTree> cases, Tree tree) {
+    Expr selector = expressions.read(selectorTree);
     if (selector == null) {
       return null;
     }
-    if (selector.type() != Type.INT) {
-      ExpressionTree named = tree.getExpression();
+    TypeElement enumType = enumOf(selector);
+    if (selector.type() != Type.INT && enumType == null) {
+      ExpressionTree named = selectorTree;
       while (named instanceof ParenthesizedTree parenthesized) {
         named = parenthesized.getExpression();
       }
-      context.error(tree.getExpression(), Message.UNSUPPORTED_STATEMENT,
-          "a switch on " + named + " (not an int)",
-          "switch on an int, or rewrite it as if / else if / else");
+      context.error(selectorTree, Message.UNSUPPORTED_STATEMENT,
+          "a switch on " + named + " (neither an int nor an enum)",
+          "switch on an int or an enum, or rewrite it as if / else if / else");
       return null;
     }
-    List<Group> groups = groups(tree.getCases());
+    List<Group> groups = groups(cases, enumType);
     if (groups == null) {
       return null;
     }
     Source source = context.source(tree);
     var statements = new ArrayList<Stmt>(expressions.drainPending());
-    Expr.Var chosen = context.scope().declare(context.scope().fresh("_case"), Type.INT);
-    statements.add(new Stmt.Declare(chosen, selector, source));
+    Expr chosen = selector;
+    if (enumType == null) {
+      // Evaluated once, as Java does; an enum parameter or field cannot change meanwhile.
+      Expr.Var local = context.scope().declare(context.scope().fresh("_case"), Type.INT);
+      statements.add(new Stmt.Declare(local, selector, source));
+      chosen = local;
+    }
     Group last = groups.get(groups.size() - 1);
-    asLoop = groups.stream().anyMatch(g -> fallsThrough(g, g == last) || breaksInside(g.body()));
+    asLoop = groups.stream().anyMatch(g -> fallsThrough(g, g == last) || CaseJumps.inside(g.body(), isExpression()));
     if (!asLoop) {
       statements.add(chain(groups, chosen, source));
       return new Stmt.Block(statements);
     }
     statements.addAll(fallingThrough(groups, chosen, source));
     return new Stmt.Block(statements);
+  }
+
+  /** The enum a selector is of, a parameter's declared type, or null. */
+  private TypeElement enumOf(Expr selector) {
+    TypeMirror type = selector instanceof Expr.Var v ? context.objectTypes().get(v.name()) : null;
+    return type instanceof DeclaredType declared
+        && declared.asElement().getKind() == ElementKind.ENUM
+        ? (TypeElement) declared.asElement() : null;
   }
 
   /** Whether a {@code continue} read now is inside the loop this switch became. */
@@ -134,26 +201,50 @@ final class SwitchReader {
   }
 
   /** The cases as one chain of branches, each case's closing {@code break} left out. */
-  private Stmt chain(List<Group> groups, Expr.Var chosen, Source source) {
+  private Stmt chain(List<Group> groups, Expr chosen, Source source) {
     Stmt.Block otherwise = new Stmt.Block(List.of());
     Group fallback = groups.stream().filter(Group::isDefault).findFirst().orElse(null);
     if (fallback != null) {
-      otherwise = blocks.apply(withoutClosingBreak(fallback.body()));
+      otherwise = caseBlock(fallback);
     }
     for (int k = groups.size() - 1; k >= 0; k--) {
       Group group = groups.get(k);
       if (group.isDefault()) {
         continue;
       }
-      Stmt.Block then = blocks.apply(withoutClosingBreak(group.body()));
+      Stmt.Block then = caseBlock(group);
       otherwise = new Stmt.Block(List.of(new Stmt.If(matches(group.labels(), chosen), then,
           otherwise, context.source(group.tree()))));
     }
     return otherwise.statements().size() == 1 ? otherwise.statements().get(0) : otherwise;
   }
 
+  /**
+   * A case's statements: in the chain without its closing {@code break}; in the loop, with a
+   * {@code break} closing a case of the {@code ->} form, which never falls through; and, for a
+   * {@code case … -> value} of a switch expression, the assignment of its value.
+   */
+  private Stmt.Block caseBlock(Group group) {
+    var statements = new ArrayList<>(
+        blocks.apply(asLoop ? group.body() : withoutClosingBreak(group.body())).statements());
+    Source source = context.source(group.tree());
+    if (group.value() != null) {
+      Expr value = expressions.read(group.value());
+      statements.addAll(expressions.drainPending());
+      if (value != null) {
+        valueTypes.add(value.type());
+        statements.add(new Stmt.Assign(result, value, context.source(group.value())));
+      }
+    }
+    if (asLoop && group.tree().getCaseKind() == CaseTree.CaseKind.RULE
+        && !CaseJumps.atEnd(group.body())) {
+      statements.add(new Stmt.Break(source));
+    }
+    return new Stmt.Block(statements);
+  }
+
   /** The cases in order inside a loop that runs once, each entered on a match or falling in. */
-  private List<Stmt> fallingThrough(List<Group> groups, Expr.Var chosen, Source source) {
+  private List<Stmt> fallingThrough(List<Group> groups, Expr chosen, Source source) {
     Expr.Var fell = context.scope().declare(context.scope().fresh("_fell"), Type.BOOLEAN);
     var all = new ArrayList<Expr>();
     groups.forEach(g -> all.addAll(g.labels()));
@@ -164,7 +255,7 @@ final class SwitchReader {
           : matches(group.labels(), chosen);
       var entered = new ArrayList<Stmt>();
       entered.add(new Stmt.Assign(fell, new Expr.Literal(Type.BOOLEAN, true), source));
-      entered.addAll(blocks.apply(group.body()).statements());
+      entered.addAll(caseBlock(group).statements());
       body.add(new Stmt.If(new Expr.Binary(BinaryOp.OR, fell, match, Type.BOOLEAN),
           new Stmt.Block(entered), new Stmt.Block(List.of()), context.source(group.tree())));
     }
@@ -178,7 +269,7 @@ final class SwitchReader {
   }
 
   /** {@code chosen == l₀ || chosen == l₁ || …}. */
-  private static Expr matches(List<Expr> labels, Expr.Var chosen) {
+  private static Expr matches(List<Expr> labels, Expr chosen) {
     Expr match = null;
     for (Expr label : labels) {
       Expr equal = new Expr.Binary(BinaryOp.EQ, chosen, label, Type.BOOLEAN);
@@ -191,7 +282,7 @@ final class SwitchReader {
    * The cases with their labels read, a case without statements joined to the next
    * ({@code case 1: case 2: …}); null after an error.
    */
-  private List<Group> groups(List<? extends CaseTree> cases) {
+  private List<Group> groups(List<? extends CaseTree> cases, TypeElement enumType) {
     var groups = new ArrayList<Group>();
     var labels = new ArrayList<Expr>();
     boolean isDefault = false;
@@ -199,32 +290,45 @@ final class SwitchReader {
     for (CaseTree c : cases) {
       first = first == null ? c : first;
       for (ExpressionTree label : c.getExpressions()) {
-        Expr read = expressions.read(label);
+        Expr read = label(label, enumType);
         if (read == null) {
-          return null;
-        }
-        if (read.type() != Type.INT || !expressions.drainPending().isEmpty()) {
-          context.error(label, Message.UNSUPPORTED_STATEMENT, "the case label " + label,
-              "label cases with int constants");
           return null;
         }
         labels.add(read);
       }
       isDefault |= c.getExpressions().isEmpty();
-      List<? extends StatementTree> body = c.getCaseKind() == CaseTree.CaseKind.RULE
-          ? List.of((StatementTree) c.getBody()) : c.getStatements();
-      if (body.isEmpty()) {
+      List<? extends StatementTree> body = c.getStatements();
+      ExpressionTree value = null;
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        body = c.getBody() instanceof StatementTree statement ? List.of(statement) : List.of();
+        value = c.getBody() instanceof ExpressionTree expression ? expression : null;
+      }
+      if (body.isEmpty() && value == null) {
         continue;
       }
-      groups.add(new Group(List.copyOf(labels), isDefault, body, first));
+      groups.add(new Group(List.copyOf(labels), isDefault, body, value, first));
       labels.clear();
       isDefault = false;
       first = null;
     }
     if (first != null) {
-      groups.add(new Group(List.copyOf(labels), isDefault, List.of(), first));
+      groups.add(new Group(List.copyOf(labels), isDefault, List.of(), null, first));
     }
     return groups;
+  }
+
+  /** An int constant, or for a switch on an enum the constant a case names. */
+  private Expr label(ExpressionTree label, TypeElement enumType) {
+    if (enumType != null && label instanceof IdentifierTree name) {
+      return new Expr.StaticField(TypeRefs.of(enumType), name.getName().toString(), Type.OBJECT);
+    }
+    Expr read = expressions.read(label);
+    if (read != null && (read.type() != Type.INT || !expressions.drainPending().isEmpty())) {
+      context.error(label, Message.UNSUPPORTED_STATEMENT, "the case label " + label,
+          "label cases with int constants");
+      return null;
+    }
+    return read;
   }
 
   /**
@@ -239,16 +343,7 @@ final class SwitchReader {
     if (body.isEmpty()) {
       return true;
     }
-    StatementTree end = body.get(body.size() - 1);
-    return !(end instanceof BreakTree b && b.getLabel() == null || end instanceof ReturnTree
-        || end instanceof ContinueTree || end instanceof ThrowTree);
-  }
-
-  /** Whether a {@code break} of this switch stands anywhere but at the end of a case. */
-  private static boolean breaksInside(List<? extends StatementTree> body) {
-    var scanner = new OwnBreaks();
-    withoutClosingBreak(body).forEach(s -> scanner.scan(s, null));
-    return scanner.found;
+    return !CaseJumps.atEnd(body);
   }
 
   private static List<? extends StatementTree> withoutClosingBreak(
@@ -258,27 +353,5 @@ final class SwitchReader {
       return body.subList(0, body.size() - 1);
     }
     return body;
-  }
-
-  /** Finds unlabeled {@code break}s that leave the switch: not those of nested loops. */
-  private static final class OwnBreaks extends TreeScanner<Void, Void> {
-    /** Constructs whose own {@code break}s, or none, stand inside them. */
-    private static final Set<Tree.Kind> OTHER_TARGETS = EnumSet.of(Tree.Kind.WHILE_LOOP,
-        Tree.Kind.DO_WHILE_LOOP, Tree.Kind.FOR_LOOP, Tree.Kind.ENHANCED_FOR_LOOP,
-        Tree.Kind.SWITCH, Tree.Kind.SWITCH_EXPRESSION, Tree.Kind.LAMBDA_EXPRESSION,
-        Tree.Kind.CLASS);
-    boolean found;
-
-    @Override
-    public Void scan(Tree tree, Void unused) {
-      return tree == null || OTHER_TARGETS.contains(tree.getKind()) ? null
-          : super.scan(tree, unused);
-    }
-
-    @Override
-    public Void visitBreak(BreakTree tree, Void unused) {
-      found |= tree.getLabel() == null;
-      return null;
-    }
   }
 }

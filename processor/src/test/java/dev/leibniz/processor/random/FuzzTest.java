@@ -120,6 +120,17 @@ class FuzzTest {
         counts.merge("skipped", 1, Integer::sum);
         continue;
       }
+      if (fine[i] == 0 && coarse[i] == 0 && exact[i] != 0) {
+        // Every difference exactly zero: the value may round a dependence away (a sum of
+        // terms of 1e30 that cancel to 0). Differences cannot decide; the oracle tests do.
+        if (wide == null) {
+          wide = FiniteDifferences.gradient(f, point.clone(), 1e-4);
+        }
+        if (wide[i] == 0) {
+          counts.merge("skipped", 1, Integer::sum);
+          continue;
+        }
+      }
       if (!(Math.abs(fine[i] - exact[i]) <= 1e-5 * scale)) {
         // Where the function is very steep two steps can agree and both be off: a step ten
         // times wider must agree with them too before the differences decide.
