@@ -322,8 +322,9 @@ final class SwitchReader {
     if (enumType != null && label instanceof IdentifierTree name) {
       return new Expr.StaticField(TypeRefs.of(enumType), name.getName().toString(), Type.OBJECT);
     }
+    int mark = expressions.pending().mark();
     Expr read = expressions.read(label);
-    if (read != null && (read.type() != Type.INT || !expressions.drainPending().isEmpty())) {
+    if (read != null && (read.type() != Type.INT || expressions.pending().mark() != mark)) {
       context.error(label, Message.UNSUPPORTED_STATEMENT, "the case label " + label,
           "label cases with int constants");
       return null;

@@ -34,7 +34,7 @@ final class FlowProgram {
     final Map<String, Integer> ints = new HashMap<>();
     final Map<String, Dual[]> arrays = new HashMap<>();
     /** The {@code break} or {@code continue} being taken, until its loop meets it. */
-    FlowGenerator.Jump jump;
+    FlowStatements.Jump jump;
     /** Whether a value computed on the way overflowed (or was NaN). */
     boolean overflowed;
   }

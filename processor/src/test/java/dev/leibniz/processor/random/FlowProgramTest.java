@@ -38,6 +38,7 @@ class FlowProgramTest {
     int skipped = 0;
     int forwards = 0;
     int outerJumps = 0;
+    int switches = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -59,6 +60,7 @@ class FlowProgramTest {
       forwards += compiled.forwardOrderLoops();
       for (FlowProgram program : programs) {
         outerJumps += program.java().matches("(?s).*(break|continue) L.*") ? 1 : 0;
+        switches += program.java().contains("switch (") ? 1 : 0;
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
         }
@@ -73,11 +75,12 @@ class FlowProgramTest {
         "random programs with control flow: %d checked at %d points each, worst relative error"
             + " %.3g; %d Hessians (%d entries too steep for differences); %d pullbacks in one"
             + " pass; %d loops replayed; %d loops skipped while their adjoints are zero; %d loops'"
-            + " adjoints in forward order; %d programs with labeled jumps%n",
+            + " adjoints in forward order; %d programs with labeled jumps, %d with switches%n",
         checked, POINTS_PER_PROGRAM, worst, hessians, Hessians.inconclusive, onePass, replayed,
-        skipped, forwards, outerJumps);
+        skipped, forwards, outerJumps, switches);
     assertTrue(forwards > 0, "no loop's adjoint ran in forward order");
     assertTrue(outerJumps > 0, "no program jumped by a label");
+    assertTrue(switches > 0, "no program switched");
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 
@@ -167,7 +170,7 @@ class FlowProgramTest {
 
   private static String source(String className, List<FlowProgram> programs,
       List<RandomProgram> helpers) {
-    return "package q;\nimport dev.leibniz.Differentiable;\npublic class " + className + " {\n"
+    return "package q;\nimport dev.leibniz.Differentiable;\n@SuppressWarnings(\"fallthrough\")\npublic class " + className + " {\n"
         + helpers.stream().map(h -> h.java("(order = 2)")).collect(Collectors.joining("\n"))
         + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
   }

@@ -69,7 +69,10 @@ final class Mutations {
         boolean endsStatement = line.endsWith(";") || line.endsWith("{");
         boolean jumps = line.startsWith("return") || line.startsWith("break")
             || line.startsWith("continue") || line.startsWith("}");
-        if (endsStatement && !jumps && !line.contains("} else {")) {
+        // Nothing goes straight into a switch's body, between its cases.
+        boolean switchBody = line.contains("switch (") || line.startsWith("case ")
+            || line.startsWith("default");
+        if (endsStatement && !jumps && !switchBody && !line.contains("} else {")) {
           places.add(i);
         }
       }
