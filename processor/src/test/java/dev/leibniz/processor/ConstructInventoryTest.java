@@ -148,6 +148,10 @@ class ConstructInventoryTest {
         + " return last[0].a() * last[1].b() + last[1].a();");
     ok("E50", "Pair v = x > y ? new Pair(x, y) : Helpers.swap(new Pair(y, x));"
         + " v = v.a() > 0 ? Helpers.swap(v) : v; return v.a() * v.b() + x;");
+    ok("E51", "double s = java.util.stream.IntStream.range(0, a.length)"
+        + ".mapToDouble(i -> a[i] * x).sum(); double m = java.util.Arrays.stream(a)"
+        + ".map(t -> t * y).filter(t -> t > -10).max().orElse(0);"
+        + " return s + m + java.util.Arrays.stream(a).reduce(1, (p, q) -> p * q) * k;");
     rejected("E49", "LZ136", "Pair[] ps = new Pair[1];\n Pair[] qs = new Pair[1];\n"
         + " qs[0] = new Pair(x, y);\n ps = qs;\n return qs[0].a(); //!");
     ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"

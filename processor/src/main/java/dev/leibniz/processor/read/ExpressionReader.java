@@ -53,6 +53,7 @@ final class ExpressionReader {
   private final MemberReader members;
   private final Pending pending;
   private final SideEffects sideEffects;
+  private final StreamReader streams;
   private boolean inCondition;
   private Function<SwitchExpressionTree, Expr> switchExpressions;
 
@@ -61,6 +62,7 @@ final class ExpressionReader {
     this.members = new MemberReader(context, this);
     this.pending = new Pending(context);
     this.sideEffects = new SideEffects(context, pending);
+    this.streams = new StreamReader(context, this);
   }
 
   /** Switch expressions are read by {@code reader}, which reads their cases' statements. */
@@ -145,6 +147,9 @@ final class ExpressionReader {
       case MEMBER_SELECT:
         return members.select((MemberSelectTree) tree);
       case METHOD_INVOCATION:
+        if (streams.isPipeline((MethodInvocationTree) tree)) {
+          return streams.read((MethodInvocationTree) tree);
+        }
         if (ArrayLibrary.isCopy(context, tree) || ArrayLibrary.isStatement(context, tree)) {
           context.error(tree, Message.ARRAY_LIBRARY, tree, "Leibniz reads a copy as the whole"
               + " value of an array variable, and a fill or arraycopy as a statement: write it"

@@ -105,6 +105,14 @@ final class Scope {
   }
 
   /**
+   * Makes {@code name} another name for {@code variable} in the innermost block: a lambda's
+   * parameter that stands for the loop's counter.
+   */
+  void alias(String name, Expr.Var variable) {
+    frames.peek().put(name, variable);
+  }
+
+  /**
    * Records a local whose declaration was rejected with an error, so that its uses add no
    * errors of their own: one error per cause.
    */

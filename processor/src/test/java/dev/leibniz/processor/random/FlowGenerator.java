@@ -13,6 +13,7 @@ import dev.leibniz.processor.random.FlowStatements.Recurrence;
 import dev.leibniz.processor.random.FlowStatements.Reduction;
 import dev.leibniz.processor.random.FlowStatements.Return;
 import dev.leibniz.processor.random.FlowStatements.Selection;
+import dev.leibniz.processor.random.FlowStatements.StreamSum;
 import dev.leibniz.processor.random.FlowStatements.Switch;
 import dev.leibniz.processor.random.FlowStatements.SwitchValue;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.Set;
  * the local array, if/else on comparisons, counted loops, labeled, with {@code break} and
  * {@code continue} of their own or of a loop further out, conditions that assign {@code s} and
  * indices that step a counter ({@code a[m++ % 3]}), switches with fall-through and switch
- * expressions, the least of
+ * expressions, streams' pipelines with lambdas, the least of
  * candidates each summed by an inner loop (whose adjoints are zero but for one), a residual
  * by a recurrence of powers (whose adjoint may run forwards), and returns;
  * expressions may call generated helper methods, inside loops and branches too.
@@ -71,8 +72,9 @@ final class FlowGenerator {
   }
 
   private Statement statement(List<String> counters, int depth) {
-    int choice = random.nextInt(depth >= 2 ? 4 : 11);
+    int choice = random.nextInt(depth >= 2 ? 4 : 12);
     return switch (choice) {
+      case 11 -> stream();
       case 10 -> new SwitchValue(index(counters),
           List.of(expression(counters), expression(counters), expression(counters)));
       case 9 -> new Switch(index(counters), List.of(statements(counters, depth + 1, 1),
@@ -145,6 +147,24 @@ final class FlowGenerator {
         : new Node.Constant(String.valueOf(c), c);
     return new Recurrence(id, counter, 1 + random.nextInt(4), expression(counters), factor,
         expression(inner));
+  }
+
+  /**
+   * {@code s += } a stream's pipeline over {@code a} or over a range of indices into {@code a}
+   * and {@code b}, filtered a third of the time, summed or its greatest or least element; its
+   * lambdas read only their parameter, {@code a}, {@code b} and {@code k}, as Java asks of what
+   * they capture.
+   */
+  private Statement stream() {
+    int id = loops++;
+    boolean range = random.nextBoolean();
+    String parameter = (range ? "j" : "u") + id;
+    Node body = expressions.expression(List.of(parameter), 2);
+    if (range) {
+      body = new Node.Arithmetic('*', new Element(random.nextBoolean() ? "a" : "b",
+          new IntIndex(parameter, -1, true)), body);
+    }
+    return new StreamSum(id, range, body, random.nextInt(3) == 0, "sxn".charAt(random.nextInt(3)));
   }
 
   private Node expression(List<String> counters) {

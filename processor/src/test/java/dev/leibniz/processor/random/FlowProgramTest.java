@@ -39,6 +39,7 @@ class FlowProgramTest {
     int forwards = 0;
     int outerJumps = 0;
     int switches = 0;
+    int streams = 0;
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
@@ -61,6 +62,7 @@ class FlowProgramTest {
       for (FlowProgram program : programs) {
         outerJumps += program.java().matches("(?s).*(break|continue) L.*") ? 1 : 0;
         switches += program.java().contains("switch (") ? 1 : 0;
+        streams += program.java().contains("stream") ? 1 : 0;
         for (int point = 0; point < POINTS_PER_PROGRAM; point++) {
           worst = Math.max(worst, check(compiled, "q.Flows" + batch, program, random));
         }
@@ -75,12 +77,14 @@ class FlowProgramTest {
         "random programs with control flow: %d checked at %d points each, worst relative error"
             + " %.3g; %d Hessians (%d entries too steep for differences); %d pullbacks in one"
             + " pass; %d loops replayed; %d loops skipped while their adjoints are zero; %d loops'"
-            + " adjoints in forward order; %d programs with labeled jumps, %d with switches%n",
+            + " adjoints in forward order; %d programs with labeled jumps, %d with switches, %d"
+            + " with streams%n",
         checked, POINTS_PER_PROGRAM, worst, hessians, Hessians.inconclusive, onePass, replayed,
-        skipped, forwards, outerJumps, switches);
+        skipped, forwards, outerJumps, switches, streams);
     assertTrue(forwards > 0, "no loop's adjoint ran in forward order");
     assertTrue(outerJumps > 0, "no program jumped by a label");
     assertTrue(switches > 0, "no program switched");
+    assertTrue(streams > 0, "no program streamed");
     assertTrue(worst <= TOLERANCE, "worst relative error " + worst);
   }
 

@@ -337,4 +337,48 @@ final class FlowStatements {
       return eval(value, state);
     }
   }
+
+  /**
+   * {@code s += Arrays.stream(a).map(u -> body)…} or {@code s += IntStream.range(0, 3)
+   * .mapToDouble(j -> body)…}, optionally {@code .filter(v -> v < 0.5)}, then {@code .sum()},
+   * {@code .max().orElse(0)} or {@code .min().orElse(0)} ({@code terminal} 's', 'x' or 'n').
+   */
+  record StreamSum(int id, boolean range, Node body, boolean filtered, char terminal)
+      implements Statement {
+    private String parameter() {
+      return (range ? "j" : "u") + id;
+    }
+
+    public String java(String indent) {
+      String source = range
+          ? "java.util.stream.IntStream.range(0, 3).mapToDouble(" : "java.util.Arrays.stream(a).map(";
+      String filter = filtered ? ".filter(v" + id + " -> v" + id + " < 0.5)" : "";
+      String end = terminal == 's' ? ".sum()" : terminal == 'x' ? ".max().orElse(0)"
+          : ".min().orElse(0)";
+      return indent + "s += " + source + parameter() + " -> " + body.java() + ")" + filter + end
+          + ";\n";
+    }
+
+    public Dual run(State state) {
+      Dual before = state.scalars.get("s");
+      Dual result = terminal == 's' ? Dual.constant(0, FlowProgram.INPUTS) : null;
+      for (int i = 0; i < 3; i++) {
+        if (range) {
+          state.ints.put(parameter(), i);
+        }
+        state.scalars.put(parameter(),
+            range ? Dual.constant(i, FlowProgram.INPUTS) : state.arrays.get("a")[i]);
+        Dual v = eval(body, state);
+        if (filtered && !(v.value() < 0.5)) {
+          continue;
+        }
+        result = terminal == 's' ? result.plus(v) : result == null ? v
+            : terminal == 'x' ? result.max(v) : result.min(v);
+      }
+      state.scalars.remove(parameter());
+      Dual value = result == null ? Dual.constant(0, FlowProgram.INPUTS) : result;
+      state.scalars.put("s", before.plus(value));
+      return null;
+    }
+  }
 }

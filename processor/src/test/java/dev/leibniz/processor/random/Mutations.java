@@ -39,8 +39,10 @@ final class Mutations {
       "x1 += s++;",
       "s += (x0 = x0 * 0.5) + x0;",
       "done9: { if (s > x1) { break done9; } s -= x1 * 0.5; }",
-      // not supported
       "s += java.util.stream.IntStream.range(0, 2).sum() * x0;",
+      "s += java.util.Arrays.stream(a).map(t9 -> t9 * t9).max().orElse(0) * x1;",
+      // not supported
+      "s += java.util.stream.DoubleStream.of(x0, x1).sum();",
       "try { s = s * x0; } finally { s = s + 0; }",
       "assert x0 > -1e9;",
       "s += (k & 1) * x0;",
@@ -51,7 +53,6 @@ final class Mutations {
       "s += new java.util.Random(7).nextDouble() * x0;",
       "long m = 3L; s += (m << 2) * x1;",
       "int[] counts = new int[2];",
-      "s += java.util.Arrays.stream(a).sum();",
       "s += Math.round(x0);",
       "s = s + Double.valueOf(x0);",
       "Object o = a;");
