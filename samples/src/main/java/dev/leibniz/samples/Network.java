@@ -2,19 +2,27 @@ package dev.leibniz.samples;
 
 import dev.leibniz.Differentiable;
 import dev.leibniz.NoDerivative;
+import dev.leibniz.samples.model.Activation;
 import dev.leibniz.samples.model.Activations;
 import dev.leibniz.samples.model.Layers;
 import dev.leibniz.samples.model.Losses;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A small classifier of points in the plane, f(X) = Dense3(Dense2(Dense1(X))): a ReLU layer, a
  * tanh layer and one sigmoid output, built from the differentiable pieces in
  * {@link dev.leibniz.samples.model} and trained with the gradient Leibniz writes for
- * {@link #loss}, which flows through every one of them.
+ * {@link #loss}, which flows through every one of them. It is written as Java is: the loss a
+ * stream over the points, each layer's activation an {@link Activation} chosen by a switch.
  */
 public final class Network {
+  /** The activation of the first hidden layer. */
+  static final Activation HIDDEN = Activation.RELU;
+  /** The activation of the second hidden layer. */
+  static final Activation SECOND = Activation.TANH;
+
   final double[][] w1;
   final double[] b1;
   final double[][] w2;
@@ -38,11 +46,9 @@ public final class Network {
   public static double loss(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3,
       double[] b3, @NoDerivative double[][] xs, @NoDerivative double[] ys,
       int from, int to) {
-    double total = 0;
-    for (int n = from; n < to; n++) {
-      total += Losses.logisticLoss(logit(w1, b1, w2, b2, w3, b3, xs[n]), ys[n]);
-    }
-    return total / (to - from);
+    return IntStream.range(from, to)
+        .mapToDouble(n -> Losses.logisticLoss(logit(w1, b1, w2, b2, w3, b3, xs[n]), ys[n]))
+        .sum() / (to - from);
   }
 
   /** The output unit's logit for the point {@code x}. */
@@ -51,11 +57,11 @@ public final class Network {
       double[] b3, @NoDerivative double[] x) {
     double[] h1 = new double[b1.length];
     for (int i = 0; i < b1.length; i++) {
-      h1[i] = Activations.relu(Layers.affine(w1[i], b1[i], x));
+      h1[i] = Activations.apply(HIDDEN, Layers.affine(w1[i], b1[i], x));
     }
     double[] h2 = new double[b2.length];
     for (int i = 0; i < b2.length; i++) {
-      h2[i] = Activations.tanh(Layers.affine(w2[i], b2[i], h1));
+      h2[i] = Activations.apply(SECOND, Layers.affine(w2[i], b2[i], h1));
     }
     return Layers.affine(w3, b3[0], h2);
   }

@@ -17,6 +17,16 @@ public final class Activations {
     return Math.tanh(z);
   }
 
+  /** The activation {@code a} at {@code z}: a switch a differentiable method may hold. */
+  @Differentiable
+  public static double apply(Activation a, double z) {
+    return switch (a) {
+      case RELU -> relu(z);
+      case TANH -> tanh(z);
+      case SIGMOID -> sigmoid(z);
+    };
+  }
+
   /** 1 / (1 + e^−z). */
   @Differentiable
   public static double sigmoid(double z) {

@@ -1,6 +1,7 @@
 package dev.leibniz.samples.model;
 
 import dev.leibniz.Differentiable;
+import java.util.stream.IntStream;
 
 /** The affine map of one unit of a dense layer. */
 public final class Layers {
@@ -9,10 +10,6 @@ public final class Layers {
   /** b + Σ w[j] x[j]: the unit's pre-activation, differentiable in weights, bias and input. */
   @Differentiable
   public static double affine(double[] w, double b, double[] x) {
-    double z = b;
-    for (int j = 0; j < w.length; j++) {
-      z += w[j] * x[j];
-    }
-    return z;
+    return b + IntStream.range(0, w.length).mapToDouble(j -> w[j] * x[j]).sum();
   }
 }
