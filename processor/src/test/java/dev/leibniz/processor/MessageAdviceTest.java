@@ -58,29 +58,33 @@ class MessageAdviceTest {
   }
 
   @Test
-  void aMethodCalledOnACallsResultSaysToKeepTheResultInALocal() {
+  void aMethodCalledOnAnObjectACallReturnsSaysToKeepTheResultInALocal() {
     JavaFileObject file = Compiled.file("""
         package m;
         import dev.leibniz.Differentiable;
         class Chain {
-          record V(double x, double y) {
-            @Differentiable V plus(V o) {
-              return new V(x + o.x(), y + o.y());
+          static final class Box {
+            final double v;
+            Box(double v) {
+              this.v = v;
             }
-            @Differentiable double norm() {
-              return Math.sqrt(x * x + y * y);
+            double value() {
+              return v;
             }
           }
-          @Differentiable static double f(V a, V b) {
-            return a.plus(b).norm();
+          static Box box(double x) {
+            return new Box(x);
+          }
+          @Differentiable static double f(double x) {
+            return box(x).value() * x;
           }
         }
         """);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("[LZ138] 'norm' is called on the value of"
-        + " 'a.plus(b)'").inFile(file).onLine(13);
+    assertThat(compilation).hadErrorContaining("[LZ138] 'value' is called on the value of"
+        + " 'box(x)'").inFile(file).onLine(17);
     assertThat(compilation).hadErrorContaining("keep that value in a local first"
-        + " ('var v = a.plus(b);')");
+        + " ('var v = box(x);')");
     assertTrue(compilation.errors().stream()
         .noneMatch(e -> e.getMessage(null).contains("LZ106")), "LZ106 reported too");
   }

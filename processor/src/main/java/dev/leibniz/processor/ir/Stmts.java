@@ -26,6 +26,11 @@ public final class Stmts {
     return statement.accept(WRITES);
   }
 
+  /** A block's statements, or the statement itself: what a reader places among others. */
+  public static List<Stmt> unpacked(Stmt statement) {
+    return statement instanceof Stmt.Block block ? block.statements() : List.of(statement);
+  }
+
   /** The expressions {@code statement} itself evaluates, not those of nested statements. */
   public static Stream<Expr> expressions(Stmt statement) {
     return statement.accept(EXPRESSIONS);

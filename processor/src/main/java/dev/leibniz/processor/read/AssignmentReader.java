@@ -66,6 +66,14 @@ final class AssignmentReader {
     vectors.check(body, context.sites());
   }
 
+  /**
+   * A record local {@code name} holding the value of {@code initializer}, declared at
+   * {@code tree}; null after an error.
+   */
+  Stmt recordLocal(String name, ExpressionTree initializer, Type.Record type, Tree tree) {
+    return locals.declared(name, initializer, type, tree);
+  }
+
   /** {@code return r} of a method returning a record: its components in a new array. */
   Stmt recordResult(com.sun.source.tree.ReturnTree tree) {
     return records.result(tree, context.resultRecord());

@@ -63,6 +63,9 @@ final class CallReader {
       return gradients.component(tree, record);
     }
     var records = new RecordReader(context, expressions);
+    if (!keptReceiver(tree, records)) {
+      return null;
+    }
     if (records.readsComponent(tree)) {
       return records.component(tree);
     }
@@ -87,6 +90,9 @@ final class CallReader {
         : select.toString();
     var args = new ArrayList<Expr>();
     var records = new RecordReader(context, expressions);
+    if (!keptReceiver(tree, records)) {
+      return null;
+    }
     for (ExpressionTree argument : tree.getArguments()) {
       Optional<Type.Record> record = records.argumentType(argument);
       boolean array = records.valueOf(argument) instanceof RecordValues.Value v && v.array();
@@ -198,6 +204,24 @@ final class CallReader {
   private List<ExecutableElement> instanceMethods(TypeElement type, String name) {
     return methodsOf(type.asType(), name).stream()
         .filter(m -> !m.getModifiers().contains(Modifier.STATIC)).toList();
+  }
+
+  /**
+   * In {@code a.plus(b).norm()}, the record {@code a.plus(b)} returns kept in a record local
+   * first, as Java evaluates it before the call; receivers that are calls themselves first.
+   * False after an error.
+   */
+  private boolean keptReceiver(MethodInvocationTree tree, RecordReader records) {
+    if (!(tree.getMethodSelect() instanceof MemberSelectTree select)
+        || !(select.getExpression() instanceof MethodInvocationTree inner)
+        || records.valueOf(inner) instanceof RecordValues.Value) {
+      return true;
+    }
+    if (!keptReceiver(inner, records)) {
+      return false;
+    }
+    Optional<Type.Record> returned = recordResult(inner);
+    return returned.isEmpty() || expressions.keepRecord(inner, returned.get());
   }
 
   /** A plain name or a dotted one: {@code x}, {@code this}, {@code Math}, {@code p.Q}. */

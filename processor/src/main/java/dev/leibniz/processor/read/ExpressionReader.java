@@ -75,6 +75,11 @@ final class ExpressionReader {
     sideEffects.readAssignmentsWith(assignments);
   }
 
+  /** See {@link SideEffects#keepRecord}. */
+  boolean keepRecord(MethodInvocationTree call, Type.Record type) {
+    return sideEffects.keepRecord(call, type);
+  }
+
   /** The statements pending, in which operands' assignments run before the statement. */
   Pending pending() {
     return pending;

@@ -96,6 +96,12 @@ final class MemberReader {
       }
       return fieldRead(tree, field.get(), context.receiver());
     }
+    Object value = new RecordReader(context, expressions).valueOf(target);
+    if (value instanceof RecordValues.Value record && !record.array()
+        && record.parts().get(member) instanceof Expr component) {
+      // other.x for other.x(): inside a record's class its fields are read by name.
+      return component;
+    }
     Expr.Var object = objectVariable(target);
     if (object != null) {
       TypeMirror type = context.objectTypes().get(object.name());

@@ -87,7 +87,15 @@ final class RecordLocals {
     if (tree.getInitializer() instanceof ConditionalExpressionTree choice) {
       return declareChosen(tree, type, choice);
     }
-    Map<List<String>, Object> source = records.parts(tree.getInitializer(), type);
+    return declared(name, tree.getInitializer(), type, tree);
+  }
+
+  /**
+   * The record local {@code name} declared with the value of {@code initializer}, at
+   * {@code tree}; null after an error.
+   */
+  Stmt declared(String name, ExpressionTree initializer, Type.Record type, Tree tree) {
+    Map<List<String>, Object> source = records.parts(initializer, type);
     if (source == null) {
       // Its uses add no errors of their own: one error per cause.
       context.scope().reject(name);

@@ -99,6 +99,9 @@ final class RecordReader {
     if (tree instanceof ParenthesizedTree p) {
       return valueOf(p.getExpression());
     }
+    if (context.scope().keptCall(tree) != null) {
+      return context.scope().keptCall(tree);
+    }
     if (tree instanceof IdentifierTree id) {
       return context.scope().value(id.getName().toString());
     }

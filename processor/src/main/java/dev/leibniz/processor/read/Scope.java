@@ -23,6 +23,8 @@ final class Scope {
   private final Set<String> declared = new HashSet<>();
   private final Set<String> taken;
   private final Set<String> rejected = new HashSet<>();
+  /** The record locals that hold what a call returned, by the call: {@code a.plus(b).norm()}. */
+  private final Map<Object, String> keptCalls = new java.util.IdentityHashMap<>();
 
   /** @param identifiers every identifier the method mentions, which fresh names must avoid */
   Scope(Set<String> identifiers) {
@@ -134,6 +136,17 @@ final class Scope {
       }
     }
     return null;
+  }
+
+  /** Records that the record local {@code name} holds what {@code call} returned. */
+  void keepCall(Object call, String name) {
+    keptCalls.put(call, name);
+  }
+
+  /** The record local holding what {@code call} returned, or null. */
+  RecordValues.Value keptCall(Object call) {
+    String name = keptCalls.get(call);
+    return name == null ? null : value(name);
   }
 
   /** A name for a variable Leibniz introduces, unused by the method. */

@@ -1,12 +1,15 @@
 package dev.leibniz.processor.read;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
 import java.util.ArrayList;
@@ -33,6 +36,24 @@ final class SideEffects {
 
   void readAssignmentsWith(AssignmentReader reader) {
     this.assignments = reader;
+  }
+
+  /**
+   * The record {@code call} returns, kept in a record local of its own before the statement
+   * holding it, so that a method can be called on it ({@code a.plus(b).norm()}); false after
+   * an error.
+   */
+  boolean keepRecord(MethodInvocationTree call, Type.Record type) {
+    String method = call.getMethodSelect() instanceof MemberSelectTree select
+        ? select.getIdentifier().toString() : call.getMethodSelect().toString();
+    String name = context.scope().fresh("_" + method);
+    Stmt declared = assignments.recordLocal(name, call, type, call);
+    if (declared == null) {
+      return false;
+    }
+    Stmts.unpacked(declared).forEach(pending::add);
+    context.scope().keepCall(call, name);
+    return true;
   }
 
   /** The value of an assignment or increment {@code tree}; null after an error. */
