@@ -12,6 +12,7 @@ import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
+import dev.leibniz.processor.ir.Unexpected;
 import dev.leibniz.processor.rules.Algebra;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rule;
@@ -85,18 +86,81 @@ final class Tangents {
     if (!activity.isActive(e)) {
       return new Dual(e, null);
     }
-    if (e instanceof Expr.Var || e instanceof Expr.Index) {
-      return new Dual(e, target(e));
-    } else if (e instanceof Expr.Cast c) {
-      Dual operand = dual(c.operand(), out);
-      return new Dual(new Expr.Cast(c.type(), operand.value()),
-          c.type().isFloating() ? operand.tangent() : null);
-    } else if (e instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) {
-      return dual(u.operand(), out);
-    } else if (e instanceof Expr.Invoke invoke) {
-      return call(invoke, out);
-    }
-    return operation(e, out);
+    return e.accept(new Expr.SourceVisitor<>() {
+      @Override
+      public Dual variable(Expr.Var v) {
+        return new Dual(v, target(v));
+      }
+
+      @Override
+      public Dual index(Expr.Index i) {
+        return new Dual(i, target(i));
+      }
+
+      @Override
+      public Dual cast(Expr.Cast c) {
+        Dual operand = dual(c.operand(), out);
+        return new Dual(new Expr.Cast(c.type(), operand.value()),
+            c.type().isFloating() ? operand.tangent() : null);
+      }
+
+      @Override
+      public Dual unary(Expr.Unary u) {
+        return u.op() == UnaryOp.PLUS ? dual(u.operand(), out) : operation(u, out);
+      }
+
+      @Override
+      public Dual binary(Expr.Binary b) {
+        return operation(b, out);
+      }
+
+      @Override
+      public Dual call(Expr.Call c) {
+        return operation(c, out);
+      }
+
+      @Override
+      public Dual invoke(Expr.Invoke invoke) {
+        return Tangents.this.call(invoke, out);
+      }
+
+      /** The reader makes a choice of active values a branch: none is left in an expression. */
+      @Override
+      public Dual conditional(Expr.Conditional c) {
+        throw Unexpected.lowered(c);
+      }
+
+      // Constants, whatever activity says of them.
+      @Override
+      public Dual literal(Expr.Literal l) {
+        return new Dual(l, null);
+      }
+
+      @Override
+      public Dual staticField(Expr.StaticField f) {
+        return new Dual(f, null);
+      }
+
+      @Override
+      public Dual instanceField(Expr.InstanceField f) {
+        return new Dual(f, null);
+      }
+
+      @Override
+      public Dual length(Expr.Length l) {
+        return new Dual(l, null);
+      }
+
+      @Override
+      public Dual newArray(Expr.NewArray n) {
+        return new Dual(n, n);
+      }
+
+      @Override
+      public Dual generated(Expr.Generated g) {
+        throw Unexpected.generated(g);
+      }
+    });
   }
 
   /** An operation of the rule table: its value, then Σ partialᵢ × operandᵢ'. */

@@ -3,6 +3,7 @@ package dev.leibniz.processor.reverse;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.DifferentiablePaths;
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Unexpected;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,33 +66,95 @@ final class Linearizer {
     if (!activity.isActive(e) || isLeaf(e)) {
       return e;
     }
-    if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.op(), operand(u.operand(), temporaries, active), u.type());
-    } else if (e instanceof Expr.Binary b) {
-      Expr left = operand(b.left(), temporaries, active);
-      Expr right = operand(b.right(), temporaries, active);
-      return new Expr.Binary(b.op(), left, right, b.type());
-    } else if (e instanceof Expr.Call c) {
-      var args = c.args().stream().map(arg -> operand(arg, temporaries, active)).toList();
-      return new Expr.Call(c.owner(), c.name(), args, c.type());
-    } else if (e instanceof Expr.Cast c) {
-      return new Expr.Cast(c.type(), operand(c.operand(), temporaries, active));
-    } else if (e instanceof Expr.Conditional c) {
-      // In derivative code only: a partial chosen by a comparison, as max' is.
-      return new Expr.Conditional(c.condition(), operand(c.then(), temporaries, active),
-          operand(c.otherwise(), temporaries, active), c.type());
-    } else if (e instanceof Expr.Invoke i) {
-      List<Integer> differentiable = DifferentiablePaths.differentiablePositions(i);
-      var args = new ArrayList<Expr>();
-      for (int position = 0; position < i.args().size(); position++) {
-        Expr arg = i.args().get(position);
-        args.add(differentiable.contains(position) && !arg.type().isArray()
-            ? operand(arg, temporaries, active)
-            : arg);
+    return e.accept(new Expr.SourceVisitor<>() {
+      @Override
+      public Expr unary(Expr.Unary u) {
+        return new Expr.Unary(u.op(), operand(u.operand(), temporaries, active), u.type());
       }
-      return new Expr.Invoke(i.callee(), args, i.type(), i.site());
-    }
-    throw new IllegalStateException("no linear form for " + e);
+
+      @Override
+      public Expr binary(Expr.Binary b) {
+        Expr left = operand(b.left(), temporaries, active);
+        Expr right = operand(b.right(), temporaries, active);
+        return new Expr.Binary(b.op(), left, right, b.type());
+      }
+
+      @Override
+      public Expr call(Expr.Call c) {
+        var args = c.args().stream().map(arg -> operand(arg, temporaries, active)).toList();
+        return new Expr.Call(c.owner(), c.name(), args, c.type());
+      }
+
+      @Override
+      public Expr cast(Expr.Cast c) {
+        return new Expr.Cast(c.type(), operand(c.operand(), temporaries, active));
+      }
+
+      /** In derivative code only: a partial chosen by a comparison, as max' is. */
+      @Override
+      public Expr conditional(Expr.Conditional c) {
+        return new Expr.Conditional(c.condition(), operand(c.then(), temporaries, active),
+            operand(c.otherwise(), temporaries, active), c.type());
+      }
+
+      @Override
+      public Expr invoke(Expr.Invoke i) {
+        List<Integer> differentiable = DifferentiablePaths.differentiablePositions(i);
+        var args = new ArrayList<Expr>();
+        for (int position = 0; position < i.args().size(); position++) {
+          Expr arg = i.args().get(position);
+          args.add(differentiable.contains(position) && !arg.type().isArray()
+              ? operand(arg, temporaries, active)
+              : arg);
+        }
+        return new Expr.Invoke(i.callee(), args, i.type(), i.site());
+      }
+
+      // Leaves and constants have no operation to split; activity keeps constants out.
+      @Override
+      public Expr literal(Expr.Literal l) {
+        throw noLinearForm(l);
+      }
+
+      @Override
+      public Expr variable(Expr.Var v) {
+        throw noLinearForm(v);
+      }
+
+      @Override
+      public Expr index(Expr.Index i) {
+        throw noLinearForm(i);
+      }
+
+      @Override
+      public Expr staticField(Expr.StaticField f) {
+        throw noLinearForm(f);
+      }
+
+      @Override
+      public Expr instanceField(Expr.InstanceField f) {
+        throw noLinearForm(f);
+      }
+
+      @Override
+      public Expr length(Expr.Length l) {
+        throw noLinearForm(l);
+      }
+
+      @Override
+      public Expr newArray(Expr.NewArray n) {
+        throw noLinearForm(n);
+      }
+
+      @Override
+      public Expr generated(Expr.Generated g) {
+        throw Unexpected.generated(g);
+      }
+    });
+  }
+
+  private static IllegalStateException noLinearForm(Expr e) {
+    return new IllegalStateException("no linear form for " + e);
   }
 
   /**
