@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Switch expressions ({@code case … ->} with values and blocks, the {@code case …:} form with
  * {@code yield} and fall-through, {@code yield} from inside a loop or a switch statement) and
- * switches on an enum, statements and expressions, differentiated with Java's semantics. Each
+ * switches on an enum and on a String, statements and expressions, differentiated with Java's semantics. Each
  * selector value is checked in reverse and forward mode against finite differences of the method
  * itself, and the second derivative of an activation chosen by an enum against differences of
  * its gradient.
@@ -85,6 +85,24 @@ class SwitchExpressionTest {
             return s;
           }
 
+          @Differentiable static double byName(double x, String name) {
+            double y = switch (name) {
+              case "square" -> x * x;
+              case "sine", "sin" -> Math.sin(x);
+              default -> x;
+            };
+            switch (name) {
+              case "square":
+                y *= x;
+              case "sine":
+                y += 1;
+                break;
+              default:
+                y = -y;
+            }
+            return y;
+          }
+
           @Differentiable static double nestedYield(double[] x, int k) {
             double v = switch (k % 3) {
               case 0 -> {
@@ -133,6 +151,10 @@ class SwitchExpressionTest {
       for (String method : ARRAY_METHODS) {
         MixedGradients.assertMatches(compiled, "sx.Choices", method, 1e-7, new int[] {0}, X, k);
       }
+    }
+    for (String name : new String[] {"square", "sine", "sin", "other"}) {
+      MixedGradients.assertMatches(compiled, "sx.Choices", "byName", 1e-7, new int[] {0}, 0.7,
+          name);
     }
   }
 

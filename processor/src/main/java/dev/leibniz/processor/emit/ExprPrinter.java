@@ -29,7 +29,8 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
 
   @Override
   public CodeBlock literal(Expr.Literal l) {
-    return CodeBlock.of("$L", literalText(l));
+    return l.value() instanceof String text ? CodeBlock.of("$S", text)
+        : CodeBlock.of("$L", literalText(l));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -16,6 +17,7 @@ import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.ir.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +28,13 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Reads a {@code switch} statement or expression on an {@code int} or an enum as the statements
- * the transformations already know, with Java's semantics: an int selector is evaluated once,
- * into a local (an enum parameter cannot change meanwhile, and is compared as it stands); a case
- * matches where the selector equals one of its labels, {@code default} where it equals none. A
- * switch expression's cases assign a local, whose type is the values' promoted as Java does;
- * {@code yield} assigns it and leaves the switch as {@code break} does.
+ * Reads a {@code switch} statement or expression on an {@code int}, an enum or a {@code String}
+ * as the statements the transformations already know, with Java's semantics: an int selector is
+ * evaluated once, into a local (an enum or String parameter cannot change meanwhile, and is
+ * compared as it stands, a String by {@code Objects.equals}); a case matches where the selector
+ * equals one of its labels, {@code default} where it equals none. A switch expression's cases
+ * assign a local, whose type is the values' promoted as Java does; {@code yield} assigns it and
+ * leaves the switch as {@code break} does.
  *
  * <p>Where no case falls into the next and the switch is left only by a {@code break} that ends
  * a case (the usual form, and every {@code case … ->} form), the cases become one
@@ -74,6 +77,9 @@ final class SwitchReader {
    */
   private Expr.Var result;
   private final List<Type> valueTypes = new ArrayList<>();
+  /** Whether the selector is a {@code String}, whose cases match by {@code equals}. */
+  private boolean strings;
+  private static final TypeRef OBJECTS = new TypeRef("java.util", List.of("Objects"));
 
   /** The switch statement as IR statements; null after an error, which has been reported. */
   Stmt read(SwitchTree tree) {
@@ -125,14 +131,15 @@ final class SwitchReader {
       return null;
     }
     TypeElement enumType = enumOf(selector);
-    if (selector.type() != Type.INT && enumType == null) {
+    strings = isString(selector);
+    if (selector.type() != Type.INT && enumType == null && !strings) {
       ExpressionTree named = selectorTree;
       while (named instanceof ParenthesizedTree parenthesized) {
         named = parenthesized.getExpression();
       }
       context.error(selectorTree, Message.UNSUPPORTED_STATEMENT,
-          "a switch on " + named + " (neither an int nor an enum)",
-          "switch on an int or an enum, or rewrite it as if / else if / else");
+          "a switch on " + named + " (not an int, an enum or a String parameter)",
+          "switch on an int, an enum or a String, or rewrite it as if / else if / else");
       return null;
     }
     List<Group> groups = groups(cases, enumType);
@@ -142,8 +149,8 @@ final class SwitchReader {
     Source source = context.source(tree);
     var statements = new ArrayList<Stmt>(expressions.drainPending());
     Expr chosen = selector;
-    if (enumType == null) {
-      // Evaluated once, as Java does; an enum parameter or field cannot change meanwhile.
+    if (enumType == null && !strings) {
+      // Evaluated once, as Java does; an enum or a String parameter cannot change meanwhile.
       Expr.Var local = context.scope().declare(context.scope().fresh("_case"), Type.INT);
       statements.add(new Stmt.Declare(local, selector, source));
       chosen = local;
@@ -156,6 +163,12 @@ final class SwitchReader {
     }
     statements.addAll(fallingThrough(groups, chosen, source));
     return new Stmt.Block(statements);
+  }
+
+  /** Whether a selector is a {@code String} parameter. */
+  private boolean isString(Expr selector) {
+    TypeMirror type = selector instanceof Expr.Var v ? context.objectTypes().get(v.name()) : null;
+    return type != null && type.toString().equals("java.lang.String");
   }
 
   /** The enum a selector is of, a parameter's declared type, or null. */
@@ -268,11 +281,13 @@ final class SwitchReader {
     return statements;
   }
 
-  /** {@code chosen == l₀ || chosen == l₁ || …}. */
-  private static Expr matches(List<Expr> labels, Expr chosen) {
+  /** {@code chosen == l₀ || chosen == l₁ || …}, or for strings {@code Objects.equals}. */
+  private Expr matches(List<Expr> labels, Expr chosen) {
     Expr match = null;
     for (Expr label : labels) {
-      Expr equal = new Expr.Binary(BinaryOp.EQ, chosen, label, Type.BOOLEAN);
+      Expr equal = strings
+          ? new Expr.Call(OBJECTS, "equals", List.of(chosen, label), Type.BOOLEAN)
+          : new Expr.Binary(BinaryOp.EQ, chosen, label, Type.BOOLEAN);
       match = match == null ? equal : new Expr.Binary(BinaryOp.OR, match, equal, Type.BOOLEAN);
     }
     return match == null ? new Expr.Literal(Type.BOOLEAN, false) : match;
@@ -317,8 +332,16 @@ final class SwitchReader {
     return groups;
   }
 
-  /** An int constant, or for a switch on an enum the constant a case names. */
+  /** An int constant, a string, or for a switch on an enum the constant a case names. */
   private Expr label(ExpressionTree label, TypeElement enumType) {
+    if (strings) {
+      if (label instanceof LiteralTree literal && literal.getValue() instanceof String text) {
+        return new Expr.Literal(Type.OBJECT, text);
+      }
+      context.error(label, Message.UNSUPPORTED_STATEMENT, "the case label " + label,
+          "label the cases of a switch on a String with string literals");
+      return null;
+    }
     if (enumType != null && label instanceof IdentifierTree name) {
       return new Expr.StaticField(TypeRefs.of(enumType), name.getName().toString(), Type.OBJECT);
     }
