@@ -87,6 +87,9 @@ final class StreamReader {
     if (!terminal.start(value)) {
       return null;
     }
+    if (terminal.readsTwice() && !(value instanceof Expr.Index)) {
+      value = once(value, last(levels).statements(), steps.get(at));
+    }
     last(levels).statements().addAll(terminal.accumulate(value));
     if (terminal.fails()) {
       return null;
@@ -143,26 +146,33 @@ final class StreamReader {
       case "mapToDouble": {
         Type type = step.name().equals("map") ? value.type() : Type.DOUBLE;
         Expr mapped = args.size() == 1 ? functions.apply(args.get(0), List.of(value), body) : null;
-        if (mapped == null) {
-          return null;
-        }
-        Expr.Var local = context.scope().declare(context.scope().fresh("_mapped"), type);
-        body.add(new Stmt.Declare(local, ExpressionReader.convert(mapped, type),
-            context.source(args.get(0))));
-        return local;
+        // Passed on as it is: the next stage reads it once, as the loop it stands for would.
+        return mapped == null ? null : ExpressionReader.convert(mapped, type);
       }
       case "filter": {
-        Expr test = args.size() == 1 ? functions.apply(args.get(0), List.of(value), body) : null;
+        // Read by the test and by what follows: evaluated once, into a local.
+        Expr kept = once(value, body, step);
+        Expr test = args.size() == 1 ? functions.apply(args.get(0), List.of(kept), body) : null;
         if (test == null) {
           return null;
         }
         levels.add(new Level(new ArrayList<>(), test));
-        return value;
+        return kept;
       }
       default:
         error(step.call(), "a stream's " + step.name());
         return null;
     }
+  }
+
+  /** {@code value} in a local declared in {@code body}, unless it is a variable already. */
+  private Expr once(Expr value, List<Stmt> body, Step step) {
+    if (value instanceof Expr.Var) {
+      return value;
+    }
+    Expr.Var local = context.scope().declare(context.scope().fresh("_element"), value.type());
+    body.add(new Stmt.Declare(local, value, context.source(step.call())));
+    return local;
   }
 
   private static boolean isTerminal(String name) {
@@ -204,9 +214,13 @@ final class StreamReader {
         index);
   }
 
-  /** {@code end} in a local of its own unless it is a constant or a variable. */
+  /**
+   * {@code end} in a local of its own unless it is a constant, a variable or the length of an
+   * array variable: none of those can change while the stream runs.
+   */
   private Expr once(Expr end, Step source) {
-    if (end instanceof Expr.Literal || end instanceof Expr.Var) {
+    if (end instanceof Expr.Literal || end instanceof Expr.Var
+        || end instanceof Expr.Length length && length.array() instanceof Expr.Var) {
       return end;
     }
     Expr.Var local = context.scope().declare(context.scope().fresh("_end"), end.type());

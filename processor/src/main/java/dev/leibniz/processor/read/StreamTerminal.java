@@ -124,6 +124,14 @@ final class StreamTerminal {
     return new Stmt.Assign(variable, ExpressionReader.convert(value, variable.type()), source);
   }
 
+  /**
+   * Whether an iteration reads its element in two places (the best so far, or the first
+   * element of a reduction without identity), so that it is evaluated into a local first.
+   */
+  boolean readsTwice() {
+    return any != null;
+  }
+
   /** Whether reading a function of the operation failed, with an error reported. */
   boolean fails() {
     return failed;
