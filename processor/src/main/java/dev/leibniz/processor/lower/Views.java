@@ -204,24 +204,71 @@ public final class Views {
   }
 
   private List<Stmt> statement(Stmt s) {
-    if (s instanceof Stmt.Declare d && names.containsKey(d.var())) {
-      return bind(names.get(d.var()), d.init(), true, d.source());
-    } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v
-        && names.containsKey(v)) {
-      return bind(names.get(v), a.value(), false, a.source());
-    } else if (s instanceof Stmt.Block b) {
-      return List.of(nested(b));
-    } else if (s instanceof Stmt.If i) {
-      return branch(i);
-    } else if (s instanceof Stmt.Loop l) {
-      Expr condition = resolved(l.condition());
-      if (!severalAt(condition).isEmpty()) {
-        throw new Unfollowable(l.source(), "the loop's condition reads an array through a name"
-            + " that stands for different arrays at different times: read it into a local"
-            + " before the loop and at the end of its body");
+    return s.accept(new Stmt.SourceVisitor<>() {
+      @Override
+      public List<Stmt> declare(Stmt.Declare d) {
+        return names.containsKey(d.var()) ? bind(names.get(d.var()), d.init(), true, d.source())
+            : rest(d);
       }
-      return List.of(l.with(condition, nested(l.body()), nested(l.update())));
-    }
+
+      @Override
+      public List<Stmt> assign(Stmt.Assign a) {
+        return a.target() instanceof Expr.Var v && names.containsKey(v)
+            ? bind(names.get(v), a.value(), false, a.source())
+            : rest(a);
+      }
+
+      @Override
+      public List<Stmt> block(Stmt.Block b) {
+        return List.of(nested(b));
+      }
+
+      @Override
+      public List<Stmt> branch(Stmt.If i) {
+        return Views.this.branch(i);
+      }
+
+      @Override
+      public List<Stmt> loop(Stmt.Loop l) {
+        Expr condition = resolved(l.condition());
+        if (!severalAt(condition).isEmpty()) {
+          throw new Unfollowable(l.source(), "the loop's condition reads an array through a name"
+              + " that stands for different arrays at different times: read it into a local"
+              + " before the loop and at the end of its body");
+        }
+        return List.of(l.with(condition, nested(l.body()), nested(l.update())));
+      }
+
+      @Override
+      public List<Stmt> returns(Stmt.Return r) {
+        return rest(r);
+      }
+
+      @Override
+      public List<Stmt> write(Stmt.Write w) {
+        return rest(w);
+      }
+
+      @Override
+      public List<Stmt> breaks(Stmt.Break b) {
+        return rest(b);
+      }
+
+      @Override
+      public List<Stmt> continues(Stmt.Continue c) {
+        return rest(c);
+      }
+
+      /** Second order reads the pushforward's code, whose calls of partials are generated. */
+      @Override
+      public List<Stmt> generated(Stmt.Generated g) {
+        return rest(g);
+      }
+    });
+  }
+
+  /** A statement that names no array anew: its names read as the one array each stands for. */
+  private List<Stmt> rest(Stmt s) {
     return simple(Rewrite.everywhere(s, singleMeanings()));
   }
 

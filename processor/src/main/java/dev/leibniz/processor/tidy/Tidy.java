@@ -8,6 +8,7 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.UnaryOp;
+import dev.leibniz.processor.ir.Unexpected;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -89,16 +90,92 @@ public final class Tidy {
 
   /** Tidies the blocks inside {@code s}, knowing what is read after it. */
   private static Stmt nested(Stmt s, Predicate<Expr.Var> readAfter) {
-    if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), new Stmt.Block(block(i.then().statements(), readAfter)),
-          new Stmt.Block(block(i.otherwise().statements(), readAfter)), i.source());
-    } else if (s instanceof Stmt.Repeat r) {
-      return new Stmt.Repeat(r.counter(), r.times(),
-          new Stmt.Block(block(r.body().statements(), null)));
-    } else if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(block(b.statements(), readAfter));
-    }
-    return s;
+    return s.accept(new Stmt.Visitor<>() {
+      @Override
+      public Stmt branch(Stmt.If i) {
+        return new Stmt.If(i.condition(),
+            new Stmt.Block(Tidy.block(i.then().statements(), readAfter)),
+            new Stmt.Block(Tidy.block(i.otherwise().statements(), readAfter)), i.source());
+      }
+
+      @Override
+      public Stmt repeat(Stmt.Repeat r) {
+        return new Stmt.Repeat(r.counter(), r.times(),
+            new Stmt.Block(Tidy.block(r.body().statements(), null)));
+      }
+
+      @Override
+      public Stmt block(Stmt.Block b) {
+        return new Stmt.Block(Tidy.block(b.statements(), readAfter));
+      }
+
+      // A forward loop is left as it is: what its body reads again is not known here.
+      @Override
+      public Stmt loop(Stmt.Loop l) {
+        return l;
+      }
+
+      // Statements without blocks inside are tidied where they stand, not here.
+      @Override
+      public Stmt declare(Stmt.Declare d) {
+        return d;
+      }
+
+      @Override
+      public Stmt assign(Stmt.Assign a) {
+        return a;
+      }
+
+      @Override
+      public Stmt returns(Stmt.Return r) {
+        return r;
+      }
+
+      @Override
+      public Stmt breaks(Stmt.Break b) {
+        throw Unexpected.lowered(b);
+      }
+
+      @Override
+      public Stmt continues(Stmt.Continue c) {
+        throw Unexpected.lowered(c);
+      }
+
+      @Override
+      public Stmt write(Stmt.Write w) {
+        return w;
+      }
+
+      @Override
+      public Stmt accumulate(Stmt.Accumulate a) {
+        return a;
+      }
+
+      @Override
+      public Stmt evaluate(Stmt.Evaluate e) {
+        return e;
+      }
+
+      @Override
+      public Stmt comment(Stmt.Comment c) {
+        return c;
+      }
+
+      @Override
+      public Stmt push(Stmt.Push p) {
+        return p;
+      }
+
+      @Override
+      public Stmt release(Stmt.Release r) {
+        return r;
+      }
+
+      @Override
+      public Stmt reserve(Stmt.Reserve r) {
+        return r;
+      }
+    });
   }
 
   /**
