@@ -1,8 +1,5 @@
 package dev.leibniz.processor;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.leibniz.check.FiniteDifferences;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,14 +133,7 @@ class LabelTest {
     double[] direction = {0.4, -0.3, 0.8, 0.1, -0.6, 0.2};
     for (int k = 0; k < 5; k++) {
       for (String method : METHODS) {
-        int selector = k;
-        double numeric = FiniteDifferences.derivative(t -> (double) compiled.call("lb.Labels",
-            method, along(direction, t), selector), 0.0);
-        Object pushed = compiled.call("lb.LabelsGradients", method + "Pushforward", X.clone(),
-            k, direction.clone());
-        double tangent = (double) Compiled.components(pushed).get("tangent");
-        assertTrue(FiniteDifferences.relativeError(tangent, numeric) < 1e-7,
-            method + " at " + k + ": " + tangent + ", differences " + numeric);
+        ArrayDirections.assertPushforwardMatches(compiled, "lb.Labels", method, X, k, direction);
       }
     }
   }
@@ -153,25 +143,7 @@ class LabelTest {
   void aSecondDerivativeThroughContinueOfAnOuterLoop() {
     double[] v = {1, 0.5, -0.25, 0, 0.75, -1};
     for (int k = 0; k < 4; k++) {
-      int selector = k;
-      double[] hv = (double[]) Compiled.components(compiled.call("lb.LabelsGradients",
-          "continueOuterHvp", X.clone(), k, v.clone())).get("hvX");
-      for (int i = 0; i < X.length; i++) {
-        int row = i;
-        double numeric = FiniteDifferences.derivative(t -> ((double[]) Compiled.components(
-            compiled.call("lb.LabelsGradients", "continueOuter", along(v, t), selector))
-            .get("dX"))[row], 0.0);
-        assertTrue(FiniteDifferences.relativeError(hv[i], numeric) < 1e-6,
-            k + ", row " + i + ": " + hv[i] + ", differences " + numeric);
-      }
+      ArrayDirections.assertHvpMatches(compiled, "lb.Labels", "continueOuter", X, k, v);
     }
-  }
-
-  private static double[] along(double[] direction, double t) {
-    double[] moved = X.clone();
-    for (int i = 0; i < moved.length; i++) {
-      moved[i] += t * direction[i];
-    }
-    return moved;
   }
 }

@@ -2,10 +2,8 @@ package dev.leibniz.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.leibniz.check.FiniteDifferences;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,14 +169,8 @@ class SideEffectsTest {
     double[] direction = {0.4, -0.3, 0.8, 0.1, -0.6, 0.2};
     for (int k = 0; k < 4; k++) {
       for (String method : METHODS) {
-        int selector = k;
-        double numeric = FiniteDifferences.derivative(t -> (double) compiled.call("se.Effects",
-            method, along(direction, t), selector), 0.0);
-        Object pushed = compiled.call("se.EffectsGradients", method + "Pushforward", X.clone(),
-            k, direction.clone());
-        double tangent = (double) Compiled.components(pushed).get("tangent");
-        assertTrue(FiniteDifferences.relativeError(tangent, numeric) < 1e-7,
-            method + " at " + k + ": " + tangent + ", differences " + numeric);
+        ArrayDirections.assertPushforwardMatches(compiled, "se.Effects", method, X, k,
+            direction);
       }
     }
   }
@@ -187,17 +179,7 @@ class SideEffectsTest {
   void aSecondDerivativeThroughACountDown() {
     double[] v = {1, 0.5, -0.25, 0, 0.75, -1};
     for (int k = 0; k < 3; k++) {
-      int selector = k;
-      double[] hv = (double[]) Compiled.components(compiled.call("se.EffectsGradients",
-          "countDownHvp", X.clone(), k, v.clone())).get("hvX");
-      for (int i = 0; i < X.length; i++) {
-        int row = i;
-        double numeric = FiniteDifferences.derivative(t -> ((double[]) Compiled.components(
-            compiled.call("se.EffectsGradients", "countDown", along(v, t), selector))
-            .get("dX"))[row], 0.0);
-        assertTrue(FiniteDifferences.relativeError(hv[i], numeric) < 1e-6,
-            k + ", row " + i + ": " + hv[i] + ", differences " + numeric);
-      }
+      ArrayDirections.assertHvpMatches(compiled, "se.Effects", "countDown", X, k, v);
     }
   }
 
@@ -220,13 +202,5 @@ class SideEffectsTest {
         """);
     Compilation compilation = Compiled.compilation(file);
     assertThat(compilation).hadErrorContaining("'a = b'").inFile(file).onLine(9);
-  }
-
-  private static double[] along(double[] direction, double t) {
-    double[] moved = X.clone();
-    for (int i = 0; i < moved.length; i++) {
-      moved[i] += t * direction[i];
-    }
-    return moved;
   }
 }

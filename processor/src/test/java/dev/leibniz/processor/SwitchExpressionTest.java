@@ -163,14 +163,8 @@ class SwitchExpressionTest {
     double[] direction = {0.4, -0.3, 0.8, 0.1, -0.6};
     for (int k = 0; k < 6; k++) {
       for (String method : ARRAY_METHODS) {
-        int selector = k;
-        double numeric = FiniteDifferences.derivative(t -> (double) compiled.call("sx.Choices",
-            method, along(direction, t), selector), 0.0);
-        Object pushed = compiled.call("sx.ChoicesGradients", method + "Pushforward", X.clone(),
-            k, direction.clone());
-        double tangent = (double) Compiled.components(pushed).get("tangent");
-        assertTrue(FiniteDifferences.relativeError(tangent, numeric) < 1e-7,
-            method + " at " + k + ": " + tangent + ", differences " + numeric);
+        ArrayDirections.assertPushforwardMatches(compiled, "sx.Choices", method, X, k,
+            direction);
       }
     }
     for (Object a : activations()) {
@@ -193,13 +187,5 @@ class SwitchExpressionTest {
       assertTrue(FiniteDifferences.relativeError(hessian, numeric) < 1e-6,
           a + ": " + hessian + ", differences " + numeric);
     }
-  }
-
-  private static double[] along(double[] direction, double t) {
-    double[] moved = X.clone();
-    for (int i = 0; i < moved.length; i++) {
-      moved[i] += t * direction[i];
-    }
-    return moved;
   }
 }

@@ -145,14 +145,7 @@ class SwitchTest {
     double[] direction = {0.4, -0.3, 0.8, 0.1, -0.6};
     for (int k = 0; k < 4; k++) {
       for (String method : List.of("fallThrough", "nested")) {
-        int selector = k;
-        double numeric = FiniteDifferences.derivative(t -> (double) compiled.call("sw.Cases",
-            method, along(X, direction, t), selector), 0.0);
-        Object pushed = compiled.call("sw.CasesGradients", method + "Pushforward", X.clone(),
-            k, direction.clone());
-        double tangent = (double) Compiled.components(pushed).get("tangent");
-        assertTrue(FiniteDifferences.relativeError(tangent, numeric) < 1e-7,
-            method + " at " + k + ": " + tangent + ", differences " + numeric);
+        ArrayDirections.assertPushforwardMatches(compiled, "sw.Cases", method, X, k, direction);
       }
     }
   }
@@ -206,13 +199,5 @@ class SwitchTest {
         "[LZ101] Leibniz cannot differentiate a switch on mode.trim() (not an int, an enum or a"
             + " String parameter) yet: switch on an int, an enum or a String").inFile(file)
         .onLine(7);
-  }
-
-  private static double[] along(double[] x, double[] direction, double t) {
-    double[] moved = x.clone();
-    for (int i = 0; i < moved.length; i++) {
-      moved[i] += t * direction[i];
-    }
-    return moved;
   }
 }
