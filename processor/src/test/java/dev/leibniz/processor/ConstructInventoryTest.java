@@ -152,6 +152,8 @@ class ConstructInventoryTest {
         + ".mapToDouble(i -> a[i] * x).sum(); double m = java.util.Arrays.stream(a)"
         + ".map(t -> t * y).filter(t -> t > -10).max().orElse(0);"
         + " return s + m + java.util.Arrays.stream(a).reduce(1, (p, q) -> p * q) * k;");
+    ok("E52", "Cx z = new Cx(x, y); for (int i = 0; i < 2; i++) { z = z.times(new Cx(y, x)); }"
+        + " return z.re + z.times(z).im;");
     rejected("E49", "LZ136", "Pair[] ps = new Pair[1];\n Pair[] qs = new Pair[1];\n"
         + " qs[0] = new Pair(x, y);\n ps = qs;\n return qs[0].a(); //!");
     ok("E41", "Pair v = new Pair(x, y); for (int i = 0; i < 3; i++) { v = Helpers.swap(v); }"
@@ -227,6 +229,20 @@ class ConstructInventoryTest {
         record Twin(double a, double b) {
           Twin(double a) {
             this(a, a);
+          }
+        }
+
+        static final class Cx {
+          final double re;
+          final double im;
+
+          Cx(double re, double im) {
+            this.re = re;
+            this.im = im;
+          }
+
+          @Differentiable Cx times(Cx o) {
+            return new Cx(re * o.re - im * o.im, re * o.im + im * o.re);
           }
         }
 

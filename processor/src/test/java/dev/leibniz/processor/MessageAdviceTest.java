@@ -64,7 +64,7 @@ class MessageAdviceTest {
         import dev.leibniz.Differentiable;
         class Chain {
           static final class Box {
-            final double v;
+            double v;
             Box(double v) {
               this.v = v;
             }

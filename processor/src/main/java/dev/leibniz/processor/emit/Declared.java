@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Stmts;
+import dev.leibniz.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,10 +98,10 @@ final class Declared {
     int at = p.part().array() ? 0 : p.part().arrayAt();
     if (at < 0) {
       return CodeBlock.builder().addStatement("$T $N = $L", TypeNames.of(p.var().type()),
-          variable, access(record, path)).build();
+          variable, access(record, p.part().record(), path)).build();
     }
     // The records are in an array: the parameter, or a component of it.
-    CodeBlock array = access(record, path.subList(0, at));
+    CodeBlock array = access(record, p.part().record(), path.subList(0, at));
     String i = index(method);
     return CodeBlock.builder()
         .addStatement("$T $N = new $T[$L.length]$L", TypeNames.of(p.var().type()), variable,
@@ -108,7 +109,7 @@ final class Declared {
             p.var().type().rank() == 2 ? "[]" : "")
         .beginControlFlow("for (int $N = 0; $N < $L.length; $N++)", i, i, array, i)
         .addStatement("$N[$N] = $L", variable, i, access(array + "[" + i + "]",
-            path.subList(at, path.size())))
+            recordAt(p.part().record(), path.subList(0, at)), path.subList(at, path.size())))
         .endControlFlow()
         .build();
   }
@@ -152,18 +153,18 @@ final class Declared {
   }
 
   private static CodeBlock gradient(Parameter p, String source,
-      dev.leibniz.processor.ir.Type.Record type, List<String> prefix,
+      Type.Record type, List<String> prefix,
       java.util.function.Function<Param, CodeBlock> adjoint) {
     var components = new ArrayList<CodeBlock>();
-    for (dev.leibniz.processor.ir.Type.Component c : type.components()) {
+    for (Type.Component c : type.components()) {
       var path = new ArrayList<>(prefix);
       path.add(c.name());
       Param part = p.parts().stream().filter(q -> q.part().path().equals(path)).findFirst()
           .orElse(null);
-      var records = c.type() instanceof dev.leibniz.processor.ir.Type.Array array
-          && array.element() instanceof dev.leibniz.processor.ir.Type.Record r ? r : null;
+      var records = c.type() instanceof Type.Array array
+          && array.element() instanceof Type.Record r ? r : null;
       // The source is the record at the prefix: its components are one accessor away.
-      CodeBlock here = access(source, List.of(c.name()));
+      CodeBlock here = access(source, type, List.of(c.name()));
       if (records != null) {
         // An array of records: a record per element, from each component's adjoint array.
         String i = "_element" + prefix.size();
@@ -172,7 +173,7 @@ final class Declared {
             gradient(p, here + "[" + i + "]", records, path,
                 q -> CodeBlock.of("$L[$N]", adjoint.apply(q), i)),
             TypeNames.of(records)));
-      } else if (c.type() instanceof dev.leibniz.processor.ir.Type.Record nested
+      } else if (c.type() instanceof Type.Record nested
           && nested.isDifferentiable()) {
         components.add(gradient(p, here.toString(), nested, path, adjoint));
       } else if (part != null && part.differentiable()) {
@@ -184,10 +185,34 @@ final class Declared {
     return CodeBlock.of("new $T($L)", TypeNames.of(type), CodeBlock.join(components, ",$W"));
   }
 
-  /** {@code p.pos().x()}: the accessors from a record to one of its components. */
-  static CodeBlock access(String record, List<String> path) {
+  /**
+   * {@code p.pos().x()}: the accessors from a record of type {@code type} to one of its
+   * components, or a value class's fields by name ({@code c.re}).
+   */
+  static CodeBlock access(String record, Type.Record type, List<String> path) {
     CodeBlock.Builder code = CodeBlock.builder().add("$L", record);
-    path.forEach(name -> code.add(".$N()", name));
+    Type.Record at = type;
+    for (String name : path) {
+      code.add("$L", at.access(name));
+      Type next = at.component(name).map(Type.Component::type).orElseThrow();
+      while (next instanceof Type.Array array) {
+        next = array.element();
+      }
+      at = next instanceof Type.Record nested ? nested : null;
+    }
     return code.build();
+  }
+
+  /** The record type {@code path} leads to from {@code type}, through arrays' elements too. */
+  static Type.Record recordAt(Type.Record type, List<String> path) {
+    Type.Record at = type;
+    for (String name : path) {
+      Type next = at.component(name).map(Type.Component::type).orElseThrow();
+      while (next instanceof Type.Array array) {
+        next = array.element();
+      }
+      at = (Type.Record) next;
+    }
+    return at;
   }
 }

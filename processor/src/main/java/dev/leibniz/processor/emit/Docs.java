@@ -165,7 +165,8 @@ final class Docs {
         doc.add("@param $N the receiver\n", p.var().name());
       } else if (p.part() != null) {
         doc.add("@param $N the argument's component {@code $L}\n", p.var().name(),
-            Declared.access(p.part().parameter(), p.part().path()));
+            Declared.access(p.part().parameter(), p.part().record(),
+                p.part().path()));
       } else {
         doc.add("@param $N the argument {@code $N}\n", p.var().name(), p.var().name());
       }

@@ -228,7 +228,7 @@ final class RecordResultMethods {
       String row = Helpers.unique("row", names(method));
       for (RecordComponent c : columns) {
         written.add("$Z.vector($T.stream($N).mapToDouble($N -> $L).toArray())",
-            java.util.Arrays.class, record, row, Declared.access(row, c.path()));
+            java.util.Arrays.class, record, row, Declared.access(row, type.rows().get(), c.path()));
       }
       return written.add(".array()").build();
     }
@@ -236,7 +236,7 @@ final class RecordResultMethods {
         vectors(type));
     for (RecordComponent c : components(type, List.of())) {
       written.add("$Z.$N($L)", c.type().isArray() ? "vector" : "number",
-          Declared.access(record, c.path()));
+          Declared.access(record, type, c.path()));
     }
     return written.add(".array()").build();
   }

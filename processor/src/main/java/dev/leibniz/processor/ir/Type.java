@@ -67,14 +67,28 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
   }
 
   /**
-   * A Java record.
+   * A Java record, or a value class read as one: a final class whose final fields its one
+   * constructor assigns from its parameters of the same names.
    *
    * @param name the record class
-   * @param components its components in declaration order
+   * @param components its components in declaration order (a value class's in its
+   *     constructor's order)
+   * @param fields whether the components are fields read by name (a value class) rather than
+   *     through accessors
    */
-  record Record(TypeRef name, List<Component> components) implements Type {
+  record Record(TypeRef name, List<Component> components, boolean fields) implements Type {
     public Record {
       components = List.copyOf(components);
+    }
+
+    /** A record class, whose components are read through their accessors. */
+    public Record(TypeRef name, List<Component> components) {
+      this(name, components, false);
+    }
+
+    /** {@code .x()} for a record class, {@code .x} for a value class whose fields are read. */
+    public String access(String component) {
+      return fields ? "." + component : "." + component + "()";
     }
 
     @Override
@@ -98,7 +112,8 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
      * record's vectors are.
      */
     public static Record rowsOf(Record element) {
-      return new Record(element.name(), List.of(new Component(ROWS, arrayOf(element))));
+      return new Record(element.name(), List.of(new Component(ROWS, arrayOf(element))),
+          element.fields());
     }
 
     /**

@@ -96,7 +96,16 @@ final class MemberReader {
       }
       return fieldRead(tree, field.get(), context.receiver());
     }
-    Object value = new RecordReader(context, expressions).valueOf(target);
+    var reader = new RecordReader(context, expressions);
+    if (target instanceof MethodInvocationTree call
+        && !(reader.valueOf(call) instanceof RecordValues.Value)) {
+      // z.times(z).im: the value the call returns is kept first, as for a method called on it.
+      Optional<Type.Record> returned = expressions.recordResult(call);
+      if (returned.isPresent() && !expressions.keepRecord(call, returned.get())) {
+        return null;
+      }
+    }
+    Object value = reader.valueOf(target);
     if (value instanceof RecordValues.Value record && !record.array()
         && record.parts().get(member) instanceof Expr component) {
       // other.x for other.x(): inside a record's class its fields are read by name.

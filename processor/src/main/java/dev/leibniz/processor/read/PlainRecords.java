@@ -56,20 +56,52 @@ final class PlainRecords {
       return problem(array.getComponentType(), seen);
     }
     if (!(type instanceof DeclaredType declared)
-        || declared.asElement().getKind() != ElementKind.RECORD
+        || !(declared.asElement() instanceof TypeElement record)
+        || RecordValues.components(record).isEmpty()
         || !seen.add(declared.asElement())) {
       return Optional.empty();
     }
-    var record = (TypeElement) declared.asElement();
+    if (record.getKind() != ElementKind.RECORD) {
+      return copiesOnly(record).or(() -> inner(record, seen));
+    }
     Optional<String> own = canonical(record).flatMap(c -> changes(record, c))
         .or(() -> computedAccessor(record));
     if (own.isPresent()) {
       return own;
     }
-    for (RecordComponentElement c : record.getRecordComponents()) {
+    return inner(record, seen);
+  }
+
+  /** Why the records inside {@code record}'s components cannot be differentiated, or empty. */
+  private Optional<String> inner(TypeElement record, Set<Element> seen) {
+    for (Element c : RecordValues.components(record).orElseThrow()) {
       Optional<String> inner = problem(c.asType(), seen);
       if (inner.isPresent()) {
         return inner;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a value class's constructor does more than copy its parameters into its fields
+   * ({@code this.re = re;}), or empty; a class from a jar, whose constructor cannot be read,
+   * is not followed.
+   */
+  private Optional<String> copiesOnly(TypeElement type) {
+    MethodTree tree = trees.getTree(ValueClasses.constructor(type));
+    String name = type.getSimpleName().toString();
+    if (tree == null || tree.getBody() == null) {
+      return Optional.of("Leibniz reads a final class such as " + name + " as a record only"
+          + " where its constructor's source is at hand, to see that it copies its parameters");
+    }
+    for (StatementTree statement : tree.getBody().getStatements()) {
+      boolean superCall = statement.toString().trim().equals("super();");
+      if (!isFieldCopy(statement) && !superCall) {
+        return Optional.of("the constructor of " + name + " does more than copy its parameters"
+            + " into its fields (" + statement.toString().trim().replaceAll(";$", "") + "), so"
+            + " Leibniz could neither read new " + name + "(…) as its arguments nor build a"
+            + " gradient with it; keep the constructor to this.f = f, and compute in a method");
       }
     }
     return Optional.empty();
@@ -81,7 +113,7 @@ final class PlainRecords {
    */
   Optional<String> construction(TypeElement record, com.sun.source.tree.NewClassTree created) {
     int arity = created.getArguments().size();
-    boolean canonical = arity == record.getRecordComponents().size()
+    boolean canonical = arity == RecordValues.components(record).map(List::size).orElse(-1)
         && ElementFilter.constructorsIn(record.getEnclosedElements()).stream()
             .filter(c -> c.getParameters().size() == arity).count() == 1;
     return problem(record.asType()).or(() -> canonical ? Optional.empty()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -114,20 +115,35 @@ final class RecordValues {
    */
   static Optional<Type.Record> typeOf(TypeMirror mirror) {
     if (!(mirror instanceof DeclaredType declared)
-        || declared.asElement().getKind() != ElementKind.RECORD) {
+        || !(declared.asElement() instanceof TypeElement element)) {
       return Optional.empty();
     }
-    var element = (TypeElement) declared.asElement();
+    Optional<List<? extends Element>> parts = components(element);
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
     var components = new ArrayList<Type.Component>();
-    for (RecordComponentElement c : element.getRecordComponents()) {
+    for (Element c : parts.get()) {
       Type type = typeOf(c.asType()).<Type>map(t -> t)
           .or(() -> elementType(c.asType()).map(Type::arrayOf))
           .orElse(NameResolver.typeOf(c.asType()));
       components.add(new Type.Component(c.getSimpleName().toString(),
           type == null ? Type.OBJECT : type));
     }
-    var record = new Type.Record(TypeRefs.of(element), components);
+    var record = new Type.Record(TypeRefs.of(element), components,
+        element.getKind() != ElementKind.RECORD);
     return record.isDifferentiable() ? Optional.of(record) : Optional.empty();
+  }
+
+  /**
+   * The components of a record class, or the fields of a value class ({@link ValueClasses}) in
+   * its constructor's order; empty for any other class.
+   */
+  static Optional<List<? extends Element>> components(TypeElement element) {
+    if (element.getKind() == ElementKind.RECORD) {
+      return Optional.of(element.getRecordComponents());
+    }
+    return ValueClasses.fields(element).map(fields -> fields);
   }
 
   /**
@@ -137,10 +153,11 @@ final class RecordValues {
    */
   static boolean holdsArraysOfRecords(TypeMirror mirror) {
     if (!(mirror instanceof DeclaredType declared)
-        || declared.asElement().getKind() != ElementKind.RECORD) {
+        || !(declared.asElement() instanceof TypeElement element)
+        || components(element).isEmpty()) {
       return false;
     }
-    for (RecordComponentElement c : ((TypeElement) declared.asElement()).getRecordComponents()) {
+    for (Element c : components(element).get()) {
       if (elementType(c.asType()).isPresent() || holdsArraysOfRecords(c.asType())) {
         return true;
       }

@@ -1,0 +1,156 @@
+package dev.leibniz.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.leibniz.check.FiniteDifferences;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Value classes, the style records replaced: a final class whose final fields one constructor
+ * copies from parameters of the same names, with instance methods, read as a record. Parameters,
+ * locals reassigned in a loop, methods called on what a call returns, fields read by name, and
+ * a result of the class; gradients are instances of the class, checked against finite
+ * differences. A constructor that computes is an error that says why.
+ */
+class ValueClassTest {
+  private static Compiled compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = Compiled.compile("""
+        package vc;
+
+        import dev.leibniz.Differentiable;
+
+        public class Values {
+          public static final class Complex {
+            final double re;
+            final double im;
+
+            Complex(double re, double im) {
+              this.re = re;
+              this.im = im;
+            }
+
+            @Differentiable Complex times(Complex o) {
+              return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
+            }
+
+            @Differentiable Complex plus(Complex o) {
+              return new Complex(re + o.re, im + o.im);
+            }
+
+            @Differentiable double abs() {
+              return Math.hypot(re, im);
+            }
+          }
+
+          @Differentiable static double orbit(Complex c, int steps) {
+            Complex z = new Complex(0.1, 0);
+            for (int i = 0; i < steps; i++) {
+              z = z.times(z).plus(c);
+            }
+            return z.abs() + z.re * c.im;
+          }
+
+          @Differentiable static Complex square(Complex c) {
+            return c.times(c);
+          }
+
+          static double orbit(double[] p) {
+            return orbit(new Complex(p[0], p[1]), 4);
+          }
+        }
+        """);
+  }
+
+  @Test
+  void aGradientIsAnInstanceOfTheClassAndMatchesDifferences() {
+    double[] p = {-0.4, 0.3};
+    Object c = complex(p[0], p[1]);
+    Map<String, Object> g = Compiled.components(
+        compiled.call("vc.ValuesGradients", "orbit", c, 4));
+    Object dC = g.get("dC");
+    assertEquals("vc.Values$Complex", dC.getClass().getName());
+    double[] exact = {field(dC, "re"), field(dC, "im")};
+    ToDoubleFunction<double[]> f = q -> (double) compiled.call("vc.Values", "orbit", q);
+    double[] numeric = FiniteDifferences.gradient(f, p.clone());
+    for (int i = 0; i < 2; i++) {
+      assertTrue(FiniteDifferences.relativeError(exact[i], numeric[i]) < 1e-7,
+          "coordinate " + i + ": " + exact[i] + ", differences " + numeric[i]);
+    }
+  }
+
+  /** A method returning the class: its pullback takes an upstream instance, returns one. */
+  @Test
+  void aResultOfTheClassHasItsPullback() {
+    Object c = complex(0.7, -0.2);
+    double[] dScalars = new double[2];
+    Object value = compiled.call("vc.ValuesGradients", "squarePullback", c, complex(1, 0),
+        dScalars);
+    assertEquals(0.7 * 0.7 - 0.2 * 0.2, field(value, "re"), 1e-12);
+    assertEquals(2 * 0.7 * -0.2, field(value, "im"), 1e-12);
+    // re(c²) = re² − im²: its gradient along (re, im) is (2 re, −2 im), against differences.
+    ToDoubleFunction<double[]> re = q -> field(
+        compiled.call("vc.Values", "square", complex(q[0], q[1])), "re");
+    double[] numeric = FiniteDifferences.gradient(re, new double[] {0.7, -0.2});
+    assertEquals(numeric[0], dScalars[0], 1e-9);
+    assertEquals(numeric[1], dScalars[1], 1e-9);
+  }
+
+  @Test
+  void aConstructorThatComputesIsAnErrorThatSaysWhy() {
+    JavaFileObject file = Compiled.file("""
+        package vc;
+
+        import dev.leibniz.Differentiable;
+
+        public class Unit {
+          public static final class Direction {
+            final double x;
+            final double y;
+
+            Direction(double x, double y) {
+              double n = Math.hypot(x, y);
+              this.x = x / n;
+              this.y = y / n;
+            }
+          }
+
+          @Differentiable static double f(Direction d) {
+            return d.x * d.y;
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("does more than copy its parameters");
+  }
+
+  private static Object complex(double re, double im) {
+    try {
+      var constructor = compiled.load("vc.Values$Complex")
+          .getDeclaredConstructor(double.class, double.class);
+      constructor.setAccessible(true);
+      return constructor.newInstance(re, im);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static double field(Object value, String name) {
+    try {
+      var field = value.getClass().getDeclaredField(name);
+      field.setAccessible(true);
+      return field.getDouble(value);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
