@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Records as Java writes them: a method called on what another call returns
- * ({@code a.plus(b).norm()}, in a chain too, with arguments that are calls), and inside a
- * record's method another instance's field read by name ({@code o.x} for {@code o.x()}).
+ * ({@code a.plus(b).norm()}, in a chain too, with arguments that are calls), inside a record's
+ * method another instance's field read by name ({@code o.x} for {@code o.x()}), and the field of
+ * a record in an array read by name ({@code vs[i].x}).
  * Gradients are checked against finite differences of the methods themselves.
  */
 class RecordGapsTest {
@@ -53,6 +54,18 @@ class RecordGapsTest {
             return a.dot(b) * b.plus(a).x();
           }
 
+          @Differentiable static double fields(V[] vs) {
+            double s = 0;
+            for (int i = 0; i < vs.length; i++) {
+              s += vs[i].x * vs[i].y() + Math.sin(vs[i].y);
+            }
+            return s;
+          }
+
+          static double fieldsAt(double[] p) {
+            return fields(new V[] {new V(p[0], p[1]), new V(p[2], p[3])});
+          }
+
           static double chained(double[] p) {
             return chained(new V(p[0], p[1]), new V(p[2], p[3]));
           }
@@ -82,6 +95,26 @@ class RecordGapsTest {
         assertTrue(FiniteDifferences.relativeError(exact[i], numeric[i]) < 1e-7,
             method + ", coordinate " + i + ": " + exact[i] + ", differences " + numeric[i]);
       }
+    }
+  }
+
+  /** {@code vs[i].x}: a field of a record in an array, read by name. */
+  @Test
+  void fieldsOfRecordsInAnArrayMatchFiniteDifferences() {
+    Class<?> vector = compiled.load("rg.Gaps$V");
+    Object array = java.lang.reflect.Array.newInstance(vector, 2);
+    java.lang.reflect.Array.set(array, 0, construct(vector, P[0], P[1]));
+    java.lang.reflect.Array.set(array, 1, construct(vector, P[2], P[3]));
+    Object[] dVs = (Object[]) Compiled.components(
+        compiled.call("rg.GapsGradients", "fields", array)).get("dVs");
+    double[] numeric = FiniteDifferences.gradient(
+        p -> (double) compiled.call("rg.Gaps", "fieldsAt", p), P.clone());
+    for (int i = 0; i < 2; i++) {
+      Map<String, Object> d = Compiled.components(dVs[i]);
+      assertTrue(FiniteDifferences.relativeError((double) d.get("x"), numeric[2 * i]) < 1e-7,
+          "x of " + i + ": " + d.get("x") + ", differences " + numeric[2 * i]);
+      assertTrue(FiniteDifferences.relativeError((double) d.get("y"), numeric[2 * i + 1]) < 1e-7,
+          "y of " + i + ": " + d.get("y") + ", differences " + numeric[2 * i + 1]);
     }
   }
 
