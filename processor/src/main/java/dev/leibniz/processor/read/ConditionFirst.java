@@ -10,7 +10,7 @@ import java.util.List;
  * decrease it): they run wherever Java evaluates the condition, before the first test of a
  * {@code while} loop and at the end of every iteration, after its update, so that a
  * {@code continue} runs them too. The locals they declare are declared before the loop, so that
- * the condition sees them.
+ * the condition sees them, and assigned again in the iterations.
  */
 final class ConditionFirst {
   private ConditionFirst() {}
@@ -33,10 +33,9 @@ final class ConditionFirst {
     }
     var update = new ArrayList<>(loop.update().statements());
     update.addAll(again);
-    var statements = new ArrayList<>(declared);
-    if (loop.testFirst()) {
-      statements.addAll(again);
-    }
+    // A while loop evaluates its condition first before it, as written; a do-while loop only
+    // at the end of each iteration, so its locals are declared before the loop.
+    var statements = new ArrayList<>(loop.testFirst() ? first : declared);
     statements.add(loop.with(loop.condition(), loop.body(), new Stmt.Block(update)));
     return new Stmt.Block(statements);
   }
