@@ -98,7 +98,8 @@ class StreamTest {
     double[] direction = {0.4, -0.3, 0.8, 0.1, -0.6};
     for (String method : ONE_ARRAY) {
       double numeric = FiniteDifferences.derivative(
-          t -> (double) compiled.call("st.Pipelines", method, ArrayDirections.along(V, direction, t)), 0.0);
+          t -> (double) compiled.call("st.Pipelines", method,
+              ArrayDirections.along(V, direction, t)), 0.0);
       Object pushed = compiled.call("st.PipelinesGradients", method + "Pushforward", V.clone(),
           direction.clone());
       double tangent = (double) Compiled.components(pushed).get("tangent");
@@ -117,7 +118,8 @@ class StreamTest {
     for (int i = 0; i < V.length; i++) {
       int row = i;
       double numeric = FiniteDifferences.derivative(t -> ((double[]) Compiled.components(
-          compiled.call("st.PipelinesGradients", "dot", w.clone(), ArrayDirections.along(V, v, t))).get("dX"))[row],
+          compiled.call("st.PipelinesGradients", "dot", w.clone(),
+              ArrayDirections.along(V, v, t))).get("dX"))[row],
           0.0);
       assertTrue(FiniteDifferences.relativeError(hv[i], numeric) < 1e-6,
           "row " + i + ": " + hv[i] + ", differences " + numeric);

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Switch expressions ({@code case … ->} with values and blocks, the {@code case …:} form with
  * {@code yield} and fall-through, {@code yield} from inside a loop or a switch statement) and
- * switches on an enum and on a String, statements and expressions, differentiated with Java's semantics. Each
- * selector value is checked in reverse and forward mode against finite differences of the method
- * itself, and the second derivative of an activation chosen by an enum against differences of
- * its gradient.
+ * switches on an enum and on a String, statements and expressions, differentiated with Java's
+ * semantics. Each selector value is checked in reverse and forward mode against finite
+ * differences of the method itself, and the second derivative of an activation chosen by an enum
+ * against differences of its gradient.
  */
 class SwitchExpressionTest {
   private static Compiled compiled;

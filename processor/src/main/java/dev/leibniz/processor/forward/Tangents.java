@@ -11,8 +11,6 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
-import dev.leibniz.processor.ir.UnaryOp;
-import dev.leibniz.processor.ir.Unexpected;
 import dev.leibniz.processor.rules.Algebra;
 import dev.leibniz.processor.rules.Exprs;
 import dev.leibniz.processor.rules.Rule;
@@ -86,85 +84,11 @@ final class Tangents {
     if (!activity.isActive(e)) {
       return new Dual(e, null);
     }
-    return e.accept(new Expr.SourceVisitor<>() {
-      @Override
-      public Dual variable(Expr.Var v) {
-        return new Dual(v, target(v));
-      }
-
-      @Override
-      public Dual index(Expr.Index i) {
-        return new Dual(i, target(i));
-      }
-
-      @Override
-      public Dual cast(Expr.Cast c) {
-        Dual operand = dual(c.operand(), out);
-        return new Dual(new Expr.Cast(c.type(), operand.value()),
-            c.type().isFloating() ? operand.tangent() : null);
-      }
-
-      @Override
-      public Dual unary(Expr.Unary u) {
-        return u.op() == UnaryOp.PLUS ? dual(u.operand(), out) : operation(u, out);
-      }
-
-      @Override
-      public Dual binary(Expr.Binary b) {
-        return operation(b, out);
-      }
-
-      @Override
-      public Dual call(Expr.Call c) {
-        return operation(c, out);
-      }
-
-      @Override
-      public Dual invoke(Expr.Invoke invoke) {
-        return Tangents.this.call(invoke, out);
-      }
-
-      /** The reader makes a choice of active values a branch: none is left in an expression. */
-      @Override
-      public Dual conditional(Expr.Conditional c) {
-        throw Unexpected.lowered(c);
-      }
-
-      // Constants, whatever activity says of them.
-      @Override
-      public Dual literal(Expr.Literal l) {
-        return new Dual(l, null);
-      }
-
-      @Override
-      public Dual staticField(Expr.StaticField f) {
-        return new Dual(f, null);
-      }
-
-      @Override
-      public Dual instanceField(Expr.InstanceField f) {
-        return new Dual(f, null);
-      }
-
-      @Override
-      public Dual length(Expr.Length l) {
-        return new Dual(l, null);
-      }
-
-      @Override
-      public Dual newArray(Expr.NewArray n) {
-        return new Dual(n, n);
-      }
-
-      @Override
-      public Dual generated(Expr.Generated g) {
-        throw Unexpected.generated(g);
-      }
-    });
+    return e.accept(new TangentOf(this, out));
   }
 
   /** An operation of the rule table: its value, then Σ partialᵢ × operandᵢ'. */
-  private Dual operation(Expr e, List<Stmt> out) {
+  Dual operation(Expr e, List<Stmt> out) {
     List<Expr> operands = Exprs.children(e).toList();
     var duals = new ArrayList<Dual>();
     operands.forEach(o -> duals.add(dual(o, out)));
@@ -194,7 +118,7 @@ final class Tangents {
   }
 
   /** A call: through the callee's pushforward, or its rule, or a constant. */
-  private Dual call(Expr.Invoke invoke, List<Stmt> out) {
+  Dual call(Expr.Invoke invoke, List<Stmt> out) {
     if (invoke.callee() instanceof Callee.Differentiable d && d.directional()) {
       return gradientComponent(invoke, d, out);
     }

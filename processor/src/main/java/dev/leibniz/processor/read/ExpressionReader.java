@@ -119,6 +119,11 @@ final class ExpressionReader {
     return members.writingCall(tree, arrayNames);
   }
 
+  /** Whether the expression being read is part of a condition, which is read as it stands. */
+  boolean inCondition() {
+    return inCondition;
+  }
+
   /** Reads a condition of an {@code if} or a loop, which is evaluated as it stands. */
   Expr condition(ExpressionTree tree) {
     boolean outer = inCondition;
@@ -173,7 +178,7 @@ final class ExpressionReader {
       case NEW_ARRAY:
         return newArray((NewArrayTree) tree);
       case CONDITIONAL_EXPRESSION:
-        return conditional((ConditionalExpressionTree) tree);
+        return new Conditionals(context, this).read((ConditionalExpressionTree) tree);
       case ASSIGNMENT:
       case PLUS_ASSIGNMENT:
       case MINUS_ASSIGNMENT:
@@ -358,52 +363,6 @@ final class ExpressionReader {
       default -> null;
     };
     return type == null ? unsupported(tree) : new Expr.NewArray(type, dimensions);
-  }
-
-  /**
-   * {@code c ? a : b}. Outside conditions a floating-point choice becomes an {@code if} that
-   * assigns a fresh local, so that only the branch taken is evaluated, in the forward sweep and
-   * in the backward one; so does any choice whose branches need statements first (an assignment
-   * inside one runs only where its branch is taken).
-   */
-  private Expr conditional(ConditionalExpressionTree tree) {
-    Expr condition = condition(tree.getCondition());
-    int mark = pending.mark();
-    Expr then = read(tree.getTrueExpression());
-    List<Stmt> thenFirst = pending.drainSince(mark);
-    Expr otherwise = read(tree.getFalseExpression());
-    List<Stmt> otherwiseFirst = pending.drainSince(mark);
-    if (condition == null || then == null || otherwise == null) {
-      return null;
-    }
-    Expr combined = choice(tree, condition, then, otherwise);
-    boolean branchesFirst = !thenFirst.isEmpty() || !otherwiseFirst.isEmpty();
-    if (combined == null
-        || !branchesFirst && (inCondition || !combined.type().isFloating())) {
-      return combined;
-    }
-    Type type = combined.type();
-    Expr.Var chosen = context.scope().declare(context.scope().fresh("_choice"), type);
-    Source source = context.source(tree);
-    thenFirst = new ArrayList<>(thenFirst);
-    otherwiseFirst = new ArrayList<>(otherwiseFirst);
-    thenFirst.add(new Stmt.Assign(chosen, convert(then, type), source));
-    otherwiseFirst.add(new Stmt.Assign(chosen, convert(otherwise, type), source));
-    pending.add(new Stmt.Declare(chosen, null, source));
-    pending.add(
-        new Stmt.If(condition, new Stmt.Block(thenFirst), new Stmt.Block(otherwiseFirst), source));
-    return chosen;
-  }
-
-  private Expr choice(Tree tree, Expr condition, Expr then, Expr otherwise) {
-    if (then.type() == Type.BOOLEAN && otherwise.type() == Type.BOOLEAN) {
-      return new Expr.Conditional(condition, then, otherwise, Type.BOOLEAN);
-    }
-    if (!then.type().isNumeric() || !otherwise.type().isNumeric()) {
-      return unsupported(tree);
-    }
-    Type type = Type.promote(then.type(), otherwise.type());
-    return new Expr.Conditional(condition, convert(then, type), convert(otherwise, type), type);
   }
 
   /** {@code (type) operand}, leaving out a cast that would change nothing. */

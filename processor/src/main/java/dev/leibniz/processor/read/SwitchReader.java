@@ -156,7 +156,8 @@ final class SwitchReader {
       chosen = local;
     }
     Group last = groups.get(groups.size() - 1);
-    asLoop = groups.stream().anyMatch(g -> fallsThrough(g, g == last) || CaseJumps.inside(g.body(), isExpression()));
+    asLoop = groups.stream().anyMatch(
+        g -> fallsThrough(g, g == last) || CaseJumps.inside(g.body(), isExpression()));
     if (!asLoop) {
       statements.add(chain(groups, chosen, source));
       return new Stmt.Block(statements);

@@ -174,7 +174,8 @@ class FlowProgramTest {
 
   private static String source(String className, List<FlowProgram> programs,
       List<RandomProgram> helpers) {
-    return "package q;\nimport dev.leibniz.Differentiable;\n@SuppressWarnings(\"fallthrough\")\npublic class " + className + " {\n"
+    return "package q;\nimport dev.leibniz.Differentiable;\n@SuppressWarnings(\"fallthrough\")\n"
+        + "public class " + className + " {\n"
         + helpers.stream().map(h -> h.java("(order = 2)")).collect(Collectors.joining("\n"))
         + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
   }

@@ -350,8 +350,8 @@ final class FlowStatements {
     }
 
     public String java(String indent) {
-      String source = range
-          ? "java.util.stream.IntStream.range(0, 3).mapToDouble(" : "java.util.Arrays.stream(a).map(";
+      String source = range ? "java.util.stream.IntStream.range(0, 3).mapToDouble("
+          : "java.util.Arrays.stream(a).map(";
       String filter = filtered ? ".filter(v" + id + " -> v" + id + " < 0.5)" : "";
       String end = terminal == 's' ? ".sum()" : terminal == 'x' ? ".max().orElse(0)"
           : ".min().orElse(0)";

@@ -170,7 +170,8 @@ class FuzzTest {
 
   private static String source(List<String> methods) {
     // The record the snippets use comes after the methods, so that their lines stay counted.
-    return "package q;\nimport dev.leibniz.Differentiable;\n@SuppressWarnings(\"fallthrough\") public class Fuzz {\n"
+    return "package q;\nimport dev.leibniz.Differentiable;\n"
+        + "@SuppressWarnings(\"fallthrough\") public class Fuzz {\n"
         + String.join("", methods) + "  record Pt(double u, double v, int n) {\n"
         + "    @Differentiable(order = 2) double norm() { return Math.hypot(u, v) * n; }\n"
         + "  }\n  @Differentiable(order = 2) static Pt swap(Pt p) {\n"
