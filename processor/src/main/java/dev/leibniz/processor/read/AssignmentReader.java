@@ -1,6 +1,5 @@
 package dev.leibniz.processor.read;
 
-import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -8,7 +7,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -92,7 +90,7 @@ final class AssignmentReader {
    * for each row of a matrix.
    */
   Expr.Var loopVariable(VariableTree tree, Expr.Var array, Expr.Index element) {
-    Type type = inferred(tree) ? array.type().element() : declaredType(tree);
+    Type type = inferred(tree) ? array.type().element() : LocalTypes.declared(context, tree);
     if (type == null) {
       return null;
     }
@@ -119,7 +117,7 @@ final class AssignmentReader {
       return recordArrays.declareArray(tree, elements.get());
     }
     boolean inferred = inferred(tree);
-    Type declared = inferred ? null : declaredType(tree);
+    Type declared = inferred ? null : LocalTypes.declared(context, tree);
     if (!inferred && declared == null) {
       return null;
     }
@@ -193,43 +191,7 @@ final class AssignmentReader {
     return new Stmt.Block(statements);
   }
 
-  private Type declaredType(VariableTree tree) {
-    Tree typeTree = tree.getType();
-    if (typeTree instanceof PrimitiveTypeTree primitive) {
-      switch (primitive.getPrimitiveTypeKind()) {
-        case DOUBLE:
-          return Type.DOUBLE;
-        case INT:
-          return Type.INT;
-        case LONG:
-          return Type.LONG;
-        case BOOLEAN:
-          return Type.BOOLEAN;
-        case FLOAT:
-          return Type.FLOAT;
-        default:
-          break;
-      }
-    }
-    if (typeTree instanceof ArrayTypeTree array) {
-      String text = array.toString().replace(" ", "");
-      switch (text) {
-        case "double[]":
-          return Type.DOUBLE_ARRAY;
-        case "double[][]":
-          return Type.DOUBLE_MATRIX;
-        case "float[]":
-          return Type.FLOAT_ARRAY;
-        case "float[][]":
-          return Type.FLOAT_MATRIX;
-        default:
-          break;
-      }
-    }
-    context.error(tree, Message.UNSUPPORTED_LOCAL_TYPE, tree.getName(), typeTree);
-    context.scope().reject(tree.getName().toString());
-    return null;
-  }
+
 
   private Stmt expressionStatement(ExpressionStatementTree tree) {
     return effect(tree.getExpression(), tree);
@@ -315,7 +277,7 @@ final class AssignmentReader {
       if (!arrayNames.accept(tree, variable, value, false)) {
         return null;
       }
-    } else if (!compatible(value.type(), target.type())) {
+    } else if (!LocalTypes.compatible(value.type(), target.type())) {
       return unsupported(tree);
     }
     return new Stmt.Assign(target, ExpressionReader.convert(value, target.type()), context.source(tree));
@@ -425,12 +387,7 @@ final class AssignmentReader {
     return null;
   }
 
-  private static boolean compatible(Type value, Type target) {
-    if (target == Type.BOOLEAN || value == Type.BOOLEAN) {
-      return value == target;
-    }
-    return value.isNumeric() && target.isNumeric();
-  }
+
 
   private static boolean isIncrement(Tree.Kind kind) {
     return kind == Tree.Kind.PREFIX_INCREMENT
