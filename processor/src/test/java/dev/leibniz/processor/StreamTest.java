@@ -126,6 +126,45 @@ class StreamTest {
     }
   }
 
+  /** What a pipeline does that Leibniz does not read is an error at its line, saying what. */
+  @Test
+  void unreadPipelinesAreErrorsAtTheirLines() {
+    JavaFileObject file = Compiled.file("""
+        package st;
+
+        import dev.leibniz.Differentiable;
+        import java.util.Arrays;
+
+        public class Unread {
+          @Differentiable static double block(double[] v) {
+            return Arrays.stream(v).map(t -> {
+              return t * t;
+            }).sum();
+          }
+
+          @Differentiable static double sorted(double[] v) {
+            return Arrays.stream(v).sorted().sum();
+          }
+
+          @Differentiable static double kept(double[] v) {
+            return Arrays.stream(v).max().isPresent() ? v[0] : 0;
+          }
+
+          @Differentiable static double compared(double[] v) {
+            return Arrays.stream(v).reduce(0, Double::compare);
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("a lambda with a block for its body")
+        .inFile(file).onLine(8);
+    assertThat(compilation).hadErrorContaining("a stream's sorted").inFile(file).onLine(14);
+    assertThat(compilation).hadErrorContaining("the optional max() gives, kept as an object")
+        .inFile(file).onLine(18);
+    assertThat(compilation).hadErrorContaining("the method reference Double::compare")
+        .inFile(file).onLine(22);
+  }
+
   /** A function passed in is unknown until the program runs: an error that says so. */
   @Test
   void aFunctionPassedInIsAnErrorAtItsLine() {

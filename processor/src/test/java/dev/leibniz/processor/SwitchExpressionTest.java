@@ -1,9 +1,12 @@
 package dev.leibniz.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import dev.leibniz.check.FiniteDifferences;
 import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -187,5 +190,30 @@ class SwitchExpressionTest {
       assertTrue(FiniteDifferences.relativeError(hessian, numeric) < 1e-6,
           a + ": " + hessian + ", differences " + numeric);
     }
+  }
+
+  /** A field's initializer has no statements to hold a switch's cases: an error, not a crash. */
+  @Test
+  void aSwitchExpressionInAFieldsInitializerIsAnErrorAtItsLine() {
+    JavaFileObject file = Compiled.file("""
+        package sx;
+
+        import dev.leibniz.Differentiable;
+
+        public class Field {
+          private static final int MODE = 2;
+          private static final double SCALE = switch (MODE) {
+            case 1 -> 0.5;
+            default -> 1.5;
+          };
+
+          @Differentiable static double f(double x) {
+            return x * SCALE;
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("a switch expression").inFile(file).onLine(7);
+    assertThat(compilation).hadErrorCount(1);
   }
 }

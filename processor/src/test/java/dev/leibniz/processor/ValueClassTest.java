@@ -88,6 +88,20 @@ class ValueClassTest {
     }
   }
 
+  /** Forward mode: the tangent along a direction that is an instance of the class. */
+  @Test
+  void aPushforwardAlongAnInstanceMatchesDifferences() {
+    double[] p = {-0.4, 0.3};
+    double[] direction = {0.6, -0.8};
+    Object pushed = compiled.call("vc.ValuesGradients", "orbitPushforward", complex(p[0], p[1]),
+        4, complex(direction[0], direction[1]));
+    double tangent = (double) Compiled.components(pushed).get("tangent");
+    double numeric = FiniteDifferences.derivative(t -> (double) compiled.call("vc.Values",
+        "orbit", new double[] {p[0] + t * direction[0], p[1] + t * direction[1]}), 0.0);
+    assertTrue(FiniteDifferences.relativeError(tangent, numeric) < 1e-7,
+        tangent + ", differences " + numeric);
+  }
+
   /** A method returning the class: its pullback takes an upstream instance, returns one. */
   @Test
   void aResultOfTheClassHasItsPullback() {
@@ -130,7 +144,8 @@ class ValueClassTest {
         }
         """);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("does more than copy its parameters");
+    assertThat(compilation).hadErrorContaining("does more than copy its parameters"
+        + " into its fields (double n = Math.hypot(x, y))").inFile(file).onLine(17);
   }
 
   private static Object complex(double re, double im) {

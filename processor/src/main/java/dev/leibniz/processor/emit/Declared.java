@@ -194,11 +194,7 @@ final class Declared {
     Type.Record at = type;
     for (String name : path) {
       code.add("$L", at.access(name));
-      Type next = at.component(name).map(Type.Component::type).orElseThrow();
-      while (next instanceof Type.Array array) {
-        next = array.element();
-      }
-      at = next instanceof Type.Record nested ? nested : null;
+      at = nested(at, name);
     }
     return code.build();
   }
@@ -207,12 +203,17 @@ final class Declared {
   static Type.Record recordAt(Type.Record type, List<String> path) {
     Type.Record at = type;
     for (String name : path) {
-      Type next = at.component(name).map(Type.Component::type).orElseThrow();
-      while (next instanceof Type.Array array) {
-        next = array.element();
-      }
-      at = (Type.Record) next;
+      at = nested(at, name);
     }
     return at;
+  }
+
+  /** The record the component {@code name} of {@code record} holds, or holds an array of. */
+  private static Type.Record nested(Type.Record record, String name) {
+    Type component = record.component(name).map(Type.Component::type).orElseThrow();
+    while (component instanceof Type.Array array) {
+      component = array.element();
+    }
+    return component instanceof Type.Record nested ? nested : null;
   }
 }

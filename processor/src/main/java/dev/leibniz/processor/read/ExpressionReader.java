@@ -191,7 +191,9 @@ final class ExpressionReader {
       case POSTFIX_DECREMENT:
         return sideEffects.value(tree);
       case SWITCH_EXPRESSION:
-        return switchExpressions.apply((SwitchExpressionTree) tree);
+        // A field's initializer is read without statements around it to hold the cases.
+        return switchExpressions == null ? unsupported(tree)
+            : switchExpressions.apply((SwitchExpressionTree) tree);
       default:
         if (BINARY_OPS.containsKey(tree.getKind())) {
           return binary((BinaryTree) tree, BINARY_OPS.get(tree.getKind()));

@@ -46,6 +46,9 @@ final class SideEffects {
   boolean keepRecord(MethodInvocationTree call, Type.Record type) {
     String method = call.getMethodSelect() instanceof MemberSelectTree select
         ? select.getIdentifier().toString() : call.getMethodSelect().toString();
+    if (assignments == null) {
+      return true;
+    }
     String name = context.scope().fresh("_" + method);
     Stmt declared = assignments.recordLocal(name, call, type, call);
     if (declared == null) {
@@ -58,6 +61,11 @@ final class SideEffects {
 
   /** The value of an assignment or increment {@code tree}; null after an error. */
   Expr value(ExpressionTree tree) {
+    if (assignments == null) {
+      // A field's initializer: no statement to run the assignment before.
+      context.error(tree, Message.NESTED_ASSIGNMENT, tree);
+      return null;
+    }
     Stmt effect = assignments.effect(tree, tree);
     if (effect == null) {
       return null;

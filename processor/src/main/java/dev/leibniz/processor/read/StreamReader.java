@@ -204,13 +204,13 @@ final class StreamReader {
       Expr element = new Expr.Index(array, index, Type.DOUBLE);
       return args.size() == 1
           ? new Bounds(new Expr.Literal(Type.INT, 0), new Expr.Length(array), false, element)
-          : new Bounds(read.get(1), once(read.get(2), source), false, element);
+          : new Bounds(read.get(1), evaluatedOnce(read.get(2), source), false, element);
     }
     if (read.size() != 2 || read.get(0).type() != Type.INT || read.get(1).type() != Type.INT) {
       error(source.call(), "a range of " + args);
       return null;
     }
-    return new Bounds(read.get(0), once(read.get(1), source), source.name().equals("rangeClosed"),
+    return new Bounds(read.get(0), evaluatedOnce(read.get(1), source), source.name().equals("rangeClosed"),
         index);
   }
 
@@ -218,7 +218,7 @@ final class StreamReader {
    * {@code end} in a local of its own unless it is a constant, a variable or the length of an
    * array variable: none of those can change while the stream runs.
    */
-  private Expr once(Expr end, Step source) {
+  private Expr evaluatedOnce(Expr end, Step source) {
     if (end instanceof Expr.Literal || end instanceof Expr.Var
         || end instanceof Expr.Length length && length.array() instanceof Expr.Var) {
       return end;

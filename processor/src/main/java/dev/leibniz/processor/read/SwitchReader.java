@@ -16,6 +16,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.ir.UnaryOp;
@@ -108,7 +109,7 @@ final class SwitchReader {
     // default), so that Java sees it assigned.
     expressions.precede(new Stmt.Declare(typed, Expr.defaultOf(type), context.source(tree)));
     // Unpacked, so that what the enclosing expression pends before it stays in scope.
-    ((Stmt.Block) read).statements().forEach(statement -> expressions.precede(
+    Stmts.unpacked(read).forEach(statement -> expressions.precede(
         Rewrite.retyped(statement, result, typed, v -> ExpressionReader.convert(v, type))));
     return typed;
   }

@@ -37,7 +37,7 @@ final class ValueClasses {
     var ordered = new ArrayList<VariableElement>();
     for (VariableElement parameter : constructors.get(0).getParameters()) {
       Optional<VariableElement> field = fields.stream()
-          .filter(f -> f.getSimpleName().equals(parameter.getSimpleName())
+          .filter(f -> f.getSimpleName().contentEquals(parameter.getSimpleName())
               && f.asType().toString().equals(parameter.asType().toString()))
           .findFirst();
       if (field.isEmpty()) {
