@@ -182,6 +182,19 @@ public final class Compiled {
     }
   }
 
+  /** A new instance of {@code className}, made by its constructor that takes as many arguments. */
+  public Object construct(String className, Object... args) {
+    try {
+      var constructor = Arrays.stream(load(className).getDeclaredConstructors())
+          .filter(c -> c.getParameterCount() == args.length).findFirst()
+          .orElseThrow(() -> new AssertionError("no constructor of " + className));
+      constructor.setAccessible(true);
+      return constructor.newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("constructing " + className, e);
+    }
+  }
+
   /**
    * The value and gradient the companion of {@code className} returns for {@code method}: the
    * result record's components in order.

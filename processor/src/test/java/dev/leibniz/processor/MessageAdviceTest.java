@@ -29,7 +29,7 @@ class MessageAdviceTest {
         }
         """);
     Compilation compilation = Compiled.compilation(file);
-    assertThat(compilation).hadErrorContaining("switch on an int, an enum or a String, or rewrite"
+    assertThat(compilation).hadErrorContaining("switch on an int, a char, an enum or a String, or rewrite"
         + " it as if / else if / else").inFile(file).onLine(5);
   }
 

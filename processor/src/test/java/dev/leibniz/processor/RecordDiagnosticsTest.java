@@ -261,7 +261,8 @@ class RecordDiagnosticsTest {
 
   @Test
   void recordsWhereTheyCannotGoAreErrors() {
-    assertThat(compilation).hadErrorContaining("Leibniz passes records only to @Differentiable")
+    assertThat(compilation).hadErrorContaining("a record passed to a method that is not"
+        + " @Differentiable would lose its derivative there")
         .inFile(file).onLine(20);
     assertThat(compilation).hadErrorContaining("Leibniz follows a record built with new")
         .inFile(file).onLine(27);

@@ -177,7 +177,7 @@ class SwitchTest {
 
   /** A switch on what a call returns is an error at its selector that says what to write. */
   @Test
-  void aSwitchOnAnythingButAnIntAnEnumOrAStringParameterIsAnErrorAtItsLine() {
+  void aSwitchOnAnythingButAnIntACharAnEnumOrAStringParameterIsAnErrorAtItsLine() {
     JavaFileObject file = Compiled.file("""
         package sw;
 
@@ -196,8 +196,8 @@ class SwitchTest {
         """);
     Compilation compilation = Compiled.compilation(file);
     assertThat(compilation).hadErrorContaining(
-        "[LZ101] Leibniz cannot differentiate a switch on mode.trim() (not an int, an enum or a"
-            + " String parameter) yet: switch on an int, an enum or a String").inFile(file)
+        "[LZ101] Leibniz cannot differentiate a switch on mode.trim() (not an int, a char, an"
+            + " enum or a String parameter) yet: switch on an int, a char, an enum or a String").inFile(file)
         .onLine(7);
   }
 }

@@ -52,6 +52,58 @@ class ValueClassTest {
             }
           }
 
+          /** Hipparchus' style: private fields read through getters. */
+          public static final class Vector3 {
+            private final double x;
+            private final double y;
+            private final double z;
+
+            public Vector3(double x, double y, double z) {
+              this.x = x;
+              this.y = y;
+              this.z = z;
+            }
+
+            public double getX() {
+              return x;
+            }
+
+            public double getY() {
+              return this.y;
+            }
+
+            public double getZ() {
+              return z;
+            }
+
+            public boolean isAbove() {
+              return z > 0;
+            }
+
+            @Differentiable(order = 2) public Vector3 add(Vector3 o) {
+              return new Vector3(x + o.x, y + o.getY(), z + o.z);
+            }
+
+            @Differentiable(order = 2) public double getNorm() {
+              return Math.sqrt(x * x + y * y + z * z);
+            }
+          }
+
+          @Differentiable(order = 2) static double swing(double[] x, int k) {
+            Vector3 a = new Vector3(x[0], x[1], x[2] * (k - 1));
+            Vector3 b = a.add(new Vector3(x[1], 1, x[0]));
+            double s = b.getNorm() * a.getX() + b.getZ() * b.getY();
+            return a.isAbove() ? s : s * a.getZ();
+          }
+
+          @Differentiable static double height(Vector3 v) {
+            return v.getNorm() * v.getZ() + v.add(v).getX();
+          }
+
+          static double heightAt(double[] p) {
+            return height(new Vector3(p[0], p[1], p[2]));
+          }
+
           @Differentiable static double orbit(Complex c, int steps) {
             Complex z = new Complex(0.1, 0);
             for (int i = 0; i < steps; i++) {
@@ -117,6 +169,64 @@ class ValueClassTest {
     double[] numeric = FiniteDifferences.gradient(re, new double[] {0.7, -0.2});
     assertEquals(numeric[0], dScalars[0], 1e-9);
     assertEquals(numeric[1], dScalars[1], 1e-9);
+  }
+
+  /** Private fields read through getters, in the style of Hipparchus' {@code Vector3D}. */
+  @Test
+  void privateFieldsReadThroughGettersMatchDifferences() {
+    double[] x = {0.5, -0.3, 0.8};
+    double[] direction = {0.1, 0.7, -0.4};
+    for (int k = 0; k < 3; k++) {
+      MixedGradients.assertMatches(compiled, "vc.Values", "swing", 1e-7, new int[] {0}, x, k);
+      ArrayDirections.assertPushforwardMatches(compiled, "vc.Values", "swing", x, k, direction);
+      ArrayDirections.assertHvpMatches(compiled, "vc.Values", "swing", x, k, direction);
+    }
+    Object v = compiled.construct("vc.Values$Vector3", x[0], x[1], x[2]);
+    Object gradient = Compiled.components(compiled.call("vc.ValuesGradients", "height", v))
+        .get("dV");
+    double[] numeric = FiniteDifferences.gradient(
+        p -> (double) compiled.call("vc.Values", "heightAt", p), x.clone());
+    String[] fields = {"x", "y", "z"};
+    for (int i = 0; i < 3; i++) {
+      assertTrue(FiniteDifferences.relativeError(field(gradient, fields[i]), numeric[i]) < 1e-7,
+          fields[i] + ": " + field(gradient, fields[i]) + ", differences " + numeric[i]);
+    }
+  }
+
+  @Test
+  void aGetterThatComputesIsAnErrorThatSaysWhy() {
+    JavaFileObject file = Compiled.file("""
+        package vc;
+
+        import dev.leibniz.Differentiable;
+
+        public class Scaled {
+          public static final class Pair {
+            private final double a;
+            private final double b;
+
+            Pair(double a, double b) {
+              this.a = a;
+              this.b = b;
+            }
+
+            double getA() {
+              return 2 * a;
+            }
+
+            double getB() {
+              return b;
+            }
+          }
+
+          @Differentiable static double f(Pair p) {
+            return p.getA() * p.getB();
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("the getter getA() of Pair computes its value")
+        .inFile(file).onLine(24);
   }
 
   @Test

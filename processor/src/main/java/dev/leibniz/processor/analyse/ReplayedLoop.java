@@ -217,7 +217,7 @@ public record ReplayedLoop(Stmt.Loop loop, List<Expr.Var> snapshot, List<Expr.Va
   }
 
   private static final Set<Type> STACKED =
-      Set.of(Type.DOUBLE, Type.FLOAT, Type.INT, Type.LONG, Type.BOOLEAN);
+      Set.of(Type.DOUBLE, Type.FLOAT, Type.INT, Type.LONG, Type.BOOLEAN, Type.CHAR);
 
   /** A vector whose elements alone the loop writes: its contents fit the double stack. */
   private static boolean keepable(Expr.Var array, Stmt.Loop loop) {

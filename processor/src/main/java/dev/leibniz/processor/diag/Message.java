@@ -14,7 +14,7 @@ public enum Message {
   UNSUPPORTED_LOCAL_TYPE(
       "LZ103",
       "local variable '%s' has type %s: Leibniz supports locals of type double, float, int,"
-          + " long, boolean, and arrays of double or float of rank 1 or 2"),
+          + " long, char, boolean, and arrays of double or float of rank 1 or 2"),
   UNSUPPORTED_PARAMETER_TYPE(
       "LZ105",
       "parameter '%s' has type %s, which Leibniz cannot differentiate: use double, or mark it"

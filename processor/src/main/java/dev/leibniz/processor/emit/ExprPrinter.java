@@ -101,6 +101,12 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
   }
 
   @Override
+  public CodeBlock construct(Expr.Construct c) {
+    return CodeBlock.of("new $T($L)", TypeNames.of(c.type()), c.components().stream()
+        .map(ExprPrinter::print).collect(CodeBlock.joining(",$W")));
+  }
+
+  @Override
   public CodeBlock pop(Expr.Pop p) {
     return CodeBlock.of("$N.$N()", p.workspace().name(), p.stack().pop());
   }
@@ -215,6 +221,20 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
     return e instanceof Expr.Literal l && literalText(l).startsWith("-");
   }
 
+  /**
+   * {@code 'a'}; a quote or a backslash escaped, a control character as an octal escape and any
+   * other character outside ASCII as a Unicode escape (never one for a quote, a backslash or a
+   * line break, which javac would read before the literal).
+   */
+  private static String charLiteral(char c) {
+    if (c == '\'' || c == '\\') {
+      return "'\\" + c + "'";
+    } else if (c < ' ' || c == 127) {
+      return String.format("'\\%o'", (int) c);
+    }
+    return c < 127 ? "'" + c + "'" : String.format("'\\u%04x'", (int) c);
+  }
+
   private static String literalText(Expr.Literal l) {
     Object value = l.value();
     if (l.type() == Type.DOUBLE) {
@@ -235,6 +255,8 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
         return f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
       }
       return f + "f";
+    } else if (l.type() == Type.CHAR) {
+      return charLiteral((Character) value);
     }
     return String.valueOf(value);
   }

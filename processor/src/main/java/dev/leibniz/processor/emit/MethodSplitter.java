@@ -42,7 +42,7 @@ final class MethodSplitter {
 
   /** The kinds of frame, by the type of the values in their slots. */
   enum Frame {
-    DOUBLES(Type.DOUBLE), INTS(Type.INT), LONGS(Type.LONG), BOOLEANS(Type.BOOLEAN),
+    DOUBLES(Type.DOUBLE), INTS(Type.INT), LONGS(Type.LONG), BOOLEANS(Type.BOOLEAN), CHARS(Type.CHAR),
     ARRAYS(Type.DOUBLE_ARRAY), MATRICES(Type.DOUBLE_MATRIX), FLOATS(Type.FLOAT),
     FLOAT_ARRAYS(Type.FLOAT_ARRAY), FLOAT_MATRICES(Type.FLOAT_MATRIX),
     INT_ARRAYS(Type.arrayOf(Type.INT)), LONG_ARRAYS(Type.arrayOf(Type.LONG));

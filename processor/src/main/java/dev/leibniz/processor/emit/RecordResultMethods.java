@@ -212,8 +212,9 @@ final class RecordResultMethods {
       return CodeBlock.of("$L.$N()", reader, type.base() == Type.FLOAT
           ? "floats" : "vector");
     }
-    // The components come back as doubles: narrowed to their own types.
+    // The components come back as doubles: narrowed to their own types, a boolean from 1 or 0.
     return type == Type.DOUBLE ? CodeBlock.of("$L.number()", reader)
+        : type == Type.BOOLEAN ? CodeBlock.of("$L.number() != 0", reader)
         : CodeBlock.of("($L) $L.number()", type.javaName(), reader);
   }
 
@@ -235,8 +236,9 @@ final class RecordResultMethods {
     CodeBlock.Builder written = CodeBlock.builder().add("$T.writer($L)", COMPONENTS,
         vectors(type));
     for (RecordComponent c : components(type, List.of())) {
+      CodeBlock component = Declared.access(record, type, c.path());
       written.add("$Z.$N($L)", c.type().isArray() ? "vector" : "number",
-          Declared.access(record, type, c.path()));
+          c.type() == Type.BOOLEAN ? CodeBlock.of("$L ? 1 : 0", component) : component);
     }
     return written.add(".array()").build();
   }

@@ -20,6 +20,7 @@ final class TypeNames {
         case FLOAT -> TypeName.FLOAT;
         case INT -> TypeName.INT;
         case LONG -> TypeName.LONG;
+        case CHAR -> TypeName.CHAR;
         case BOOLEAN -> TypeName.BOOLEAN;
       };
     } else if (type == Type.VOID) {

@@ -89,7 +89,8 @@ public final class Directional {
     return calls.stream()
         .filter(c -> ((Callee.Differentiable) c.callee()).order() < 2)
         .min(Comparator.comparingInt(Expr.Invoke::site))
-        .map(c -> new Refusal("it calls '" + c.callee().name() + "', whose second derivatives"
+        .map(c -> new Refusal("it calls '"
+            + ((Callee.Differentiable) c.callee()).sourceName() + "', whose second derivatives"
             + " Leibniz has only if it is @Differentiable(order = 2) too: add order = 2 to it",
             c.site()));
   }

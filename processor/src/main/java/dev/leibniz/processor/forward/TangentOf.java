@@ -84,6 +84,12 @@ final class TangentOf implements Expr.SourceVisitor<Tangents.Dual> {
     return new Tangents.Dual(l, null);
   }
 
+  /** A record passed to a method whose result carries no derivative. */
+  @Override
+  public Tangents.Dual construct(Expr.Construct c) {
+    return new Tangents.Dual(c, null);
+  }
+
   @Override
   public Tangents.Dual newArray(Expr.NewArray n) {
     return new Tangents.Dual(n, n);

@@ -56,6 +56,14 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
       this(owner, name, instance, roles, order, false);
     }
 
+    /**
+     * The method's name as its source declares it, for messages: without the suffixes that
+     * tell overloads and methods returning records apart among the companion's methods.
+     */
+    public String sourceName() {
+      return components ? name.replaceFirst("(Overload\\d+)?Components$", "") : name;
+    }
+
     /** The name of the pullback in the owner's companion class. */
     public String pullback() {
       return companionName() + "Pullback";

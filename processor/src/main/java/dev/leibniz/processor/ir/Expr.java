@@ -13,7 +13,7 @@ import java.util.List;
  * through a {@link SourceVisitor} or a {@link Visitor}.
  */
 public sealed interface Expr
-    permits Expr.Literal,
+    permits Expr.Literal, Expr.Construct,
         Expr.Var,
         Expr.Unary,
         Expr.Binary,
@@ -61,6 +61,8 @@ public sealed interface Expr
     R newArray(NewArray e);
 
     R invoke(Invoke e);
+
+    R construct(Construct e);
 
     /** An expression of generated code; a pass over the user's code says why it cannot meet one. */
     R generated(Generated e);
@@ -223,6 +225,23 @@ public sealed interface Expr
     }
   }
 
+  /**
+   * {@code new P(x, y)}: a record built again from its components' values, to pass it to a
+   * method Leibniz does not differentiate ({@code p.isInside()}). Records Leibniz reads are
+   * plain (their canonical constructors keep the components as given), so the record built is
+   * equal to the one the source names.
+   */
+  record Construct(Type.Record type, List<Expr> components) implements Expr {
+    public Construct {
+      components = List.copyOf(components);
+    }
+
+    @Override
+    public <R> R accept(SourceVisitor<R> visitor) {
+      return visitor.construct(this);
+    }
+  }
+
   /** {@code workspace.popDouble()}: the value on top of one of the workspace's stacks. */
   record Pop(Var workspace, Stack stack, Type type) implements Generated {
     @Override
@@ -292,6 +311,8 @@ public sealed interface Expr
       return new Literal(Type.LONG, 0L);
     } else if (type == Type.BOOLEAN) {
       return new Literal(Type.BOOLEAN, false);
+    } else if (type == Type.CHAR) {
+      return new Literal(Type.CHAR, '\0');
     }
     return new Literal(type, null);
   }

@@ -84,6 +84,11 @@ final class MappedExpression implements Expr.Visitor<Expr> {
   }
 
   @Override
+  public Expr construct(Expr.Construct e) {
+    return new Expr.Construct(e.type(), all(e.components()));
+  }
+
+  @Override
   public Expr invoke(Expr.Invoke e) {
     return new Expr.Invoke(e.callee(), all(e.args()), e.type(), e.site());
   }

@@ -39,7 +39,7 @@ public enum Stack {
         : java.util.Optional.empty();
   }
 
-  /** The type of the values popped: booleans are kept as ints, floats as doubles. */
+  /** The type of the values popped: booleans and chars are kept as ints, floats as doubles. */
   public Type popped(Type saved) {
     return this == INTS ? Type.INT : this == DOUBLES ? Type.DOUBLE : saved;
   }
@@ -56,8 +56,8 @@ public enum Stack {
   public static Expr pop(Expr.Var workspace, Type type) {
     Stack stack = of(type);
     Expr popped = new Expr.Pop(workspace, stack, stack.popped(type));
-    if (type == Type.FLOAT) {
-      return new Expr.Cast(Type.FLOAT, popped);
+    if (type == Type.FLOAT || type == Type.CHAR) {
+      return new Expr.Cast(type, popped);
     }
     return type == Type.BOOLEAN
         ? new Expr.Binary(BinaryOp.NE, popped, new Expr.Literal(Type.INT, 0), Type.BOOLEAN)
@@ -69,7 +69,7 @@ public enum Stack {
     if (type.isFloating()) {
       // A float is kept exactly as a double.
       return DOUBLES;
-    } else if (type == Type.INT || type == Type.BOOLEAN) {
+    } else if (type == Type.INT || type == Type.BOOLEAN || type == Type.CHAR) {
       return INTS;
     } else if (type == Type.LONG) {
       return LONGS;

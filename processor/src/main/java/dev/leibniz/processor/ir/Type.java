@@ -14,6 +14,7 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
   Primitive INT = Primitive.INT;
   Primitive LONG = Primitive.LONG;
   Primitive BOOLEAN = Primitive.BOOLEAN;
+  Primitive CHAR = Primitive.CHAR;
   Array DOUBLE_ARRAY = arrayOf(DOUBLE);
   Array DOUBLE_MATRIX = arrayOf(DOUBLE_ARRAY);
   Array FLOAT_ARRAY = arrayOf(FLOAT);
@@ -28,7 +29,9 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
     FLOAT("float"),
     INT("int"),
     LONG("long"),
-    BOOLEAN("boolean");
+    BOOLEAN("boolean"),
+    /** A character, an unsigned 16-bit integer: {@code int} in arithmetic, as Java has it. */
+    CHAR("char");
 
     private final String javaName;
 
@@ -86,9 +89,23 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
       this(name, components, false);
     }
 
-    /** {@code .x()} for a record class, {@code .x} for a value class whose fields are read. */
+    /**
+     * {@code .x()} for a record class, {@code .x} for a value class whose fields are read,
+     * {@code .getX()} for a value class's private field.
+     */
     public String access(String component) {
-      return fields ? "." + component : "." + component + "()";
+      String getter = component(component).map(Component::getter).orElse(null);
+      return getter != null ? "." + getter + "()"
+          : fields ? "." + component : "." + component + "()";
+    }
+
+    /**
+     * The component a method without arguments reads: its accessor ({@code x()}), or a value
+     * class's getter ({@code getX()}).
+     */
+    public java.util.Optional<Component> readBy(String method) {
+      return components.stream().filter(c -> c.getter() != null ? c.getter().equals(method)
+          : !fields && c.name().equals(method)).findFirst();
     }
 
     @Override
@@ -131,8 +148,18 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
   /** The name of the one component of {@link Record#rowsOf}. */
   String ROWS = "rows";
 
-  /** A record's component: its accessor's name and its type. */
-  record Component(String name, Type type) {}
+  /**
+   * A record's component: its name (the accessor's, or a value class's field's) and its type.
+   *
+   * @param getter for a value class's private field, the method that returns it
+   *     ({@code getRe}), which code outside the class reads it by; otherwise null
+   */
+  record Component(String name, Type type, String getter) {
+    /** A component read by its name. */
+    public Component(String name, Type type) {
+      this(name, type, null);
+    }
+  }
 
   /** Types values of which Leibniz only passes along, or that are not values. */
   enum Other implements Type {
@@ -204,10 +231,18 @@ public sealed interface Type permits Type.Primitive, Type.Array, Type.Record, Ty
 
   /** Whether this is one of Java's numeric primitive types that Leibniz supports. */
   default boolean isNumeric() {
-    return this == DOUBLE || this == FLOAT || this == INT || this == LONG;
+    return this == DOUBLE || this == FLOAT || this == INT || this == LONG || this == CHAR;
   }
 
-  /** Java's binary numeric promotion (JLS 5.6.2) over the supported numeric types. */
+  /** The type of {@code -x} or {@code +x} (JLS 5.6.1): a {@code char} is promoted to int. */
+  default Type unaryPromoted() {
+    return this == CHAR ? INT : this;
+  }
+
+  /**
+   * Java's binary numeric promotion (JLS 5.6.2) over the supported numeric types: a
+   * {@code char} with an int is an int.
+   */
   static Type promote(Type a, Type b) {
     if (a == DOUBLE || b == DOUBLE) {
       return DOUBLE;

@@ -39,6 +39,11 @@ public final class Views {
   private record Name(List<Alternative> alternatives, Expr.Var source, Expr.Var row) {}
 
   private final Map<Expr.Var, List<Expr>> assigned = new LinkedHashMap<>();
+  /**
+   * Locals declared with an array of their own and later made to name another: the variable
+   * that keeps the array each was declared with.
+   */
+  private final Map<Expr.Var, Expr.Var> declaredArrays = new LinkedHashMap<>();
   private final Map<Expr.Var, Name> names = new LinkedHashMap<>();
   private final List<Alternative> ids = new ArrayList<>();
   private final Set<String> taken = new HashSet<>();
@@ -68,14 +73,17 @@ public final class Views {
     if (views.assigned.isEmpty()) {
       return method;
     }
-    views.checkScopes(method);
+    NameScopes.check(method, views.assigned.keySet());
     views.name(method);
     return method.withBody(new Stmt.Block(views.block(method.body().statements())));
   }
 
   private void collect(MethodIR method) {
     Stmts.all(method.body()).forEach(s -> {
-      if (s instanceof Stmt.Declare d && d.var().type().isArray() && isView(d.init())) {
+      if (s instanceof Stmt.Declare d && d.var().type().isArray() && d.init() != null
+          && !isView(d.init())) {
+        declaredArrays.put(d.var(), d.var());
+      } else if (s instanceof Stmt.Declare d && d.var().type().isArray() && isView(d.init())) {
         assigned.computeIfAbsent(d.var(), v -> new ArrayList<>()).add(d.init());
       } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v
           && v.type().isArray() && isView(a.value())) {
@@ -84,68 +92,19 @@ public final class Views {
     });
   }
 
-  /**
-   * A name outliving the array it names cannot be rewritten into that array: {@code s = q}
-   * with {@code q} declared in a loop's body and {@code s} before the loop. Every array a name
-   * is given must be declared in the name's block or one around it.
-   */
-  private void checkScopes(MethodIR method) {
-    var blocks = new HashMap<Expr.Var, List<Integer>>();
-    var counter = new int[] {0};
-    declared(method.body().statements(), new ArrayList<>(), blocks, counter);
-    Stmts.all(method.body()).forEach(s -> {
-      Expr.Var view = s instanceof Stmt.Declare d ? d.var()
-          : s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v ? v : null;
-      Expr value = s instanceof Stmt.Declare d ? d.init()
-          : s instanceof Stmt.Assign a ? a.value() : null;
-      if (view == null || !assigned.containsKey(view) || !isView(value)) {
-        return;
-      }
-      Expr.Var owner = value instanceof Expr.Var v ? v : ((Expr.Index) value).root();
-      List<Integer> ownerBlock = blocks.getOrDefault(owner, List.of());
-      List<Integer> viewBlock = blocks.getOrDefault(view, List.of());
-      boolean encloses = viewBlock.size() >= ownerBlock.size()
-          && viewBlock.subList(0, ownerBlock.size()).equals(ownerBlock);
-      if (!encloses) {
-        Source source = s instanceof Stmt.Declare d ? d.source() : ((Stmt.Assign) s).source();
-        throw new Unfollowable(source, "'" + view.name() + "' outlives '" + owner.name()
-            + "', declared in a block inside the one of '" + view.name() + "': declare '"
-            + owner.name() + "' where '" + view.name() + "' is, or copy its elements");
-      }
-    });
-  }
-
-  /** The block each local is declared in, as the path of nested blocks from the body. */
-  private static void declared(List<Stmt> statements, List<Integer> path,
-      Map<Expr.Var, List<Integer>> blocks, int[] counter) {
-    for (Stmt s : statements) {
-      if (s instanceof Stmt.Declare d) {
-        blocks.put(d.var(), List.copyOf(path));
-      } else if (s instanceof Stmt.Block b) {
-        declared(b.statements(), path, blocks, counter);
-      } else if (s instanceof Stmt.If i) {
-        declared(i.then().statements(), deeper(path, counter), blocks, counter);
-        declared(i.otherwise().statements(), deeper(path, counter), blocks, counter);
-      } else if (s instanceof Stmt.Loop l) {
-        declared(l.body().statements(), deeper(path, counter), blocks, counter);
-        declared(l.update().statements(), deeper(path, counter), blocks, counter);
-      }
-    }
-  }
-
-  private static List<Integer> deeper(List<Integer> path, int[] counter) {
-    var nested = new ArrayList<>(path);
-    nested.add(counter[0]++);
-    return nested;
-  }
-
-  private static boolean isView(Expr e) {
+  static boolean isView(Expr e) {
     return e instanceof Expr.Var || (e instanceof Expr.Index i && i.type().isArray());
   }
 
   private void name(MethodIR method) {
     method.allParams().forEach(p -> taken.add(p.var().name()));
     taken.addAll(Exprs.mentioned(List.of(method.body())).stream().map(Expr.Var::name).toList());
+    declaredArrays.keySet().retainAll(assigned.keySet());
+    declaredArrays.replaceAll((local, same) -> {
+      Expr.Var own = new Expr.Var(fresh("_" + local.name() + "Own").name(), local.type());
+      assigned.get(local).add(0, own);
+      return own;
+    });
     for (Expr.Var view : assigned.keySet()) {
       List<Alternative> alternatives = List.copyOf(alternatives(view, new HashSet<>()));
       alternatives.forEach(a -> {
@@ -207,6 +166,13 @@ public final class Views {
     return s.accept(new Stmt.SourceVisitor<>() {
       @Override
       public List<Stmt> declare(Stmt.Declare d) {
+        Expr.Var own = declaredArrays.get(d.var());
+        if (own != null) {
+          // The array the local is declared with, in a variable of its own that it names.
+          var out = new ArrayList<>(rest(new Stmt.Declare(own, d.init(), d.source())));
+          out.addAll(bind(names.get(d.var()), own, true, d.source()));
+          return out;
+        }
         return names.containsKey(d.var()) ? bind(names.get(d.var()), d.init(), true, d.source())
             : rest(d);
       }

@@ -28,6 +28,8 @@ final class ArrayNames {
   private final Map<Expr.Var, String> spellings = new HashMap<>();
   /** Owners reassigned after their declaration, with the first such statement. */
   private final Map<Expr.Var, Tree> reassigned = new LinkedHashMap<>();
+  /** Locals declared with an array of their own. */
+  private final Set<Expr.Var> declaredOwners = new HashSet<>();
 
   ArrayNames(ReadContext context) {
     this.context = context;
@@ -46,6 +48,15 @@ final class ArrayNames {
           + " and a new array is made with new, an initializer or a copy");
     }
     Kind current = declares ? null : kinds.getOrDefault(target, Kind.OWNS);
+    if (current == Kind.OWNS && wanted == Kind.NAMES && declaredOwners.contains(target)
+        && !reassigned.containsKey(target)) {
+      // From here the local names another array; the one it was declared with keeps a
+      // variable of its own (lower.Views), among those the name stands for.
+      kinds.put(target, Kind.NAMES);
+      owners.computeIfAbsent(target, t -> new HashSet<>()).add(target);
+      owners.get(target).addAll(ownersOf(value));
+      return true;
+    }
     if (current == Kind.OWNS && wanted == Kind.NAMES) {
       return reject(tree, "'" + target.name() + "' holds an array of its own: give the other"
           + " array a new variable");
@@ -58,6 +69,9 @@ final class ArrayNames {
       reassigned.putIfAbsent(target, tree);
     }
     kinds.put(target, wanted);
+    if (declares && wanted == Kind.OWNS) {
+      declaredOwners.add(target);
+    }
     if (wanted == Kind.NAMES) {
       owners.computeIfAbsent(target, t -> new HashSet<>()).addAll(ownersOf(value));
     }

@@ -29,10 +29,12 @@ final class CallReader {
   private final ReadContext context;
   private final ExpressionReader expressions;
   private final RecordArguments recordArguments = new RecordArguments();
+  private final MethodCandidates candidates;
 
   CallReader(ReadContext context, ExpressionReader expressions) {
     this.context = context;
     this.expressions = expressions;
+    this.candidates = new MethodCandidates(context, expressions, recordArguments);
   }
 
   /** Whether {@code type} is one of {@code java.util}'s collections or maps. */
@@ -109,15 +111,15 @@ final class CallReader {
     }
     Object value = select instanceof MemberSelectTree m ? records.valueOf(m.getExpression()) : null;
     if (select instanceof MemberSelectTree member && !(value instanceof RecordValues.Value)
-        && !isName(member.getExpression())) {
+        && !MethodCandidates.isName(member.getExpression())) {
       unsupportedTarget(tree, member.getExpression());
       return null;
     }
-    List<ExecutableElement> candidates = candidates(select, name, records);
-    Expr receiver = receiver(select, value, name, records);
+    List<ExecutableElement> candidates = this.candidates.candidates(select, name, records);
+    Expr receiver = this.candidates.receiver(select, value, name, records);
     Optional<ExecutableElement> method = candidates.stream()
-        .filter(m -> applicable(m, args))
-        .max(java.util.Comparator.comparingInt(m -> exactMatches(m, args)));
+        .filter(m -> MethodCandidates.applicable(m, args))
+        .max(java.util.Comparator.comparingInt(m -> MethodCandidates.exactMatches(m, args)));
     if (method.isEmpty()) {
       if (!quiet) {
         context.error(tree, Message.UNKNOWN_FUNCTION, select);
@@ -146,64 +148,13 @@ final class CallReader {
     ExpressionTree select = tree.getMethodSelect();
     String name = select instanceof MemberSelectTree m ? m.getIdentifier().toString()
         : select.toString();
-    List<ExecutableElement> candidates = candidates(select, name,
+    List<ExecutableElement> candidates = this.candidates.candidates(select, name,
         new RecordReader(context, expressions));
     var results = candidates.stream()
         .filter(m -> m.getParameters().size() == tree.getArguments().size())
         .map(m -> RecordValues.resultOf(m.getReturnType()))
         .distinct().toList();
     return results.size() == 1 ? results.get(0) : Optional.empty();
-  }
-
-  /**
-   * The methods a call may be of, by where it is called: on a record value, its record's
-   * instance methods; on an object, its class's; on a class, its static methods; unqualified,
-   * the own record's methods or the enclosing classes'.
-   */
-  private List<ExecutableElement> candidates(ExpressionTree select, String name,
-      RecordReader records) {
-    if (!(select instanceof MemberSelectTree member)) {
-      return selfMethods(records, name).orElseGet(() -> enclosingMethods(name));
-    }
-    ExpressionTree target = member.getExpression();
-    if (records.valueOf(target) instanceof RecordValues.Value record) {
-      return records.element(record.type()).map(t -> instanceMethods(t, name))
-          .orElse(List.of());
-    }
-    Expr.Var object = isName(target) ? objectVariable(target) : null;
-    if (object != null) {
-      return methodsOf(context.objectTypes().get(object.name()), name);
-    }
-    return isName(target) ? context.names().type(target.toString())
-        .map(t -> statics(methodsOf(t.asType(), name))).orElse(List.of()) : List.of();
-  }
-
-  /**
-   * What a call is made on, as its first argument: a record value's components ({@code v.m(…)}),
-   * an object, or in a record's own method this record; null for a static call.
-   */
-  private Expr receiver(ExpressionTree select, Object value, String name,
-      RecordReader records) {
-    if (value instanceof RecordValues.Value record) {
-      return recordArguments.standIn(record);
-    }
-    if (select instanceof MemberSelectTree member) {
-      return objectVariable(member.getExpression());
-    }
-    return selfMethods(records, name).isPresent()
-        ? recordArguments.standIn(context.scope().value("this")) : null;
-  }
-
-  /** In a record's own method, the record's instance methods named {@code name}, if any. */
-  private Optional<List<ExecutableElement>> selfMethods(RecordReader records, String name) {
-    RecordValues.Value self = context.scope().value("this");
-    return self == null ? Optional.empty() : records.element(self.type())
-        .map(t -> instanceMethods(t, name)).filter(m -> !m.isEmpty());
-  }
-
-  private List<ExecutableElement> instanceMethods(TypeElement type, String name) {
-    return methodsOf(type.asType(), name).stream()
-        .filter(m -> !m.getModifiers().contains(Modifier.STATIC)).toList();
   }
 
   /**
@@ -222,14 +173,6 @@ final class CallReader {
     }
     Optional<Type.Record> returned = recordResult(inner);
     return returned.isEmpty() || expressions.keepRecord(inner, returned.get());
-  }
-
-  /** A plain name or a dotted one: {@code x}, {@code this}, {@code Math}, {@code p.Q}. */
-  private static boolean isName(ExpressionTree target) {
-    if (target instanceof IdentifierTree id) {
-      return !id.getName().contentEquals("super");
-    }
-    return target instanceof MemberSelectTree select && isName(select.getExpression());
   }
 
   /**
@@ -277,20 +220,56 @@ final class CallReader {
       }
       return null;
     }
-    boolean recordReceiver = receiver != null && receiver.type() instanceof Type.Record;
-    if (!PrivateHelpers.isDifferentiated(method) && (recordReceiver
-        || args.stream().anyMatch(a -> a.type() instanceof Type.Record))) {
-      context.error(tree, Message.RECORD_VALUE, tree, "Leibniz passes records only to"
-          + " @Differentiable methods, which it reads component by component");
+    List<Expr> converted = differentiated ? arguments(tree, method, receiver, args)
+        : rebuiltRecords(tree, method, type, receiver, args);
+    if (converted == null) {
       return null;
     }
-    List<Expr> converted = arguments(tree, method, receiver, args);
     if (PrivateHelpers.isHelper(method)) {
       context.helpers().add(method);
     }
     Callee callee = callee(tree, method, receiver != null);
     return callee == null ? null
         : new Expr.Invoke(callee, converted, type, context.sites().record(tree));
+  }
+
+  /**
+   * The receiver and arguments of a method Leibniz does not differentiate, each record built
+   * again from its components: a record carries derivatives in, so only where the result
+   * carries none out ({@code p.isInside()}); null after an error.
+   */
+  private List<Expr> rebuiltRecords(MethodInvocationTree tree, ExecutableElement method,
+      Type result, Expr receiver, List<Expr> args) {
+    var all = new ArrayList<Expr>();
+    if (receiver != null) {
+      all.add(receiver);
+    }
+    all.addAll(args);
+    if (all.stream().noneMatch(a -> a.type() instanceof Type.Record)) {
+      return arguments(tree, method, receiver, args);
+    }
+    var rebuilt = new ArrayList<Expr>();
+    for (int i = 0; i < all.size(); i++) {
+      Expr arg = all.get(i);
+      int parameter = i - (receiver == null ? 0 : 1);
+      if (!(arg.type() instanceof Type.Record) && parameter >= 0) {
+        rebuilt.add(ExpressionReader.convert(arg,
+            NameResolver.typeOf(method.getParameters().get(parameter).asType())));
+        continue;
+      }
+      Optional<Expr> built = result.isDifferentiable() ? Optional.empty()
+          : recordArguments.rebuilt(arg);
+      if (built.isEmpty()) {
+        context.error(tree, Message.RECORD_VALUE, tree, result.isDifferentiable()
+            ? "a record passed to a method that is not @Differentiable would lose its"
+                + " derivative there: mark the method @Differentiable"
+            : "Leibniz builds the record again to pass it, and cannot for one with a component"
+                + " it does not follow (an object, an array of records)");
+        return null;
+      }
+      rebuilt.add(built.get());
+    }
+    return rebuilt;
   }
 
   /**
@@ -351,80 +330,4 @@ final class CallReader {
         instance ? Optional.empty() : context.rules().hiddenRuleFor(method));
   }
 
-  /**
-   * How many arguments have exactly their parameter's type: among applicable overloads, Java's
-   * most specific is the one that needs the fewest widenings.
-   */
-  private static int exactMatches(ExecutableElement method, List<Expr> args) {
-    int exact = 0;
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).type().equals(RecordArguments.declaredType(method.getParameters().get(i)))) {
-        exact++;
-      }
-    }
-    return exact;
-  }
-
-  /** Whether Java could call {@code method} with arguments of these types. */
-  private static boolean applicable(ExecutableElement method, List<Expr> args) {
-    List<? extends VariableElement> params = method.getParameters();
-    if (params.size() != args.size() || method.isVarArgs()) {
-      return false;
-    }
-    for (int i = 0; i < params.size(); i++) {
-      Type param = RecordArguments.declaredType(params.get(i));
-      Type arg = args.get(i).type();
-      if (!java.util.Objects.equals(param, arg) && !widens(arg, param)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Java's widening primitive conversions among the numbers Leibniz reads (JLS 5.1.2). */
-  private static boolean widens(Type from, Type to) {
-    List<Type> order = List.of(Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE);
-    return from != null && to != null && order.contains(from) && order.contains(to) && order.indexOf(from) < order.indexOf(to);
-  }
-
-  private List<ExecutableElement> enclosingMethods(String name) {
-    var found = new ArrayList<ExecutableElement>();
-    for (Element scope = context.owner(); scope instanceof TypeElement t;
-        scope = t.getEnclosingElement()) {
-      List<ExecutableElement> methods = methodsOf(t.asType(), name);
-      if (scope != context.owner()) {
-        methods = statics(methods);
-      }
-      found.addAll(methods);
-    }
-    if (context.receiver() == null) {
-      return statics(found);
-    }
-    return found;
-  }
-
-  private List<ExecutableElement> methodsOf(javax.lang.model.type.TypeMirror type, String name) {
-    if (!(type instanceof DeclaredType declared)) {
-      return List.of();
-    }
-    var element = (TypeElement) declared.asElement();
-    return ElementFilter.methodsIn(context.names().allMembers(element)).stream()
-        .filter(m -> m.getSimpleName().contentEquals(name))
-        .toList();
-  }
-
-  private static List<ExecutableElement> statics(List<ExecutableElement> methods) {
-    return methods.stream().filter(m -> m.getModifiers().contains(Modifier.STATIC)).toList();
-  }
-
-  private Expr.Var objectVariable(ExpressionTree target) {
-    if (target instanceof IdentifierTree id) {
-      if (id.getName().contentEquals("this")) {
-        return context.receiver();
-      }
-      Expr.Var variable = context.scope().lookup(id.getName().toString());
-      return variable != null && variable.type() == Type.OBJECT ? variable : null;
-    }
-    return null;
-  }
 }

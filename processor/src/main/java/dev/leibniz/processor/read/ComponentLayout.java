@@ -2,6 +2,7 @@ package dev.leibniz.processor.read;
 
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
@@ -60,8 +61,8 @@ final class ComponentLayout {
       Expr at = offset(numbers, before);
       RecordVectors.Slice slice = slices.get(path);
       if (slice == null) {
-        statements.add(new Stmt.Assign(element(result, at),
-            ExpressionReader.convert((Expr) source.get(path), Type.DOUBLE), where));
+        statements.add(new Stmt.Assign(element(result, at), encoded((Expr) source.get(path)),
+            where));
         numbers++;
       } else {
         statements.add(library.copyRange(slice.array(), slice.offset(), result, at,
@@ -71,6 +72,19 @@ final class ComponentLayout {
     }
     statements.add(new Stmt.Return(result, where));
     return new Stmt.Block(statements);
+  }
+
+  /** A number component as the double it is returned in: a boolean as 1 or 0. */
+  private static Expr encoded(Expr component) {
+    return component.type() == Type.BOOLEAN
+        ? new Expr.Conditional(component, Expr.literal(1.0), Expr.literal(0.0), Type.DOUBLE)
+        : ExpressionReader.convert(component, Type.DOUBLE);
+  }
+
+  /** The component {@link #encoded} into {@code element}, as a value of its {@code type}. */
+  private static Expr decoded(Expr element, Type type) {
+    return type == Type.BOOLEAN
+        ? new Expr.Binary(BinaryOp.NE, element, Expr.literal(0.0), Type.BOOLEAN) : element;
   }
 
   /** {@code constant + lengths…}: where a component starts among a call's components. */
@@ -111,7 +125,7 @@ final class ComponentLayout {
         parts.put(slot.path(), new RecordVectors.Slice(held, at, length, slot.type()));
         before.add(length);
       } else {
-        parts.put(slot.path(), element(held, at));
+        parts.put(slot.path(), decoded(element(held, at), slot.type()));
         numbers++;
       }
     }

@@ -149,6 +149,7 @@ final class ExpressionReader {
       case DOUBLE_LITERAL:
       case BOOLEAN_LITERAL:
       case FLOAT_LITERAL:
+      case CHAR_LITERAL:
         return literal((LiteralTree) tree);
       case NULL_LITERAL:
         return new Expr.Literal(Type.OBJECT, null);
@@ -237,6 +238,7 @@ final class ExpressionReader {
           case LONG_LITERAL -> Type.LONG;
           case DOUBLE_LITERAL -> Type.DOUBLE;
           case FLOAT_LITERAL -> Type.FLOAT;
+          case CHAR_LITERAL -> Type.CHAR;
           default -> Type.BOOLEAN;
         };
     return new Expr.Literal(type, value);
@@ -254,7 +256,8 @@ final class ExpressionReader {
           default -> UnaryOp.NOT;
         };
     boolean fits = op == UnaryOp.NOT ? operand.type() == Type.BOOLEAN : operand.type().isNumeric();
-    return fits ? new Expr.Unary(op, operand, operand.type()) : unsupported(tree);
+    return fits ? new Expr.Unary(op, operand, operand.type().unaryPromoted())
+        : unsupported(tree);
   }
 
   private Expr binary(BinaryTree tree, BinaryOp op) {
@@ -308,6 +311,8 @@ final class ExpressionReader {
           return convert(operand, Type.LONG);
         case FLOAT:
           return convert(operand, Type.FLOAT);
+        case CHAR:
+          return convert(operand, Type.CHAR);
         default:
           break;
       }

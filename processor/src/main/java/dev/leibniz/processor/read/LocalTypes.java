@@ -26,6 +26,8 @@ final class LocalTypes {
           return Type.BOOLEAN;
         case FLOAT:
           return Type.FLOAT;
+        case CHAR:
+          return Type.CHAR;
         default:
           break;
       }

@@ -131,6 +131,7 @@ final class NameResolver {
       case INT -> Type.INT;
       case LONG -> Type.LONG;
       case BOOLEAN -> Type.BOOLEAN;
+      case CHAR -> Type.CHAR;
       case DECLARED -> Type.OBJECT;
       case ARRAY -> arrayType((ArrayType) mirror);
       default -> null;

@@ -16,8 +16,10 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -102,6 +104,27 @@ final class PlainRecords {
             + " into its fields (" + statement.toString().trim().replaceAll(";$", "") + "), so"
             + " Leibniz could neither read new " + name + "(…) as its arguments nor build a"
             + " gradient with it; keep the constructor to this.f = f, and compute in a method");
+      }
+    }
+    return computedGetter(type);
+  }
+
+  /** Why a getter of a value class's private field does more than return the field. */
+  private Optional<String> computedGetter(TypeElement type) {
+    for (VariableElement field : ValueClasses.fields(type).orElseThrow()) {
+      Optional<ExecutableElement> getter = ValueClasses.getter(type, field);
+      MethodTree tree = getter.map(trees::getTree).orElse(null);
+      if (!field.getModifiers().contains(Modifier.PRIVATE) || tree == null) {
+        continue;
+      }
+      String name = field.getSimpleName().toString();
+      List<? extends StatementTree> body = tree.getBody().getStatements();
+      boolean plain = body.size() == 1 && body.get(0) instanceof ReturnTree returned
+          && List.of(name, "this." + name).contains(String.valueOf(returned.getExpression()));
+      if (!plain) {
+        return Optional.of("the getter " + tree.getName() + "() of " + type.getSimpleName()
+            + " computes its value, which Leibniz would read as the field " + name + " itself;"
+            + " keep it to return " + name + ", and compute in a method");
       }
     }
     return Optional.empty();

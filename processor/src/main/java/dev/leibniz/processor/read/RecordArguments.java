@@ -58,6 +58,37 @@ final class RecordArguments {
     return true;
   }
 
+  /**
+   * What a method Leibniz does not differentiate is passed for {@code argument}: a stand-in's
+   * record built again from its components' values, nested records too; the argument itself if
+   * it is no stand-in; empty for a record with a component Leibniz does not follow (a
+   * {@code String}, an array of records), which it cannot build.
+   */
+  Optional<Expr> rebuilt(Expr argument) {
+    if (!(argument instanceof Expr.Var v) || !sources.containsKey(v)) {
+      return Optional.of(argument);
+    }
+    return v.type() instanceof Type.Record type
+        ? built(type, List.of(), sources.get(v)) : Optional.empty();
+  }
+
+  private static Optional<Expr> built(Type.Record type, List<String> prefix,
+      Map<List<String>, Expr> source) {
+    var components = new java.util.ArrayList<Expr>();
+    for (Type.Component c : type.components()) {
+      List<String> path = RecordReader.prefixed(c.name(), List.of());
+      path.addAll(0, prefix);
+      Optional<Expr> component = c.type() instanceof Type.Record nested
+          ? built(nested, path, source)
+          : Optional.ofNullable(source.get(path)).map(e -> ExpressionReader.convert(e, c.type()));
+      if (component.isEmpty()) {
+        return Optional.empty();
+      }
+      components.add(component.get());
+    }
+    return Optional.of(new Expr.Construct(type, components));
+  }
+
   /** A parameter's type as calls are matched: a record, an array of records, or Java's. */
   static Type declaredType(VariableElement param) {
     Optional<Type.Record> record = RecordValues.typeOf(param.asType());

@@ -113,7 +113,8 @@ final class RecordReader {
     if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
         && valueOf(select.getExpression()) instanceof RecordValues.Value owner) {
-      return owner.parts().get(select.getIdentifier().toString());
+      return owner.type().readBy(select.getIdentifier().toString())
+          .map(c -> owner.parts().get(c.name())).orElse(null);
     }
     // x() in a record's own method: the accessor of its receiver.
     RecordValues.Value self = context.scope().value("this");
@@ -134,7 +135,7 @@ final class RecordReader {
     }
     if (tree.getMethodSelect() instanceof MemberSelectTree select
         && valueOf(select.getExpression()) instanceof RecordValues.Value owner) {
-      return owner.type().component(select.getIdentifier().toString()).isPresent();
+      return owner.type().readBy(select.getIdentifier().toString()).isPresent();
     }
     return tree.getMethodSelect() instanceof IdentifierTree
         && valueOf(tree) != null;
@@ -148,7 +149,7 @@ final class RecordReader {
     if (tree.getMethodSelect() instanceof MemberSelectTree select
         && valueOf(select.getExpression()) instanceof RecordValues.Value owner
         && (!tree.getArguments().isEmpty()
-            || owner.type().component(select.getIdentifier().toString()).isEmpty())) {
+            || owner.type().readBy(select.getIdentifier().toString()).isEmpty())) {
       return Optional.of(owner);
     }
     return Optional.empty();

@@ -128,11 +128,20 @@ final class RecordValues {
           .or(() -> elementType(c.asType()).map(Type::arrayOf))
           .orElse(NameResolver.typeOf(c.asType()));
       components.add(new Type.Component(c.getSimpleName().toString(),
-          type == null ? Type.OBJECT : type));
+          type == null ? Type.OBJECT : type, getterOf(element, c)));
     }
     var record = new Type.Record(TypeRefs.of(element), components,
         element.getKind() != ElementKind.RECORD);
     return record.isDifferentiable() ? Optional.of(record) : Optional.empty();
+  }
+
+  /** The getter a value class's private field is read by outside the class, or null. */
+  private static String getterOf(TypeElement element, Element component) {
+    return component instanceof javax.lang.model.element.VariableElement field
+        && element.getKind() != ElementKind.RECORD
+        && field.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
+        ? ValueClasses.getter(element, field).map(m -> m.getSimpleName().toString()).orElseThrow()
+        : null;
   }
 
   /**
@@ -268,7 +277,8 @@ final class RecordValues {
           || s.type() == Type.FLOAT || s.type() == Type.INT);
     }
     return type.components().stream().allMatch(c -> c.type() instanceof Type.Record nested
-        ? returnable(nested) : c.type().isNumeric() || isVector(c.type()));
+        ? returnable(nested)
+        : c.type().isNumeric() || c.type() == Type.BOOLEAN || isVector(c.type()));
   }
 
   /**

@@ -133,14 +133,15 @@ final class SwitchReader {
     }
     TypeElement enumType = enumOf(selector);
     strings = isString(selector);
-    if (selector.type() != Type.INT && enumType == null && !strings) {
+    if (selector.type() != Type.INT && selector.type() != Type.CHAR && enumType == null
+        && !strings) {
       ExpressionTree named = selectorTree;
       while (named instanceof ParenthesizedTree parenthesized) {
         named = parenthesized.getExpression();
       }
       context.error(selectorTree, Message.UNSUPPORTED_STATEMENT,
-          "a switch on " + named + " (not an int, an enum or a String parameter)",
-          "switch on an int, an enum or a String, or rewrite it as if / else if / else");
+          "a switch on " + named + " (not an int, a char, an enum or a String parameter)",
+          "switch on an int, a char, an enum or a String, or rewrite it as if / else if / else");
       return null;
     }
     List<Group> groups = groups(cases, enumType);
@@ -334,7 +335,9 @@ final class SwitchReader {
     return groups;
   }
 
-  /** An int constant, a string, or for a switch on an enum the constant a case names. */
+  /**
+   * An int or char constant, a string, or for a switch on an enum the constant a case names.
+   */
   private Expr label(ExpressionTree label, TypeElement enumType) {
     if (strings) {
       if (label instanceof LiteralTree literal && literal.getValue() instanceof String text) {
@@ -349,9 +352,10 @@ final class SwitchReader {
     }
     int mark = expressions.pending().mark();
     Expr read = expressions.read(label);
-    if (read != null && (read.type() != Type.INT || expressions.pending().mark() != mark)) {
+    boolean constant = read != null && (read.type() == Type.INT || read.type() == Type.CHAR);
+    if (read != null && (!constant || expressions.pending().mark() != mark)) {
       context.error(label, Message.UNSUPPORTED_STATEMENT, "the case label " + label,
-          "label cases with int constants");
+          "label cases with int or char constants");
       return null;
     }
     return read;

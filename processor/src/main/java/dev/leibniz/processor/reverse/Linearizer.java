@@ -147,6 +147,11 @@ final class Linearizer {
       }
 
       @Override
+      public Expr construct(Expr.Construct c) {
+        throw noLinearForm(c);
+      }
+
+      @Override
       public Expr generated(Expr.Generated g) {
         throw Unexpected.generated(g);
       }

@@ -88,6 +88,11 @@ public final class Exprs {
     }
 
     @Override
+    public Stream<Expr> construct(Expr.Construct e) {
+      return e.components().stream();
+    }
+
+    @Override
     public Stream<Expr> invoke(Expr.Invoke e) {
       return e.args().stream();
     }
