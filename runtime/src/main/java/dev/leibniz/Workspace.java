@@ -32,11 +32,80 @@ public final class Workspace {
   private int longsTop;
   private Object[] objects = NO_OBJECTS;
   private int objectsTop;
-  private Object[] pool = NO_OBJECTS;
-  private int poolTop;
+  private final ArrayPool pool = new ArrayPool();
+  private final long maxBytes;
+  /** The bytes of the arrays on the stack of objects, counted only under a budget. */
+  private long objectBytes;
+  private long snapshotBytes;
+  private long peakBytes;
+  private long recomputedSteps;
 
-  /** An empty workspace; it allocates its stacks when first used. */
-  public Workspace() {}
+  /** An empty workspace without a bound; it allocates its stacks when first used. */
+  public Workspace() {
+    this.maxBytes = Long.MAX_VALUE;
+  }
+
+  /**
+   * An empty workspace whose gradients keep at most {@code maxBytes}: a loop whose saved values
+   * would pass the budget keeps snapshots of its state at iterations binomial checkpointing
+   * (<em>revolve</em>) chooses and runs the iterations between them again in its backward
+   * sweep. The gradient is bit for bit the one without a budget.
+   *
+   * @throws IllegalArgumentException if {@code maxBytes} is not positive
+   */
+  public Workspace(long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("a budget of " + maxBytes + " bytes: give a positive"
+          + " number of bytes");
+    }
+    this.maxBytes = maxBytes;
+  }
+
+  /** The most bytes the gradients run with this workspace held at once, snapshots included. */
+  public long peakBytes() {
+    return peakBytes;
+  }
+
+  /**
+   * How many loop iterations the backward sweeps run with this workspace ran again from
+   * snapshots, as plain code, because the budget did not hold what they kept: 0 without a
+   * budget, or where it held everything.
+   */
+  public long recomputedSteps() {
+    return recomputedSteps;
+  }
+
+  /** Whether this workspace has a budget: generated code then checkpoints its loops. */
+  public boolean hasBudget() {
+    return maxBytes != Long.MAX_VALUE;
+  }
+
+  /** Notes what the workspace holds now toward {@link #peakBytes}; generated code calls it. */
+  public void notePeak() {
+    peakBytes = Math.max(peakBytes, bytesInUse());
+  }
+
+  /** The bytes the stacks and snapshots hold now. */
+  long bytesInUse() {
+    return 8L * doublesTop + 4L * intsTop + 8L * longsTop + 8L * objectsTop + objectBytes
+        + snapshotBytes;
+  }
+
+  /**
+   * Starts the forward sweep of a loop checkpointed under this workspace's budget, whose state
+   * is {@code scalars} numbers and {@code arrays} arrays; generated code saves the state the
+   * loop starts from into what this returns, then calls {@link Checkpoints#startLoop()}.
+   */
+  public Checkpoints beginCheckpoints(int scalars, int arrays) {
+    return new Checkpoints(this, scalars, arrays);
+  }
+
+  /** Takes back the snapshots of the loop whose backward sweep starts, as its forward left them. */
+  public Checkpoints resumeCheckpoints() {
+    Checkpoints frame = (Checkpoints) popObject();
+    frame.schedule(maxBytes - bytesInUse());
+    return frame;
+  }
 
   /** Saves a {@code double}. */
   public void pushDouble(double value) {
@@ -173,14 +242,7 @@ public final class Workspace {
    * the same order on every call reuses the same arrays.
    */
   public double[] borrow(int length) {
-    if (poolTop > 0) {
-      double[] top = (double[]) pool[--poolTop];
-      pool[poolTop] = null;
-      if (top.length >= length) {
-        return top;
-      }
-    }
-    return new double[Math.max(length, 4)];
+    return pool.borrow(length);
   }
 
   /**
@@ -188,21 +250,12 @@ public final class Workspace {
    * a local array. Give it back with {@link #release}.
    */
   public double[] zerosLike(double[] a) {
-    if (a == null) {
-      return null;
-    }
-    if (poolTop > 0 && ((double[]) pool[poolTop - 1]).length == a.length) {
-      double[] top = (double[]) pool[--poolTop];
-      pool[poolTop] = null;
-      Arrays.fill(top, 0);
-      return top;
-    }
-    return new double[a.length];
+    return pool.zerosLike(a);
   }
 
   /** Gives back an array from {@link #borrow} or {@link #zerosLike}; null is ignored. */
   public void release(double[] array) {
-    releaseArray(array);
+    pool.release(array);
   }
 
   /**
@@ -210,22 +263,7 @@ public final class Workspace {
    * overwrite, kept for the backward sweep and given back with {@link #release}.
    */
   public double[] copyOf(double[] a) {
-    if (a == null) {
-      return null;
-    }
-    double[] copy = zerosLike(a);
-    System.arraycopy(a, 0, copy, 0, a.length);
-    return copy;
-  }
-
-  private void releaseArray(double[] array) {
-    if (array == null) {
-      return;
-    }
-    if (poolTop == pool.length) {
-      pool = Arrays.copyOf(pool, grown(pool.length, 1));
-    }
-    pool[poolTop++] = array;
+    return pool.copyOf(a);
   }
 
   /** Empties the stacks, as after an exception; the memory is kept for reuse. */
@@ -235,6 +273,54 @@ public final class Workspace {
     longsTop = 0;
     Arrays.fill(objects, 0, objectsTop, null);
     objectsTop = 0;
+    objectBytes = 0;
+    snapshotBytes = 0;
+  }
+
+  /** The tops of the stacks, to forget what is pushed after them with {@link #dropTo}. */
+  long[] mark() {
+    return new long[] {doublesTop, intsTop, longsTop, objectsTop, objectBytes};
+  }
+
+  /** Forgets what was pushed since {@code mark}, with the snapshots of loops kept in it. */
+  void dropTo(long[] mark) {
+    doublesTop = (int) mark[0];
+    intsTop = (int) mark[1];
+    longsTop = (int) mark[2];
+    for (int k = (int) mark[3]; k < objectsTop; k++) {
+      if (objects[k] instanceof Checkpoints parked) {
+        snapshotBytes -= parked.heldBytes();
+      }
+      objects[k] = null;
+    }
+    objectsTop = (int) mark[3];
+    objectBytes = mark[4];
+  }
+
+  /** Counts the snapshots a loop made toward what the workspace holds. */
+  void held(long bytes) {
+    snapshotBytes += bytes;
+  }
+
+  long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Keeps a loop's snapshots on the stack of objects, for its backward sweep. */
+  void park(Checkpoints frame) {
+    pushObject(frame);
+  }
+
+  /** Ends a loop's backward sweep: its snapshots are given up. */
+  void end(Checkpoints frame) {
+    snapshotBytes -= frame.heldBytes();
+    recomputedSteps += frame.recomputed();
+  }
+
+  /** The slowest way to lose a gradient is to run out of memory: say what was needed. */
+  IllegalStateException tooSmall(String what, long needed) {
+    return new IllegalStateException("a Workspace budget of " + maxBytes + " bytes is too small: "
+        + what + "; give it at least " + needed + " bytes");
   }
 
   /** Whether every stack is empty: every value saved has been taken back. */
@@ -247,16 +333,22 @@ public final class Workspace {
       objects = Arrays.copyOf(objects, grown(objects.length, 1));
     }
     objects[objectsTop++] = value;
+    if (maxBytes != Long.MAX_VALUE) {
+      objectBytes += ArrayBytes.of(value);
+    }
   }
 
   private Object popObject() {
     Object value = objects[--objectsTop];
     objects[objectsTop] = null;
+    if (maxBytes != Long.MAX_VALUE) {
+      objectBytes -= ArrayBytes.of(value);
+    }
     return value;
   }
 
   /** A capacity at least {@code needed} more than {@code capacity}, doubling as it grows. */
-  private static int grown(int capacity, int needed) {
+  static int grown(int capacity, int needed) {
     return Math.max(Math.max(FIRST_CAPACITY, 2 * capacity), capacity + needed);
   }
 }

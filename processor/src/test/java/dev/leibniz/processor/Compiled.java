@@ -135,7 +135,9 @@ public final class Compiled {
     try {
       String source = compilation.generatedSourceFile(companion).orElseThrow()
           .getCharContent(false).toString();
-      String body = body(source, "double " + pullback, "Workspace workspace");
+      // Under a budget a pullback runs its halves, which checkpoint; this is the other path.
+      String body = body(source, "double " + pullback, "Workspace workspace")
+          .replaceFirst("(?s)^\\s*if \\(workspace\\.hasBudget\\(\\)\\) \\{.*?\n    }\n", "");
       String method = pullback.substring(0, pullback.length() - "Pullback".length());
       if (body.contains(method + "Forward(") && body.contains(method + "Backward(")) {
         return body(source, "double " + method + "Forward", "Workspace workspace")

@@ -49,12 +49,14 @@ public final class SavePlan {
   private final Optional<FusedLoop> fused;
   private final Map<Stmt.Loop, ReplayedLoop> replayed = new IdentityHashMap<>();
   private final Map<Stmt.Loop, Set<Expr.Var>> keptAround = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, CheckpointedLoop> checkpointed;
 
   private SavePlan(MethodIR method, Activity activity, Liveness liveness) {
     this.activity = activity;
     this.liveness = liveness;
     this.counted = CountedLoop.of(method);
     this.fused = FusedLoop.of(method, activity);
+    this.checkpointed = CheckpointedLoop.of(method);
   }
 
   /**
@@ -74,8 +76,13 @@ public final class SavePlan {
     var plan = new SavePlan(method, activity, liveness);
     Stmts.all(method.body()).forEach(s -> {
       if (s instanceof Stmt.Loop loop) {
-        plan.chooseRecomputed(loop);
-        plan.findDistinctWrites(loop);
+        List<Stmt.Declare> chosen = IterationLocals.recomputable(loop);
+        if (!chosen.isEmpty()) {
+          plan.recomputed.put(loop, chosen);
+          plan.recomputedDeclarations.addAll(chosen);
+        }
+        LoopWrites.directly(loop).forEach(st -> plan.innermost.put(st, loop));
+        plan.distinctPerIteration.addAll(LoopWrites.distinctPerIteration(loop));
       }
     });
     plan.chooseRecomputedDecisions(method);
@@ -119,6 +126,14 @@ public final class SavePlan {
   /** Whether the pullback runs this loop's adjoint inside it already, in one pass. */
   private boolean isFused(Stmt.Loop loop) {
     return fused.filter(f -> f.loop() == loop).isPresent();
+  }
+
+  /**
+   * How the loop keeps snapshots of its state under a workspace's budget, if it can: loops
+   * inside no other loop.
+   */
+  public Optional<CheckpointedLoop> checkpointed(Stmt.Loop loop) {
+    return Optional.ofNullable(checkpointed.get(loop));
   }
 
   /** How the backward sweep computes this loop's iterations again, if it does. */
@@ -341,7 +356,7 @@ public final class SavePlan {
     var out = new HashSet<>(in);
     reads.before().forEach(v -> out.add(Need.value(v)));
     Stmt.Loop loop = innermost.get(s);
-    reads.elements().forEach(e -> out.add(elementNeed(e.array(), e.index(), loop)));
+    reads.elements().forEach(e -> out.add(LoopWrites.elementNeed(e.array(), e.index(), loop)));
     boolean fresh = distinctPerIteration.contains(s);
     boolean needed = out.stream().anyMatch(n -> n.destroyedBy(target, loop, fresh));
     if (needed && !recomputedDeclarations.contains(s)) {
@@ -351,7 +366,7 @@ public final class SavePlan {
       out.removeIf(n -> n.variable().equals(variable));
     }
     reads.after().forEach(v -> out.add(element && v.equals(variable)
-        ? elementNeed(v, ((Expr.Index) target).index(), loop) : Need.value(v)));
+        ? LoopWrites.elementNeed(v, ((Expr.Index) target).index(), loop) : Need.value(v)));
     if (saved.contains(s) && inverse(variable, value) != null) {
       // Undoing i++ reads the new i.
       out.add(Need.value(variable));
@@ -362,13 +377,6 @@ public final class SavePlan {
       out.add(Need.shape(variable));
     }
     return out;
-  }
-
-  /** The need to read {@code array[index]}: of that element alone where a loop counts it. */
-  private static Need elementNeed(Expr.Var array, Expr index, Stmt.Loop loop) {
-    boolean counted = loop != null && TripCount.counter(loop)
-        .filter(counter -> TripCount.isCounterPlusConstant(index, counter)).isPresent();
-    return counted ? Need.element(array, loop, index) : Need.value(array);
   }
 
   /**
@@ -386,67 +394,4 @@ public final class SavePlan {
     return liveness.isNeeded(s) && activity.isActive(variable) && activity.isActive(value);
   }
 
-  /**
-   * The element writes {@code a[i]} (or {@code a[i ± c]}) directly in a loop counting {@code i}
-   * up by one, which each iteration makes to an element of its own.
-   */
-  private void findDistinctWrites(Stmt.Loop loop) {
-    directly(loop).forEach(s -> innermost.put(s, loop));
-    TripCount.counter(loop).ifPresent(counter -> directly(loop).forEach(s -> {
-      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index element
-          && TripCount.isCounterPlusConstant(element.index(), counter)) {
-        distinctPerIteration.add(s);
-      }
-    }));
-  }
-
-  /** The statements of a loop's body and update that are not inside a nested loop. */
-  private static List<Stmt> directly(Stmt.Loop loop) {
-    var found = new ArrayList<Stmt>();
-    var pending = new ArrayList<Stmt>(List.of(loop.body(), loop.update()));
-    while (!pending.isEmpty()) {
-      Stmt s = pending.remove(pending.size() - 1);
-      found.add(s);
-      if (!(s instanceof Stmt.Loop)) {
-        Stmts.children(s).forEach(pending::add);
-      }
-    }
-    return found;
-  }
-
-  private void chooseRecomputed(Stmt.Loop loop) {
-    var chosen = new ArrayList<Stmt.Declare>();
-    List<Stmt> body = loop.body().statements();
-    for (int k = 0; k < body.size(); k++) {
-      if (body.get(k) instanceof Stmt.Declare d && isRecomputable(d, body.subList(k + 1, body.size()), loop)) {
-        chosen.add(d);
-        recomputedDeclarations.add(d);
-      }
-    }
-    if (!chosen.isEmpty()) {
-      recomputed.put(loop, List.copyOf(chosen));
-    }
-  }
-
-  /**
-   * A {@code double} declared once per iteration from cheap arithmetic, assigned nowhere else in
-   * the loop, whose operands nothing in the rest of the iteration writes: at the end of the
-   * iteration its operands still hold the values it was computed from.
-   */
-  private static boolean isRecomputable(Stmt.Declare d, List<Stmt> rest, Stmt.Loop loop) {
-    if (!d.var().type().isFloating() || d.init() == null || !Recompute.isCheap(d.init())) {
-      return false;
-    }
-    Set<Expr.Var> operands = Exprs.variables(d.init());
-    boolean assignedElsewhere = Stmts.all(loop)
-        .anyMatch(s -> s != d && writes(s).contains(d.var()));
-    boolean operandsWritten = rest.stream()
-        .flatMap(Stmts::all)
-        .anyMatch(s -> writes(s).stream().anyMatch(operands::contains));
-    return !assignedElsewhere && !operandsWritten && !operands.contains(d.var());
-  }
-
-  private static Set<Expr.Var> writes(Stmt s) {
-    return Set.copyOf(Stmts.writes(s));
-  }
 }

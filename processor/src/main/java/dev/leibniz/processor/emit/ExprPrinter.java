@@ -122,6 +122,12 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
     return CodeBlock.of("$N.$N()", a.record().name(), a.component());
   }
 
+  @Override
+  public CodeBlock runtime(Expr.Runtime r) {
+    return CodeBlock.of("$N.$N($L)", r.target().name(), r.method(), r.args().stream()
+        .map(ExprPrinter::print).collect(CodeBlock.joining(", ")));
+  }
+
   /**
    * {@code e} where a value of type {@code target} is expected: a {@code double} that goes
    * into a {@code float} is narrowed explicitly, as Java asks (a literal is written as a float).

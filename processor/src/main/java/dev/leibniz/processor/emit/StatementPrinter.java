@@ -31,7 +31,8 @@ final class StatementPrinter implements Stmt.Visitor<Void> {
     stmt.accept(new StatementPrinter(out, 0));
   }
 
-  private static void print(List<Stmt> statements, CodeBlock.Builder out, int depth) {
+  /** The statements, inside {@code depth} blocks of the method's body. */
+  static void print(List<Stmt> statements, CodeBlock.Builder out, int depth) {
     var printer = new StatementPrinter(out, depth);
     statements.forEach(s -> s.accept(printer));
   }
@@ -152,10 +153,18 @@ final class StatementPrinter implements Stmt.Visitor<Void> {
   @Override
   public Void branch(Stmt.If i) {
     out.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
-    print(i.then().statements(), out, depth + 1);
-    if (!i.otherwise().statements().isEmpty()) {
+    Stmt.If branch = i;
+    print(branch.then().statements(), out, depth + 1);
+    // A branch that is all of another's otherwise reads as else if.
+    while (branch.otherwise().statements().size() == 1
+        && branch.otherwise().statements().get(0) instanceof Stmt.If next) {
+      branch = next;
+      out.nextControlFlow("else if ($L)", ExprPrinter.print(branch.condition()));
+      print(branch.then().statements(), out, depth + 1);
+    }
+    if (!branch.otherwise().statements().isEmpty()) {
       out.nextControlFlow("else");
-      print(i.otherwise().statements(), out, depth + 1);
+      print(branch.otherwise().statements(), out, depth + 1);
     }
     out.endControlFlow();
     return null;

@@ -51,9 +51,28 @@ final class SweepMethods {
       return specs;
     }
     specs.add(pullbackWithWorkspace(method, reference));
-    specs.addAll(forwardHalf(method, reference));
-    specs.addAll(backwardHalf(method, reference));
+    specs.addAll(forwardHalf(method, reference, Half.OWN));
+    specs.addAll(backwardHalf(method, reference, Half.OWN));
+    method.withBudget().ifPresent(budgeted -> {
+      specs.addAll(forwardHalf(budgeted, reference, Half.WITH_BUDGET));
+      specs.addAll(backwardHalf(budgeted, reference, Half.WITH_BUDGET));
+    });
     return specs;
+  }
+
+  /**
+   * Which of a method's halves: its own, which callers run and which hand a workspace with a
+   * budget on to the others, or those that checkpoint loops under the budget.
+   */
+  private enum Half {
+    OWN(""),
+    WITH_BUDGET("WithBudget");
+
+    private final String suffix;
+
+    Half(String suffix) {
+      this.suffix = suffix;
+    }
   }
 
   /** The documented pullback: the one below, with a workspace of its own. */
@@ -82,7 +101,25 @@ final class SweepMethods {
     all.addAll(method.backward());
     var onePass = new ArrayList<>(method.copies());
     method.onePass().ifPresent(fused -> onePass.addAll(fused.statements()));
-    if (method.onePass().isPresent() && MethodSplitter.fits(onePass)) {
+    boolean inOnePass = method.onePass().isPresent() && MethodSplitter.fits(onePass);
+    var budgeted = new ArrayList<>(method.copies());
+    method.withBudget().flatMap(AdjointMethod::onePass)
+        .ifPresent(f -> budgeted.addAll(f.statements()));
+    boolean budgetedInOnePass = budgeted.size() > method.copies().size()
+        && MethodSplitter.fits(budgeted);
+    // Under a budget the loops checkpoint, in the same one pass or in the halves, whose
+    // gradient has the same bits; a one pass that cannot checkpoint stays as it is.
+    if (method.withBudget().isPresent() && (!inOnePass || budgetedInOnePass)) {
+      body.beginControlFlow("if ($N.hasBudget())", method.workspace().name());
+      if (inOnePass) {
+        StatementPrinter.print(budgeted, body, 1);
+        body.addStatement(returns(method) ? "return " + method.value().name() : "return");
+      } else {
+        halves(method, body);
+      }
+      body.endControlFlow();
+    }
+    if (inOnePass) {
       body.add("// one pass: the loop's adjoint runs inside the loop, the rest as two sweeps\n");
       StatementPrinter.print(onePass, body);
     } else if (MethodSplitter.fits(all) && !crossesCheaply(method)) {
@@ -91,20 +128,30 @@ final class SweepMethods {
       StatementPrinter.print(method.forward(), body);
       body.add("\n// backward sweep: downstream = local × upstream\n");
       StatementPrinter.print(method.backward(), body);
-    } else if (returns(method)) {
-      body.addStatement("$T $N = $N($L)", resultType(method), method.value().name(),
-          forwardName(method), arguments(method, false));
-      body.addStatement("$N($L)", backwardName(method), arguments(method, true));
     } else {
-      // The halves write in place: the pullback works on copies of the arrays.
-      StatementPrinter.print(method.copies(), body);
-      body.addStatement("$N($L)", forwardName(method), arguments(method, false));
-      body.addStatement("$N($L)", backwardName(method), arguments(method, true));
+      halves(method, body);
+      return withWorkspace(method, body.build());
     }
     if (returns(method)) {
       body.addStatement("return $N", method.value().name());
     }
     return withWorkspace(method, body.build());
+  }
+
+  /** The pullback's body as its two halves, one after the other, returning its value. */
+  private static void halves(AdjointMethod method, CodeBlock.Builder body) {
+    if (returns(method)) {
+      body.addStatement("$T $N = $N($L)", resultType(method), method.value().name(),
+          forwardName(method, Half.OWN), arguments(method, false));
+      body.addStatement("$N($L)", backwardName(method, Half.OWN), arguments(method, true));
+      body.addStatement("return $N", method.value().name());
+    } else {
+      // The halves write in place: the pullback works on copies of the arrays.
+      StatementPrinter.print(method.copies(), body);
+      body.addStatement("$N($L)", forwardName(method, Half.OWN), arguments(method, false));
+      body.addStatement("$N($L)", backwardName(method, Half.OWN), arguments(method, true));
+      body.addStatement("return");
+    }
   }
 
   /** The pullback with a workspace of the caller's, with {@code body}. */
@@ -137,10 +184,20 @@ final class SweepMethods {
   }
 
   /** The forward sweep alone, leaving on the workspace what the backward half reads. */
-  private static List<MethodSpec> forwardHalf(AdjointMethod method, String reference) {
+  private static List<MethodSpec> forwardHalf(AdjointMethod method, String reference,
+      Half half) {
     var statements = new ArrayList<>(method.forwardHalf());
     statements.addAll(method.boundaryPushes());
     CodeBlock.Builder body = CodeBlock.builder();
+    if (method.withBudget().isPresent()) {
+      body.beginControlFlow("if ($N.hasBudget())", method.workspace().name());
+      body.addStatement("$L$N($L)", returns(method) ? "return " : "",
+          forwardName(method, Half.WITH_BUDGET), arguments(method, false));
+      if (!returns(method)) {
+        body.addStatement("return");
+      }
+      body.endControlFlow();
+    }
     var parts = new ArrayList<MethodSpec>();
     if (MethodSplitter.fits(statements)) {
       StatementPrinter.print(method.forwardHalf(), body);
@@ -154,26 +211,43 @@ final class SweepMethods {
     } else {
       MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method),
           returns(method) ? method.value() : null);
-      parts.addAll(parts(method, split, forwardName(method), false, body));
+      parts.addAll(parts(method, split, forwardName(method, half), false, body));
       if (returns(method)) {
         body.addStatement("return $L", ExprPrinter.print(split.result()));
       }
     }
-    parts.add(0, forwardHalfSpec(method, reference, body.build()));
+    parts.add(0, half == Half.OWN ? forwardHalfSpec(method, reference, body.build())
+        : withBudget(forwardName(method, half), forwardName(method, Half.OWN), method)
+            .returns(resultType(method)).addCode(body.build())
+            .addParameter(WORKSPACE, method.workspace().name()).build());
     return parts;
+  }
+
+  /**
+   * A half that checkpoints loops, named {@code name}: private, documented as what it does
+   * differently from {@code own}.
+   */
+  private static MethodSpec.Builder withBudget(String name, String own, AdjointMethod method) {
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(Docs.wrap("As {@link #$N}, for a workspace with a budget: a loop that would"
+            + " keep more than it holds keeps snapshots of its state and runs its iterations"
+            + " again in the backward half.\n", own));
+    CompanionWriter.addPrimalParameters(method, spec);
+    return spec;
   }
 
   /** The forward half with {@code body}. */
   private static MethodSpec forwardHalfSpec(AdjointMethod method, String reference,
       CodeBlock body) {
-    return start(forwardName(method), method)
+    return start(forwardName(method, Half.OWN), method)
         .returns(resultType(method))
         .addJavadoc(Docs.wrap("Forward half of $L: $L and pushes onto {@code $N} what"
                 + " {@link #$N} reads. Generated callers run it in their forward sweep.\n",
             reference, method.writesInPlace()
                 ? "writes into the arrays given, as the method does,"
                 : "returns its value",
-            method.workspace().name(), backwardName(method)))
+            method.workspace().name(), backwardName(method, Half.OWN)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, false, true, false)))
         .addJavadoc(returnDoc(method))
         .addCode(body)
@@ -185,12 +259,20 @@ final class SweepMethods {
    * The backward sweep alone, from what the forward half left on the workspace: the pullback's
    * effect on the adjoints, without computing the method again.
    */
-  private static List<MethodSpec> backwardHalf(AdjointMethod method, String reference) {
+  private static List<MethodSpec> backwardHalf(AdjointMethod method, String reference,
+      Half half) {
     var statements = new ArrayList<Stmt>(declarations(method));
     statements.addAll(method.boundaryPops());
     statements.addAll(method.boundaryRecomputed());
     statements.addAll(method.backward());
     CodeBlock.Builder body = CodeBlock.builder();
+    if (method.withBudget().isPresent()) {
+      body.beginControlFlow("if ($N.hasBudget())", method.workspace().name());
+      body.addStatement("$N($L)", backwardName(method, Half.WITH_BUDGET),
+          arguments(method, true));
+      body.addStatement("return");
+      body.endControlFlow();
+    }
     var parts = new ArrayList<MethodSpec>();
     if (MethodSplitter.fits(statements)) {
       StatementPrinter.print(declarations(method), body);
@@ -205,9 +287,12 @@ final class SweepMethods {
       StatementPrinter.print(method.backward(), body);
     } else {
       MethodSplitter.Split split = MethodSplitter.split(statements, parameters(method), List.of());
-      parts.addAll(parts(method, split, backwardName(method), true, body));
+      parts.addAll(parts(method, split, backwardName(method, half), true, body));
     }
-    parts.add(0, backwardHalfSpec(method, reference, body.build()));
+    parts.add(0, half == Half.OWN ? backwardHalfSpec(method, reference, body.build())
+        : withAdjoints(method, withBudget(backwardName(method, half),
+            backwardName(method, Half.OWN), method).addCode(body.build()))
+            .addParameter(WORKSPACE, method.workspace().name()).build());
     return parts;
   }
 
@@ -220,11 +305,11 @@ final class SweepMethods {
   /** The backward half with {@code body}. */
   private static MethodSpec backwardHalfSpec(AdjointMethod method, String reference,
       CodeBlock body) {
-    MethodSpec.Builder spec = start(backwardName(method), method)
+    MethodSpec.Builder spec = start(backwardName(method, Half.OWN), method)
         .addJavadoc(Docs.wrap("Backward half of $L: with the same arguments as the {@link #$N}"
                 + " call just before it on {@code $N}, does to the adjoints what {@link #$N}"
                 + " does, and takes back what the forward half pushed.\n",
-            reference, forwardName(method), method.workspace().name(),
+            reference, forwardName(method, Half.OWN), method.workspace().name(),
             CompanionWriter.pullbackName(method)))
         .addJavadoc(Docs.wrap(Docs.parameters(method, true, true, false)))
         .addCode(body);
@@ -253,12 +338,12 @@ final class SweepMethods {
     return parameters;
   }
 
-  private static String forwardName(AdjointMethod method) {
-    return method.primal().name() + "Forward";
+  private static String forwardName(AdjointMethod method, Half half) {
+    return method.primal().name() + "Forward" + half.suffix;
   }
 
-  private static String backwardName(AdjointMethod method) {
-    return method.primal().name() + "Backward";
+  private static String backwardName(AdjointMethod method, Half half) {
+    return method.primal().name() + "Backward" + half.suffix;
   }
 
   /** The half's own parameters, passed on: the primal's, the adjoints if asked, the workspace. */

@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param onePass the pullback's body where it runs a loop's adjoint inside the loop, one
  *     iteration's backward part right after its forward part; empty where the pullback is the
  *     forward sweep followed by the backward sweep
+ * @param withBudget the sweeps for a workspace with a budget, which checkpoint the loops that
+ *     can be; empty where there are none
  */
 public record AdjointMethod(
     MethodIR primal,
@@ -51,7 +53,8 @@ public record AdjointMethod(
     List<Stmt> boundaryPops,
     List<Stmt.Declare> boundaryRecomputed,
     List<Expr.Var> boundaryDeclared,
-    Optional<OnePass> onePass) {
+    Optional<OnePass> onePass,
+    Optional<AdjointMethod> withBudget) {
 
   public AdjointMethod {
     copies = List.copyOf(copies);

@@ -35,8 +35,9 @@ public sealed interface Callee permits Callee.Differentiable, Callee.WithRule, C
    *     derivative a caller of order 2 differentiates through
    * @param directional whether the call is of the method's directional derivative
    *     {@code mDirectional} (its arguments, then a direction), generated in the companion
-   * @param components whether the method takes or returns records, which the call passes as
-   *     their components: only its companion's methods take them so
+   * @param components whether only its companion's methods can be called where the method's
+   *     value alone is wanted: it takes or returns records, which the call passes as their
+   *     components, or it is private
    */
   record Differentiable(TypeRef owner, String name, boolean instance, List<Role> roles,
       int order, boolean directional, boolean components) implements Callee {

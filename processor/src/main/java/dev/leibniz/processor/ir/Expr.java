@@ -76,6 +76,8 @@ public sealed interface Expr
 
     R accessor(Accessor e);
 
+    R runtime(Runtime e);
+
     @Override
     default R generated(Generated e) {
       return e.accept(this);
@@ -83,7 +85,7 @@ public sealed interface Expr
   }
 
   /** The expressions that only generated code holds. */
-  sealed interface Generated extends Expr permits Pop, Borrow, Accessor {
+  sealed interface Generated extends Expr permits Pop, Borrow, Accessor, Runtime {
     /** Calls the method of {@code visitor} for this kind of generated expression. */
     <R> R accept(Visitor<R> visitor);
 
@@ -292,6 +294,26 @@ public sealed interface Expr
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.accessor(this);
+    }
+  }
+
+  /**
+   * {@code target.method(args)}: a call of the runtime's methods on the workspace or on a loop's
+   * {@code dev.leibniz.Checkpoints}, which generated code alone makes.
+   */
+  record Runtime(Var target, String method, List<Expr> args, Type type) implements Generated {
+    public Runtime {
+      args = List.copyOf(args);
+    }
+
+    /** A call with no value, made for what it does. */
+    public static Runtime of(Var target, String method, Expr... args) {
+      return new Runtime(target, method, List.of(args), Type.VOID);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.runtime(this);
     }
   }
 

@@ -109,4 +109,10 @@ final class MappedExpression implements Expr.Visitor<Expr> {
   public Expr accessor(Expr.Accessor e) {
     return e;
   }
+
+  /** The workspace or snapshots a runtime call is made on is not an operand. */
+  @Override
+  public Expr runtime(Expr.Runtime e) {
+    return new Expr.Runtime(e.target(), e.method(), all(e.args()), e.type());
+  }
 }

@@ -29,8 +29,10 @@ final class DifferentiableCallees {
     var roles = new ArrayList<Callee.Role>();
     self.ifPresent(r -> RecordValues.leafTypes(r).forEach(t -> roles.add(roleOf(t, false))));
     roles.addAll(roles(method));
+    // A private method is reached through its companion's methods alone, as one of records is.
     return new Callee.Differentiable(owner, sweepName(method), instance && self.isEmpty(), roles,
-        order(method), false, takesComponents(method));
+        order(method), false, takesComponents(method)
+            || method.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE));
   }
 
   /**

@@ -57,6 +57,11 @@ public final class ReverseBuilder {
       List<AdjointMethod.ArrayAdjoint> arrayAdjoints, Storage storage, Sweeps sweeps) {}
 
   private Setup setup() {
+    return setup(false);
+  }
+
+  /** @param checkpointing whether loops are checkpointed, for a workspace with a budget */
+  private Setup setup(boolean checkpointing) {
     var names = new Names(variableNames());
     Type result = method.returnType();
     var frame = new AssignmentSweep.Frame(method.fileName(), names.fresh("value", result),
@@ -69,7 +74,8 @@ public final class ReverseBuilder {
     var assignments = new AssignmentSweep(frame, activity, liveness, plan, names, storage);
     method.allParams().forEach(p -> assignments.defined(p.var()));
     return new Setup(names, frame, scalarAdjoints, arrayAdjoints, storage,
-        new Sweeps(names, storage, assignments, plan, plainSweeps(frame, names, storage)));
+        new Sweeps(names, storage, assignments, plan, plainSweeps(frame, names, storage),
+            checkpointing));
   }
 
   /** Sweeps that differentiate nothing and keep nothing: the method's plain code. */
@@ -79,11 +85,25 @@ public final class ReverseBuilder {
     var assignments = new AssignmentSweep(frame, nothingActive, liveness, nothingKept, names,
         storage);
     method.allParams().forEach(p -> assignments.defined(p.var()));
-    return new Sweeps(names, storage, assignments, nothingKept, null);
+    return new Sweeps(names, storage, assignments, nothingKept, null, false);
   }
 
   private AdjointMethod build() {
-    Setup setup = setup();
+    AdjointMethod checkpointed = halves(setup(true),
+        plan.fused().flatMap(fused -> onePass(fused, true)), Optional.empty());
+    boolean checkpoints = checkpointed.forward().stream().flatMap(Stmts::all)
+        .flatMap(Stmts::expressions).flatMap(Exprs::nodes)
+        .anyMatch(e -> e instanceof Expr.Runtime r && r.method().equals("beginCheckpoints"));
+    return halves(setup(), plan.fused().flatMap(fused -> onePass(fused, false)),
+        checkpoints ? Optional.of(checkpointed) : Optional.empty());
+  }
+
+  /**
+   * The sweeps {@code setup} builds, with the pullback's one-pass body if it has one, and the
+   * sweeps that checkpoint loops under a budget if they differ.
+   */
+  private AdjointMethod halves(Setup setup, Optional<AdjointMethod.OnePass> onePass,
+      Optional<AdjointMethod> withBudget) {
     Names names = setup.names();
     Storage storage = setup.storage();
     Part body = setup.sweeps().block(method.body().statements(), Where.TOP);
@@ -99,11 +119,10 @@ public final class ReverseBuilder {
     var halfForward = new ArrayList<Stmt>(method.returnType() == Type.VOID ? List.of() : copies);
     halfForward.addAll(forward);
     var boundary = Boundary.of(method, halfForward, backward, storage);
-    Optional<AdjointMethod.OnePass> onePass = plan.fused().flatMap(this::onePass);
     return new AdjointMethod(method, copies, forward, backward, setup.frame().value(),
         setup.frame().upstream(), setup.scalarAdjoints(), setup.arrayAdjoints(),
         storage.workspace(), boundary.pushes(), boundary.pops(), boundary.recomputed(),
-        boundary.declared(), onePass);
+        boundary.declared(), onePass, withBudget);
   }
 
   /** The gradients handed over, then the adjoints given back to the workspace. */
@@ -122,8 +141,8 @@ public final class ReverseBuilder {
    * loop backwards. None where the {@code return}'s adjoint turns out to read what the loop or
    * the value's own computation sets.
    */
-  private Optional<AdjointMethod.OnePass> onePass(FusedLoop fused) {
-    Setup setup = setup();
+  private Optional<AdjointMethod.OnePass> onePass(FusedLoop fused, boolean checkpointing) {
+    Setup setup = setup(checkpointing);
     Storage storage = setup.storage();
     Part before = setup.sweeps().block(fused.before(), Where.TOP);
     Stmt.Loop loop = setup.sweeps().fused(fused.loop(), Where.TOP);
@@ -136,8 +155,19 @@ public final class ReverseBuilder {
     readAround.addAll(before.backward());
     boolean keeps = result.forward().stream().flatMap(Stmts::all)
         .anyMatch(s -> s instanceof Stmt.Push);
-    if (keeps || Exprs.mentioned(readAround).stream()
-        .anyMatch(setLater::contains)) {
+    Set<Expr.Var> read = Exprs.mentioned(readAround);
+    if (checkpointing) {
+      // A checkpointed loop's backward part puts its state back before it reads it again;
+      // where it reads it as recorded, it reads what the sweeps without a budget read.
+      fused.before().stream().flatMap(Stmts::all)
+          .flatMap(s -> s instanceof Stmt.Loop l ? plan.checkpointed(l).stream()
+              : java.util.stream.Stream.empty())
+          .forEach(c -> {
+            read.removeAll(c.scalars());
+            read.removeAll(c.arrays());
+          });
+    }
+    if (keeps || read.stream().anyMatch(setLater::contains)) {
       return Optional.empty();
     }
     List<Stmt> declarations = adjointDeclarations(setup.names(), storage.workspace());

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.reverse;
 
+import dev.leibniz.processor.analyse.CheckpointedLoop;
 import dev.leibniz.processor.analyse.CountedLoop;
 import dev.leibniz.processor.analyse.ReplayedLoop;
 import dev.leibniz.processor.analyse.SavePlan;
@@ -40,17 +41,22 @@ final class Sweeps {
   private final AssignmentSweep assignments;
   private final SavePlan plan;
   private final Sweeps plain;
+  private final boolean checkpointing;
 
   /**
    * @param plain the sweeps of the method's plain code, which differentiate nothing and keep
    *     nothing: a replayed loop's forward sweep runs its iterations so; null for those sweeps
+   * @param checkpointing whether the loops the plan can checkpoint are, for a workspace with a
+   *     budget
    */
-  Sweeps(Names names, Storage storage, AssignmentSweep assignments, SavePlan plan, Sweeps plain) {
+  Sweeps(Names names, Storage storage, AssignmentSweep assignments, SavePlan plan, Sweeps plain,
+      boolean checkpointing) {
     this.names = names;
     this.storage = storage;
     this.assignments = assignments;
     this.plan = plan;
     this.plain = plain;
+    this.checkpointing = checkpointing;
   }
 
   Part block(List<Stmt> statements, Where where) {
@@ -153,6 +159,11 @@ final class Sweeps {
     }
     var recount = plan.counted(loop);
     var replay = plain == null ? Optional.<ReplayedLoop>empty() : plan.replayed(loop);
+    var checkpoint = checkpointing ? plan.checkpointed(loop) : Optional.<CheckpointedLoop>empty();
+    if (checkpoint.isPresent() && replay.filter(ReplayedLoop::forwardOrder).isEmpty()
+        && (replay.isPresent() || CheckpointSweep.keeps(body, update, storage.workspace()))) {
+      return checkpointed(loop, checkpoint.get(), body, update, replay.isPresent(), where);
+    }
     if (replay.isPresent() && replay.get().forwardOrder()) {
       return forwardOrdered(loop, replay.get(), recount.orElseThrow(), where);
     } else if (replay.isPresent()) {
@@ -181,6 +192,27 @@ final class Sweeps {
     backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), count,
         block(reversedIteration(loop, body, update))));
     return Part.of(forward, backward);
+  }
+
+  /**
+   * A loop checkpointed under a budget ({@link CheckpointSweep}): its iterations as plain code
+   * and as recorded, with their backward parts.
+   */
+  private Part checkpointed(Stmt.Loop loop, CheckpointedLoop state, Part body, Part update,
+      boolean replayed, Where where) {
+    var plainIteration = new ArrayList<>(plain.block(loop.body().statements(),
+        where.inLoopBody()).forward());
+    plainIteration.addAll(plain.block(loop.update().statements(), where.inLoopBody()).forward());
+    // A turn's parts are those the loop's backward iterations run without a budget, so that
+    // they are tidied alike: a replayed iteration's own, or the update's and the body's.
+    var recorded = new ArrayList<>(body.forward());
+    recorded.addAll(update.forward());
+    var iteration = replayed
+        ? new CheckpointSweep.Iteration(body.forward(), body.backward(), update.forward())
+        : new CheckpointSweep.Iteration(recorded, reversedIteration(loop, body, update),
+            List.of());
+    return new CheckpointSweep(names, storage.workspace())
+        .of(state, loop, iteration, plainIteration, !replayed, comment(loop.source()));
   }
 
   /**

@@ -111,6 +111,11 @@ public final class Exprs {
     public Stream<Expr> accessor(Expr.Accessor e) {
       return Stream.of(e.record());
     }
+
+    @Override
+    public Stream<Expr> runtime(Expr.Runtime e) {
+      return Stream.concat(Stream.of(e.target()), e.args().stream());
+    }
   };
 
   /** Whether {@code needle} occurs anywhere in {@code e}. */

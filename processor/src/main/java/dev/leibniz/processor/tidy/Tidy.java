@@ -109,10 +109,11 @@ public final class Tidy {
         return new Stmt.Block(Tidy.block(b.statements(), readAfter));
       }
 
-      // A forward loop is left as it is: what its body reads again is not known here.
+      // A loop's body may read anything again in its next iteration.
       @Override
       public Stmt loop(Stmt.Loop l) {
-        return l;
+        return l.with(l.condition(), new Stmt.Block(Tidy.block(l.body().statements(), null)),
+            new Stmt.Block(Tidy.block(l.update().statements(), null)));
       }
 
       // Statements without blocks inside are tidied where they stand, not here.
@@ -314,6 +315,6 @@ public final class Tidy {
         method.upstream(), method.scalarAdjoints(), method.arrayAdjoints(), method.workspace(),
         pushes, pops, recomputed,
         method.boundaryDeclared().stream().filter(read::contains).toList(),
-        method.onePass().map(Tidy::onePass));
+        method.onePass().map(Tidy::onePass), method.withBudget().map(Tidy::of));
   }
 }

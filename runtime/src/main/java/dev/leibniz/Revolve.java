@@ -1,0 +1,168 @@
+package dev.leibniz;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Binomial checkpointing (Griewank and Walther, <em>revolve</em>, ACM TOMS 26(1), 2000): the
+ * order in which the backward sweep of a loop of {@code n} iterations restores snapshots of the
+ * loop's state, runs iterations again as plain code, keeps new snapshots, and turns (runs one
+ * iteration recording what it overwrites, then its adjoint), so that with {@code c} snapshots
+ * besides the one of the loop's entry the iterations run again the fewest times possible.
+ *
+ * <p>With s snapshots in all (the entry's and {@code c} more) and {@code r} the least number
+ * such that β(s, r) = C(s + r, s) ≥ n, reversing n steps runs r·n − β(s + 1, r − 1) steps
+ * again. The schedule keeps its next snapshot after k = max(1, β(s, r − 2), n − β(s − 1, r))
+ * steps, reverses the steps after it with one snapshot fewer, then those before it with as
+ * many; without a snapshot to spare, each step is reached from the first.
+ */
+final class Revolve {
+  static final int DONE = 0;
+  static final int ADVANCE = 1;
+  static final int SAVE = 2;
+  static final int RESTORE = 3;
+  static final int TURN = 4;
+
+  /** What is left to do: reverse steps [from, to) from the snapshot in slot, or free a slot. */
+  private record Task(int from, int to, int slot, int free, boolean release) {}
+
+  private final Deque<Task> tasks = new ArrayDeque<>();
+  private final Deque<int[]> actions = new ArrayDeque<>();
+  /** The step the state of the loop's variables is at, or -1 after a turn changed it. */
+  private int position = -1;
+  private int nextSlot = 1;
+  private long advanced;
+  private int argument;
+  private boolean ended;
+
+  /** The schedule for {@code steps} iterations with {@code free} snapshots besides slot 0. */
+  Revolve(int steps, int free) {
+    if (steps > 0) {
+      tasks.push(new Task(0, steps, 0, free, false));
+    }
+  }
+
+  /**
+   * The next action, one of the constants; {@link #argument} says its step count or slot. The
+   * last restores the loop's entry, which the backward sweep before the loop reads.
+   */
+  int next() {
+    while (actions.isEmpty() && !tasks.isEmpty()) {
+      expand(tasks.pop());
+    }
+    if (actions.isEmpty() && !ended) {
+      ended = true;
+      restore(0, 0);
+    }
+    if (actions.isEmpty()) {
+      return DONE;
+    }
+    int[] action = actions.poll();
+    argument = action[1];
+    return action[0];
+  }
+
+  /** The number of steps of an {@link #ADVANCE}, or the slot of a {@link #SAVE} or restore. */
+  int argument() {
+    return argument;
+  }
+
+  /** How many steps the schedule has run again so far, as plain code. */
+  long advanced() {
+    return advanced;
+  }
+
+  private void expand(Task task) {
+    if (task.release()) {
+      nextSlot--;
+      return;
+    }
+    int steps = task.to() - task.from();
+    restore(task.slot(), task.from());
+    if (steps == 1 || task.free() == 0) {
+      // Without a snapshot to spare, the last step is reached from the first every time.
+      advance(steps - 1, task.from());
+      add(TURN, 0);
+      position = -1;
+      if (steps > 1) {
+        tasks.push(new Task(task.from(), task.to() - 1, task.slot(), 0, false));
+      }
+      return;
+    }
+    int split = task.from() + split(steps, task.free());
+    advance(split - task.from(), task.from());
+    int slot = nextSlot++;
+    add(SAVE, slot);
+    // Run last first: the right part with one snapshot fewer, then the slot freed, then the left.
+    tasks.push(new Task(task.from(), split, task.slot(), task.free(), false));
+    tasks.push(new Task(0, 0, slot, 0, true));
+    tasks.push(new Task(split, task.to(), slot, task.free() - 1, false));
+  }
+
+  private void restore(int slot, int step) {
+    if (position != step) {
+      add(RESTORE, slot);
+      position = step;
+    }
+  }
+
+  private void advance(int steps, int from) {
+    if (steps > 0) {
+      add(ADVANCE, steps);
+      advanced += steps;
+      position = from + steps;
+    }
+  }
+
+  private void add(int action, int argument) {
+    actions.add(new int[] {action, argument});
+  }
+
+  /**
+   * How many of {@code steps} steps to run before keeping the first snapshot, with {@code free}
+   * snapshots to spare besides the one the steps start from: max(1, β(s, r − 2), n − β(s − 1,
+   * r)) with s = free + 1.
+   */
+  static int split(int steps, int free) {
+    int snapshots = free + 1;
+    int r = repetitions(steps, free);
+    long split = Math.max(beta(snapshots, r - 2), steps - beta(snapshots - 1, r));
+    return (int) Math.max(1, split);
+  }
+
+  /** The least r with β(free + 1, r) ≥ steps: how often the schedule runs a step at most. */
+  static int repetitions(int steps, int free) {
+    int r = 0;
+    while (beta(free + 1, r) < steps) {
+      r++;
+    }
+    return r;
+  }
+
+  /** β(c, r) = C(c + r, c), 0 for a negative argument, saturated at {@code Long.MAX_VALUE}. */
+  static long beta(int c, int r) {
+    if (c < 0 || r < 0) {
+      return 0;
+    }
+    long value = 1;
+    int smaller = Math.min(c, r);
+    for (int j = 1; j <= smaller; j++) {
+      long numerator = (long) c + r - smaller + j;
+      if (value > Long.MAX_VALUE / numerator) {
+        return Long.MAX_VALUE;
+      }
+      value = value * numerator / j;
+    }
+    return value;
+  }
+
+  /**
+   * The fewest steps run again to reverse {@code steps} steps with {@code free} snapshots
+   * besides the first (Griewank and Walther's r·n − β(s + 1, r − 1), s = free + 1 snapshots in
+   * all): the number this schedule runs.
+   */
+  static long optimum(int steps, int free) {
+    int r = repetitions(steps, free);
+    return (long) r * steps - beta(free + 2, r - 1);
+  }
+}
