@@ -285,7 +285,7 @@ final class CompanionGenerator {
       // The pushforward names arrays too (its value and tangent, for a method of vectors).
       MethodIR unnamed = Views.lower(g);
       return Optional.of(Tidy.of(ReverseBuilder.build(unnamed, ActivityAnalysis.of(unnamed),
-          overwrites, options)));
+          overwrites, options.withoutCheckpoints())));
     } catch (Views.Unfollowable e) {
       reporter.error(method, Message.SECOND_ORDER, method.getSimpleName(), e.getMessage());
       return Optional.empty();

@@ -6,8 +6,21 @@ package dev.leibniz.processor.analyse;
  * @param replayWherePossible whether every loop that can be computed again from snapshots is
  *     ({@code -Aleibniz.replay=always}), whatever the cost model says: the least memory a
  *     gradient can keep without a budget, and every replayed loop's code exercised by tests
+ * @param checkpoints whether the sweeps get a second pair that checkpoints loops for a
+ *     workspace with a budget: not for a directional derivative's, which second-order methods
+ *     run with workspaces of their own
  */
-public record PlanOptions(boolean replayWherePossible) {
+public record PlanOptions(boolean replayWherePossible, boolean checkpoints) {
+  /** As the processor's options ask, with sweeps for budgets. */
+  public PlanOptions(boolean replayWherePossible) {
+    this(replayWherePossible, true);
+  }
+
+  /** The same options, without sweeps for budgets. */
+  public PlanOptions withoutCheckpoints() {
+    return new PlanOptions(replayWherePossible, false);
+  }
+
   /** The processor option that chooses how loops are replayed. */
   public static final String REPLAY = "leibniz.replay";
 

@@ -34,6 +34,7 @@ public final class ReverseBuilder {
   private final Activity activity;
   private final Liveness liveness;
   private final SavePlan plan;
+  private final boolean checkpoints;
 
   private ReverseBuilder(MethodIR method, Activity activity, Overwrites callees,
       PlanOptions options) {
@@ -41,6 +42,7 @@ public final class ReverseBuilder {
     this.activity = activity;
     this.liveness = Liveness.of(method);
     this.plan = SavePlan.of(method, activity, liveness, callees, options);
+    this.checkpoints = options.checkpoints();
   }
 
   /**
@@ -89,13 +91,18 @@ public final class ReverseBuilder {
   }
 
   private AdjointMethod build() {
+    return halves(setup(), plan.fused().flatMap(fused -> onePass(fused, false)),
+        checkpoints ? withBudget() : Optional.empty());
+  }
+
+  /** The sweeps that checkpoint loops under a budget, if any loop is. */
+  private Optional<AdjointMethod> withBudget() {
     AdjointMethod checkpointed = halves(setup(true),
         plan.fused().flatMap(fused -> onePass(fused, true)), Optional.empty());
     boolean checkpoints = checkpointed.forward().stream().flatMap(Stmts::all)
         .flatMap(Stmts::expressions).flatMap(Exprs::nodes)
         .anyMatch(e -> e instanceof Expr.Runtime r && r.method().equals("beginCheckpoints"));
-    return halves(setup(), plan.fused().flatMap(fused -> onePass(fused, false)),
-        checkpoints ? Optional.of(checkpointed) : Optional.empty());
+    return checkpoints ? Optional.of(checkpointed) : Optional.empty();
   }
 
   /**
