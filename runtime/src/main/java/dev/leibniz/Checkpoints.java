@@ -30,8 +30,7 @@ public final class Checkpoints {
   private final Workspace workspace;
   private final int scalars;
   private final int arrays;
-  private final List<long[]> scalarSlots = new ArrayList<>();
-  private final List<double[][]> arraySlots = new ArrayList<>();
+  private final List<Snapshot> slots = new ArrayList<>();
   private int current;
   private long slotBytes;
   private boolean recording = true;
@@ -45,6 +44,8 @@ public final class Checkpoints {
   private int held = 1;
   /** Whether the forward sweep records only the first iteration, to measure it. */
   private boolean measuring;
+  /** The iterations the loop will run, or -1 if that was not known at its entry. */
+  private int trips = -1;
 
   Checkpoints(Workspace workspace, int scalars, int arrays) {
     this.workspace = workspace;
@@ -55,27 +56,27 @@ public final class Checkpoints {
 
   /** Keeps a {@code double} of the state. */
   public void save(int index, double value) {
-    scalarSlots.get(current)[index] = Double.doubleToRawLongBits(value);
+    slots.get(current).scalars[index] = Double.doubleToRawLongBits(value);
   }
 
   /** Keeps a {@code float} of the state. */
   public void save(int index, float value) {
-    scalarSlots.get(current)[index] = Float.floatToRawIntBits(value);
+    slots.get(current).scalars[index] = Float.floatToRawIntBits(value);
   }
 
   /** Keeps a {@code long}, {@code int} or {@code char} of the state. */
   public void save(int index, long value) {
-    scalarSlots.get(current)[index] = value;
+    slots.get(current).scalars[index] = value;
   }
 
   /** Keeps a {@code boolean} of the state. */
   public void save(int index, boolean value) {
-    scalarSlots.get(current)[index] = value ? 1 : 0;
+    slots.get(current).scalars[index] = value ? 1 : 0;
   }
 
   /** Keeps a copy of an array whose elements the loop writes. */
   public void save(int index, double[] array) {
-    double[][] slot = arraySlots.get(current);
+    double[][] slot = slots.get(current).arrays;
     if (slot[index] == null || slot[index].length != array.length) {
       slot[index] = new double[array.length];
     }
@@ -84,38 +85,48 @@ public final class Checkpoints {
 
   /** A {@code double} of the state kept. */
   public double doubleAt(int index) {
-    return Double.longBitsToDouble(scalarSlots.get(current)[index]);
+    return Double.longBitsToDouble(slots.get(current).scalars[index]);
   }
 
   /** A {@code float} of the state kept. */
   public float floatAt(int index) {
-    return Float.intBitsToFloat((int) scalarSlots.get(current)[index]);
+    return Float.intBitsToFloat((int) slots.get(current).scalars[index]);
   }
 
   /** A {@code long} of the state kept. */
   public long longAt(int index) {
-    return scalarSlots.get(current)[index];
+    return slots.get(current).scalars[index];
   }
 
   /** An {@code int} of the state kept. */
   public int intAt(int index) {
-    return (int) scalarSlots.get(current)[index];
+    return (int) slots.get(current).scalars[index];
   }
 
   /** A {@code char} of the state kept. */
   public char charAt(int index) {
-    return (char) scalarSlots.get(current)[index];
+    return (char) slots.get(current).scalars[index];
   }
 
   /** A {@code boolean} of the state kept. */
   public boolean booleanAt(int index) {
-    return scalarSlots.get(current)[index] != 0;
+    return slots.get(current).scalars[index] != 0;
   }
 
   /** Copies an array of the state kept back into {@code into}. */
   public void restore(int index, double[] into) {
-    double[] kept = arraySlots.get(current)[index];
+    double[] kept = slots.get(current).arrays[index];
     System.arraycopy(kept, 0, into, 0, kept.length);
+  }
+
+  /**
+   * As {@link #startLoop()}, for a loop that will run {@code trips} iterations (-1 if that is
+   * not known at its entry): once the first has shown what one keeps, recording stops at once
+   * if a record of them all would not fit.
+   */
+  public void startLoop(int trips) {
+    startLoop();
+    this.trips = trips;
   }
 
   /**
@@ -162,7 +173,8 @@ public final class Checkpoints {
     workspace.notePeak();
     // A quarter of the budget stays free for what the gradient keeps after the loop.
     long recordable = workspace.maxBytes() - workspace.maxBytes() / 4;
-    if (measuring || inUse + tapeMax > recordable) {
+    long next = trips < 0 ? tapeMax : Math.max(0, trips - steps) * tapeMax;
+    if (measuring || inUse + next > recordable) {
       workspace.dropTo(mark);
       recording = false;
     }
@@ -225,6 +237,12 @@ public final class Checkpoints {
     workspace.end(this);
   }
 
+  /** Gives the snapshots to {@code pool}, for the next loop to take. */
+  void giveBack(java.util.Deque<Snapshot> pool) {
+    slots.forEach(pool::push);
+    slots.clear();
+  }
+
   /** How many iterations the backward sweep has run again as plain code. */
   long recomputed() {
     return schedule == null ? 0 : schedule.advanced();
@@ -252,9 +270,8 @@ public final class Checkpoints {
   }
 
   private void slot(int slot) {
-    while (scalarSlots.size() <= slot) {
-      scalarSlots.add(new long[scalars]);
-      arraySlots.add(new double[arrays][]);
+    while (slots.size() <= slot) {
+      slots.add(workspace.snapshot(scalars, arrays));
     }
     current = slot;
   }
@@ -263,7 +280,9 @@ public final class Checkpoints {
   private long slotBytes() {
     if (slotBytes == 0) {
       slotBytes = 32 + 8L * scalars;
-      for (double[] array : arraySlots.get(0)) {
+      double[][] kept = slots.get(0).arrays;
+      for (int k = 0; k < arrays; k++) {
+        double[] array = kept[k];
         slotBytes += 16 + 8L * (array == null ? 0 : array.length);
       }
     }

@@ -27,7 +27,10 @@ final class Revolve {
   private record Task(int from, int to, int slot, int free, boolean release) {}
 
   private final Deque<Task> tasks = new ArrayDeque<>();
-  private final Deque<int[]> actions = new ArrayDeque<>();
+  /** The actions a task expanded into, in pairs of action and argument: a handful at most. */
+  private final int[] actions = new int[16];
+  private int first;
+  private int count;
   /** The step the state of the loop's variables is at, or -1 after a turn changed it. */
   private int position = -1;
   private int nextSlot = 1;
@@ -47,19 +50,23 @@ final class Revolve {
    * last restores the loop's entry, which the backward sweep before the loop reads.
    */
   int next() {
-    while (actions.isEmpty() && !tasks.isEmpty()) {
+    while (count == 0 && !tasks.isEmpty()) {
+      first = 0;
       expand(tasks.pop());
     }
-    if (actions.isEmpty() && !ended) {
+    if (count == 0 && !ended) {
       ended = true;
+      first = 0;
       restore(0, 0);
     }
-    if (actions.isEmpty()) {
+    if (count == 0) {
       return DONE;
     }
-    int[] action = actions.poll();
-    argument = action[1];
-    return action[0];
+    int action = actions[2 * first];
+    argument = actions[2 * first + 1];
+    first++;
+    count--;
+    return action;
   }
 
   /** The number of steps of an {@link #ADVANCE}, or the slot of a {@link #SAVE} or restore. */
@@ -115,7 +122,9 @@ final class Revolve {
   }
 
   private void add(int action, int argument) {
-    actions.add(new int[] {action, argument});
+    actions[2 * (first + count)] = action;
+    actions[2 * (first + count) + 1] = argument;
+    count++;
   }
 
   /**

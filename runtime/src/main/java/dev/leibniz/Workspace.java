@@ -39,6 +39,8 @@ public final class Workspace {
   private long snapshotBytes;
   private long peakBytes;
   private long recomputedSteps;
+  /** Snapshots loops gave back, for the next to take. */
+  private final java.util.ArrayDeque<Snapshot> snapshots = new java.util.ArrayDeque<>();
 
   /** An empty workspace without a bound; it allocates its stacks when first used. */
   public Workspace() {
@@ -311,10 +313,17 @@ public final class Workspace {
     pushObject(frame);
   }
 
-  /** Ends a loop's backward sweep: its snapshots are given up. */
+  /** Ends a loop's backward sweep: its snapshots are given back. */
   void end(Checkpoints frame) {
     snapshotBytes -= frame.heldBytes();
     recomputedSteps += frame.recomputed();
+    frame.giveBack(snapshots);
+  }
+
+  /** A snapshot for a state of {@code scalars} scalars and {@code arrays} arrays. */
+  Snapshot snapshot(int scalars, int arrays) {
+    Snapshot kept = snapshots.poll();
+    return kept != null && kept.fits(scalars, arrays) ? kept : new Snapshot(scalars, arrays);
   }
 
   /** The slowest way to lose a gradient is to run out of memory: say what was needed. */

@@ -38,6 +38,14 @@ class CheckpointingTest {
   }
 
   @Test
+  void aBudgetTooSmallForOneSnapshotSaysHowMuchItNeeds() {
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Checkpointing.gradient(100, 1_000, INITIAL, TARGET));
+    assertTrue(refused.getMessage().matches("a Workspace budget of 1000 bytes is too small: .*"
+        + "give it at least \\d+ bytes"), refused.getMessage());
+  }
+
+  @Test
   void aMillionStepsInSixtyFourMegabytesMatchFiniteDifferences() throws Exception {
     int steps = 1_000_000;
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")

@@ -1,6 +1,7 @@
 package dev.leibniz.processor.reverse;
 
 import dev.leibniz.processor.analyse.CheckpointedLoop;
+import dev.leibniz.processor.analyse.TripCount;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -58,7 +59,10 @@ final class CheckpointSweep {
         List.of(literal(state.scalars().size()), literal(state.arrays().size())), Type.INFERRED),
         Source.NONE));
     forward.addAll(saves(snapshots, state));
-    forward.add(call(snapshots, records ? "startLoop" : "startLoopMeasured"));
+    // A trip count known at the entry lets the forward sweep see at once whether a record of
+    // every iteration would fit.
+    forward.add(records ? call(snapshots, "startLoop", TripCount.of(loop)
+        .orElse(literal(-1))) : call(snapshots, "startLoopMeasured"));
     Stmt.Block body = block(List.of(new Stmt.If(
         new Expr.Runtime(snapshots, "recording", List.of(), Type.BOOLEAN),
         block(recorded.withUpdate()), block(plain), Source.NONE)));
