@@ -81,12 +81,12 @@ public final class Checkpointing {
   }
 
   private static XYChart chart(List<Measured> measured, double primal, int steps) {
-    XYChart chart = new XYChartBuilder().width(720).height(540)
+    XYChart chart = new XYChartBuilder().width(720).height(600)
         .title("Gradient of 10⁶ heat-equation steps within a budget")
-        .xAxisTitle("budget (MB, log scale)").yAxisTitle("log scale").build();
+        .xAxisTitle("budget (MB, log scale)").yAxisTitle("ratio, or MB (log scale)").build();
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     List<Double> budgets = measured.stream().map(m -> m.budget() / 1048576.0).toList();
     chart.addSeries("time / one run of the simulation", budgets,
         measured.stream().map(m -> m.seconds() / primal).toList());
