@@ -226,6 +226,11 @@ public final class Checkpoints {
     workspace.notePeak();
   }
 
+  /** Makes the next restores read the snapshot of the loop's entry. */
+  public void atEntry() {
+    slot(0);
+  }
+
   /** The number of iterations an {@link #ADVANCE} runs. */
   public int advance() {
     return advance;

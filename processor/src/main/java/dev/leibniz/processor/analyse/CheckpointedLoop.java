@@ -28,14 +28,25 @@ import java.util.Set;
  * as without a budget. Only loops inside no other loop are checkpointed: an inner loop's record
  * is part of its outer loop's iteration.
  *
+ * <p>Its <em>inputs</em> are what it reads without writing and the method writes elsewhere (a
+ * statement after the loop may change them before its backward sweep runs it again): the
+ * snapshot of its entry keeps them too, and the backward sweep puts them back before it runs
+ * any iteration again.
+ *
  * @param loop the loop
  * @param scalars the scalars of its state, in the order of the snapshot's slots
  * @param arrays the arrays of its state, likewise
+ * @param inputScalars the scalars it only reads that the method writes elsewhere, after
+ *     {@code scalars} in the entry's snapshot
+ * @param inputArrays likewise, arrays, after {@code arrays}
  */
-public record CheckpointedLoop(Stmt.Loop loop, List<Expr.Var> scalars, List<Expr.Var> arrays) {
+public record CheckpointedLoop(Stmt.Loop loop, List<Expr.Var> scalars, List<Expr.Var> arrays,
+    List<Expr.Var> inputScalars, List<Expr.Var> inputArrays) {
   public CheckpointedLoop {
     scalars = List.copyOf(scalars);
     arrays = List.copyOf(arrays);
+    inputScalars = List.copyOf(inputScalars);
+    inputArrays = List.copyOf(inputArrays);
   }
 
   private static final Set<Type> SCALARS =
@@ -49,13 +60,13 @@ public record CheckpointedLoop(Stmt.Loop loop, List<Expr.Var> scalars, List<Expr
       if (s instanceof Stmt.Loop loop && !inside.contains(loop)) {
         Stmts.all(loop.body()).forEach(inside::add);
         Stmts.all(loop.update()).forEach(inside::add);
-        of(loop).ifPresent(c -> found.put(loop, c));
+        of(loop, method).ifPresent(c -> found.put(loop, c));
       }
     });
     return found;
   }
 
-  private static Optional<CheckpointedLoop> of(Stmt.Loop loop) {
+  private static Optional<CheckpointedLoop> of(Stmt.Loop loop, MethodIR method) {
     if (Stmts.all(loop).anyMatch(s -> s instanceof Stmt.Return)
         || Stmts.all(loop.update()).flatMap(s -> Stmts.writes(s).stream())
             .anyMatch(v -> v.type().isFloating() || v.type().isArray())) {
@@ -82,6 +93,28 @@ public record CheckpointedLoop(Stmt.Loop loop, List<Expr.Var> scalars, List<Expr
         return Optional.empty();
       }
     }
-    return Optional.of(new CheckpointedLoop(loop, scalars, arrays));
+    // What the method writes outside the loop (declarations only set a value once).
+    Set<Expr.Var> writtenElsewhere = new LinkedHashSet<>();
+    Set<Stmt> inLoop = Collections.newSetFromMap(new IdentityHashMap<>());
+    Stmts.all(loop).forEach(inLoop::add);
+    Stmts.all(method.body()).filter(s -> !inLoop.contains(s) && !(s instanceof Stmt.Declare))
+        .forEach(s -> writtenElsewhere.addAll(Stmts.writes(s)));
+    var inputScalars = new ArrayList<Expr.Var>();
+    var inputArrays = new ArrayList<Expr.Var>();
+    var read = new java.util.TreeMap<String, Expr.Var>();
+    dev.leibniz.processor.rules.Exprs.mentioned(List.of(loop)).forEach(v -> read.put(v.name(), v));
+    for (Expr.Var v : read.values()) {
+      if (written.contains(v) || declared.contains(v) || !writtenElsewhere.contains(v)) {
+        continue;
+      }
+      if (SCALARS.contains(v.type())) {
+        inputScalars.add(v);
+      } else if (v.type().equals(Type.DOUBLE_ARRAY)) {
+        inputArrays.add(v);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new CheckpointedLoop(loop, scalars, arrays, inputScalars, inputArrays));
   }
 }

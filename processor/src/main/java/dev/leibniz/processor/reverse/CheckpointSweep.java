@@ -56,9 +56,11 @@ final class CheckpointSweep {
     var forward = new ArrayList<>(comment);
     forward.add(0, new Stmt.Comment("under a budget: snapshots of the loop's state"));
     forward.add(new Stmt.Declare(snapshots, new Expr.Runtime(workspace, "beginCheckpoints",
-        List.of(literal(state.scalars().size()), literal(state.arrays().size())), Type.INFERRED),
+        List.of(literal(state.scalars().size() + state.inputScalars().size()),
+            literal(state.arrays().size() + state.inputArrays().size())), Type.INFERRED),
         Source.NONE));
     forward.addAll(saves(snapshots, state));
+    forward.addAll(inputs(snapshots, state, true));
     // A trip count known at the entry lets the forward sweep see at once whether a record of
     // every iteration would fit.
     forward.add(records ? call(snapshots, "startLoop", TripCount.of(loop)
@@ -126,6 +128,11 @@ final class CheckpointSweep {
         names.fresh("_a", Type.INT), new Expr.Runtime(snapshots, "advance", List.of(), Type.INT),
         block(plain)))), block(List.of(chosen)), Source.NONE);
     var statements = new ArrayList<Stmt>();
+    if (!state.inputScalars().isEmpty() || !state.inputArrays().isEmpty()) {
+      // What the loop reads and a later statement changed, as it was at the loop's entry.
+      statements.add(call(snapshots, "atEntry"));
+      statements.addAll(inputs(snapshots, state, false));
+    }
     statements.add(new Stmt.Declare(action, next, Source.NONE));
     statements.add(new Stmt.Loop(new Expr.Binary(BinaryOp.NE, action, constant("DONE"),
         Type.BOOLEAN), block(List.of(chosen)),
@@ -142,6 +149,27 @@ final class CheckpointSweep {
       saves.add(call(snapshots, "save", literal(k), state.arrays().get(k)));
     }
     return saves;
+  }
+
+  /**
+   * The saves of the loop's inputs into the entry's snapshot, after its state, or their
+   * restores.
+   */
+  private List<Stmt> inputs(Expr.Var snapshots, CheckpointedLoop state, boolean save) {
+    var statements = new ArrayList<Stmt>();
+    int scalars = state.scalars().size();
+    for (int k = 0; k < state.inputScalars().size(); k++) {
+      Expr.Var v = state.inputScalars().get(k);
+      statements.add(save ? call(snapshots, "save", literal(scalars + k), v)
+          : new Stmt.Assign(v, new Expr.Runtime(snapshots, GETTERS.get(v.type()),
+              List.of(literal(scalars + k)), v.type()), Source.NONE));
+    }
+    int arrays = state.arrays().size();
+    for (int k = 0; k < state.inputArrays().size(); k++) {
+      statements.add(call(snapshots, save ? "save" : "restore", literal(arrays + k),
+          state.inputArrays().get(k)));
+    }
+    return statements;
   }
 
   private List<Stmt> restores(Expr.Var snapshots, CheckpointedLoop state) {

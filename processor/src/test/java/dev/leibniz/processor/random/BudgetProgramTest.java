@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,24 +31,15 @@ class BudgetProgramTest {
     int checkedPrograms = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(9_100 + batch);
-      var helpers = new ArrayList<RandomProgram>();
-      if (batch % 2 == 1) {
-        for (int h = 0; h < 3; h++) {
-          helpers.add(RandomProgram.helper("h" + h, random, List.copyOf(helpers)));
-        }
-      }
-      var programs = new ArrayList<FlowProgram>();
-      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        programs.add(FlowProgram.generate("f" + p, random, helpers));
-      }
+      FlowBatch flows = FlowBatch.generate(batch, random, 3, PROGRAMS_PER_BATCH);
       var compiled = Compiled.compileWith(batch % 2 == 1 ? List.of("-Aleibniz.replay=always")
-          : List.of(), source("Budgets" + batch, programs, helpers));
-      for (FlowProgram program : programs) {
+          : List.of(), flows.source("Budgets" + batch));
+      for (FlowProgram program : flows.programs()) {
         checkedPrograms++;
         double[] point = random.doubles(FlowProgram.INPUTS, -1, 1).toArray();
         String companion = "q.Budgets" + batch + "Gradients";
         String context = program.name + " at " + Arrays.toString(point) + ":\n" + program.java()
-            + helpers.stream().map(h -> h.java("")).collect(Collectors.joining("\n"));
+            + flows.helpersSource();
         Run free = run(compiled, companion, program, point, new Workspace());
         Run whole = run(compiled, companion, program, point, new Workspace(Long.MAX_VALUE - 1));
         assertEquals(free.bits(), whole.bits(), "a budget that holds everything: " + context);
@@ -133,11 +123,4 @@ class BudgetProgramTest {
     return new Run(bits, workspace.peakBytes());
   }
 
-  private static String source(String className, List<FlowProgram> programs,
-      List<RandomProgram> helpers) {
-    return "package q;\nimport dev.leibniz.Differentiable;\n@SuppressWarnings(\"fallthrough\")\n"
-        + "public class " + className + " {\n"
-        + helpers.stream().map(h -> h.java("(order = 2)")).collect(Collectors.joining("\n"))
-        + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
-  }
 }

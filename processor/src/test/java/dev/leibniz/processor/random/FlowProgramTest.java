@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leibniz.check.FiniteDifferences;
 import dev.leibniz.processor.Compiled;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +42,9 @@ class FlowProgramTest {
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
       var random = new Random(7_000 + batch);
-      var helpers = new ArrayList<RandomProgram>();
-      if (batch % 2 == 1) {
-        for (int h = 0; h < HELPERS; h++) {
-          helpers.add(RandomProgram.helper("h" + h, random, List.copyOf(helpers)));
-        }
-      }
-      var programs = new ArrayList<FlowProgram>();
-      for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
-        programs.add(FlowProgram.generate("f" + p, random, helpers));
-      }
-      var compiled = Compiled.compileWith(replayEveryOther(batch), source("Flows" + batch, programs, helpers));
+      FlowBatch flows = FlowBatch.generate(batch, random, HELPERS, PROGRAMS_PER_BATCH);
+      List<FlowProgram> programs = flows.programs();
+      var compiled = Compiled.compileWith(replayEveryOther(batch), flows.source("Flows" + batch));
       onePass += compiled.onePassPullbacks();
       replayed += compiled.replayedLoops();
       skipped += compiled.zeroSkippedLoops();
@@ -172,13 +162,6 @@ class FlowProgramTest {
     return Math.max(worst, error);
   }
 
-  private static String source(String className, List<FlowProgram> programs,
-      List<RandomProgram> helpers) {
-    return "package q;\nimport dev.leibniz.Differentiable;\n@SuppressWarnings(\"fallthrough\")\n"
-        + "public class " + className + " {\n"
-        + helpers.stream().map(h -> h.java("(order = 2)")).collect(Collectors.joining("\n"))
-        + programs.stream().map(FlowProgram::java).collect(Collectors.joining("\n")) + "}\n";
-  }
 
   /** Every other batch replays every loop it can, so that the oracle checks that code too. */
   private static List<String> replayEveryOther(int batch) {
