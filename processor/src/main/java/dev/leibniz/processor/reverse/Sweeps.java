@@ -5,7 +5,6 @@ import dev.leibniz.processor.analyse.CountedLoop;
 import dev.leibniz.processor.analyse.ReplayedLoop;
 import dev.leibniz.processor.analyse.SavePlan;
 import dev.leibniz.processor.analyse.TripCount;
-import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -42,6 +41,7 @@ final class Sweeps {
   private final SavePlan plan;
   private final Sweeps plain;
   private final boolean checkpointing;
+  private final ReplaySweep replays;
 
   /**
    * @param plain the sweeps of the method's plain code, which differentiate nothing and keep
@@ -57,6 +57,7 @@ final class Sweeps {
     this.plan = plan;
     this.plain = plain;
     this.checkpointing = checkpointing;
+    this.replays = new ReplaySweep(this, names, storage, plan, plain);
   }
 
   Part block(List<Stmt> statements, Where where) {
@@ -165,9 +166,9 @@ final class Sweeps {
       return checkpointed(loop, checkpoint.get(), body, update, replay.isPresent(), where);
     }
     if (replay.isPresent() && replay.get().forwardOrder()) {
-      return forwardOrdered(loop, replay.get(), recount.orElseThrow(), where);
+      return replays.forwardOrdered(loop, replay.get(), recount.orElseThrow(), where);
     } else if (replay.isPresent()) {
-      return replayed(loop, replay.get(), body, where);
+      return replays.replayed(loop, replay.get(), body, where);
     }
     if (recount.isPresent()) {
       return recounted(loop, recount.get(), body, update, forward, where);
@@ -234,7 +235,7 @@ final class Sweeps {
    * variables the backward part puts back kept across it and set again after it: the next
    * iteration starts where this one's forward part ended.
    */
-  private List<Stmt> runAlone(Stmt.Loop loop, Part body) {
+  List<Stmt> runAlone(Stmt.Loop loop, Part body) {
     Set<Expr.Var> loopWrites = new LinkedHashSet<>();
     Stmts.all(loop)
         .forEach(s -> loopWrites.addAll(Stmts.writes(s)));
@@ -276,112 +277,6 @@ final class Sweeps {
     backward.addAll(where.inLoop()
         ? ZeroAdjoints.guarded(repeat, counted.counter(), names::isAdjoint) : List.of(repeat));
     return Part.of(forward, backward);
-  }
-
-  /**
-   * A loop the plan replays. The forward sweep keeps the state each iteration starts from and
-   * runs the iteration as plain code; each backward iteration puts that state back, then runs
-   * the iteration's forward part, which keeps what it overwrites, and its backward part, which
-   * reads it back, each a block of its own. What the backward sweep after the loop reads of the
-   * state the loop changes is kept once around it.
-   */
-  private Part replayed(Stmt.Loop loop, ReplayedLoop replay, Part body, Where where) {
-    Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
-    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody());
-    var forward = new ArrayList<Stmt>(comment(loop.source()));
-    replay.reason().forEach(line -> forward.add(new Stmt.Comment(line)));
-    List<Expr.Var> around = plan.keptAround(loop);
-    around.forEach(array -> forward.add(snapshot(array)));
-    var counted = new ArrayList<Stmt>();
-    replay.snapshot().forEach(v -> counted.add(snapshot(v)));
-    counted.addAll(iteration.forward());
-    var recount = plan.counted(loop);
-    Expr times;
-    var backward = new ArrayList<Stmt>(comment(loop.source()));
-    var again = new ArrayList<Stmt>();
-    if (recount.isPresent()) {
-      times = recount.get().trips();
-      // The counter goes back one step per iteration, whatever the saved form's update undoes.
-      Expr.Var counter = recount.get().counter();
-      backward.add(new Stmt.Assign(counter, recount.get().bound(), Source.NONE));
-      again.add(new Stmt.Assign(counter, new Expr.Binary(BinaryOp.SUB, counter,
-          new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE));
-    } else {
-      Expr.Var count = storage.hoist(names.fresh("_n", Type.INT));
-      times = count;
-      counted.add(0, new Stmt.Assign(count, new Expr.Binary(BinaryOp.ADD, count,
-          new Expr.Literal(Type.INT, 1), Type.INT), Source.NONE));
-      forward.add(new Stmt.Assign(count, new Expr.Literal(Type.INT, 0), Source.NONE));
-      if (where.stacked()) {
-        backward.add(new Stmt.Assign(count, Stack.pop(storage.workspace(), Type.INT),
-            Source.NONE));
-      }
-    }
-    forward.add(new Stmt.Loop(loop.condition(), block(counted), block(plainUpdate.forward()),
-        loop.testFirst(), loop.source()));
-    if (recount.isEmpty() && where.stacked()) {
-      forward.add(Stack.push(storage.workspace(), (Expr.Var) times));
-    }
-    for (int k = replay.snapshot().size() - 1; k >= 0; k--) {
-      again.add(restore(replay.snapshot().get(k)));
-    }
-    again.add(block(body.forward()));
-    again.add(block(body.backward()));
-    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), times, block(again)));
-    for (int k = around.size() - 1; k >= 0; k--) {
-      backward.add(restore(around.get(k)));
-    }
-    return Part.of(forward, backward);
-  }
-
-  /**
-   * A loop the plan replays with its adjoint in forward order. The forward sweep keeps the state
-   * the loop starts from once and runs it as plain code; the backward sweep puts that state
-   * back and runs the iterations again from the first, each its forward part, which keeps what
-   * it overwrites, then its backward part, which reads it back, then its update. The counter
-   * ends at the start, as the backward sweep of a loop counted down leaves it.
-   */
-  private Part forwardOrdered(Stmt.Loop loop, ReplayedLoop replay, CountedLoop recount,
-      Where where) {
-    Part body = block(loop.body().statements(), where.inIterationRunAlone());
-    Part update = block(loop.update().statements(), where.inIterationRunAlone());
-    Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
-    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody());
-    var forward = new ArrayList<Stmt>(comment(loop.source()));
-    replay.reason().forEach(line -> forward.add(new Stmt.Comment(line)));
-    List<Expr.Var> around = plan.keptAround(loop);
-    around.forEach(v -> forward.add(snapshot(v)));
-    replay.snapshot().forEach(v -> forward.add(snapshot(v)));
-    forward.add(new Stmt.Loop(loop.condition(), block(iteration.forward()),
-        block(plainUpdate.forward()), loop.testFirst(), loop.source()));
-    var backward = new ArrayList<Stmt>(comment(loop.source()));
-    for (int k = replay.snapshot().size() - 1; k >= 0; k--) {
-      backward.add(restore(replay.snapshot().get(k)));
-    }
-    backward.add(new Stmt.Assign(recount.counter(), recount.start(), Source.NONE));
-    var again = new ArrayList<>(runAlone(loop, body));
-    again.add(block(update.forward()));
-    backward.add(new Stmt.Repeat(names.fresh("_k", Type.INT), recount.trips(), block(again)));
-    backward.add(new Stmt.Assign(recount.counter(), recount.start(), Source.NONE));
-    for (int k = around.size() - 1; k >= 0; k--) {
-      backward.add(restore(around.get(k)));
-    }
-    return Part.of(forward, backward);
-  }
-
-  /** Keeps a variable's value, or an array's contents, on the workspace. */
-  private Stmt snapshot(Expr.Var v) {
-    return v.type().isArray()
-        ? new Stmt.Evaluate(ArrayOp.SNAPSHOT.call(List.of(v, storage.workspace()), Type.VOID))
-        : Stack.push(storage.workspace(), v);
-  }
-
-  /** Puts back what {@link #snapshot} kept. */
-  private Stmt restore(Expr.Var v) {
-    return v.type().isArray()
-        ? new Stmt.Evaluate(ArrayOp.RESTORE_SNAPSHOT.call(List.of(v, storage.workspace()),
-            Type.VOID))
-        : new Stmt.Assign(v, Stack.pop(storage.workspace(), v.type()), Source.NONE);
   }
 
   /** One iteration's backward part: the update's, the values recomputed, then the body's. */
