@@ -1,7 +1,6 @@
 package dev.leibniz;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 
 /**
  * Binomial checkpointing (Griewank and Walther, <em>revolve</em>, ACM TOMS 26(1), 2000): the
@@ -23,10 +22,12 @@ final class Revolve {
   static final int RESTORE = 3;
   static final int TURN = 4;
 
-  /** What is left to do: reverse steps [from, to) from the snapshot in slot, or free a slot. */
-  private record Task(int from, int to, int slot, int free, boolean release) {}
-
-  private final Deque<Task> tasks = new ArrayDeque<>();
+  /**
+   * What is left to do, four ints a task: reverse the steps [from, to) from the snapshot in
+   * slot with free snapshots to spare, or, for free = -1, give a slot back.
+   */
+  private int[] tasks = new int[64];
+  private int tasksLeft;
   /** The actions a task expanded into, in pairs of action and argument: a handful at most. */
   private final int[] actions = new int[16];
   private int first;
@@ -41,7 +42,7 @@ final class Revolve {
   /** The schedule for {@code steps} iterations with {@code free} snapshots besides slot 0. */
   Revolve(int steps, int free) {
     if (steps > 0) {
-      tasks.push(new Task(0, steps, 0, free, false));
+      push(0, steps, 0, free);
     }
   }
 
@@ -50,9 +51,11 @@ final class Revolve {
    * last restores the loop's entry, which the backward sweep before the loop reads.
    */
   int next() {
-    while (count == 0 && !tasks.isEmpty()) {
+    while (count == 0 && tasksLeft > 0) {
       first = 0;
-      expand(tasks.pop());
+      tasksLeft--;
+      int at = 4 * tasksLeft;
+      expand(tasks[at], tasks[at + 1], tasks[at + 2], tasks[at + 3]);
     }
     if (count == 0 && !ended) {
       ended = true;
@@ -79,31 +82,42 @@ final class Revolve {
     return advanced;
   }
 
-  private void expand(Task task) {
-    if (task.release()) {
+  private void expand(int from, int to, int slot, int free) {
+    if (free < 0) {
       nextSlot--;
       return;
     }
-    int steps = task.to() - task.from();
-    restore(task.slot(), task.from());
-    if (steps == 1 || task.free() == 0) {
+    int steps = to - from;
+    restore(slot, from);
+    if (steps == 1 || free == 0) {
       // Without a snapshot to spare, the last step is reached from the first every time.
-      advance(steps - 1, task.from());
+      advance(steps - 1, from);
       add(TURN, 0);
       position = -1;
       if (steps > 1) {
-        tasks.push(new Task(task.from(), task.to() - 1, task.slot(), 0, false));
+        push(from, to - 1, slot, 0);
       }
       return;
     }
-    int split = task.from() + split(steps, task.free());
-    advance(split - task.from(), task.from());
-    int slot = nextSlot++;
-    add(SAVE, slot);
+    int split = from + split(steps, free);
+    advance(split - from, from);
+    int kept = nextSlot++;
+    add(SAVE, kept);
     // Run last first: the right part with one snapshot fewer, then the slot freed, then the left.
-    tasks.push(new Task(task.from(), split, task.slot(), task.free(), false));
-    tasks.push(new Task(0, 0, slot, 0, true));
-    tasks.push(new Task(split, task.to(), slot, task.free() - 1, false));
+    push(from, split, slot, free);
+    push(0, 0, kept, -1);
+    push(split, to, kept, free - 1);
+  }
+
+  private void push(int from, int to, int slot, int free) {
+    if (4 * tasksLeft + 4 > tasks.length) {
+      tasks = Arrays.copyOf(tasks, 2 * tasks.length);
+    }
+    int at = 4 * tasksLeft++;
+    tasks[at] = from;
+    tasks[at + 1] = to;
+    tasks[at + 2] = slot;
+    tasks[at + 3] = free;
   }
 
   private void restore(int slot, int step) {
