@@ -40,6 +40,8 @@ public final class Checkpoints {
   private long[] mark;
   private Revolve schedule;
   private int advance;
+  /** The snapshots the schedule may keep besides the entry's. */
+  private int spare;
   /** The snapshots counted toward the budget: slot 0, and those the schedule added. */
   private int held = 1;
   /** Whether the forward sweep records only the first iteration, to measure it. */
@@ -266,7 +268,13 @@ public final class Checkpoints {
           + workspace.bytesInUse() + " are in use", workspace.bytesInUse() + tapeMax);
     }
     long free = (room - tapeMax) / slotBytes();
-    schedule = new Revolve(steps, (int) Math.min(free, Math.max(0, steps - 1)));
+    spare = (int) Math.min(free, Math.max(0, steps - 1));
+    schedule = new Revolve(steps, spare);
+  }
+
+  /** The snapshots the schedule had, the entry's included; 0 if the loop was recorded. */
+  int snapshots() {
+    return schedule == null ? 0 : spare + 1;
   }
 
   /** The bytes all snapshots made so far hold. */

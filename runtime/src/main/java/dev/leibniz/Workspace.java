@@ -39,6 +39,7 @@ public final class Workspace {
   private long snapshotBytes;
   private long peakBytes;
   private long recomputedSteps;
+  private int mostSnapshots;
   /** Snapshots loops gave back, for the next to take. */
   private final java.util.ArrayDeque<Snapshot> snapshots = new java.util.ArrayDeque<>();
 
@@ -75,6 +76,15 @@ public final class Workspace {
    */
   public long recomputedSteps() {
     return recomputedSteps;
+  }
+
+  /**
+   * The most snapshots a loop's backward sweep planned with, the one of its entry included: with
+   * s of them, reversing n iterations runs r·n − C(s + r, s + 1) of them again, r the least
+   * number with C(s + r, s) ≥ n (Griewank and Walther). 0 where every loop was recorded.
+   */
+  public int mostSnapshots() {
+    return mostSnapshots;
   }
 
   /** Whether this workspace has a budget: generated code then checkpoints its loops. */
@@ -317,6 +327,7 @@ public final class Workspace {
   void end(Checkpoints frame) {
     snapshotBytes -= frame.heldBytes();
     recomputedSteps += frame.recomputed();
+    mostSnapshots = Math.max(mostSnapshots, frame.snapshots());
     frame.giveBack(snapshots);
   }
 

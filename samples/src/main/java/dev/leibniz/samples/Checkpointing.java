@@ -14,9 +14,9 @@ import org.knowm.xchart.style.Styler;
  * steps ({@link HeatEquation}), whose gradient would keep 800 MB, taken with respect to the
  * conductivity and the source under budgets from 1 MB up. Prints, and draws with XChart, the
  * time each gradient took relative to one run of the simulation, the most the workspace held,
- * and how many steps the backward sweep ran again: the fewer snapshots the budget holds, the
- * more often binomial checkpointing runs a step again, yet every gradient is bit for bit the
- * same.
+ * and how many steps the backward sweep ran again, against the fewest that revolve's formula
+ * allows with as many snapshots: the fewer snapshots the budget holds, the more often binomial
+ * checkpointing runs a step again, yet every gradient is bit for bit the same.
  */
 public final class Checkpointing {
   private static final int POINTS = 102;
@@ -24,8 +24,32 @@ public final class Checkpointing {
   private Checkpointing() {}
 
   /** One gradient under one budget: what it cost and what it gave. */
-  record Measured(long budget, double seconds, long peakBytes, long recomputed, double dKappa,
-      double dSource) {}
+  record Measured(long budget, double seconds, long peakBytes, long recomputed, int snapshots,
+      double dKappa, double dSource) {}
+
+  /**
+   * Revolve's fewest steps run again to reverse {@code steps} steps with {@code snapshots}
+   * snapshots (the first's included): r·n − C(s + r, s + 1), r the least with C(s + r, s) ≥ n.
+   */
+  static long fewestRunAgain(int steps, int snapshots) {
+    int r = 0;
+    while (binomial(snapshots + r, snapshots) < steps) {
+      r++;
+    }
+    return (long) r * steps - binomial(snapshots + r, snapshots + 1);
+  }
+
+  /** C(n, k), exactly while it fits a long; the binomials here stay far below that. */
+  private static long binomial(int n, int k) {
+    if (k < 0 || k > n) {
+      return 0;
+    }
+    long value = 1;
+    for (int j = 1; j <= Math.min(k, n - k); j++) {
+      value = value * (n - Math.min(k, n - k) + j) / j;
+    }
+    return value;
+  }
 
   public static void main(String[] args) throws IOException {
     System.setProperty("java.awt.headless", "true");
@@ -42,9 +66,10 @@ public final class Checkpointing {
     for (long megabytes : new long[] {1, 2, 4, 8, 16, 32}) {
       Measured m = gradient(steps, megabytes << 20, initial, target);
       measured.add(m);
-      System.out.printf("budget %2d MB: %5.2f runs' time, peak %6.2f MB, %,11d steps run"
-          + " again, dκ = %.17g, dq = %.17g%n", megabytes, m.seconds() / primal,
-          m.peakBytes() / 1048576.0, m.recomputed(), m.dKappa(), m.dSource());
+      System.out.printf("budget %2d MB: %5.2f runs' time, peak %6.2f MB, %,6d snapshots, %,11d"
+          + " steps run again (revolve's fewest %,11d), dκ = %.17g, dq = %.17g%n", megabytes,
+          m.seconds() / primal, m.peakBytes() / 1048576.0, m.snapshots(), m.recomputed(),
+          fewestRunAgain(steps, m.snapshots()), m.dKappa(), m.dSource());
     }
     Path output = Path.of(args.length > 0 ? args[0] : "target/leibniz-demo");
     System.out.println("chart: " + Plots.write(chart(measured, primal, steps),
@@ -77,7 +102,7 @@ public final class Checkpointing {
         new double[initial.length], new double[target.length], workspace);
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Measured(budget, seconds, workspace.peakBytes(), workspace.recomputedSteps(),
-        dScalars[0], dScalars[1]);
+        workspace.mostSnapshots(), dScalars[0], dScalars[1]);
   }
 
   private static XYChart chart(List<Measured> measured, double primal, int steps) {
@@ -94,6 +119,8 @@ public final class Checkpointing {
         measured.stream().map(m -> m.peakBytes() / 1048576.0).toList());
     chart.addSeries("steps run again / steps", budgets,
         measured.stream().map(m -> (double) m.recomputed() / steps).toList());
+    chart.addSeries("revolve's fewest / steps", budgets, measured.stream()
+        .map(m -> (double) fewestRunAgain(steps, m.snapshots()) / steps).toList());
     return chart;
   }
 }

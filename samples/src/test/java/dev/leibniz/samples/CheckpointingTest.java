@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The heat equation's gradient within a budget: over 10⁴ steps, bit for bit the gradient
- * without one while the workspace holds a fraction of what it would; over 10⁶ steps, whose
+ * without one while the workspace holds a fraction of what it would, running the fewest steps
+ * again that revolve's formula allows with the snapshots it had; over 10⁶ steps, whose
  * gradient would keep 800 MB, in a JVM of 64 MB heap, equal to central differences of the
  * simulation.
  */
@@ -32,7 +33,10 @@ class CheckpointingTest {
       assertEquals(Double.doubleToRawLongBits(free[0]), Double.doubleToRawLongBits(m.dKappa()));
       assertEquals(Double.doubleToRawLongBits(free[1]), Double.doubleToRawLongBits(m.dSource()));
       assertTrue(m.peakBytes() <= budget, "peak " + m.peakBytes() + " over " + budget);
-      assertTrue(m.recomputed() > 0, "nothing run again under " + budget);
+      assertTrue(m.snapshots() > 1, "no snapshots under " + budget);
+      // The steps run again are the fewest revolve's formula allows with those snapshots.
+      assertEquals(Checkpointing.fewestRunAgain(steps, m.snapshots()), m.recomputed(),
+          m.snapshots() + " snapshots under " + budget);
     }
     assertTrue(unbounded.peakBytes() > 8L * 100 * steps, "peak " + unbounded.peakBytes());
   }
