@@ -209,8 +209,6 @@ public final class Checkpoints {
       }
     } else if (action == ADVANCE) {
       advance = schedule.argument();
-    } else if (action == TURN) {
-      workspace.notePeak();
     }
     return action;
   }

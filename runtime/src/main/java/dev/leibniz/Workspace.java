@@ -337,7 +337,7 @@ public final class Workspace {
     return kept != null && kept.fits(scalars, arrays) ? kept : new Snapshot(scalars, arrays);
   }
 
-  /** The slowest way to lose a gradient is to run out of memory: say what was needed. */
+  /** The refusal of a budget too small for what a loop needs, saying how many bytes would do. */
   IllegalStateException tooSmall(String what, long needed) {
     return new IllegalStateException("a Workspace budget of " + maxBytes + " bytes is too small: "
         + what + "; give it at least " + needed + " bytes");

@@ -138,6 +138,31 @@ class RecordPredicatesTest {
     }
   }
 
+  /** A record with a component Leibniz does not follow cannot be built again to be passed. */
+  @Test
+  void aRecordWithAnObjectComponentPassedToAPredicateIsAnErrorAtItsLine() {
+    JavaFileObject file = Compiled.file("""
+        package rp;
+
+        import dev.leibniz.Differentiable;
+
+        public class Tagged {
+          public record P(double x, String tag) {
+            boolean named() {
+              return !tag.isEmpty();
+            }
+          }
+
+          @Differentiable static double f(P p) {
+            return p.named() ? p.x() : 0;
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("Leibniz builds the record again to pass it, and"
+        + " cannot for one with a component it does not follow").inFile(file).onLine(13);
+  }
+
   @Test
   void aRecordPassedWhereItsDerivativeWouldBeLostIsAnErrorAtItsLine() {
     JavaFileObject file = Compiled.file("""

@@ -200,4 +200,30 @@ class SwitchTest {
             + " enum or a String parameter) yet: switch on an int, a char, an enum or a String").inFile(file)
         .onLine(7);
   }
+
+  /** A String case labeled with a constant's name rather than a literal is an error there. */
+  @Test
+  void aStringCaseLabeledByAConstantIsAnErrorAtItsLabel() {
+    JavaFileObject file = Compiled.file("""
+        package sw;
+
+        import dev.leibniz.Differentiable;
+
+        public class Named {
+          static final String SQUARE = "square";
+
+          @Differentiable static double f(double x, String mode) {
+            switch (mode) {
+              case SQUARE:
+                return x * x;
+              default:
+                return x;
+            }
+          }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("label the cases of a switch on a String with"
+        + " string literals").inFile(file).onLine(10);
+  }
 }

@@ -248,23 +248,22 @@ final class CallReader {
     if (all.stream().noneMatch(a -> a.type() instanceof Type.Record)) {
       return arguments(tree, method, receiver, args);
     }
+    if (result.isDifferentiable()) {
+      context.error(tree, Message.RECORD_VALUE, tree, "a record passed to a method that is not"
+          + " @Differentiable would lose its derivative there: mark the method @Differentiable");
+      return null;
+    }
     var rebuilt = new ArrayList<Expr>();
     for (int i = 0; i < all.size(); i++) {
       Expr arg = all.get(i);
       int parameter = i - (receiver == null ? 0 : 1);
-      if (!(arg.type() instanceof Type.Record) && parameter >= 0) {
-        rebuilt.add(ExpressionReader.convert(arg,
-            NameResolver.typeOf(method.getParameters().get(parameter).asType())));
-        continue;
-      }
-      Optional<Expr> built = result.isDifferentiable() ? Optional.empty()
-          : recordArguments.rebuilt(arg);
+      Optional<Expr> built = arg.type() instanceof Type.Record ? recordArguments.rebuilt(arg)
+          : Optional.of(parameter < 0 ? arg : ExpressionReader.convert(arg,
+              NameResolver.typeOf(method.getParameters().get(parameter).asType())));
       if (built.isEmpty()) {
-        context.error(tree, Message.RECORD_VALUE, tree, result.isDifferentiable()
-            ? "a record passed to a method that is not @Differentiable would lose its"
-                + " derivative there: mark the method @Differentiable"
-            : "Leibniz builds the record again to pass it, and cannot for one with a component"
-                + " it does not follow (an object, an array of records)");
+        context.error(tree, Message.RECORD_VALUE, tree, "Leibniz builds the record again to"
+            + " pass it, and cannot for one with a component it does not follow (an object, an"
+            + " array of records)");
         return null;
       }
       rebuilt.add(built.get());

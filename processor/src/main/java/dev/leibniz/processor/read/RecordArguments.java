@@ -3,6 +3,7 @@ package dev.leibniz.processor.read;
 import com.sun.source.tree.ExpressionTree;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Type;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +75,10 @@ final class RecordArguments {
 
   private static Optional<Expr> built(Type.Record type, List<String> prefix,
       Map<List<String>, Expr> source) {
-    var components = new java.util.ArrayList<Expr>();
+    var components = new ArrayList<Expr>();
     for (Type.Component c : type.components()) {
-      List<String> path = RecordReader.prefixed(c.name(), List.of());
-      path.addAll(0, prefix);
+      var path = new ArrayList<>(prefix);
+      path.add(c.name());
       Optional<Expr> component = c.type() instanceof Type.Record nested
           ? built(nested, path, source)
           : Optional.ofNullable(source.get(path)).map(e -> ExpressionReader.convert(e, c.type()));

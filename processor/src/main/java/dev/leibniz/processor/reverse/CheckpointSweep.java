@@ -43,8 +43,7 @@ final class CheckpointSweep {
   /**
    * The loop's two sweeps.
    *
-   * @param recorded the iteration's forward and backward parts and the update's forward part;
-   *     the backward parts reverse an iteration, its update's first
+   * @param recorded one iteration as the sweeps without a budget record and reverse it
    * @param plain the iteration and update as plain code, which keeps nothing
    * @param records whether the forward sweep may record iterations: not where the plan replays
    *     the loop, whose iterations keep only what their own backward part reads (its first is
