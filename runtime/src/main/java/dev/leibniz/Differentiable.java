@@ -25,4 +25,13 @@ public @interface Differentiable {
    * @return 1 or 2
    */
   int order() default 1;
+
+  /**
+   * Whether the companion also has {@code mTrace(params…)}, which returns the computational
+   * graph of one evaluation as a {@link Trace}: every operation with its value, its gradient and
+   * the local partial derivative on each of its edges. Without it, nothing else changes.
+   *
+   * @return true for a trace method
+   */
+  boolean trace() default false;
 }

@@ -14,6 +14,7 @@ import dev.leibniz.processor.emit.CompanionWriter;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.forward.Directional;
 import dev.leibniz.processor.forward.TangentBuilder;
+import dev.leibniz.processor.forward.TraceRefusal;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.TypeRef;
@@ -75,16 +76,21 @@ final class CompanionGenerator {
     this.reader = new MethodReader(trees, env.getElementUtils(), index, reporter);
     this.rules = new RuleChecker(index, reporter);
     this.localClasses = new LocalClassCheck(trees, reporter);
-    this.options = planOptions(env.getOptions().get(PlanOptions.REPLAY));
+    this.options = planOptions(env.getOptions().get(PlanOptions.REPLAY),
+        env.getOptions().get(PlanOptions.CHECK_FINITE));
   }
 
-  /** The plan's options from the processor option's value, reporting a value it does not take. */
-  private PlanOptions planOptions(String replay) {
+  /** The plan's options from the processor options' values, reporting a value not taken. */
+  private PlanOptions planOptions(String replay, String checkFinite) {
     if (replay != null && !PlanOptions.REPLAY_VALUES.contains(replay)) {
       reporter.error(Message.OPTION_VALUE, PlanOptions.REPLAY,
           String.join(", ", PlanOptions.REPLAY_VALUES), replay);
     }
-    return new PlanOptions("always".equals(replay));
+    if (checkFinite != null && !List.of("true", "false").contains(checkFinite)) {
+      reporter.error(Message.OPTION_VALUE, PlanOptions.CHECK_FINITE, "true, false", checkFinite);
+    }
+    var options = new PlanOptions("always".equals(replay));
+    return "true".equals(checkFinite) ? options.withFiniteChecks() : options;
   }
 
   /** A generator for javac's environment, or one that reports that there is no Tree API. */
@@ -201,7 +207,7 @@ final class CompanionGenerator {
 
   /** A method's sweeps in reverse and forward mode, and of order 2 if asked. */
   private record Differentiated(AdjointMethod adjoint, TangentMethod tangent,
-      Optional<AdjointMethod> directional) {}
+      Optional<AdjointMethod> directional, Optional<TangentMethod> trace) {}
 
   /** A method read and lowered, ready to be differentiated. */
   private record ReadMethod(ExecutableElement method, TypeElement owner,
@@ -257,14 +263,37 @@ final class CompanionGenerator {
             "the order is 1 or 2, not " + order);
         return Optional.empty();
       }
+      Optional<TangentMethod> trace = Optional.empty();
+      if (Annotations.booleanValue(method, Annotations.DIFFERENTIABLE, "trace", false)) {
+        trace = trace(m, activity);
+        if (trace.isEmpty()) {
+          return Optional.empty();
+        }
+      }
       return Optional.of(new Differentiated(
           Tidy.of(ReverseBuilder.build(lowered, activity, overwrites, options)), tangent,
-          directional));
+          directional, trace));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));
       return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       reporter.error(method, Message.INTERNAL_ERROR, method.getSimpleName(), describe(e));
+      return Optional.empty();
+    }
+  }
+
+  /** The walk of the method's trace, or none after an error where it cannot follow. */
+  private Optional<TangentMethod> trace(ReadMethod m, Activity activity) {
+    try {
+      return Optional.of(TangentBuilder.trace(m.lowered(), activity, CompanionWriter.TRACE_LOCAL));
+    } catch (TraceRefusal refusal) {
+      if (refusal.site() < 0) {
+        reporter.error(m.method(), Message.TRACE, m.method().getSimpleName(),
+            refusal.getMessage());
+      } else {
+        m.read().sites().error(reporter, refusal.site(), Message.TRACE,
+            m.method().getSimpleName(), refusal.getMessage());
+      }
       return Optional.empty();
     }
   }
@@ -310,7 +339,7 @@ final class CompanionGenerator {
     try {
       JavaFile file = CompanionWriter.write(reference(owner), methods.stream()
           .map(m -> new CompanionWriter.Entry(m.adjoint(), m.tangent(),
-              m.directional().orElse(null)))
+              m.directional().orElse(null), m.trace().orElse(null)))
           .toList());
       String name = file.packageName().isEmpty()
           ? file.typeSpec().name()

@@ -43,7 +43,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   /** {@code -Aleibniz.replay=cost|always}: how loops are computed again from snapshots. */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(PlanOptions.REPLAY);
+    return Set.of(PlanOptions.REPLAY, PlanOptions.CHECK_FINITE);
   }
 
   @Override

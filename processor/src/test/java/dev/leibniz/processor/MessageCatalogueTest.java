@@ -53,6 +53,7 @@ class MessageCatalogueTest {
       Map.entry(Message.RECORD_COPY, List.of(0)),
       Map.entry(Message.RULE_NOT_VISIBLE, List.of(0, 1, 2)),
       Map.entry(Message.CALL_ON_RESULT, List.of(0, 1, 2)),
+      Map.entry(Message.TRACE, List.of(0)),
       Map.entry(Message.ARRAY_LIBRARY, List.of(0)),
       Map.entry(Message.INTERNAL_ERROR, List.of(0)),
       Map.entry(Message.INCOMPLETE_PROCESSOR_PATH, List.of(0)),

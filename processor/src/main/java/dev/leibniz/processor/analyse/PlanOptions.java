@@ -9,17 +9,28 @@ package dev.leibniz.processor.analyse;
  * @param checkpoints whether the sweeps get a second pair that checkpoints loops for a
  *     workspace with a budget: not for a directional derivative's, which second-order methods
  *     run with workspaces of their own
+ * @param checkFinite whether the sweeps throw {@code NonFiniteException} at the first value or
+ *     adjoint that is not finite ({@code -Aleibniz.checkFinite=true})
  */
-public record PlanOptions(boolean replayWherePossible, boolean checkpoints) {
+public record PlanOptions(boolean replayWherePossible, boolean checkpoints,
+    boolean checkFinite) {
   /** As the processor's options ask, with sweeps for budgets. */
   public PlanOptions(boolean replayWherePossible) {
-    this(replayWherePossible, true);
+    this(replayWherePossible, true, false);
   }
 
   /** The same options, without sweeps for budgets. */
   public PlanOptions withoutCheckpoints() {
-    return new PlanOptions(replayWherePossible, false);
+    return new PlanOptions(replayWherePossible, false, checkFinite);
   }
+
+  /** The same options, with the sweeps checking that values and adjoints are finite. */
+  public PlanOptions withFiniteChecks() {
+    return new PlanOptions(replayWherePossible, checkpoints, true);
+  }
+
+  /** The processor option that makes the sweeps check that every number is finite. */
+  public static final String CHECK_FINITE = "leibniz.checkFinite";
 
   /** The processor option that chooses how loops are replayed. */
   public static final String REPLAY = "leibniz.replay";

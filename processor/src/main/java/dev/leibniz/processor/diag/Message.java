@@ -118,6 +118,7 @@ public enum Message {
       "LZ138",
       "'%s' is called on the value of '%s', which Leibniz cannot follow yet: keep that value in"
           + " a local first ('var v = %s;') and call it on the local"),
+  TRACE("LZ139", "@Differentiable(trace = true) on '%s' cannot trace this yet: %s"),
   ARRAY_LIBRARY(
       "LZ131",
       "'%s' cannot be differentiated: %s"),

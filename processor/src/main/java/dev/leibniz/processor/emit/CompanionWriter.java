@@ -47,8 +47,14 @@ public final class CompanionWriter {
    * @param tangent its sweep in forward mode
    * @param directional for a method of order 2, the sweeps of its directional derivative,
    *     whose pullback gives Hessian-vector products; else null
+   * @param trace for a method marked {@code trace = true}, the walk of its trace, recording
+   *     into {@link #TRACE_LOCAL}; else null
    */
-  public record Entry(AdjointMethod adjoint, TangentMethod tangent, AdjointMethod directional) {}
+  public record Entry(AdjointMethod adjoint, TangentMethod tangent, AdjointMethod directional,
+      TangentMethod trace) {}
+
+  /** The local of a trace method that holds the trace. */
+  public static final Expr.Var TRACE_LOCAL = new Expr.Var("_trace", Type.OBJECT);
 
   /** The companion class of {@code owner} as a Java file. */
   public static JavaFile write(TypeRef owner, List<Entry> entries) {
@@ -94,6 +100,10 @@ public final class CompanionWriter {
             recordName(method.primal().userMethod(), recordNames, "Tangent"));
         addAll(type, RecordResultMethods.of(method, entry.tangent(), recordTangent,
             reference(method)));
+      }
+      if (entry.trace() != null) {
+        type.addMethod(TraceMethod.of(entry.trace(), TRACE_LOCAL, reference(method),
+            visibility(method)));
       }
       if (entry.directional() != null) {
         type.addMethods(SweepMethods.of(entry.directional(),

@@ -125,7 +125,7 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
   @Override
   public CodeBlock runtime(Expr.Runtime r) {
     return CodeBlock.of("$N.$N($L)", r.target().name(), r.method(), r.args().stream()
-        .map(ExprPrinter::print).collect(CodeBlock.joining(", ")));
+        .map(ExprPrinter::print).collect(CodeBlock.joining(",$W")));
   }
 
   /**

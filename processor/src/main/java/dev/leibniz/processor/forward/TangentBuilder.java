@@ -25,10 +25,10 @@ public final class TangentBuilder {
   private final Activity activity;
   private final Tangents tangents;
 
-  private TangentBuilder(MethodIR method, Activity activity) {
+  private TangentBuilder(MethodIR method, Activity activity, TangentKind kind) {
     this.method = method;
     this.activity = activity;
-    this.tangents = new Tangents(method, activity);
+    this.tangents = new Tangents(method, activity, kind);
   }
 
   /**
@@ -37,7 +37,18 @@ public final class TangentBuilder {
    * of what it writes.
    */
   public static TangentMethod build(MethodIR method, Activity activity) {
-    return new TangentBuilder(method, activity).build();
+    return new TangentBuilder(method, activity, new TangentKind.Sums()).build();
+  }
+
+  /**
+   * The body of the method's trace: the same walk, each value carrying the id of its node in
+   * {@code trace} instead of a tangent; the parameters' nodes are the "tangent" parameters and
+   * the result's node the "tangent".
+   *
+   * @throws TraceRefusal for what a trace cannot follow yet
+   */
+  public static TangentMethod trace(MethodIR method, Activity activity, Expr.Var trace) {
+    return new TangentBuilder(method, activity, new TraceNodes(trace)).build();
   }
 
   private TangentMethod build() {
@@ -48,7 +59,9 @@ public final class TangentBuilder {
       }
     }
     Expr.Var value = tangents.fresh("value", method.returnType());
-    Expr.Var tangent = tangents.fresh("tangent", method.returnType());
+    Expr.Var tangent = tangents.kind().pushesForward()
+        ? tangents.fresh("tangent", method.returnType())
+        : tangents.fresh("resultNode", Type.INT);
     var groups = new ArrayList<List<Stmt>>();
     method.body().statements().forEach(s -> groups.add(statement(s, value, tangent)));
     var first = new ArrayList<Stmt>(
@@ -110,6 +123,7 @@ public final class TangentBuilder {
   }
 
   private List<Stmt> statement(Stmt s, Expr.Var value, Expr.Var tangent) {
+    tangents.kind().at(method.fileName(), source(s));
     var out = new ArrayList<Stmt>(comment(s));
     s.accept(new Stmt.SourceVisitor<Void>() {
       @Override
@@ -149,7 +163,10 @@ public final class TangentBuilder {
 
       @Override
       public Void loop(Stmt.Loop l) {
-        out.add(new Stmt.Loop(l.condition(), TangentBuilder.this.block(l.body(), value, tangent),
+        var body = new ArrayList<>(tangents.kind().iterationStart(l));
+        body.addAll(TangentBuilder.this.block(l.body(), value, tangent).statements());
+        body.addAll(tangents.kind().iterationEnd(l));
+        out.add(new Stmt.Loop(l.condition(), new Stmt.Block(body),
             TangentBuilder.this.block(l.update(), value, tangent), l.testFirst(), l.source()));
         return null;
       }
@@ -157,6 +174,10 @@ public final class TangentBuilder {
       @Override
       public Void write(Stmt.Write w) {
         Expr.Invoke call = w.call();
+        if (activity.isActive(call) && !tangents.kind().pushesForward()) {
+          throw new TraceRefusal(w.source().site(), "a call of '" + call.callee().name()
+              + "', which writes into its arrays");
+        }
         Expr evaluated = activity.isActive(call)
             ? tangents.pushforward(call, out, Type.VOID)
             : call;
@@ -185,14 +206,18 @@ public final class TangentBuilder {
 
   /** The source line of an assignment, as the pullback has it. */
   private List<Stmt> comment(Stmt s) {
-    Source source = s instanceof Stmt.Declare d ? d.source()
+    Source source = source(s);
+    return source.line() > 0
+        ? List.of(new Stmt.Comment(method.fileName() + ":" + source.line() + ": " + source.text()))
+        : List.of();
+  }
+
+  private static Source source(Stmt s) {
+    return s instanceof Stmt.Declare d ? d.source()
         : s instanceof Stmt.Assign a ? a.source()
         : s instanceof Stmt.Return r ? r.source()
         : s instanceof Stmt.Write w ? w.source()
         : Source.NONE;
-    return source.line() > 0
-        ? List.of(new Stmt.Comment(method.fileName() + ":" + source.line() + ": " + source.text()))
-        : List.of();
   }
 
   private Stmt.Block block(Stmt.Block b, Expr.Var value, Expr.Var tangent) {

@@ -32,6 +32,7 @@ import java.util.Set;
  */
 final class Tangents {
   private final Activity activity;
+  private final TangentKind kind;
   private final Set<String> taken = new HashSet<>();
   private final Map<Expr.Var, Expr.Var> tangents = new HashMap<>();
   private final Map<Expr.Var, TangentMethod.Pushed> pushed = new HashMap<>();
@@ -43,8 +44,9 @@ final class Tangents {
   /** A value and its tangent; a null tangent is zero. */
   record Dual(Expr value, Expr tangent) {}
 
-  Tangents(MethodIR method, Activity activity) {
+  Tangents(MethodIR method, Activity activity, TangentKind kind) {
     this.activity = activity;
+    this.kind = kind;
     method.allParams().forEach(p -> taken.add(p.var().name()));
     // Locals declared and never read are taken too: the pushforward declares them.
     Stmts.all(method.body()).forEach(s -> Stmts.writes(s).forEach(v -> taken.add(v.name())));
@@ -53,7 +55,8 @@ final class Tangents {
 
   /** The tangent of a variable: {@code x → xDot}, the same each time. */
   Expr.Var of(Expr.Var v) {
-    return tangents.computeIfAbsent(v, x -> fresh(x.name() + "Dot", x.type()));
+    return tangents.computeIfAbsent(v, x -> fresh(x.name() + kind.suffix(),
+        kind.typeOf(x.type())));
   }
 
   /** The tangent of an assignment's target: a variable's, or the element of an array's. */
@@ -66,20 +69,18 @@ final class Tangents {
 
   /** The dual's tangent, or the zero of the expression's type. */
   Expr orZero(Dual dual, Expr e) {
-    if (dual.tangent() != null) {
-      return dual.tangent();
-    }
-    return switch (e.type().rank()) {
-      case 1 -> new Expr.NewArray(e.type(), List.of(new Expr.Length(e)));
-      case 2 -> ArrayOp.ZEROS_LIKE.of(e);
-      default -> Expr.zero();
-    };
+    return dual.tangent() != null ? dual.tangent() : kind.zero(e);
+  }
+
+  /** What is carried next to each value. */
+  TangentKind kind() {
+    return kind;
   }
 
   /** The value and tangent of {@code e}, with the locals they need added to {@code out}. */
   Dual dual(Expr e, List<Stmt> out) {
     if (e instanceof Expr.NewArray n) {
-      return new Dual(n, n);
+      return new Dual(n, kind.fresh(n));
     }
     if (!activity.isActive(e)) {
       return new Dual(e, null);
@@ -109,16 +110,16 @@ final class Tangents {
         }
       }
     }
-    Expr sum = null;
-    for (var entry : locals.entrySet()) {
-      Expr term = Algebra.product(entry.getValue(), entry.getKey());
-      sum = sum == null ? term : sum.plus(term);
-    }
-    return new Dual(value, sum == null ? null : bind(sum, out));
+    Expr combined = kind.combine(e, value, locals.entrySet().stream()
+        .map(entry -> new TangentKind.Term(entry.getKey(), entry.getValue())).toList());
+    return new Dual(value, combined == null ? null : bind(combined, out));
   }
 
   /** A call: through the callee's pushforward, or its rule, or a constant. */
   Dual call(Expr.Invoke invoke, List<Stmt> out) {
+    if (invoke.callee() instanceof Callee.Differentiable d && !kind.pushesForward()) {
+      return new CallNodes(this, (TraceNodes) kind).call(invoke, d, out);
+    }
     if (invoke.callee() instanceof Callee.Differentiable d && d.directional()) {
       return gradientComponent(invoke, d, out);
     }
@@ -239,14 +240,16 @@ final class Tangents {
     Expr.Var value = temporary(Type.DOUBLE);
     out.add(new Stmt.Declare(value,
         new Expr.Invoke(invoke.callee(), args, invoke.type(), invoke.site()), Source.NONE));
-    Expr sum = null;
+    var locals = new ArrayList<TangentKind.Term>();
     if (rule.arity() == 1) {
       // A rule method that is itself differentiable is called as one, so that second order
       // differentiates through it: (f'(x) ẋ)' needs f''.
       Expr derivative = rule.differentiableRule()
           .<Expr>map(r -> new Expr.Invoke(r, args, Type.DOUBLE, invoke.site()))
           .orElse(new Expr.Call(rule.ruleOwner(), rule.rule(), args, Type.DOUBLE));
-      sum = Algebra.product(derivative, duals.get(0).tangent());
+      if (duals.get(0).tangent() != null) {
+        locals.add(new TangentKind.Term(duals.get(0).tangent(), derivative));
+      }
     } else {
       Expr.Var partials = scratch(rule.arity());
       var withScratch = new ArrayList<Expr>(args);
@@ -255,12 +258,12 @@ final class Tangents {
       for (int i = 0; i < args.size(); i++) {
         if (duals.get(i).tangent() != null) {
           Expr slot = new Expr.Index(partials, new Expr.Literal(Type.INT, i), Type.DOUBLE);
-          Expr term = Algebra.product(slot, duals.get(i).tangent());
-          sum = sum == null ? term : sum.plus(term);
+          locals.add(new TangentKind.Term(duals.get(i).tangent(), slot));
         }
       }
     }
-    return new Dual(value, sum == null ? null : bind(sum, out));
+    Expr combined = kind.combine(invoke, value, locals);
+    return new Dual(value, combined == null ? null : bind(combined, out));
   }
 
   /**
@@ -289,16 +292,16 @@ final class Tangents {
   }
 
   private Expr.Var bind(Expr e, List<Stmt> out) {
-    Expr.Var t = temporary(Type.DOUBLE);
+    Expr.Var t = temporary(kind.combinedType());
     out.add(new Stmt.Declare(t, e, Source.NONE));
     return t;
   }
 
-  private Expr.Var temporary(Type type) {
+  Expr.Var temporary(Type type) {
     return fresh("_t" + temporaries++, type);
   }
 
-  private Expr.Var scratch(int size) {
+  Expr.Var scratch(int size) {
     if (scratch == null) {
       scratch = fresh("_partials", Type.DOUBLE_ARRAY);
     }

@@ -22,18 +22,27 @@ public final class Annotations {
    */
   public static int intValue(Element element, String qualifiedName, String name,
       int otherwise) {
+    return value(element, qualifiedName, name) instanceof Integer value ? value : otherwise;
+  }
+
+  /** As {@link #intValue}, for a {@code boolean} element. */
+  public static boolean booleanValue(Element element, String qualifiedName, String name,
+      boolean otherwise) {
+    return value(element, qualifiedName, name) instanceof Boolean value ? value : otherwise;
+  }
+
+  private static Object value(Element element, String qualifiedName, String name) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       var type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(qualifiedName)) {
         for (var entry : mirror.getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals(name)
-              && entry.getValue().getValue() instanceof Integer value) {
-            return value;
+          if (entry.getKey().getSimpleName().contentEquals(name)) {
+            return entry.getValue().getValue();
           }
         }
       }
     }
-    return otherwise;
+    return null;
   }
 
   /** Whether {@code element} is annotated with the annotation {@code qualifiedName}. */

@@ -13,6 +13,7 @@ import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,8 +41,9 @@ final class AssignmentSweep {
    * @param fileName the user's file, for comments
    * @param value the variable holding the method's value
    * @param upstream the gradient of the caller's result with respect to the value
+   * @param checks the finite checks the processor's options ask for
    */
-  record Frame(String fileName, Expr.Var value, Expr.Var upstream) {}
+  record Frame(String fileName, Expr.Var value, Expr.Var upstream, FiniteChecks checks) {}
 
   AssignmentSweep(Frame frame, Activity activity, Liveness liveness, SavePlan plan, Names names,
       Storage storage) {
@@ -50,7 +52,7 @@ final class AssignmentSweep {
     this.names = names;
     this.storage = storage;
     this.linearizer = new Linearizer(activity, names);
-    this.pullback = new Pullback(activity, names, storage);
+    this.pullback = new Pullback(activity, names, storage, frame.checks());
     this.plan = plan;
     this.liveness = liveness;
     this.value = frame.value();
@@ -237,6 +239,8 @@ final class AssignmentSweep {
       }
     } else {
       sides.forward.add(assign);
+      frame.checks().at(source, where, Map.of());
+      sides.forward.addAll(frame.checks().value(v, e));
       addIfPresent(sides.backward, restore);
       if (overwrites && activity.isActive(v) && (live || v.type().isArray())) {
         sides.backward.add(reset(v));
@@ -277,6 +281,8 @@ final class AssignmentSweep {
       }
     } else {
       sides.forward.add(assign);
+      frame.checks().at(statement.source(), where, Map.of());
+      sides.forward.addAll(frame.checks().value(element, e));
       addIfPresent(sides.backward, restore);
       if (live && activity.isActive(array)) {
         sides.backward.add(new Stmt.Assign(adjoint, Expr.zero(), Source.NONE));
@@ -299,16 +305,21 @@ final class AssignmentSweep {
     if (selfReferencing && Rules.usesResult(linear.root())) {
       linear = linearizer.withNamedRoot(linear);
     }
+    frame.checks().at(source(assign), where, linear.temporaries());
     var terms = new ArrayList<Stmt>();
     Expr.Var captured = selfReferencing ? names.captured(target.type()) : null;
     Set<Expr> propagated = selfReferencing
         ? pullback.propagate(linear.root(), captured, null, linear, terms)
         : pullback.propagate(linear.root(), upstream, target, linear, terms);
     Expr.Var workspace = storage.workspace();
-    linear.temporaries().forEach((t, definition) -> sides.forward.add(new Stmt.Declare(t,
-        CallPullback.forwardHalf(definition, propagated, workspace), Source.NONE)));
+    linear.temporaries().forEach((t, definition) -> {
+      sides.forward.add(new Stmt.Declare(t,
+          CallPullback.forwardHalf(definition, propagated, workspace), Source.NONE));
+      sides.forward.addAll(frame.checks().value(t, definition));
+    });
     sides.forward.add(withValue(assign,
         CallPullback.forwardHalf(linear.root(), propagated, workspace)));
+    sides.forward.addAll(frame.checks().value(target, linear.root()));
     Temporaries temporaries = Temporaries.of(linear, where, terms, storage);
     temporaries.kept().forEach(sides::keep);
     if (!selfReferencing) {

@@ -24,11 +24,13 @@ final class Pullback {
   private final Activity activity;
   private final Names names;
   private final Storage storage;
+  private final FiniteChecks checks;
 
-  Pullback(Activity activity, Names names, Storage storage) {
+  Pullback(Activity activity, Names names, Storage storage, FiniteChecks checks) {
     this.activity = activity;
     this.names = names;
     this.storage = storage;
+    this.checks = checks;
   }
 
   /**
@@ -99,15 +101,23 @@ final class Pullback {
       if (linear.isActive(arg, activity)) {
         Expr local = rule.partial(i, args, result);
         if (!Algebra.isZero(local)) {
-          terms.add(new Term(arg, Algebra.product(local, upstream)));
+          terms.add(new Term(arg, Algebra.product(local, upstream),
+              checks.adjoint(names.adjoint(arg), node, arg, local, upstream)));
         }
       }
     }
     into(terms, linear, out, reached);
   }
 
-  /** {@code term} to be added to the adjoint of {@code target}, a variable or an element. */
-  record Term(Expr target, Expr term) {}
+  /**
+   * {@code term} to be added to the adjoint of {@code target}, a variable or an element, and
+   * the statements that check the adjoint after it, if finite checks are asked for.
+   */
+  record Term(Expr target, Expr term, List<Stmt> checks) {
+    Term(Expr target, Expr term) {
+      this(target, term, List.of());
+    }
+  }
 
   /**
    * Adds each term to its target's adjoint; a temporary's adjoint is declared, to be passed on
@@ -123,6 +133,7 @@ final class Pullback {
       } else {
         out.add(new Stmt.Accumulate(names.adjoint(t.target()), t.term()));
       }
+      out.addAll(t.checks());
     }
   }
 

@@ -41,8 +41,8 @@ final class ReplaySweep {
    * state the loop changes is kept once around it.
    */
   Part replayed(Stmt.Loop loop, ReplayedLoop replay, Part body, Where where) {
-    Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
-    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody());
+    Part iteration = plain.block(loop.body().statements(), where.inLoopBody(loop));
+    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody(loop));
     var forward = new ArrayList<Stmt>(sweeps.comment(loop.source()));
     replay.reason().forEach(line -> forward.add(new Stmt.Comment(line)));
     List<Expr.Var> around = plan.keptAround(loop);
@@ -99,10 +99,10 @@ final class ReplaySweep {
    */
   Part forwardOrdered(Stmt.Loop loop, ReplayedLoop replay, CountedLoop recount,
       Where where) {
-    Part body = sweeps.block(loop.body().statements(), where.inIterationRunAlone());
-    Part update = sweeps.block(loop.update().statements(), where.inIterationRunAlone());
-    Part iteration = plain.block(loop.body().statements(), where.inLoopBody());
-    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody());
+    Part body = sweeps.block(loop.body().statements(), where.inIterationRunAlone(loop));
+    Part update = sweeps.block(loop.update().statements(), where.inIterationRunAlone(loop));
+    Part iteration = plain.block(loop.body().statements(), where.inLoopBody(loop));
+    Part plainUpdate = plain.block(loop.update().statements(), where.inLoopBody(loop));
     var forward = new ArrayList<Stmt>(sweeps.comment(loop.source()));
     replay.reason().forEach(line -> forward.add(new Stmt.Comment(line)));
     List<Expr.Var> around = plan.keptAround(loop);

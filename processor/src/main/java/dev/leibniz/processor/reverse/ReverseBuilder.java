@@ -35,6 +35,7 @@ public final class ReverseBuilder {
   private final Liveness liveness;
   private final SavePlan plan;
   private final boolean checkpoints;
+  private final boolean checkFinite;
 
   private ReverseBuilder(MethodIR method, Activity activity, Overwrites callees,
       PlanOptions options) {
@@ -43,6 +44,7 @@ public final class ReverseBuilder {
     this.liveness = Liveness.of(method);
     this.plan = SavePlan.of(method, activity, liveness, callees, options);
     this.checkpoints = options.checkpoints();
+    this.checkFinite = options.checkFinite();
   }
 
   /**
@@ -67,7 +69,8 @@ public final class ReverseBuilder {
     var names = new Names(variableNames());
     Type result = method.returnType();
     var frame = new AssignmentSweep.Frame(method.fileName(), names.fresh("value", result),
-        result == Type.VOID ? null : names.fresh("upstream", result));
+        result == Type.VOID ? null : names.fresh("upstream", result),
+        new FiniteChecks(checkFinite, method.fileName()));
     Expr.Var scalarAdjoints = hasScalarParams()
         ? names.fresh("dScalars", Type.DOUBLE_ARRAY)
         : null;

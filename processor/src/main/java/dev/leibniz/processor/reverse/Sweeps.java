@@ -150,8 +150,8 @@ final class Sweeps {
   }
 
   private Part loop(Stmt.Loop loop, Where where) {
-    Part body = block(loop.body().statements(), where.inLoopBody());
-    Part update = block(loop.update().statements(), where.inLoopBody());
+    Part body = block(loop.body().statements(), where.inLoopBody(loop));
+    Part update = block(loop.update().statements(), where.inLoopBody(loop));
     var forward = new ArrayList<Stmt>(comment(loop.source()));
     if (body.backward().isEmpty() && update.backward().isEmpty()) {
       forward.add(new Stmt.Loop(loop.condition(), block(body.forward()), block(update.forward()),
@@ -202,8 +202,8 @@ final class Sweeps {
   private Part checkpointed(Stmt.Loop loop, CheckpointedLoop state, Part body, Part update,
       boolean replayed, Where where) {
     var plainIteration = new ArrayList<>(plain.block(loop.body().statements(),
-        where.inLoopBody()).forward());
-    plainIteration.addAll(plain.block(loop.update().statements(), where.inLoopBody()).forward());
+        where.inLoopBody(loop)).forward());
+    plainIteration.addAll(plain.block(loop.update().statements(), where.inLoopBody(loop)).forward());
     // A turn's parts are those the loop's backward iterations run without a budget, so that
     // they are tidied alike: a replayed iteration's own, or the update's and the body's.
     var recorded = new ArrayList<>(body.forward());
@@ -224,8 +224,8 @@ final class Sweeps {
    * the backward part's locals may have the names the forward part's have.
    */
   Stmt.Loop fused(Stmt.Loop loop, Where where) {
-    Part body = block(loop.body().statements(), where.inLoopBody());
-    Part update = block(loop.update().statements(), where.inLoopBody());
+    Part body = block(loop.body().statements(), where.inLoopBody(loop));
+    Part update = block(loop.update().statements(), where.inLoopBody(loop));
     return new Stmt.Loop(loop.condition(), block(runAlone(loop, body)), block(update.forward()),
         loop.testFirst(), loop.source());
   }

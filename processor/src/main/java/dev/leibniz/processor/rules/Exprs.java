@@ -21,6 +21,18 @@ public final class Exprs {
     return Stream.concat(Stream.of(e), children(e).flatMap(Exprs::nodes));
   }
 
+  /**
+   * The loop's counter, for messages and traces: the first {@code int} or {@code long}
+   * variable its condition reads ({@code i} in {@code i < n}), if any.
+   */
+  public static java.util.Optional<Expr.Var> counter(dev.leibniz.processor.ir.Stmt.Loop loop) {
+    return nodes(loop.condition())
+        .filter(e -> e instanceof Expr.Var v && (v.type() == dev.leibniz.processor.ir.Type.INT
+            || v.type() == dev.leibniz.processor.ir.Type.LONG))
+        .map(e -> (Expr.Var) e)
+        .findFirst();
+  }
+
   /** The direct sub-expressions of {@code e}. */
   public static Stream<Expr> children(Expr e) {
     return e.accept(CHILDREN);
