@@ -118,8 +118,8 @@ final class TraceDrawing {
         int x1 = left[column[e.from()]] + width(trace.node(e.from()));
         int y1 = top(row[e.from()]) + HEIGHT / 2;
         int x2 = left[column[n.id()]];
-        // The label sits at the curve's midpoint, (P0 + 3 P1 + 3 P2 + P3) / 8.
         int y2 = top(row[n.id()]) + HEIGHT / 2;
+        // The label sits at the curve's midpoint, (P0 + 3 P1 + 3 P2 + P3) / 8.
         out.append("<g class=\"edge\" data-from=\"").append(e.from()).append("\" data-to=\"")
             .append(n.id()).append("\"><path marker-end=\"url(#arrow)\" d=\"M").append(x1)
             .append(',').append(y1).append(" C").append(x1 + GAP / 2).append(',').append(y1)

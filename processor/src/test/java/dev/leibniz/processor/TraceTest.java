@@ -1,12 +1,15 @@
 package dev.leibniz.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import dev.leibniz.Trace;
 import java.util.ArrayList;
 import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,16 @@ class TraceTest {
           static double circuit(double x, double y, double z) {
             double q = x + y;
             return q * z;
+          }
+
+          @Differentiable
+          static double circuitTail(double q, double z) {
+            return q * z;
+          }
+
+          @Differentiable
+          static double sigmoid(double dot) {
+            return 1 / (1 + Math.exp(-dot));
           }
 
           @Differentiable(trace = true)
@@ -112,6 +125,9 @@ class TraceTest {
         node("x + y", "+", 3, -4, edge(1, 1), edge(2, 1)),
         node("q * z", "*", -12, 1, edge(4, -4), edge(3, 3))));
     assertEquals(5, trace.output());
+    // q's gradient is what the pullback of the circuit's rest, q z, gives for q.
+    assertEquals(Gradients.generated(compiled, OWNER, "circuitTail", 3, -4)[0],
+        trace.node(4).adjoint());
     assertEquals("Traced.java:8", trace.node(4).location());
     assertEquals("Traced.java:9", trace.node(5).location());
   }
@@ -147,6 +163,9 @@ class TraceTest {
         node("1 + Math.exp(-(w0 * x0 + w1 * x1 + w2))", "+", 1 + e, dU, edge(11, 1)),
         node("1 / (1 + Math.exp(-(w0 * x0 + w1 * x1 + w2)))", "/", sigma, 1,
             edge(12, dU))));
+    // The gradient reaching the dot product is what the pullback of the sigmoid gives.
+    assertEquals(Gradients.generated(compiled, OWNER, "sigmoid", dot)[0], trace.node(9).adjoint(),
+        1e-16);
     // The notes' numbers: the neuron's gradient on w0 is about -0.2 and on x0 about 0.39.
     assertEquals(-0.197, trace.node(1).adjoint(), 1e-3);
     assertEquals(0.393, trace.node(2).adjoint(), 1e-3);
@@ -189,7 +208,7 @@ class TraceTest {
     for (int i = 0; i < 3; i++) {
       assertEquals(v[i] / norm, calls.get(0).inputs().get(i).partial(), 1e-15);
     }
-    var gradient = (Object) compiled.call(COMPANION, "caller", 0.8, v.clone());
+    Object gradient = compiled.call(COMPANION, "caller", 0.8, v.clone());
     var components = Compiled.components(gradient);
     assertEquals((double) components.get("dX"), trace.node(1).adjoint(), 1e-15);
     double[] dV = (double[]) components.get("dV");
@@ -220,7 +239,7 @@ class TraceTest {
     assertEquals(Double.POSITIVE_INFINITY, fault.inputs().get(0).partial());
     var call = trace("throughCall", 0.0).firstNonFinite().orElseThrow();
     assertEquals("root", call.operation());
-    assertEquals("Traced.java:67", call.location());
+    assertEquals("Traced.java:77", call.location());
     assertEquals(Double.POSITIVE_INFINITY, call.inputs().get(0).partial());
   }
 
@@ -255,6 +274,32 @@ class TraceTest {
     assertTrue(dot.contains("n3 -> n5 [label=\"×3\"]"));
     assertTrue(dot.contains("{q * z|value -12|gradient 1}"));
     assertFalse(dot.contains("n5 -> "));
+  }
+
+  @Test
+  void whatATraceCannotFollowIsAnErrorAtItsLine() {
+    JavaFileObject file = Compiled.file("""
+        package r;
+        import dev.leibniz.Differentiable;
+        class Refused {
+          @Differentiable static void scale(double[] a, double s) {
+            for (int i = 0; i < a.length; i++) { a[i] *= s; } }
+          @Differentiable static double norm(double[][] m) { return m[0][0] * m[0][0]; }
+          @Differentiable(trace = true) static double writes(double[] a, double s) {
+            scale(a, s);
+            return a[0]; }
+          @Differentiable(trace = true) static double matrix(double[][] m) {
+            double n = norm(m);
+            return n; }
+        }
+        """);
+    Compilation compilation = Compiled.compilation(file);
+    assertThat(compilation).hadErrorContaining("[LZ139] @Differentiable(trace = true) on"
+        + " 'writes' cannot trace this yet: a call of 'scale', which writes into its arrays")
+        .inFile(file).onLine(8);
+    assertThat(compilation).hadErrorContaining("[LZ139] @Differentiable(trace = true) on"
+        + " 'matrix' cannot trace this yet: a call of 'norm' with a matrix argument")
+        .inFile(file).onLine(11);
   }
 
   private static double[] arrayGradient(String method, double[] x, int n) {

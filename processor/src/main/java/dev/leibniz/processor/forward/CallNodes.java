@@ -1,13 +1,11 @@
 package dev.leibniz.processor.forward;
 
-import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.SourceText;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,31 +25,8 @@ final class CallNodes {
 
   Tangents.Dual call(Expr.Invoke invoke, Callee.Differentiable callee, List<Stmt> out) {
     refuseUnlessPlain(invoke, callee);
-    var duals = new ArrayList<Tangents.Dual>();
-    invoke.args().forEach(a -> duals.add(tangents.dual(a, out)));
-    var args = new ArrayList<Expr>(duals.stream().map(Tangents.Dual::value).toList());
-    int scalars = (int) callee.roles().stream().filter(r -> r == Callee.Role.SCALAR).count();
-    Expr.Var adjoints = scalars == 0 ? null : tangents.scratch(scalars);
-    for (int slot = 0; slot < scalars; slot++) {
-      out.add(new Stmt.Assign(slot(adjoints, slot), Expr.literal(0.0), Source.NONE));
-    }
-    var arrayAdjoints = new ArrayList<Expr.Var>();
-    for (int i = 0; i < callee.roles().size(); i++) {
-      if (callee.roles().get(i) == Callee.Role.ARRAY) {
-        Expr.Var adjoint = tangents.temporary(args.get(i).type());
-        out.add(new Stmt.Declare(adjoint, ArrayOp.ZEROS_LIKE.of(args.get(i)), Source.NONE));
-        arrayAdjoints.add(adjoint);
-      }
-    }
-    var pullbackArgs = new ArrayList<Expr>(args);
-    pullbackArgs.add(Expr.literal(1.0));
-    if (adjoints != null) {
-      pullbackArgs.add(adjoints);
-    }
-    pullbackArgs.addAll(arrayAdjoints);
-    Expr.Var value = tangents.temporary(invoke.type());
-    out.add(new Stmt.Declare(value, new Expr.Call(callee.owner().companion(), callee.pullback(),
-        pullbackArgs, invoke.type()), Source.NONE));
+    Tangents.Gradient g = tangents.gradientAt(invoke, callee, invoke.type(), out);
+    Expr.Var value = g.value();
     Expr.Var node = tangents.temporary(Type.INT);
     out.add(new Stmt.Declare(node, new Expr.Runtime(nodes.trace(), "call", List.of(
         nodes.location(), TraceNodes.text(SourceText.brief(invoke)),
@@ -59,12 +34,12 @@ final class CallNodes {
     int slot = 0;
     int array = 0;
     for (int i = 0; i < callee.roles().size(); i++) {
-      Expr tangent = tangents.orZero(duals.get(i), invoke.args().get(i));
+      Expr tangent = tangents.orZero(g.duals().get(i), invoke.args().get(i));
       switch (callee.roles().get(i)) {
         case SCALAR -> out.add(new Stmt.Evaluate(Expr.Runtime.of(nodes.trace(), "edge", tangent,
-            slot(adjoints, slot++))));
+            Tangents.slot(g.adjoints(), slot++))));
         case ARRAY -> out.add(new Stmt.Evaluate(Expr.Runtime.of(nodes.trace(), "edges", tangent,
-            arrayAdjoints.get(array++))));
+            g.arrayAdjoints().get(array++))));
         case CONSTANT -> { }
       }
     }
@@ -83,9 +58,5 @@ final class CallNodes {
     if (reason != null) {
       throw new TraceRefusal(nodes.site(), reason);
     }
-  }
-
-  private static Expr slot(Expr.Var array, int slot) {
-    return new Expr.Index(array, new Expr.Literal(Type.INT, slot), Type.DOUBLE);
   }
 }

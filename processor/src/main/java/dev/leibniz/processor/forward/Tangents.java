@@ -169,6 +169,25 @@ final class Tangents {
    */
   private Dual gradientComponent(Expr.Invoke invoke, Callee.Differentiable callee,
       List<Stmt> out) {
+    Gradient g = gradientAt(invoke, callee, Type.DOUBLE, out);
+    return new Dual(g.value(), hessianTimesTangent(callee, g.duals(), g.adjoints(),
+        g.arrayAdjoints(), out));
+  }
+
+  /**
+   * A call's value and its callee's gradient at the arguments, from the callee's pullback with
+   * {@code upstream = 1}.
+   *
+   * @param duals the arguments' values and tangents
+   * @param adjoints the scratch array the scalar parameters' partials are in, or null
+   * @param arrayAdjoints one array of partials per array parameter
+   */
+  record Gradient(Expr.Var value, List<Dual> duals, Expr.Var adjoints,
+      List<Expr.Var> arrayAdjoints) {}
+
+  /** The call of {@code callee}'s pullback at {@code invoke}'s arguments, into fresh adjoints. */
+  Gradient gradientAt(Expr.Invoke invoke, Callee.Differentiable callee, Type type,
+      List<Stmt> out) {
     var duals = new ArrayList<Dual>();
     invoke.args().forEach(a -> duals.add(dual(a, out)));
     var args = new ArrayList<Expr>(duals.stream().map(Dual::value).toList());
@@ -192,10 +211,10 @@ final class Tangents {
       args.add(adjoints);
     }
     args.addAll(arrayAdjoints);
-    Expr.Var value = temporary(Type.DOUBLE);
+    Expr.Var value = temporary(type);
     out.add(new Stmt.Declare(value, new Expr.Call(callee.owner().companion(), callee.pullback(),
-        args, Type.DOUBLE), Source.NONE));
-    return new Dual(value, hessianTimesTangent(callee, duals, adjoints, arrayAdjoints, out));
+        args, type), Source.NONE));
+    return new Gradient(value, duals, adjoints, arrayAdjoints);
   }
 
   /** (H v) · ẋ over f's parameters: the first half of the directional derivative's. */
@@ -225,7 +244,7 @@ final class Tangents {
     return sum == null ? null : bind(sum, out);
   }
 
-  private static Expr slot(Expr.Var array, int slot) {
+  static Expr slot(Expr.Var array, int slot) {
     return new Expr.Index(array, new Expr.Literal(Type.INT, slot), Type.DOUBLE);
   }
 

@@ -117,7 +117,7 @@ final class TraceNodes implements TangentKind {
   @Override
   public List<Stmt> iterationStart(Stmt.Loop loop) {
     return Exprs.counter(loop).<List<Stmt>>map(c -> List.of(new Stmt.Evaluate(
-        Expr.Runtime.of(trace, "enter", text(c.name()), c)))).orElse(List.of());
+        Expr.Runtime.of(trace, "enter", text(SourceText.of(c)), c)))).orElse(List.of());
   }
 
   @Override

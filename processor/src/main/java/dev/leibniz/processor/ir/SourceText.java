@@ -73,9 +73,10 @@ public final class SourceText implements Expr.Visitor<String> {
     return String.valueOf(l.value());
   }
 
+  /** A local lowering renamed apart from another of the same name ({@code i_2}) as written. */
   @Override
   public String variable(Expr.Var v) {
-    return v.name();
+    return v.name().replaceFirst("(?<=[A-Za-z0-9])_\\d+$", "");
   }
 
   @Override

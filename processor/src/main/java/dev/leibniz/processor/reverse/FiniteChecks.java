@@ -95,7 +95,7 @@ final class FiniteChecks {
     Expr location = literal(fileName + ":" + source.line());
     for (int i = 0; i < counters.size(); i++) {
       Expr.Var counter = counters.get(i);
-      String label = (i == 0 ? " (" : ", ") + counter.name() + " = ";
+      String label = (i == 0 ? " (" : ", ") + SourceText.of(counter) + " = ";
       location = concat(concat(location, literal(label)), counter);
     }
     return counters.isEmpty() ? location : concat(location, literal(")"));
