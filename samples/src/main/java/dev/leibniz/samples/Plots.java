@@ -20,7 +20,13 @@ final class Plots {
   private static final int WIDTH = 720;
   private static final int HEIGHT = 540;
   /** Grid cells per axis for the shading of the decision boundary. */
-  private static final int CELLS = 70;
+  private static final int CELLS = 90;
+  /** The square drawn at each grid point, in pixels: more than a cell, so that none shows. */
+  private static final int SHADE_MARKER = 9;
+  private static final double X_MIN = -1.5;
+  private static final double X_RANGE = 4.0;
+  private static final double Y_MIN = -1.25;
+  private static final double Y_RANGE = 3.0;
 
   private Plots() {}
 
@@ -32,10 +38,27 @@ final class Plots {
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setMarkerSize(0);
-    chart.getStyler().setXAxisTickMarkSpacingHint(90);
-    List<Integer> epochs = IntStream.rangeClosed(1, losses.size()).boxed().toList();
-    chart.addSeries("loss", epochs, losses);
+    // XChart puts the ticks of equally spaced x values on data points a whole number of points
+    // apart (1, 12, 23, …). The axis ends at a round number past the last epoch, and a point
+    // there that is not drawn makes the values unequally spaced: the ticks fall on round numbers.
+    double end = roundUp(losses.size() + 1);
+    chart.getStyler().setXAxisDecimalPattern("#");
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setXAxisMax(end);
+    List<Double> epochs = IntStream.rangeClosed(1, losses.size()).asDoubleStream().boxed()
+        .toList();
+    XYSeries axisEnd = chart.addSeries("axis end", List.of(end), List.of(losses.get(0)));
+    axisEnd.setShowInLegend(false);
+    axisEnd.setMarker(SeriesMarkers.NONE);
+    axisEnd.setLineColor(new Color(0, 0, 0, 0));
+    chart.addSeries("loss", epochs, losses).setLineColor(new Color(0x1f, 0x4e, 0xd8));
     return chart;
+  }
+
+  /** {@code n} rounded up to a multiple of half its power of ten, at least 5: 251 → 300, 9 → 10. */
+  static double roundUp(int n) {
+    double step = Math.max(5, Math.pow(10, Math.floor(Math.log10(Math.max(n, 1)))) / 2);
+    return Math.ceil(n / step) * step;
   }
 
   /** The network's predicted class over the plane as shading, with the data points on top. */
@@ -45,13 +68,20 @@ final class Plots {
         .xAxisTitle("x₁").yAxisTitle("x₂").build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setMarkerSize(7);
+    // The shading is a grid of squares a little larger than its cells, so that they overlap
+    // and leave no gaps, over exactly the axes' range.
+    chart.getStyler().setMarkerSize(SHADE_MARKER);
+    chart.getStyler().setPlotContentSize(1.0);
+    chart.getStyler().setXAxisMin(X_MIN);
+    chart.getStyler().setXAxisMax(X_MIN + X_RANGE);
+    chart.getStyler().setYAxisMin(Y_MIN);
+    chart.getStyler().setYAxisMax(Y_MIN + Y_RANGE);
     var region0 = new Points();
     var region1 = new Points();
-    for (int i = 0; i < CELLS; i++) {
-      for (int j = 0; j < CELLS; j++) {
-        double x = -1.5 + 4.0 * (i + 0.5) / CELLS;
-        double y = -1.25 + 3.0 * (j + 0.5) / CELLS;
+    for (int i = 0; i <= CELLS; i++) {
+      for (int j = 0; j <= CELLS; j++) {
+        double x = X_MIN + X_RANGE * i / CELLS;
+        double y = Y_MIN + Y_RANGE * j / CELLS;
         (network.probability(x, y) > 0.5 ? region1 : region0).add(x, y);
       }
     }

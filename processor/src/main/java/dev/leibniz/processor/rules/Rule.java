@@ -71,6 +71,10 @@ public record Rule(String name, List<Partial> partials, Result result) {
     return floats ? Rewrite.map(partial, Rule::asFloat) : partial;
   }
 
+  /** The functions of {@code Math} whose result is a {@code float} for {@code float}s. */
+  private static final java.util.Set<String> FLOAT_OVERLOADS =
+      java.util.Set.of("abs", "signum", "max", "min", "copySign", "ulp", "nextUp", "nextDown");
+
   private static Expr asFloat(Expr e) {
     if (e instanceof Expr.Literal l && l.type() == Type.DOUBLE
         && l.value() instanceof Number n) {
@@ -84,6 +88,11 @@ public record Rule(String name, List<Partial> partials, Result result) {
       return new Expr.Unary(u.op(), u.operand(), u.operand().type());
     } else if (e instanceof Expr.Cast c && c.type() == c.operand().type()) {
       return c.operand();
+    } else if (e instanceof Expr.Call c && c.type() == Type.DOUBLE
+        && FLOAT_OVERLOADS.contains(c.name()) && c.owner().nestedName().equals("Math")
+        && c.args().stream().allMatch(a -> a.type() == Type.FLOAT)) {
+      // Math.signum(float) is a float: typed so, no cast back to float is written.
+      return new Expr.Call(c.owner(), c.name(), c.args(), Type.FLOAT);
     } else if (e instanceof Expr.Conditional c && c.type() == Type.DOUBLE
         && c.then().type() != Type.DOUBLE && c.otherwise().type() != Type.DOUBLE) {
       return new Expr.Conditional(c.condition(), c.then(), c.otherwise(),
