@@ -21,7 +21,7 @@ class ReadmeSnippetTest {
   void readmeMavenSnippetIsTheConsumerBuilds() throws IOException {
     String readme = Files.readString(Path.of("../README.md"));
     String pom = normalized(Files.readString(Path.of("src/it/consumer/pom.xml")));
-    int maven = readme.indexOf("```xml", readme.indexOf("## Adding Leibniz to a build"));
+    int maven = readme.indexOf("```xml", readme.indexOf("## Use it in your build"));
     String snippet = readme.substring(maven + 6, readme.indexOf("```", maven + 6));
     List<String> parts = Arrays.asList(snippet.split("\\n\\s*\\.\\.\\.\\s*\\n"));
     assertFalse(parts.isEmpty());

@@ -46,6 +46,16 @@ public final class Compiled {
     return new Compiled(compilation);
   }
 
+  /** The text of the source file generated for {@code className} ({@code p.CGradients}). */
+  public String generatedSource(String className) {
+    try {
+      return compilation.generatedSourceFile(className).orElseThrow().getCharContent(false)
+          .toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every line Leibniz wrote is at most 100 columns wide, as style guides ask. */
   static void assertLinesFit(Compilation compilation) {
     for (JavaFileObject source : compilation.generatedSourceFiles()) {

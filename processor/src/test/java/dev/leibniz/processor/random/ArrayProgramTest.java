@@ -38,6 +38,7 @@ class ArrayProgramTest {
     int replayed = 0;
     int checked = 0;
     for (int batch = 0; batch < batches; batch++) {
+      Progress.batch("random array programs", batch, batches);
       var random = new Random(9_000 + batch);
       var helpers = new ArrayList<ArrayHelper>();
       for (int h = 0; h < 4; h++) {

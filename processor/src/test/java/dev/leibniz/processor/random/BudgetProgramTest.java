@@ -30,6 +30,7 @@ class BudgetProgramTest {
     int reduced = 0;
     int checkedPrograms = 0;
     for (int batch = 0; batch < batches; batch++) {
+      Progress.batch("random programs under budgets", batch, batches);
       var random = new Random(9_100 + batch);
       FlowBatch flows = FlowBatch.generate(batch, random, 3, PROGRAMS_PER_BATCH);
       var compiled = Compiled.compileWith(batch % 2 == 1 ? List.of("-Aleibniz.replay=always")

@@ -41,6 +41,7 @@ class FlowProgramTest {
     int checked = 0;
     int hessians = 0;
     for (int batch = 0; batch < batches; batch++) {
+      Progress.batch("random programs with control flow", batch, batches);
       var random = new Random(7_000 + batch);
       FlowBatch flows = FlowBatch.generate(batch, random, HELPERS, PROGRAMS_PER_BATCH);
       List<FlowProgram> programs = flows.programs();

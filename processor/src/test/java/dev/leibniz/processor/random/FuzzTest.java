@@ -30,6 +30,7 @@ class FuzzTest {
     int batches = Integer.getInteger("leibniz.fuzz.batches", 8);
     var counts = new HashMap<String, Integer>();
     for (int batch = 0; batch < batches; batch++) {
+      Progress.batch("fuzzing", batch, batches);
       var random = new Random(31_000 + batch);
       var methods = new ArrayList<String>();
       for (int p = 0; p < PROGRAMS_PER_BATCH; p++) {
