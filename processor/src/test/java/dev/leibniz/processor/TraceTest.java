@@ -277,6 +277,34 @@ class TraceTest {
   }
 
   @Test
+  void recordComponentsAreInputsNamedAsTheSourceReadsThem() {
+    Compiled records = Compiled.compile("""
+        package q;
+        public record Pt(double x, double y) {}
+        """, """
+        package q;
+        import dev.leibniz.Differentiable;
+        class Distance {
+          @Differentiable(trace = true)
+          static double between(Pt a, Pt b) {
+            double dx = a.x() - b.x();
+            double dy = a.y() - b.y();
+            return Math.sqrt(dx * dx + dy * dy);
+          }
+        }
+        """);
+    Object a = records.construct("q.Pt", 0.0, 0.0);
+    Object b = records.construct("q.Pt", 3.0, 4.0);
+    Trace trace = (Trace) records.call("q.DistanceGradients", "betweenTrace", a, b);
+    assertEquals(List.of("a.x()", "a.y()", "b.x()", "b.y()"), trace.nodes().subList(0, 4)
+        .stream().map(Trace.Node::expression).toList());
+    // ∂|a − b|/∂a = (a − b) / |a − b| = (-0.6, -0.8)
+    assertEquals(-0.6, trace.node(1).adjoint(), 1e-15);
+    assertEquals(-0.8, trace.node(2).adjoint(), 1e-15);
+    assertEquals(5.0, trace.node(trace.output()).value());
+  }
+
+  @Test
   void whatATraceCannotFollowIsAnErrorAtItsLine() {
     JavaFileObject file = Compiled.file("""
         package r;

@@ -34,9 +34,9 @@ final class TraceMethod {
     var differentiable = method.primal().params().stream().filter(Param::differentiable).toList();
     for (int i = 0; i < differentiable.size(); i++) {
       Expr.Var node = method.tangentParams().get(i);
-      Expr.Var parameter = differentiable.get(i).var();
+      Param parameter = differentiable.get(i);
       body.addStatement("$T $N = $N.input($S, $N)", TypeNames.of(node.type()), node.name(),
-          trace.name(), parameter.name(), parameter.name());
+          trace.name(), sourceName(parameter), parameter.var().name());
     }
     StatementPrinter.print(method.body(), body);
     body.addStatement("return $N.finish($N)", trace.name(), method.tangent().name());
@@ -59,5 +59,15 @@ final class TraceMethod {
       }
     }
     return spec.build();
+  }
+
+  /** A parameter as the source names it: {@code p.pos().x()} for a record's component. */
+  private static String sourceName(Param p) {
+    if (p.part() == null) {
+      return p.var().name();
+    }
+    var name = new StringBuilder(p.part().parameter());
+    p.part().path().forEach(accessor -> name.append('.').append(accessor).append("()"));
+    return name.toString();
   }
 }
