@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What {@code -Aleibniz.checkFinite=true} costs: the pullbacks of the same two functions
  * compiled without the option ({@link Problems}) and with it ({@link CheckedProblems}), with a
  * reused workspace, in one run. Log-sum-exp over 10,000 values checks two values and one
- * adjoint per element; the Asian call over 252 steps, three values and four adjoints per step.
+ * adjoint per element; the Asian call over 252 steps, five values and four adjoints per step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

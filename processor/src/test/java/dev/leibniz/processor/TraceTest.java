@@ -302,6 +302,34 @@ class TraceTest {
     assertEquals(-0.6, trace.node(1).adjoint(), 1e-15);
     assertEquals(-0.8, trace.node(2).adjoint(), 1e-15);
     assertEquals(5.0, trace.node(trace.output()).value());
+    assertEquals("a.x() - b.x()", trace.node(5).expression());
+  }
+
+  @Test
+  void aMethodTooLongForOneIsTracedInParts() {
+    var source = new StringBuilder("package h;\nimport dev.leibniz.Differentiable;\n")
+        .append("public class Long {\n")
+        .append("  @Differentiable(trace = true) public static double f(double x, double[] w) {\n")
+        .append("    double s = 0;\n");
+    for (int i = 0; i < 300; i++) {
+      source.append("    s = s + Math.sin(x * w[").append(i % 3).append("] + s * 0.001);\n");
+    }
+    source.append("    return s;\n  }\n}\n");
+    Compiled big = Compiled.compile(source.toString());
+    double[] w = {0.3, -0.2, 0.5};
+    Trace trace = (Trace) big.call("h.LongGradients", "fTrace", 0.7, w.clone());
+    assertTrue(java.util.Arrays.stream(big.load("h.LongGradients").getDeclaredMethods())
+        .anyMatch(m -> m.getName().equals("fTracePart2")), "the trace is cut into parts");
+    assertEquals(big.call("h.Long", "f", 0.7, w.clone()), trace.node(trace.output()).value());
+    // The inputs, then five operations a statement but for s * 0.001 in the first, a constant.
+    assertEquals(4 + 300 * 5 - 1, trace.size());
+    assertChainRule(trace);
+    var gradient = Compiled.components(big.call("h.LongGradients", "f", 0.7, w.clone()));
+    assertEquals((double) gradient.get("dX"), trace.node(1).adjoint(), 1e-12);
+    double[] dW = (double[]) gradient.get("dW");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(dW[i], trace.node(i + 2).adjoint(), 1e-12);
+    }
   }
 
   @Test

@@ -102,7 +102,7 @@ public final class CompanionWriter {
             reference(method)));
       }
       if (entry.trace() != null) {
-        type.addMethod(TraceMethod.of(entry.trace(), TRACE_LOCAL, reference(method),
+        type.addMethods(TraceMethod.of(entry.trace(), TRACE_LOCAL, reference(method),
             visibility(method)));
       }
       if (entry.directional() != null) {

@@ -45,7 +45,8 @@ final class MethodSplitter {
     DOUBLES(Type.DOUBLE), INTS(Type.INT), LONGS(Type.LONG), BOOLEANS(Type.BOOLEAN), CHARS(Type.CHAR),
     ARRAYS(Type.DOUBLE_ARRAY), MATRICES(Type.DOUBLE_MATRIX), FLOATS(Type.FLOAT),
     FLOAT_ARRAYS(Type.FLOAT_ARRAY), FLOAT_MATRICES(Type.FLOAT_MATRIX),
-    INT_ARRAYS(Type.arrayOf(Type.INT)), LONG_ARRAYS(Type.arrayOf(Type.LONG));
+    INT_ARRAYS(Type.arrayOf(Type.INT)), LONG_ARRAYS(Type.arrayOf(Type.LONG)),
+    INT_MATRICES(Type.arrayOf(Type.arrayOf(Type.INT)));
 
     private final Type type;
     private final TypeName element;

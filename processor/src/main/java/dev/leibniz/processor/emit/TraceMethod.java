@@ -6,6 +6,9 @@ import com.palantir.javapoet.MethodSpec;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.TangentMethod;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -22,8 +25,9 @@ final class TraceMethod {
    * @param method the trace's walk, from {@code TangentBuilder.trace}
    * @param trace the local holding the trace
    */
-  static MethodSpec of(TangentMethod method, Expr.Var trace, String reference,
+  static List<MethodSpec> of(TangentMethod method, Expr.Var trace, String reference,
       Modifier[] visibility) {
+    var specs = new ArrayList<MethodSpec>();
     CodeBlock.Builder body = CodeBlock.builder();
     boolean records = method.primal().allParams().stream().anyMatch(p -> p.part() != null);
     if (records) {
@@ -36,11 +40,16 @@ final class TraceMethod {
       Expr.Var node = method.tangentParams().get(i);
       Param parameter = differentiable.get(i);
       body.addStatement("$T $N = $N.input($S, $N)", TypeNames.of(node.type()), node.name(),
-          trace.name(), sourceName(parameter), parameter.var().name());
+          trace.name(), parameter.sourceName(), parameter.var().name());
     }
-    StatementPrinter.print(method.body(), body);
-    body.addStatement("return $N.finish($N)", trace.name(), method.tangent().name());
-    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.primal().publicName() + "Trace")
+    String name = method.primal().publicName() + "Trace";
+    if (MethodSplitter.fits(method.body())) {
+      StatementPrinter.print(method.body(), body);
+      body.addStatement("return $N.finish($N)", trace.name(), method.tangent().name());
+    } else {
+      specs.addAll(parts(method, trace, name, body));
+    }
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(name)
         .addModifiers(visibility)
         .addModifiers(Modifier.STATIC)
         .returns(TRACE)
@@ -54,20 +63,43 @@ final class TraceMethod {
     if (records) {
       Declared.addParameters(method.primal(), spec);
     } else {
-      for (Param p : method.primal().allParams()) {
-        spec.addParameter(CompanionWriter.typeOf(p), p.var().name());
-      }
+      addFlatParameters(method, spec);
     }
-    return spec.build();
+    specs.add(0, spec.build());
+    return specs;
   }
 
-  /** A parameter as the source names it: {@code p.pos().x()} for a record's component. */
-  private static String sourceName(Param p) {
-    if (p.part() == null) {
-      return p.var().name();
-    }
-    var name = new StringBuilder(p.part().parameter());
-    p.part().path().forEach(accessor -> name.append('.').append(accessor).append("()"));
-    return name.toString();
+  /**
+   * A walk too long for one method, cut into parts as the pushforward's is: each takes the
+   * method's parameters, the trace and the parameters' nodes.
+   */
+  private static List<MethodSpec> parts(TangentMethod method, Expr.Var trace, String name,
+      CodeBlock.Builder body) {
+    var parameters = new HashSet<Expr.Var>(method.tangentParams());
+    method.primal().allParams().forEach(p -> parameters.add(p.var()));
+    parameters.add(trace);
+    MethodSplitter.Split split = MethodSplitter.split(method.splittable(), parameters,
+        method.tangent());
+    var arguments = new ArrayList<CodeBlock>();
+    method.primal().allParams().forEach(p -> arguments.add(CodeBlock.of("$N", p.var().name())));
+    arguments.add(CodeBlock.of("$N", trace.name()));
+    method.tangentParams().forEach(t -> arguments.add(CodeBlock.of("$N", t.name())));
+    List<MethodSpec> parts = MethodSplitter.parts(split, name, body,
+        CodeBlock.join(arguments, ",$W"), spec -> {
+          addFlatParameters(method, spec);
+          spec.addParameter(TRACE, trace.name());
+          method.tangentParams().forEach(t -> spec.addParameter(TypeNames.of(t.type()),
+              t.name()));
+        });
+    body.addStatement("return $N.finish($L)", trace.name(),
+        ExprPrinter.print(split.result()));
+    return parts;
   }
+
+  private static void addFlatParameters(TangentMethod method, MethodSpec.Builder spec) {
+    for (Param p : method.primal().allParams()) {
+      spec.addParameter(CompanionWriter.typeOf(p), p.var().name());
+    }
+  }
+
 }

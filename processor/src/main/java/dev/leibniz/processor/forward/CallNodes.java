@@ -3,7 +3,6 @@ package dev.leibniz.processor.forward;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
-import dev.leibniz.processor.ir.SourceText;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Type;
 import java.util.List;
@@ -29,7 +28,7 @@ final class CallNodes {
     Expr.Var value = g.value();
     Expr.Var node = tangents.temporary(Type.INT);
     out.add(new Stmt.Declare(node, new Expr.Runtime(nodes.trace(), "call", List.of(
-        nodes.location(), TraceNodes.text(SourceText.brief(invoke)),
+        nodes.location(), nodes.source(invoke),
         TraceNodes.text(callee.sourceName()), value), Type.INT), Source.NONE));
     int slot = 0;
     int array = 0;

@@ -6,6 +6,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.SourceText;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
@@ -48,7 +49,8 @@ public final class TangentBuilder {
    * @throws TraceRefusal for what a trace cannot follow yet
    */
   public static TangentMethod trace(MethodIR method, Activity activity, Expr.Var trace) {
-    return new TangentBuilder(method, activity, new TraceNodes(trace)).build();
+    return new TangentBuilder(method, activity,
+        new TraceNodes(trace, SourceText.sourceNames(method))).build();
   }
 
   private TangentMethod build() {

@@ -1,6 +1,7 @@
 package dev.leibniz.processor.forward;
 
 import dev.leibniz.processor.ir.Expr;
+import dev.leibniz.processor.ir.Rewrite;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.SourceText;
 import dev.leibniz.processor.ir.Stmt;
@@ -9,6 +10,7 @@ import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.rules.Exprs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tangents as a trace's nodes: each value's tangent is the id of the node that computed it (0
@@ -24,11 +26,22 @@ final class TraceNodes implements TangentKind {
   private static final Type NODE_MATRIX = Type.arrayOf(NODES);
 
   private final Expr.Var trace;
+  private final Map<Expr.Var, Expr> sourceNames;
   private String location = "";
   private int site = -1;
 
-  TraceNodes(Expr.Var trace) {
+  /**
+   * @param trace the local holding the trace
+   * @param sourceNames the variables the texts name otherwise, as {@code SourceText.sourceNames}
+   */
+  TraceNodes(Expr.Var trace, Map<Expr.Var, Expr> sourceNames) {
     this.trace = trace;
+    this.sourceNames = sourceNames;
+  }
+
+  /** The source text of {@code e} as a literal, record components named as the source does. */
+  Expr source(Expr e) {
+    return text(SourceText.brief(Rewrite.expression(e, sourceNames)));
   }
 
   /** The local holding the trace. */
@@ -95,7 +108,7 @@ final class TraceNodes implements TangentKind {
       throw new TraceRefusal(site, "'" + SourceText.of(operation) + "' has more than "
           + MOST_OPERANDS + " operands that carry a derivative");
     }
-    var args = new ArrayList<Expr>(List.of(location(), text(SourceText.brief(operation)),
+    var args = new ArrayList<Expr>(List.of(location(), source(operation),
         text(SourceText.operation(operation)), value));
     for (Term t : terms) {
       args.add(t.tangent());

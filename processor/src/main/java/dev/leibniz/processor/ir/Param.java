@@ -44,6 +44,16 @@ public record Param(Expr.Var var, TypeRef objectType, int typeArguments, boolean
     }
   }
 
+  /** The parameter as the source names it: {@code p.pos().x()} for a record's component. */
+  public String sourceName() {
+    if (part == null) {
+      return var.name();
+    }
+    var name = new StringBuilder(part.parameter());
+    part.path().forEach(accessor -> name.append('.').append(accessor).append("()"));
+    return name.toString();
+  }
+
   /** The name of the parameter's gradient accessor: {@code x → dX}, {@code logits → dLogits}. */
   public String accessor() {
     return accessorName(var.name());

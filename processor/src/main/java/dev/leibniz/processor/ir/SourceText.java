@@ -1,5 +1,7 @@
 package dev.leibniz.processor.ir;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +16,17 @@ public final class SourceText implements Expr.Visitor<String> {
   private static final int BRIEF = 72;
 
   private SourceText() {}
+
+  /**
+   * The variables a method's record parameters are read into, each as a variable named as the
+   * source reads it ({@code a_x → a.x()}), for texts written with {@link Rewrite#expression}.
+   */
+  public static Map<Expr.Var, Expr> sourceNames(MethodIR method) {
+    var names = new HashMap<Expr.Var, Expr>();
+    method.allParams().stream().filter(p -> p.part() != null).forEach(p -> names.put(p.var(),
+        new Expr.Var(p.sourceName(), p.var().type())));
+    return names;
+  }
 
   /** {@code e} as source text. */
   public static String of(Expr e) {

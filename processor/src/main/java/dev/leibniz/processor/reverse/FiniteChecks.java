@@ -29,13 +29,18 @@ final class FiniteChecks {
 
   private final boolean enabled;
   private final String fileName;
+  private final Map<Expr.Var, Expr> sourceNames;
   private Source source = Source.NONE;
   private List<Expr.Var> counters = List.of();
   private Map<Expr.Var, Expr> temporaries = Map.of();
 
-  FiniteChecks(boolean enabled, String fileName) {
+  /**
+   * @param sourceNames the variables texts name otherwise, as {@code SourceText.sourceNames}
+   */
+  FiniteChecks(boolean enabled, String fileName, Map<Expr.Var, Expr> sourceNames) {
     this.enabled = enabled;
     this.fileName = fileName;
+    this.sourceNames = sourceNames;
   }
 
   /** The statement whose sweeps are being written, where it sits, and its temporaries. */
@@ -119,7 +124,7 @@ final class FiniteChecks {
         .anyMatch(temporaries::containsKey); depth++) {
       written = Rewrite.expression(written, temporaries);
     }
-    return literal(SourceText.brief(written));
+    return literal(SourceText.brief(Rewrite.expression(written, sourceNames)));
   }
 
   private static Stmt unlessFinite(Expr checked, String method, List<Expr> args) {

@@ -12,6 +12,7 @@ import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Source;
+import dev.leibniz.processor.ir.SourceText;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Stmts;
 import dev.leibniz.processor.ir.Type;
@@ -70,7 +71,8 @@ public final class ReverseBuilder {
     Type result = method.returnType();
     var frame = new AssignmentSweep.Frame(method.fileName(), names.fresh("value", result),
         result == Type.VOID ? null : names.fresh("upstream", result),
-        new FiniteChecks(checkFinite, method.fileName()));
+        new FiniteChecks(checkFinite, method.fileName(),
+            SourceText.sourceNames(method)));
     Expr.Var scalarAdjoints = hasScalarParams()
         ? names.fresh("dScalars", Type.DOUBLE_ARRAY)
         : null;
