@@ -77,6 +77,22 @@ public final class NonFiniteException extends ArithmeticException {
             + upstream + describe(named));
   }
 
+  /**
+   * Throws for a derivative of a pushforward that is not finite: the tangent of
+   * {@code expression} along the direction given, its value finite or not.
+   *
+   * @param tangent the derivative along the direction
+   * @param operands each operand's source text followed by its value
+   */
+  public static void throwTangent(String location, String expression, double tangent,
+      Object... operands) {
+    Map<String, Double> named = operands(operands);
+    throw new NonFiniteException(Sweep.FORWARD, location, expression, named,
+        "d(" + expression + ") = " + tangent,
+        "forward sweep: the derivative of " + expression + " along the direction is " + tangent
+            + " at " + location + describe(named));
+  }
+
   private static Map<String, Double> operands(Object[] namesAndValues) {
     var operands = new LinkedHashMap<String, Double>();
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
@@ -111,7 +127,8 @@ public final class NonFiniteException extends ArithmeticException {
 
   /**
    * In the backward sweep, the local partial derivative at fault with its formula and value
-   * ({@code ∂(Math.sqrt(x))/∂(x) = 0.5 / Math.sqrt(x) = Infinity}); empty in the forward sweep.
+   * ({@code ∂(Math.sqrt(x))/∂(x) = 0.5 / Math.sqrt(x) = Infinity}); in a pushforward, the
+   * derivative along the direction ({@code d(Math.sqrt(x)) = Infinity}); empty for a value.
    */
   public String partial() {
     return partial;

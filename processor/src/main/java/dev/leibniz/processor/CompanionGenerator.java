@@ -7,15 +7,17 @@ import dev.leibniz.processor.analyse.ActivityAnalysis;
 import dev.leibniz.processor.analyse.CallCheck;
 import dev.leibniz.processor.analyse.Overwrites;
 import dev.leibniz.processor.analyse.PlanOptions;
+import dev.leibniz.processor.diag.FiniteChecks;
 import dev.leibniz.processor.diag.Message;
 import dev.leibniz.processor.diag.NotDifferentiable;
 import dev.leibniz.processor.diag.Reporter;
 import dev.leibniz.processor.emit.CompanionWriter;
-import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.forward.Directional;
 import dev.leibniz.processor.forward.TangentBuilder;
 import dev.leibniz.processor.forward.TraceRefusal;
+import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.MethodIR;
+import dev.leibniz.processor.ir.SourceText;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.TypeRef;
 import dev.leibniz.processor.lower.JumpLowering;
@@ -30,14 +32,14 @@ import dev.leibniz.processor.read.TypeRefs;
 import dev.leibniz.processor.reverse.ReverseBuilder;
 import dev.leibniz.processor.tidy.Tidy;
 import java.io.IOException;
-import java.io.Writer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,8 +272,13 @@ final class CompanionGenerator {
           return Optional.empty();
         }
       }
+      // The pushforward printed carries the finite checks; second order reads the one without.
+      TangentMethod pushforward = options.checkFinite()
+          ? TangentBuilder.build(lowered, activity, new FiniteChecks(true, lowered.fileName(),
+              SourceText.sourceNames(lowered)))
+          : tangent;
       return Optional.of(new Differentiated(
-          Tidy.of(ReverseBuilder.build(lowered, activity, overwrites, options)), tangent,
+          Tidy.of(ReverseBuilder.build(lowered, activity, overwrites, options)), pushforward,
           directional, trace));
     } catch (NoClassDefFoundError e) {
       reporter.error(method, Message.INCOMPLETE_PROCESSOR_PATH, missing(e));

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Aleibniz.checkFinite=true}: the first value of the forward sweep, or adjoint of the
  * backward sweep, that is not finite throws {@link NonFiniteException} naming the sweep, the
  * line (with the loop's counter, or the callee's own line), the expression, its operands and,
- * backwards, the local partial at fault; where every number is finite the gradients are those
- * without the option, bit for bit.
+ * backwards, the local partial at fault; a pushforward checks its values and derivatives alike;
+ * where every number is finite the gradients are those without the option, bit for bit.
  */
 class FiniteChecksTest {
   private static final String SOURCE = """
@@ -128,6 +128,34 @@ class FiniteChecksTest {
     assertEquals(NonFiniteException.Sweep.BACKWARD, e.sweep());
     assertEquals("Risky.java:8", e.location());
     assertEquals("Math.sqrt(x)", e.expression());
+  }
+
+  @Test
+  void pushforwardsCheckTheirValuesAndTheirDerivatives() {
+    Throwable sqrt = assertThrows(Throwable.class,
+        () -> checked.call("f.RiskyGradients", "rootPushforward", 0.0, 1.0));
+    NonFiniteException e = nonFinite(sqrt);
+    assertEquals(NonFiniteException.Sweep.FORWARD, e.sweep());
+    assertEquals("Math.sqrt(x)", e.expression());
+    assertEquals("d(Math.sqrt(x)) = Infinity", e.partial());
+    assertTrue(e.getMessage().startsWith("forward sweep: the derivative of Math.sqrt(x) along"
+        + " the direction is Infinity at Risky.java:8"), e.getMessage());
+    Throwable log = assertThrows(Throwable.class, () -> checked.call("f.RiskyGradients",
+        "crossEntropyPushforward", new double[] {0.5, 0.25, 0.0}, 3, new double[3]));
+    assertEquals("Risky.java:26 (i = 2)", nonFinite(log).location());
+    for (double x : new double[] {0.3, 1.7}) {
+      assertEquals(Compiled.components(plain.call("f.RiskyGradients", "rootPushforward", x, 1.0)),
+          Compiled.components(checked.call("f.RiskyGradients", "rootPushforward", x, 1.0)));
+    }
+  }
+
+  private static NonFiniteException nonFinite(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause != null && !(cause instanceof NonFiniteException)) {
+      cause = cause.getCause();
+    }
+    assertTrue(cause instanceof NonFiniteException, "no NonFiniteException: " + thrown);
+    return (NonFiniteException) cause;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.leibniz.processor.forward;
 
 import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.diag.FiniteChecks;
 import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.MethodIR;
@@ -11,8 +12,12 @@ import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.TangentMethod;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Unexpected;
+import dev.leibniz.processor.rules.Exprs;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The forward phase: a method's pushforward, from the same rule table as its pullback. Each
@@ -25,11 +30,14 @@ public final class TangentBuilder {
   private final MethodIR method;
   private final Activity activity;
   private final Tangents tangents;
+  /** The counters of the loops around the statement being walked, outermost first. */
+  private final Deque<Expr.Var> counters = new ArrayDeque<>();
 
-  private TangentBuilder(MethodIR method, Activity activity, TangentKind kind) {
+  private TangentBuilder(MethodIR method, Activity activity, TangentKind kind,
+      FiniteChecks checks) {
     this.method = method;
     this.activity = activity;
-    this.tangents = new Tangents(method, activity, kind);
+    this.tangents = new Tangents(method, activity, kind, checks);
   }
 
   /**
@@ -38,7 +46,12 @@ public final class TangentBuilder {
    * of what it writes.
    */
   public static TangentMethod build(MethodIR method, Activity activity) {
-    return new TangentBuilder(method, activity, new TangentKind.Sums()).build();
+    return build(method, activity, FiniteChecks.NONE);
+  }
+
+  /** As {@link #build(MethodIR, Activity)}, each value and tangent followed by its check. */
+  public static TangentMethod build(MethodIR method, Activity activity, FiniteChecks checks) {
+    return new TangentBuilder(method, activity, new TangentKind.Sums(), checks).build();
   }
 
   /**
@@ -50,7 +63,7 @@ public final class TangentBuilder {
    */
   public static TangentMethod trace(MethodIR method, Activity activity, Expr.Var trace) {
     return new TangentBuilder(method, activity,
-        new TraceNodes(trace, SourceText.sourceNames(method))).build();
+        new TraceNodes(trace, SourceText.sourceNames(method)), FiniteChecks.NONE).build();
   }
 
   private TangentMethod build() {
@@ -126,6 +139,7 @@ public final class TangentBuilder {
 
   private List<Stmt> statement(Stmt s, Expr.Var value, Expr.Var tangent) {
     tangents.kind().at(method.fileName(), source(s));
+    tangents.checks().at(source(s), List.copyOf(counters), Map.of());
     var out = new ArrayList<Stmt>(comment(s));
     s.accept(new Stmt.SourceVisitor<Void>() {
       @Override
@@ -166,7 +180,9 @@ public final class TangentBuilder {
       @Override
       public Void loop(Stmt.Loop l) {
         var body = new ArrayList<>(tangents.kind().iterationStart(l));
+        Exprs.counter(l).ifPresent(counters::addLast);
         body.addAll(TangentBuilder.this.block(l.body(), value, tangent).statements());
+        Exprs.counter(l).ifPresent(c -> counters.removeLast());
         body.addAll(tangents.kind().iterationEnd(l));
         out.add(new Stmt.Loop(l.condition(), new Stmt.Block(body),
             TangentBuilder.this.block(l.update(), value, tangent), l.testFirst(), l.source()));

@@ -2,6 +2,7 @@ package dev.leibniz.processor.forward;
 
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.DifferentiablePaths;
+import dev.leibniz.processor.diag.FiniteChecks;
 import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Expr;
@@ -33,6 +34,7 @@ import java.util.Set;
 final class Tangents {
   private final Activity activity;
   private final TangentKind kind;
+  private final FiniteChecks checks;
   private final Set<String> taken = new HashSet<>();
   private final Map<Expr.Var, Expr.Var> tangents = new HashMap<>();
   private final Map<Expr.Var, TangentMethod.Pushed> pushed = new HashMap<>();
@@ -44,9 +46,10 @@ final class Tangents {
   /** A value and its tangent; a null tangent is zero. */
   record Dual(Expr value, Expr tangent) {}
 
-  Tangents(MethodIR method, Activity activity, TangentKind kind) {
+  Tangents(MethodIR method, Activity activity, TangentKind kind, FiniteChecks checks) {
     this.activity = activity;
     this.kind = kind;
+    this.checks = checks;
     method.allParams().forEach(p -> taken.add(p.var().name()));
     // Locals declared and never read are taken too: the pushforward declares them.
     Stmts.all(method.body()).forEach(s -> Stmts.writes(s).forEach(v -> taken.add(v.name())));
@@ -77,6 +80,11 @@ final class Tangents {
     return kind;
   }
 
+  /** The finite checks asked for, added after each value and tangent. */
+  FiniteChecks checks() {
+    return checks;
+  }
+
   /** The value and tangent of {@code e}, with the locals they need added to {@code out}. */
   Dual dual(Expr e, List<Stmt> out) {
     if (e instanceof Expr.NewArray n) {
@@ -96,6 +104,7 @@ final class Tangents {
     Expr node = withOperands(e, duals.stream().map(Dual::value).toList());
     Expr.Var value = temporary(e.type());
     out.add(new Stmt.Declare(value, node, Source.NONE));
+    out.addAll(checks.value(value, e));
     Rule rule = Rules.of(node).orElseThrow(() -> new IllegalStateException("no rule for " + e));
     List<Expr> args = Exprs.children(node).toList();
     // Operands with the same tangent share it: x·x gives 2x·ẋ, not x·ẋ + x·ẋ.
@@ -112,7 +121,7 @@ final class Tangents {
     }
     Expr combined = kind.combine(e, value, locals.entrySet().stream()
         .map(entry -> new TangentKind.Term(entry.getKey(), entry.getValue())).toList());
-    return new Dual(value, combined == null ? null : bind(combined, out));
+    return new Dual(value, combined == null ? null : checked(bind(combined, out), e, out));
   }
 
   /** A call: through the callee's pushforward, or its rule, or a constant. */
@@ -282,7 +291,7 @@ final class Tangents {
       }
     }
     Expr combined = kind.combine(invoke, value, locals);
-    return new Dual(value, combined == null ? null : bind(combined, out));
+    return new Dual(value, combined == null ? null : checked(bind(combined, out), invoke, out));
   }
 
   /**
@@ -308,6 +317,12 @@ final class Tangents {
       return new Expr.Call(c.owner(), c.name(), operands, c.type());
     }
     throw new IllegalStateException("not an operation: " + e);
+  }
+
+  /** {@code tangent}, after the finite check of it as the derivative of {@code operation}. */
+  private Expr.Var checked(Expr.Var tangent, Expr operation, List<Stmt> out) {
+    out.addAll(checks.tangent(tangent, operation));
+    return tangent;
   }
 
   private Expr.Var bind(Expr e, List<Stmt> out) {

@@ -3,6 +3,7 @@ package dev.leibniz.processor.reverse;
 import dev.leibniz.processor.analyse.Activity;
 import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.analyse.SavePlan;
+import dev.leibniz.processor.diag.FiniteChecks;
 import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
@@ -239,7 +240,7 @@ final class AssignmentSweep {
       }
     } else {
       sides.forward.add(assign);
-      frame.checks().at(source, where, Map.of());
+      frame.checks().at(source, where.counters(), Map.of());
       sides.forward.addAll(frame.checks().value(v, e));
       addIfPresent(sides.backward, restore);
       if (overwrites && activity.isActive(v) && (live || v.type().isArray())) {
@@ -281,7 +282,7 @@ final class AssignmentSweep {
       }
     } else {
       sides.forward.add(assign);
-      frame.checks().at(statement.source(), where, Map.of());
+      frame.checks().at(statement.source(), where.counters(), Map.of());
       sides.forward.addAll(frame.checks().value(element, e));
       addIfPresent(sides.backward, restore);
       if (live && activity.isActive(array)) {
@@ -305,7 +306,7 @@ final class AssignmentSweep {
     if (selfReferencing && Rules.usesResult(linear.root())) {
       linear = linearizer.withNamedRoot(linear);
     }
-    frame.checks().at(source(assign), where, linear.temporaries());
+    frame.checks().at(source(assign), where.counters(), linear.temporaries());
     var terms = new ArrayList<Stmt>();
     Expr.Var captured = selfReferencing ? names.captured(target.type()) : null;
     Set<Expr> propagated = selfReferencing

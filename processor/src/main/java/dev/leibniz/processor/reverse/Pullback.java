@@ -1,11 +1,12 @@
 package dev.leibniz.processor.reverse;
 
-import dev.leibniz.processor.rules.Algebra;
 import dev.leibniz.processor.analyse.Activity;
+import dev.leibniz.processor.diag.FiniteChecks;
 import dev.leibniz.processor.ir.Expr;
 import dev.leibniz.processor.ir.Source;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.UnaryOp;
+import dev.leibniz.processor.rules.Algebra;
 import dev.leibniz.processor.rules.Rule;
 import dev.leibniz.processor.rules.Rules;
 import java.util.ArrayList;

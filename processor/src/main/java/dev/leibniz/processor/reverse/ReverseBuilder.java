@@ -6,6 +6,7 @@ import dev.leibniz.processor.analyse.Liveness;
 import dev.leibniz.processor.analyse.Overwrites;
 import dev.leibniz.processor.analyse.PlanOptions;
 import dev.leibniz.processor.analyse.SavePlan;
+import dev.leibniz.processor.diag.FiniteChecks;
 import dev.leibniz.processor.ir.AdjointMethod;
 import dev.leibniz.processor.ir.ArrayOp;
 import dev.leibniz.processor.ir.Expr;

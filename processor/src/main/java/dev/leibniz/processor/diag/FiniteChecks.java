@@ -1,4 +1,4 @@
-package dev.leibniz.processor.reverse;
+package dev.leibniz.processor.diag;
 
 import dev.leibniz.processor.ir.BinaryOp;
 import dev.leibniz.processor.ir.Expr;
@@ -15,14 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checks {@code -Aleibniz.checkFinite=true} adds to the sweeps: after each value of the
+ * The checks {@code -Aleibniz.checkFinite=true} adds to generated code: after each value of a
  * forward sweep, {@code if (!Double.isFinite(v))} throw a {@code NonFiniteException} naming the
  * expression, its location (with the enclosing loops' counters) and its operands; after each
- * term of the backward sweep, the same for the adjoint it changed, naming the local partial
- * that multiplied the upstream gradient. Texts are the user's: temporaries are written as the
+ * term of a backward sweep, the same for the adjoint it changed, naming the local partial that
+ * multiplied the upstream gradient; after each tangent of a pushforward, the same for the
+ * derivative along the direction. Texts are the user's: temporaries are written as the
  * sub-expressions they hold. Without the option it adds nothing.
  */
-final class FiniteChecks {
+public final class FiniteChecks {
+  /** Checks nothing: generated code as without the option. */
+  public static final FiniteChecks NONE = new FiniteChecks(false, "", Map.of());
+
   private static final TypeRef DOUBLE = new TypeRef("java.lang", List.of("Double"));
   private static final TypeRef EXCEPTION =
       new TypeRef("dev.leibniz", List.of("NonFiniteException"));
@@ -37,21 +41,24 @@ final class FiniteChecks {
   /**
    * @param sourceNames the variables texts name otherwise, as {@code SourceText.sourceNames}
    */
-  FiniteChecks(boolean enabled, String fileName, Map<Expr.Var, Expr> sourceNames) {
+  public FiniteChecks(boolean enabled, String fileName, Map<Expr.Var, Expr> sourceNames) {
     this.enabled = enabled;
     this.fileName = fileName;
     this.sourceNames = sourceNames;
   }
 
-  /** The statement whose sweeps are being written, where it sits, and its temporaries. */
-  void at(Source statement, Where where, Map<Expr.Var, Expr> split) {
+  /**
+   * The statement whose sweeps are being written, the counters of the loops around it, and the
+   * temporaries its expression was split into, each with the operation it holds.
+   */
+  public void at(Source statement, List<Expr.Var> loopCounters, Map<Expr.Var, Expr> split) {
     source = statement;
-    counters = where.counters();
+    counters = loopCounters;
     temporaries = split;
   }
 
   /** After the forward sweep sets {@code target} to {@code definition}. */
-  List<Stmt> value(Expr target, Expr definition) {
+  public List<Stmt> value(Expr target, Expr definition) {
     if (!enabled || !checked(target) || source.line() <= 0 || copies(definition)) {
       return List.of();
     }
@@ -65,7 +72,8 @@ final class FiniteChecks {
    * {@code operand} of {@code node}; its variables are those of the local partial, which
    * hold the values it was computed from.
    */
-  List<Stmt> adjoint(Expr adjoint, Expr node, Expr operand, Expr local, Expr upstream) {
+  public List<Stmt> adjoint(Expr adjoint, Expr node, Expr operand, Expr local,
+      Expr upstream) {
     if (!enabled || !checked(adjoint) || source.line() <= 0 || local instanceof Expr.Literal
         || local instanceof Expr.Unary u && u.operand() instanceof Expr.Literal) {
       return List.of();
@@ -89,6 +97,16 @@ final class FiniteChecks {
   private static boolean copies(Expr definition) {
     Expr e = definition instanceof Expr.Cast c ? c.operand() : definition;
     return e instanceof Expr.Literal || e instanceof Expr.Var || e instanceof Expr.Index;
+  }
+
+  /** After a pushforward sets {@code tangent}, the derivative of {@code operation}. */
+  public List<Stmt> tangent(Expr tangent, Expr operation) {
+    if (!enabled || !checked(tangent) || source.line() <= 0) {
+      return List.of();
+    }
+    var args = new ArrayList<Expr>(List.of(location(), text(operation), tangent));
+    operands(operation, args);
+    return List.of(unlessFinite(tangent, "throwTangent", args));
   }
 
   private static boolean checked(Expr e) {
