@@ -302,6 +302,14 @@ public final class SavePlan {
     // that state is kept once, around the loop.
     var state = new ArrayList<>(replay.snapshot());
     state.addAll(replay.rebuilt());
+    // What the loop overwrites beyond the state it replays from (a variable only its own dead
+    // statements write) is read before it too, and kept around it alike.
+    Set<Expr.Var> declaredInside = new HashSet<>();
+    Stmts.all(loop).filter(st -> st instanceof Stmt.Declare)
+        .forEach(st -> declaredInside.add(((Stmt.Declare) st).var()));
+    Stmts.all(loop).filter(st -> !(st instanceof Stmt.Declare)).flatMap(st -> Stmts.writes(st)
+        .stream()).filter(v -> !declaredInside.contains(v) && !state.contains(v)).distinct()
+        .forEach(state::add);
     for (Expr.Var v : state) {
       if (in.stream().anyMatch(n -> n.variable().equals(v) && n.kind() != Need.Kind.SHAPE)) {
         keptAround.computeIfAbsent(loop, l -> new java.util.LinkedHashSet<>()).add(v);

@@ -125,6 +125,20 @@ final class ReplaySweep {
     return Part.of(forward, backward);
   }
 
+  /** Keeps the values of {@code variables}, in order, on the workspace. */
+  List<Stmt> keep(List<Expr.Var> variables) {
+    return variables.stream().map(this::snapshot).toList();
+  }
+
+  /** Puts back what {@link #keep} kept, in reverse order. */
+  List<Stmt> putBack(List<Expr.Var> variables) {
+    var statements = new ArrayList<Stmt>();
+    for (int k = variables.size() - 1; k >= 0; k--) {
+      statements.add(restore(variables.get(k)));
+    }
+    return statements;
+  }
+
   /** Keeps a variable's value, or an array's contents, on the workspace. */
   private Stmt snapshot(Expr.Var v) {
     return v.type().isArray()

@@ -154,9 +154,13 @@ final class Sweeps {
     Part update = block(loop.update().statements(), where.inLoopBody(loop));
     var forward = new ArrayList<Stmt>(comment(loop.source()));
     if (body.backward().isEmpty() && update.backward().isEmpty()) {
+      // No adjoint of its own, but what it overwrites that statements before it read in the
+      // backward sweep is kept around it.
+      List<Expr.Var> around = plan.keptAround(loop);
+      forward.addAll(replays.keep(around));
       forward.add(new Stmt.Loop(loop.condition(), block(body.forward()), block(update.forward()),
           loop.testFirst(), loop.source()));
-      return Part.of(forward, List.of());
+      return Part.of(forward, replays.putBack(around));
     }
     var recount = plan.counted(loop);
     var replay = plain == null ? Optional.<ReplayedLoop>empty() : plan.replayed(loop);
