@@ -19,7 +19,7 @@ final class Mutations {
       "s += (double) (k / 2) * x1;",
       "x0 = -(-x0);",
       "s = Math.max(s, x0 - 10);",
-      "do { s = s + 0.1; } while (s < -100);",
+      "do { s = s + 0.1; } while (s < -100 && s > -101);",
       "s += x0 > x1 ? x0 : x1;",
       "b[1] = b[0] + s * x1;",
       "s += a.length * x0;",
