@@ -106,6 +106,15 @@ public final class Trace {
     return nodes;
   }
 
+  /** The nodes of a {@code float} matrix parameter's elements. */
+  public int[][] input(String name, float[][] values) {
+    int[][] nodes = new int[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      nodes[i] = input(name + "[" + i + "]", values[i]);
+    }
+    return nodes;
+  }
+
   /** An operation of one operand: its node, or 0 if the operand is a constant. */
   public int node(String location, String expression, String operation, double value,
       int operand, double partial) {
@@ -175,6 +184,15 @@ public final class Trace {
 
   /** The nodes of a matrix that holds only constants. */
   public static int[][] constants(double[][] matrix) {
+    int[][] nodes = new int[matrix.length][];
+    for (int i = 0; i < matrix.length; i++) {
+      nodes[i] = new int[matrix[i].length];
+    }
+    return nodes;
+  }
+
+  /** The nodes of a {@code float} matrix that holds only constants. */
+  public static int[][] constants(float[][] matrix) {
     int[][] nodes = new int[matrix.length][];
     for (int i = 0; i < matrix.length; i++) {
       nodes[i] = new int[matrix[i].length];

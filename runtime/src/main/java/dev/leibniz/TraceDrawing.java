@@ -168,7 +168,7 @@ final class TraceDrawing {
   }
 
   /** Where a node comes from, for tooltips and messages: {@code File.java:7: q * z (i = 2)}. */
-  static String where(Trace.Node n) {
+  private static String where(Trace.Node n) {
     String context = n.context().isEmpty() ? "" : " (" + n.context() + ")";
     return n.location() + ": " + n.expression() + context + " = " + number(n.value())
         + ", gradient " + number(n.adjoint());

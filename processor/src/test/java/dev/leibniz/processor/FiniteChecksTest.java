@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import dev.leibniz.NonFiniteException;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,16 @@ class FiniteChecksTest {
     }
     double[] p = {0.5, 0.25, 0.125};
     assertArrayEquals(dP(plain, p), dP(checked, p));
+  }
+
+  @Test
+  void anOptionValueItDoesNotTakeIsAnError() {
+    var compilation = Compiled.compilation(List.of("-Aleibniz.checkFinite=yes"),
+        Compiled.file(SOURCE));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertTrue(compilation.errors().get(0).getMessage(null).contains(
+        "[LZ194] the processor option 'leibniz.checkFinite' takes one of true, false, not"
+            + " 'yes'"), compilation.errors().toString());
   }
 
   private static double[] dP(Compiled compiled, double[] p) {

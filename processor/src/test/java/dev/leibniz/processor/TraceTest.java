@@ -87,6 +87,15 @@ class TraceTest {
           }
 
           @Differentiable(trace = true)
+          static float floats(float[][] m, float[] v) {
+            float s = 0;
+            for (int i = 0; i < v.length; i++) {
+              s += m[i][0] * v[i] * m[i][1];
+            }
+            return s;
+          }
+
+          @Differentiable(trace = true)
           static double ratio(double x, double y) {
             return x / y;
           }
@@ -218,6 +227,26 @@ class TraceTest {
   }
 
   @Test
+  void floatMatricesAreInputsElementByElement() {
+    float[][] m = {{0.5f, -1.5f}, {2f, 0.25f}};
+    float[] v = {3f, -0.75f};
+    Trace trace = trace("floats", (Object) m, v);
+    assertChainRule(trace);
+    var gradient = Compiled.components(compiled.call(COMPANION, "floats", (Object) m, v));
+    float[][] dM = (float[][]) gradient.get("dM");
+    float[] dV = (float[]) gradient.get("dV");
+    assertEquals("m[1][0]", trace.node(3).expression());
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        assertEquals(dM[i][j], trace.node(1 + 2 * i + j).adjoint(), 1e-6);
+      }
+      assertEquals(dV[i], trace.node(5 + i).adjoint(), 1e-6);
+    }
+    // ∂/∂v[0] of Σ m[i][0] v[i] m[i][1] is m[0][0] m[0][1], by hand.
+    assertEquals(-0.75, trace.node(5).adjoint(), 1e-6);
+  }
+
+  @Test
   void firstNonFiniteValueInTheForwardSweep() {
     var log = trace("series", new double[] {0.5, 0.0, 2.0}, 3).firstNonFinite().orElseThrow();
     assertEquals("Math.log(x[i])", log.expression());
@@ -239,7 +268,7 @@ class TraceTest {
     assertEquals(Double.POSITIVE_INFINITY, fault.inputs().get(0).partial());
     var call = trace("throughCall", 0.0).firstNonFinite().orElseThrow();
     assertEquals("root", call.operation());
-    assertEquals("Traced.java:77", call.location());
+    assertEquals("Traced.java:86", call.location());
     assertEquals(Double.POSITIVE_INFINITY, call.inputs().get(0).partial());
   }
 
@@ -347,6 +376,10 @@ class TraceTest {
           @Differentiable(trace = true) static double matrix(double[][] m) {
             double n = norm(m);
             return n; }
+          @Differentiable private static double hidden(double x) { return x * x; }
+          @Differentiable(trace = true) static double callsHidden(double x) {
+            double h = hidden(x);
+            return h; }
         }
         """);
     Compilation compilation = Compiled.compilation(file);
@@ -356,6 +389,9 @@ class TraceTest {
     assertThat(compilation).hadErrorContaining("[LZ139] @Differentiable(trace = true) on"
         + " 'matrix' cannot trace this yet: a call of 'norm' with a matrix argument")
         .inFile(file).onLine(11);
+    assertThat(compilation).hadErrorContaining("[LZ139] @Differentiable(trace = true) on"
+        + " 'callsHidden' cannot trace this yet: a call of 'hidden', which takes or returns"
+        + " records or is private").inFile(file).onLine(15);
   }
 
   private static double[] arrayGradient(String method, double[] x, int n) {
